@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "cadre.accounts"
+    label = "accounts"
+
+    def ready(self):
+        from . import objects  # noqa: F401

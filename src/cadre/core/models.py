@@ -1,0 +1,58 @@
+"""Base classes every object type of Cadre builds on."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditedModel(models.Model):
+    """Every create, update and delete of a subclass lands in the audit trail."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        from cadre.audit.snapshot import snapshot
+
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_state = snapshot(instance, with_many=False)
+        return instance
+
+    _loaded_state = None
+
+
+class RecordModel(AuditedModel):
+    """An object of the mission record, known by a stable key across exports and imports."""
+
+    key = models.SlugField(
+        _("key"),
+        max_length=100,
+        unique=True,
+        help_text=_("A short stable identifier, used by imports, exports and the dataset."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (self.key,)
+
+
+class BilingualName(models.Model):
+    """A name stored in Latin and Arabic script, shown in the script the reader reads."""
+
+    name = models.CharField(_("name"), max_length=200)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_name(self):
+        if get_language() == "ar" and self.name_ar:
+            return self.name_ar
+        return self.name or self.name_ar
+
+    def __str__(self):
+        return self.display_name

@@ -1,0 +1,25 @@
+from cadre.core.registry import register
+
+from .models import Claim, Source
+
+register(
+    Source,
+    slug="sources",
+    columns=["key", "title", "publisher", "page_date", "page_date_precision", "file_name"],
+    filters={"publisher": ["exact"]},
+    search=["title", "key", "publisher"],
+    ordering=["key", "title"],
+)
+register(
+    Claim,
+    slug="claims",
+    columns=[
+        "key", "subject", "subject_label", "value", "value_text", "unit",
+        "as_of", "as_of_precision", "statement", "source",
+    ],
+    filters={"subject": ["exact"], "source": ["exact"]},
+    search=["subject_label", "statement", "value_text"],
+    ordering=["subject", "as_of"],
+    select_related=["source"],
+    importable=True,
+)

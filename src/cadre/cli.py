@@ -1,12 +1,12 @@
 """The `cadre` command: run, set up and look after a Cadre installation.
 
-    cadre demo [--port 8000] [--data-dir DIR]   set up on the built-in dataset and serve
-    cadre serve [--port 8000] [--host 127.0.0.1]
-    cadre migrate
-    cadre load-dataset [DIR]                     the built-in dataset when DIR is not given
-    cadre export-dataset DIR
-    cadre createuser USERNAME --role ROLE [--nation ISO3]
-    cadre manage ...                             any Django management command
+cadre demo [--port 8000] [--data-dir DIR]   set up on the built-in dataset and serve
+cadre serve [--port 8000] [--host 127.0.0.1]
+cadre migrate
+cadre load-dataset [DIR]                     the built-in dataset when DIR is not given
+cadre export-dataset DIR
+cadre createuser USERNAME --role ROLE [--nation ISO3]
+cadre manage ...                             any Django management command
 """
 
 import argparse
@@ -89,7 +89,10 @@ def cmd_createuser(args):
     try:
         with _as_cli():
             user, password = user_create(
-                username=args.username, role=args.role, nation_code=args.nation, password=args.password
+                username=args.username,
+                role=args.role,
+                nation_code=args.nation,
+                password=args.password,
             )
     except UserError as exc:
         print(f"cadre: {exc}", file=sys.stderr)
@@ -104,12 +107,13 @@ def cmd_serve(args):
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
-    from waitress import serve
+    from waitress import create_server
 
     from cadre.wsgi import application
 
+    server = create_server(application, host=args.host, port=args.port, threads=8)
     print(f"Cadre is serving on http://{args.host}:{args.port}/", flush=True)
-    serve(application, host=args.host, port=args.port, threads=8, _quiet=True)
+    server.run()
 
 
 def cmd_demo(args):
@@ -128,8 +132,8 @@ def cmd_demo(args):
     if created:
         print("Demo users (user name, role, one-time password):")
         for user, password in created:
-            nation = f" [{user.nation.code}]" if user.nation_id else ""
-            print(f"  {user.username:<22} {user.get_role_display()}{nation:<8} {password}")
+            role = user.get_role_display() + (f" [{user.nation.code}]" if user.nation_id else "")
+            print(f"  {user.username:<24} {role:<34} {password}")
     else:
         print("Demo users exist already; their passwords were printed on the first run.")
     cmd_serve(args)
@@ -143,7 +147,9 @@ def cmd_manage(args):
 
 
 def build_parser():
-    parser = argparse.ArgumentParser(prog="cadre", description="Cadre, a training mission's record.")
+    parser = argparse.ArgumentParser(
+        prog="cadre", description="Cadre, a training mission's record."
+    )
     parser.add_argument("--data-dir", help="where the SQLite database and static files live")
     sub = parser.add_subparsers(dest="command", required=True)
 

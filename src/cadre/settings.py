@@ -131,7 +131,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = os.environ.get("CADRE_LOGIN_THROTTLE", "1") == "1"
 
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600

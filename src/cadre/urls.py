@@ -3,4 +3,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("cadre.core.api_urls")),
+    path("accounts/", include("cadre.accounts.urls")),
+    path("audit/", include("cadre.audit.urls")),
+    path("record/", include("cadre.core.urls")),
+    path("", include("cadre.missions.urls")),
+    path("", include("cadre.sources.urls")),
+    path("", include("cadre.core.home_urls")),
 ]

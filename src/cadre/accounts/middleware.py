@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.utils import translation
 
 
 class UserLanguageMiddleware:
     """Put the signed-in user's saved language before the browser's Accept-Language.
 
-    Runs before LocaleMiddleware, which reads the language cookie; the session's user
-    is looked up only when the request carries a session.
+    Runs before LocaleMiddleware, which reads the language cookie first; the choice
+    is kept in the session at login and when the user switches language.
     """
 
     def __init__(self, get_response):
@@ -16,10 +15,4 @@ class UserLanguageMiddleware:
         chosen = request.session.get("cadre_language")
         if chosen in dict(settings.LANGUAGES):
             request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = chosen
-        response = self.get_response(request)
-        return response
-
-
-def remember_language(request, language):
-    request.session["cadre_language"] = language
-    translation.activate(language)
+        return self.get_response(request)

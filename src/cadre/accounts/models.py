@@ -49,9 +49,7 @@ class User(AbstractUser, AuditedModel):
         on_delete=models.PROTECT,
         related_name="users",
     )
-    language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, blank=True
-    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
 
     class Meta:
         verbose_name = _("user")
@@ -66,7 +64,9 @@ class User(AbstractUser, AuditedModel):
     def clean(self):
         super().clean()
         if self.role in NATION_BOUND_ROLES and self.nation_id is None:
-            raise ValidationError({"nation": _("A contributing-nation officer must have a nation.")})
+            raise ValidationError(
+                {"nation": _("A contributing-nation officer must have a nation.")}
+            )
 
 
 def _hash(key: str) -> str:

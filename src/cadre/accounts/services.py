@@ -17,7 +17,9 @@ class UserError(Exception):
 
 @transaction.atomic
 def user_create(*, username, role, nation_code=None, password=None, **extra):
-    """Create a user with a role; returns (user, password). A password is made when none is given."""
+    """Create a user with a role; returns (user, password).
+
+    A random password is made when none is given."""
     if role not in Role.values:
         raise UserError(f"unknown role '{role}'; choose one of {', '.join(Role.values)}")
     nation = None
@@ -54,7 +56,11 @@ def ensure_demo_users():
             continue
         nation = DEMO_NATION.get(role)
         if nation and not Nation.objects.filter(code=nation).exists():
-            nation = None if role not in NATION_BOUND_ROLES else Nation.objects.values_list("code", flat=True).first()
+            nation = (
+                None
+                if role not in NATION_BOUND_ROLES
+                else Nation.objects.values_list("code", flat=True).first()
+            )
         created.append(user_create(username=username, role=role, nation_code=nation))
     return created
 

@@ -7,6 +7,8 @@ class AuditContextMiddleware:
 
     def __call__(self, request):
         path = request.path_info
-        channel = "api" if path.startswith("/api/") else "admin" if path.startswith("/admin/") else "web"
+        channel = (
+            "api" if path.startswith("/api/") else "admin" if path.startswith("/admin/") else "web"
+        )
         with acting_as(Actor(channel=channel, request=request)):
             return self.get_response(request)

@@ -17,7 +17,9 @@ def record_change(*, instance=None, model=None, action, before=None, after=None,
         action=action,
         content_type=ContentType.objects.get_for_model(model, for_concrete_model=True),
         object_id=str(instance.pk) if instance is not None and instance.pk is not None else "",
-        object_repr=str(instance)[:200] if instance is not None else str(model._meta.verbose_name_plural),
+        object_repr=str(instance)[:200]
+        if instance is not None
+        else str(model._meta.verbose_name_plural),
         before=before,
         after=after,
         message=message,

@@ -54,9 +54,7 @@ def on_delete(sender, instance, **kwargs):
 def on_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     if reverse or not isinstance(instance, AuditedModel) or not current_actor().record_fields:
         return
-    field = next(
-        (f for f in instance._meta.many_to_many if f.remote_field.through is sender), None
-    )
+    field = next((f for f in instance._meta.many_to_many if f.remote_field.through is sender), None)
     if field is None:
         return
     if action in ("pre_add", "pre_remove", "pre_clear"):

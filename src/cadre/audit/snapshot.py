@@ -19,7 +19,5 @@ def snapshot(instance, with_many=True) -> dict:
         data[field.name] = to_json(getattr(instance, field.attname))
     if with_many and instance.pk is not None:
         for field in instance._meta.many_to_many:
-            data[field.name] = sorted(
-                getattr(instance, field.name).values_list("pk", flat=True)
-            )
+            data[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))
     return data

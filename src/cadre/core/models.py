@@ -48,11 +48,11 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.display_name
+
     @property
     def display_name(self):
         if get_language() == "ar" and self.name_ar:
             return self.name_ar
         return self.name or self.name_ar
-
-    def __str__(self):
-        return self.display_name

@@ -24,6 +24,7 @@ class ObjectType:
     columns: list[str]  # list page and export columns, besides the identifier
     filters: dict = field(default_factory=dict)  # django-filter `fields` declaration
     search: list[str] = field(default_factory=list)
+    m2m_filters: list[str] = field(default_factory=list)  # many-to-many fields to filter on
     ordering: list[str] = field(default_factory=list)  # orderings a list may be sorted by
     view_roles: frozenset = ALL_ROLES
     write_roles: frozenset = MISSION_RECORD_WRITERS
@@ -31,6 +32,8 @@ class ObjectType:
     # to Nation on the model itself) is their own nation.
     nation_field: str | None = None
     nation_writers: frozenset = frozenset()
+    # A page of its own that shows an object better than the generic one: URL name taking the key.
+    page_url_name: str | None = None
     importable: bool = False
     in_dataset: bool = True
     select_related: list[str] = field(default_factory=list)
@@ -52,6 +55,9 @@ class ObjectType:
     def key_field(self) -> str:
         """The field that names an object across exports, imports and the dataset."""
         return "code" if any(f.name == "code" for f in self.model._meta.fields) else "key"
+
+    def __hash__(self):
+        return hash(self.slug)
 
     def base_queryset(self):
         qs = self.model._default_manager.all()

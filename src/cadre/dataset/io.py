@@ -8,19 +8,18 @@ follows from that. `cadre export-dataset` writes this; `cadre load-dataset` read
 the built-in dataset in this folder is one such directory.
 """
 
-import datetime
 import decimal
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 
 from cadre.audit.context import without_field_records
 from cadre.audit.models import ChangeAction
 from cadre.audit.services import record_change
-from cadre.core import dates, registry
+from cadre.core import exchange, registry
 
 BUILT_IN = Path(__file__).resolve().parent / "nato-iraq"
 
@@ -29,45 +28,20 @@ class DatasetError(Exception):
     """A dataset file could not be loaded; nothing was written."""
 
 
-def _precision_pairs(model) -> dict[str, str]:
-    names = {f.name for f in model._meta.concrete_fields}
-    return {n: f"{n}_precision" for n in names if f"{n}_precision" in names}
-
-
-def dataset_fields(model):
-    """The concrete fields a dataset row carries, in model order."""
-    skip = set(_precision_pairs(model).values()) | {"id"}
-    return [
-        f
-        for f in model._meta.concrete_fields
-        if f.name not in skip and not getattr(f, "auto_now_add", False) and not f.auto_created
-    ]
-
-
-def _key_of(obj):
-    object_type = registry.for_model(type(obj))
-    return getattr(obj, object_type.key_field)
+# Other modules name the exchange fields by their dataset name.
+dataset_fields = exchange.exchange_fields
 
 
 def _row_of(obj) -> dict:
     model = type(obj)
-    pairs = _precision_pairs(model)
     row = {}
-    for f in dataset_fields(model):
-        value = getattr(obj, f.name)
-        if f.is_relation:
-            value = _key_of(value) if value is not None else None
-        elif f.name in pairs:
-            value = dates.unparse(value, getattr(obj, pairs[f.name]))
-        elif isinstance(value, datetime.date):
-            value = value.isoformat()
-        elif isinstance(value, decimal.Decimal):
-            value = str(value)
+    for f in exchange.exchange_fields(model):
+        value = exchange.value_of(obj, f)
         if value in (None, "") and (f.null or f.blank):
             continue
-        row[f.name] = value
+        row[f.name] = str(value) if isinstance(value, decimal.Decimal) else value
     for f in model._meta.many_to_many:
-        keys = sorted(_key_of(o) for o in getattr(obj, f.name).all())
+        keys = exchange.value_of(obj, f)
         if keys:
             row[f.name] = keys
     return row
@@ -106,44 +80,23 @@ def read_rows(directory: Path, object_type) -> list[dict]:
     return rows
 
 
-def _lookup(model, key):
-    object_type = registry.for_model(model)
-    return model._default_manager.filter(**{object_type.key_field: key}).first()
-
-
-def _assign(obj, model, row, where, deferred):
-    pairs = _precision_pairs(model)
-    fields = {f.name: f for f in dataset_fields(model)}
+def _assign(obj, model, row, where, deferred, find):
+    fields = {f.name: f for f in exchange.exchange_fields(model)}
     unknown = set(row) - set(fields) - {f.name for f in model._meta.many_to_many}
     if unknown:
         raise DatasetError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     for name, f in fields.items():
         value = row.get(name)
-        if f.is_relation:
-            if value is None:
-                setattr(obj, name, None)
+        try:
+            values = exchange.read(model, f, value, find)
+        except exchange.ExchangeError as exc:
+            if f.is_relation and f.null:
+                # A later row of the same file may define it: resolved once every row is in.
+                deferred.append((obj, name, value, where))
                 continue
-            target = _lookup(f.related_model, value)
-            if target is None:
-                if f.null:
-                    deferred.append((obj, name, f.related_model, value, where))
-                    continue
-                raise DatasetError(f"{where}, field {name}: no {f.related_model._meta.verbose_name} '{value}'")
-            setattr(obj, name, target)
-        elif name in pairs:
-            if value in (None, ""):
-                setattr(obj, name, None)
-                continue
-            try:
-                day, precision = dates.parse(value)
-            except ValueError as exc:
-                raise DatasetError(f"{where}, field {name}: {exc}") from exc
-            setattr(obj, name, day)
-            setattr(obj, pairs[name], precision)
-        elif value is None:
-            setattr(obj, name, f.get_default() if not f.null else None)
-        else:
-            setattr(obj, name, f.to_python(value) if not isinstance(f, models.BooleanField) else bool(value))
+            raise DatasetError(f"{where}, field {name}: {exc}") from exc
+        for attribute, v in values.items():
+            setattr(obj, attribute, v)
 
 
 @transaction.atomic
@@ -158,6 +111,7 @@ def load_dataset(directory: Path, progress: Callable[[str, int], None] | None = 
         raise DatasetError(f"{directory} is not a directory")
     counts = {}
     deferred = []
+    find = exchange.KeyFinder()
     with without_field_records():
         for object_type in registry.object_types():
             if not object_type.in_dataset:
@@ -171,9 +125,9 @@ def load_dataset(directory: Path, progress: Callable[[str, int], None] | None = 
                 key = row.get(object_type.key_field)
                 if not key:
                     raise DatasetError(f"{where}, field {object_type.key_field}: missing")
-                obj = _lookup(model, key) or model()
+                obj = exchange.find(model, key) or model()
                 is_new = obj.pk is None
-                _assign(obj, model, row, where, deferred)
+                _assign(obj, model, row, where, deferred, find)
                 try:
                     obj.full_clean(exclude=[d[1] for d in deferred if d[0] is obj])
                 except ValidationError as exc:
@@ -181,14 +135,10 @@ def load_dataset(directory: Path, progress: Callable[[str, int], None] | None = 
                 obj.save()
                 for name in m2m_names:
                     field = model._meta.get_field(name)
-                    targets = []
-                    for target_key in row.get(name, []):
-                        target = _lookup(field.related_model, target_key)
-                        if target is None:
-                            raise DatasetError(
-                                f"{where}, field {name}: no {field.related_model._meta.verbose_name} '{target_key}'"
-                            )
-                        targets.append(target)
+                    try:
+                        targets = exchange.read_many(field, row.get(name), find)
+                    except exchange.ExchangeError as exc:
+                        raise DatasetError(f"{where}, field {name}: {exc}") from exc
                     getattr(obj, name).set(targets)
                 created += is_new
                 updated += not is_new
@@ -201,11 +151,12 @@ def load_dataset(directory: Path, progress: Callable[[str, int], None] | None = 
                 )
             if progress:
                 progress(object_type.slug, len(rows))
-        for obj, name, related_model, value, where in deferred:
-            target = _lookup(related_model, value)
-            if target is None:
-                raise DatasetError(f"{where}, field {name}: no {related_model._meta.verbose_name} '{value}'")
-            setattr(obj, name, target)
+        for obj, name, value, where in deferred:
+            try:
+                values = exchange.read(type(obj), obj._meta.get_field(name), value, find)
+            except exchange.ExchangeError as exc:
+                raise DatasetError(f"{where}, field {name}: {exc}") from exc
+            setattr(obj, name, values[name])
             obj.save(update_fields=[name])
     return counts
 

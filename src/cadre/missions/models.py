@@ -127,7 +127,10 @@ class Mission(RecordModel, BilingualName):
         related_name="missions",
     )
     host_nation = models.ForeignKey(
-        Nation, verbose_name=_("host nation"), on_delete=models.PROTECT, related_name="hosted_missions"
+        Nation,
+        verbose_name=_("host nation"),
+        on_delete=models.PROTECT,
+        related_name="hosted_missions",
     )
     start = models.DateField(_("start"))
     start_precision = precision_field(verbose_name=_("start precision"))
@@ -366,7 +369,12 @@ class Appointment(RecordModel):
         related_name="appointments",
     )
     post = models.CharField(_("post"), max_length=200)
-    holder = models.CharField(_("holder"), max_length=200)
+    holder = models.CharField(
+        _("holder"),
+        max_length=200,
+        blank=True,
+        help_text=_("Blank when no source names the holder."),
+    )
     rank = models.CharField(_("rank"), max_length=60, blank=True)
     nation = models.ForeignKey(
         Nation, verbose_name=_("nation"), null=True, blank=True, on_delete=models.PROTECT
@@ -376,7 +384,10 @@ class Appointment(RecordModel):
     end = models.DateField(_("until"), null=True, blank=True)
     end_precision = precision_field(verbose_name=_("until precision"))
     additional_post = models.CharField(
-        _("also holds"), max_length=300, blank=True, help_text=_("A second hat worn at the same time.")
+        _("also holds"),
+        max_length=300,
+        blank=True,
+        help_text=_("A second hat worn at the same time."),
     )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
 
@@ -386,7 +397,7 @@ class Appointment(RecordModel):
         verbose_name_plural = _("appointments")
 
     def __str__(self):
-        return f"{self.post}: {self.holder}"
+        return f"{self.post}: {self.holder}" if self.holder else self.post
 
     @property
     def term_display(self):

@@ -21,7 +21,10 @@ class Source(RecordModel):
         help_text=_("What is known when the page shows no date, e.g. 'written during 2010-2011'."),
     )
     file_name = models.CharField(
-        _("file"), max_length=200, blank=True, help_text=_("The captured copy under shared/sources/")
+        _("file"),
+        max_length=200,
+        blank=True,
+        help_text=_("The captured copy under shared/sources/"),
     )
 
     class Meta:

@@ -1,0 +1,84 @@
+"""The audit trail, for auditors and administrators: read and filter, never change."""
+
+import django_filters
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from cadre.core import paging
+from cadre.core.roles import Role
+
+from .models import ChangeAction, ChangeRecord
+
+AUDIT_READERS = {Role.ADMIN, Role.AUDITOR}
+
+
+def may_read_audit(user):
+    return user.is_authenticated and (user.is_superuser or user.role in AUDIT_READERS)
+
+
+class ChangeRecordFilterSet(django_filters.FilterSet):
+    username = django_filters.CharFilter(label=_("user name"), lookup_expr="iexact")
+    action = django_filters.ChoiceFilter(choices=ChangeAction.choices, label=_("action"))
+    channel = django_filters.ChoiceFilter(
+        choices=[
+            ("web", "web"),
+            ("api", "API"),
+            ("admin", "admin"),
+            ("cli", "CLI"),
+            ("system", "system"),
+        ],
+        label=_("channel"),
+    )
+    content_type = django_filters.ModelChoiceFilter(
+        queryset=ContentType.objects.filter(app_label__in=["accounts", "sources", "missions"]),
+        label=_("object type"),
+    )
+    object_id = django_filters.CharFilter(label=_("object id"))
+    since = django_filters.DateFilter(
+        field_name="time", lookup_expr="date__gte", label=_("from date")
+    )
+    until = django_filters.DateFilter(
+        field_name="time", lookup_expr="date__lte", label=_("to date")
+    )
+
+    class Meta:
+        model = ChangeRecord
+        fields = []
+
+
+class AuditListView(LoginRequiredMixin, View):
+    def get(self, request):
+        if not may_read_audit(request.user):
+            raise PermissionDenied
+        filterset = ChangeRecordFilterSet(request.GET or None, queryset=ChangeRecord.objects.all())
+        queryset = (
+            filterset.qs
+            if filterset.is_bound and filterset.is_valid()
+            else ChangeRecord.objects.all()
+        )
+        page = paging.keyset_page(
+            queryset.select_related("content_type"),
+            sort_field="time",
+            descending=True,
+            cursor=request.GET.get("cursor"),
+            size=50,
+        )
+        query = request.GET.copy()
+        query.pop("cursor", None)
+        return render(
+            request,
+            "audit/list.html",
+            {"filterset": filterset, "page": page, "query": query.urlencode()},
+        )
+
+
+class AuditDetailView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        if not may_read_audit(request.user):
+            raise PermissionDenied
+        record = get_object_or_404(ChangeRecord.objects.select_related("content_type"), pk=pk)
+        return render(request, "audit/detail.html", {"record": record})

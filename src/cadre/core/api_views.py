@@ -1,0 +1,203 @@
+"""The API's serializers and viewsets, one of each per object type, built from the registry.
+
+The viewset reads through `permissions.restrict()`, filters with the list page's
+filterset, pages by keyset, and writes through `Model.full_clean()` and `Model.save()`,
+so the model's rules and the audit trail apply as on every page. (They live apart from
+`api`, which DRF imports from its settings while its own views are still loading.)
+"""
+
+from functools import cache
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import exceptions, serializers, viewsets
+from rest_framework.parsers import JSONParser
+from rest_framework.renderers import JSONRenderer
+
+from . import permissions, registry
+from .api import ERROR_DESCRIPTIONS, ERROR_RESPONSES, METHOD_ACTIONS, ErrorSerializer
+from .filtersets import filterset_for
+
+
+class CadreAutoSchema(AutoSchema):
+    """Adds the error responses an operation can give to its documented responses."""
+
+    def get_response_serializers(self):
+        serializer = super().get_response_serializers()
+        action = getattr(self.view, "action", None)
+        if action not in ERROR_RESPONSES:
+            return serializer
+        if self.method == "DELETE":
+            responses = {204: None}
+        elif self._is_create_operation():
+            responses = {201: serializer}
+        else:
+            responses = {200: serializer}
+        for code in ERROR_RESPONSES[action]:
+            responses[code] = OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[code])
+        return responses
+
+
+class RecordKeyField(serializers.SlugRelatedField):
+    """A related record named by its key (or ISO code), among those the caller may view."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return permissions.restrict(super().get_queryset(), getattr(request, "user", None))
+
+    def to_internal_value(self, data):
+        # PostgreSQL refuses to compare text holding NUL; no key holds one.
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    """Writes go through the model's own rules (`full_clean`) before `save()`."""
+
+    def create(self, validated_data):
+        related = self._pop_many_to_many(validated_data)
+        return self._clean_and_save(self.Meta.model(**validated_data), related)
+
+    def update(self, instance, validated_data):
+        related = self._pop_many_to_many(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return self._clean_and_save(instance, related)
+
+    def _pop_many_to_many(self, validated_data):
+        names = {f.name for f in self.Meta.model._meta.many_to_many}
+        return {name: validated_data.pop(name) for name in names & validated_data.keys()}
+
+    def _clean_and_save(self, instance, related):
+        try:
+            instance.full_clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+        instance.save()
+        for name, values in related.items():
+            getattr(instance, name).set(values)
+        return instance
+
+
+def _key_field(model_field):
+    target = registry.for_model(model_field.related_model)
+    many = model_field.many_to_many
+    return RecordKeyField(
+        slug_field=target.key_field,
+        queryset=model_field.related_model._default_manager.all(),
+        many=many,
+        required=not model_field.blank,
+        allow_null=model_field.null and not many,
+        label=capfirst(model_field.verbose_name),
+        help_text=_("The %(field)s of the %(target)s.")
+        % {"field": target.key_field, "target": target.verbose_name},
+    )
+
+
+@cache
+def serializer_for(object_type: registry.ObjectType) -> type[RecordSerializer]:
+    """All fields of the model; related records appear as their keys."""
+    model = object_type.model
+    fields = [f.name for f in model._meta.concrete_fields]
+    fields += [f.name for f in model._meta.many_to_many]
+    attrs = {
+        f.name: _key_field(f)
+        for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        if f.is_relation and registry.for_model(f.related_model) is not None
+    }
+    attrs["Meta"] = type("Meta", (), {"model": model, "fields": fields})
+    attrs["__doc__"] = str(
+        _("%(object)s. Related records are named by their key, nations by ISO code.")
+        % {"object": object_type.verbose_name.capitalize()}
+    )
+    return type(f"{model.__name__}Serializer", (RecordSerializer,), attrs)
+
+
+class RecordViewSet(viewsets.ModelViewSet):
+    """List, read and write one object type, within what the caller's role allows."""
+
+    object_type: registry.ObjectType
+    schema = CadreAutoSchema()
+    parser_classes = [JSONParser]
+    renderer_classes = [JSONRenderer]
+    # Keys are slugs and nation codes letters; nothing else can name a record.
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+
+    @property
+    def permission_action(self):
+        return METHOD_ACTIONS.get(self.request.method, "view")
+
+    def record_queryset(self):
+        """Every record of the type, with what the serializer reads joined or prefetched."""
+        model = self.object_type.model
+        foreign = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        many = [f.name for f in model._meta.many_to_many]
+        return self.object_type.base_queryset().select_related(*foreign).prefetch_related(*many)
+
+    def get_queryset(self):
+        return permissions.restrict(
+            self.record_queryset(), self.request.user, self.permission_action
+        )
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            lookup = {self.lookup_field: self.kwargs[self.lookup_field]}
+            visible = permissions.restrict(self.record_queryset(), self.request.user, "view")
+            if self.permission_action != "view" and visible.filter(**lookup).exists():
+                raise exceptions.PermissionDenied(self._outside_scope_message()) from None
+            raise exceptions.NotFound(
+                _("No %(object)s has the %(field)s '%(value)s'.")
+                % {
+                    "object": self.object_type.verbose_name,
+                    "field": self.lookup_field,
+                    "value": self.kwargs[self.lookup_field],
+                }
+            ) from None
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            self._require_in_scope(serializer.save())
+
+    def perform_update(self, serializer):
+        with transaction.atomic():
+            self._require_in_scope(serializer.save())
+
+    def perform_destroy(self, instance):
+        with transaction.atomic():
+            instance.delete()
+
+    def _require_in_scope(self, instance):
+        """Re-check the saved record: raising here rolls the save back."""
+        if not permissions.may_write_object(self.request.user, self.permission_action, instance):
+            raise exceptions.PermissionDenied(self._outside_scope_message())
+
+    def _outside_scope_message(self):
+        return _("You may %(action)s only %(objects)s of your own nation; nothing was saved.") % {
+            "action": self.permission_action,
+            "objects": self.object_type.verbose_name_plural,
+        }
+
+
+def viewset_for(object_type: registry.ObjectType) -> type[RecordViewSet]:
+    return type(
+        f"{object_type.model.__name__}ViewSet",
+        (RecordViewSet,),
+        {
+            "object_type": object_type,
+            "serializer_class": serializer_for(object_type),
+            "filterset_class": filterset_for(object_type),
+            "lookup_field": object_type.key_field,
+            "__doc__": str(
+                _("%(objects)s of the mission record.")
+                % {"objects": object_type.verbose_name_plural.capitalize()}
+            ),
+        },
+    )

@@ -1,0 +1,85 @@
+"""One filterset per object type, built from its registry declaration.
+
+The list page, its CSV/XLSX export and the API list all filter through the same
+filterset, so a filter means the same thing everywhere.
+"""
+
+from functools import cache
+
+import django_filters
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from . import registry
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    search_fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value or not self.search_fields:
+            return queryset
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition)
+
+
+class KeyedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """Choose a related object by its key (or ISO code), as the dataset and imports name it."""
+
+    def __init__(self, *args, to_field_name="key", **kwargs):
+        super().__init__(*args, to_field_name=to_field_name, **kwargs)
+
+
+def _relation_filter(field):
+    target = registry.for_model(field.related_model)
+    to_field = target.key_field if target else "pk"
+    return KeyedModelChoiceFilter(
+        field_name=field.name,
+        queryset=field.related_model._default_manager.all(),
+        to_field_name=to_field,
+        label=field.verbose_name,
+    )
+
+
+@cache
+def filterset_for(object_type: registry.ObjectType) -> type[RecordFilterSet]:
+    model = object_type.model
+    attrs = {"search_fields": object_type.search}
+    plain = {}
+    for name, lookups in object_type.filters.items():
+        field = model._meta.get_field(name)
+        if field.is_relation:
+            attrs[name] = _relation_filter(field)
+        else:
+            plain[name] = lookups
+    for name in object_type.m2m_filters:
+        attrs[name] = _relation_filter(model._meta.get_field(name))
+    # Every historical date gets a year range.
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.DateField) and f"{field.name}_precision" in {
+            f.name for f in model._meta.concrete_fields
+        }:
+            attrs[f"{field.name}_year_from"] = django_filters.NumberFilter(
+                field_name=field.name,
+                lookup_expr="year__gte",
+                label=_("from year"),
+                min_value=1,
+                max_value=9999,
+            )
+            attrs[f"{field.name}_year_to"] = django_filters.NumberFilter(
+                field_name=field.name,
+                lookup_expr="year__lte",
+                label=_("to year"),
+                min_value=1,
+                max_value=9999,
+            )
+            break
+    meta = type("Meta", (), {"model": model, "fields": plain})
+    attrs["Meta"] = meta
+    return type(f"{model.__name__}FilterSet", (RecordFilterSet,), attrs)

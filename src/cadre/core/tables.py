@@ -1,0 +1,68 @@
+"""One django-tables2 table per object type, from its registry declaration."""
+
+from functools import cache
+
+import django_tables2 as tables
+from django.db import models
+from django.utils.html import format_html
+
+from . import dates, registry
+
+
+class HistoricalDateColumn(tables.Column):
+    """A date shown at its precision: "December 2008", not 1 December 2008."""
+
+    def __init__(self, *args, precision_field, **kwargs):
+        self.precision_field = precision_field
+        super().__init__(*args, **kwargs)
+
+    def render(self, value, record):
+        return dates.show(value, getattr(record, self.precision_field))
+
+
+class ListColumn(tables.ManyToManyColumn):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, separator=", ", **kwargs)
+
+
+class RecordTable(tables.Table):
+    def render_key(self, value, record):
+        return format_html('<a href="{}">{}</a>', record_url(record), value)
+
+
+def record_url(record):
+    from django.urls import reverse
+
+    object_type = registry.for_model(type(record))
+    if object_type.page_url_name:
+        return reverse(object_type.page_url_name, args=[getattr(record, object_type.key_field)])
+    return reverse("core:detail", args=[object_type.slug, record.pk])
+
+
+@cache
+def table_for(object_type: registry.ObjectType) -> type[RecordTable]:
+    model = object_type.model
+    names = {f.name for f in model._meta.concrete_fields}
+    attrs = {}
+    columns = [c for c in object_type.columns if not c.endswith("_precision")]
+    for name in columns:
+        field = model._meta.get_field(name)
+        label = field.verbose_name
+        if isinstance(field, models.ManyToManyField):
+            attrs[name] = ListColumn(verbose_name=label, orderable=False)
+        elif isinstance(field, models.DateField) and f"{name}_precision" in names:
+            attrs[name] = HistoricalDateColumn(
+                verbose_name=label, precision_field=f"{name}_precision", orderable=False
+            )
+        else:
+            attrs[name] = tables.Column(verbose_name=label, orderable=False)
+    first = columns[0]
+    if first != "key":
+        attrs[first] = tables.Column(
+            verbose_name=model._meta.get_field(first).verbose_name,
+            linkify=lambda record: record_url(record),
+            orderable=False,
+        )
+    meta = type("Meta", (), {"model": model, "fields": columns, "sequence": columns})
+    attrs["Meta"] = meta
+    return type(f"{model.__name__}Table", (RecordTable,), attrs)

@@ -1,0 +1,235 @@
+"""Generic pages every registered object type gets: list, detail, add, edit, delete.
+
+Views stay thin: permissions come from `permissions`, filters from `filtersets`,
+columns from `tables`; writes go through Model.full_clean()/save(), which the audit
+trail observes.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.forms import modelform_factory
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from cadre.audit.models import ChangeRecord
+
+from . import paging, permissions, registry
+from .filtersets import filterset_for
+from .tables import table_for
+
+PAGE_SIZE = 50
+
+
+class ObjectTypeMixin(LoginRequiredMixin):
+    """Resolves the object type from the URL (or a fixed `slug` on a subclass)."""
+
+    slug: str | None = None
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.object_type = registry.get(self.slug or kwargs["slug"])
+        except KeyError as exc:
+            raise Http404 from exc
+        return super().dispatch(request, *args, **kwargs)
+
+    def restricted(self, action="view"):
+        if not permissions.may(self.request.user, action, self.object_type.model):
+            raise PermissionDenied
+        return permissions.restrict(self.object_type.base_queryset(), self.request.user, action)
+
+    def type_context(self):
+        user, model = self.request.user, self.object_type.model
+        return {
+            "object_type": self.object_type,
+            "can_add": permissions.may(user, "add", model),
+            "can_change": permissions.may(user, "change", model),
+            "can_delete": permissions.may(user, "delete", model),
+        }
+
+
+def filtered_queryset(object_type, request, action="view"):
+    """The restricted queryset with the request's filters applied: what a list shows and exports."""
+    queryset = permissions.restrict(object_type.base_queryset(), request.user, action)
+    filterset = filterset_for(object_type)(request.GET or None, queryset=queryset, request=request)
+    if filterset.is_bound and filterset.is_valid():
+        queryset = filterset.qs
+    return filterset, queryset
+
+
+def sort_from(object_type, request):
+    """(field, descending) from ?sort=, limited to the orderings the type declares."""
+    requested = request.GET.get("sort", "")
+    name = requested.lstrip("-")
+    if name in object_type.ordering:
+        return name, requested.startswith("-")
+    return (object_type.ordering[0] if object_type.ordering else "pk"), False
+
+
+class ObjectListView(ObjectTypeMixin, View):
+    template_name = "core/object_list.html"
+    partial_template = "core/_object_list_results.html"
+
+    def get(self, request, *args, **kwargs):
+        self.restricted("view")
+        filterset, queryset = filtered_queryset(self.object_type, request)
+        sort_field, descending = sort_from(self.object_type, request)
+        page = paging.keyset_page(
+            queryset,
+            sort_field=sort_field,
+            descending=descending,
+            cursor=request.GET.get("cursor"),
+            size=PAGE_SIZE,
+        )
+        table = table_for(self.object_type)(page.rows)
+        query = request.GET.copy()
+        query.pop("cursor", None)
+        context = {
+            **self.type_context(),
+            **self.extra_context(page),
+            "filterset": filterset,
+            "table": table,
+            "page": page,
+            "sort": ("-" if descending else "") + sort_field,
+            "query": query.urlencode(),
+            "sort_options": self.object_type.ordering,
+        }
+        template = self.partial_template if request.htmx else self.template_name
+        return render(request, template, context)
+
+    def extra_context(self, page):
+        return {}
+
+
+class ObjectDetailView(ObjectTypeMixin, View):
+    template_name = "core/object_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        obj = get_object_or_404(self.restricted("view"), pk=kwargs["pk"])
+        context = {**self.type_context(), "object": obj, **self.extra_context(obj)}
+        context["fields"] = detail_fields(obj)
+        context["history"] = history_of(request.user, obj)
+        context["can_change_object"] = permissions.may_write_object(request.user, "change", obj)
+        context["can_delete_object"] = permissions.may_write_object(request.user, "delete", obj)
+        return render(request, self.template_name, context)
+
+    def extra_context(self, obj):
+        return {}
+
+
+def detail_fields(obj):
+    """(label, value) for every field a reader should see, dates at their precision."""
+    from . import dates
+
+    model = type(obj)
+    names = {f.name for f in model._meta.concrete_fields}
+    rows = []
+    for field in model._meta.concrete_fields:
+        if field.name == "id" or field.name.endswith("_precision"):
+            continue
+        value = getattr(obj, field.name)
+        if f"{field.name}_precision" in names:
+            value = dates.show(value, getattr(obj, f"{field.name}_precision"))
+        elif field.choices:
+            value = getattr(obj, f"get_{field.name}_display")()
+        rows.append((field.verbose_name, value, field))
+    for field in model._meta.many_to_many:
+        rows.append((field.verbose_name, list(getattr(obj, field.name).all()), field))
+    return rows
+
+
+def history_of(user, obj, limit=20):
+    from cadre.audit.views import may_read_audit
+
+    if not may_read_audit(user):
+        return None
+    return ChangeRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+    ).select_related("user")[:limit]
+
+
+class ObjectEditView(ObjectTypeMixin, View):
+    """Add (no pk) or change (pk) an object; the permission is checked again after the save."""
+
+    template_name = "core/object_edit.html"
+
+    def form_class(self):
+        from cadre.dataset.io import dataset_fields
+
+        model = self.object_type.model
+        fields = [f.name for f in dataset_fields(model)]
+        fields += [
+            f"{n}_precision"
+            for n in fields
+            if f"{n}_precision" in {f.name for f in model._meta.concrete_fields}
+        ]
+        fields += [f.name for f in model._meta.many_to_many]
+        return modelform_factory(model, fields=fields)
+
+    def get_object(self, kwargs):
+        if "pk" not in kwargs:
+            self.restricted("add")
+            return self.object_type.model()
+        return get_object_or_404(self.restricted("change"), pk=kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object(kwargs)
+        form = self.form_class()(instance=obj)
+        return render(
+            request, self.template_name, {**self.type_context(), "form": form, "object": obj}
+        )
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object(kwargs)
+        action = "change" if obj.pk else "add"
+        form = self.form_class()(request.POST, instance=obj)
+        if form.is_valid():
+            with transaction.atomic():
+                obj = form.save()
+                if not permissions.may_write_object(request.user, action, obj):
+                    transaction.set_rollback(True)
+                    form.add_error(None, _("You may not save this object as it now stands."))
+                    return render(
+                        request,
+                        self.template_name,
+                        {**self.type_context(), "form": form, "object": obj},
+                        status=403,
+                    )
+            messages.success(request, _("Saved %(object)s.") % {"object": obj})
+            return redirect("core:detail", self.object_type.slug, obj.pk)
+        return render(
+            request,
+            self.template_name,
+            {**self.type_context(), "form": form, "object": obj},
+            status=400,
+        )
+
+
+class ObjectDeleteView(ObjectTypeMixin, View):
+    template_name = "core/object_delete.html"
+
+    def get(self, request, *args, **kwargs):
+        obj = get_object_or_404(self.restricted("delete"), pk=kwargs["pk"])
+        return render(request, self.template_name, {**self.type_context(), "object": obj})
+
+    def post(self, request, *args, **kwargs):
+        obj = get_object_or_404(self.restricted("delete"), pk=kwargs["pk"])
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError as exc:
+            blocking = ", ".join(str(o) for o in list(exc.protected_objects)[:5])
+            messages.error(
+                request,
+                _("%(object)s is still referred to by: %(blocking)s. Change those first.")
+                % {"object": obj, "blocking": blocking},
+            )
+            return redirect("core:detail", self.object_type.slug, obj.pk)
+        messages.success(request, _("Deleted %(object)s.") % {"object": obj})
+        return redirect(reverse("core:list", args=[self.object_type.slug]))

@@ -1,0 +1,94 @@
+"""Reads of the sources and the claims they make, for pages, API and reports."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from cadre.core import paging
+from cadre.core.permissions import restrict
+
+from .models import Claim, Source
+
+CITING_EVENTS_SHOWN = 50
+
+
+def sources_with_claims(user):
+    """Every source the user may see, with its claims."""
+    claims = restrict(Claim.objects.order_by("subject", "as_of", "key"), user)
+    return restrict(Source.objects.order_by("key"), user).prefetch_related(
+        Prefetch("claims", queryset=claims)
+    )
+
+
+@dataclass
+class Side:
+    source: Source
+    claims: list
+
+
+@dataclass
+class Disagreement:
+    subject: str
+    label: str
+    sides: list  # one Side per source, in source order
+
+
+def _figure(claim: Claim):
+    """What a claim says, for comparing: its number and what it counts, else its words.
+
+    Wording alone ("about 50" and "50") is no disagreement; 15,000 officers against
+    15,000 police and soldiers is one, as is a number against "several hundred".
+    """
+    if claim.value is not None:
+        return ("value", claim.value, claim.unit.strip().lower())
+    return ("text", " ".join(claim.value_text.lower().split()))
+
+
+def disagreements(user) -> list[Disagreement]:
+    """Subjects on which sources state different figures, every source's claims kept."""
+    claims = restrict(Claim.objects.select_related("source"), user).order_by(
+        "subject", "source__key", "as_of", "key"
+    )
+    by_subject: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_subject.setdefault(claim.subject, []).append(claim)
+    found = []
+    for subject, subject_claims in by_subject.items():
+        figures_by_source: dict[int, set] = {}
+        for claim in subject_claims:
+            figures_by_source.setdefault(claim.source_id, set()).add(_figure(claim))
+        if (
+            len(figures_by_source) < 2
+            or len({frozenset(f) for f in figures_by_source.values()}) < 2
+        ):
+            continue
+        sides: dict[int, Side] = {}
+        for claim in subject_claims:
+            sides.setdefault(claim.source_id, Side(source=claim.source, claims=[])).claims.append(
+                claim
+            )
+        found.append(
+            Disagreement(
+                subject=subject, label=subject_claims[0].subject_label, sides=list(sides.values())
+            )
+        )
+    return found
+
+
+def source_record(user, key: str) -> dict | None:
+    """A source and what cites it: claims, force levels and (the first of) its events."""
+    source = restrict(Source.objects.filter(key=key), user).first()
+    if source is None:
+        return None
+    events = restrict(source.events.all(), user)
+    event_count, event_count_capped = paging.capped_count(events)
+    return {
+        "source": source,
+        "claims": list(restrict(source.claims.order_by("subject", "as_of", "key"), user)),
+        "force_levels": list(
+            restrict(source.force_levels.select_related("mission").order_by("as_of", "pk"), user)
+        ),
+        "events": list(events.order_by("date", "pk")[:CITING_EVENTS_SHOWN]),
+        "event_count": event_count,
+        "event_count_capped": event_count_capped,
+    }

@@ -1,0 +1,65 @@
+"""Shared fixtures: users of every role, clients signed in as them, the built-in dataset."""
+
+import itertools
+
+import pytest
+
+from cadre.core.roles import NATION_BOUND_ROLES, Role
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def nation(db):
+    from cadre.accounts.models import Nation
+
+    return Nation.objects.get_or_create(code="CAN", defaults={"name": "Canada", "status": "ally"})[
+        0
+    ]
+
+
+@pytest.fixture
+def other_nation(db):
+    from cadre.accounts.models import Nation
+
+    return Nation.objects.get_or_create(code="ITA", defaults={"name": "Italy", "status": "ally"})[0]
+
+
+@pytest.fixture
+def make_user(db, nation):
+    """make_user(role, nation=None) -> a saved user with that role (nation-bound roles get CAN)."""
+    from cadre.accounts.services import user_create
+
+    def make(role=Role.MISSION_STAFF, nation_obj=None, password="a-Long-test-passw0rd"):
+        if role in NATION_BOUND_ROLES and nation_obj is None:
+            nation_obj = nation
+        user, _ = user_create(
+            username=f"{role}-{next(_numbers)}",
+            role=role,
+            nation_code=nation_obj.code if nation_obj else None,
+            password=password,
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def client_as(client, make_user):
+    """client_as(role) -> a Django test client signed in as a new user of that role."""
+
+    def sign_in(role, nation_obj=None):
+        user = make_user(role, nation_obj)
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def dataset(db):
+    """The built-in NATO-Iraq dataset, loaded."""
+    from cadre.dataset.io import BUILT_IN, load_dataset
+
+    load_dataset(BUILT_IN)

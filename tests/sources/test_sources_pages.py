@@ -1,0 +1,108 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from cadre.core.roles import Role
+from cadre.sources.models import Claim, Source
+from cadre.sources.selectors import disagreements
+
+pytestmark = pytest.mark.django_db
+
+THE_FIVE_DISAGREEMENTS = {
+    "ntm-i-personnel-trained": (
+        "15,000 Iraqi officers",
+        "over 5,000 military plus over 10,000 police",
+    ),
+    "nmi-size": ("around 500", "several hundred"),
+    "nmi-start": (
+        "October 2018 (established in Baghdad)",
+        "11 July 2018 (launched at the Brussels Summit)",
+    ),
+    "ntm-i-contributors": (
+        "every NATO member country",
+        "more than a dozen member countries and one partner country",
+    ),
+    "nmi-partners": ("Australia, Sweden and Finland (among others)", "Australia"),
+}
+
+
+def _block(html, subject):
+    match = re.search(
+        rf'<article class="disagreement" id="subject-{subject}">.*?</article>', html, re.S
+    )
+    assert match, subject
+    return match.group(0)
+
+
+def test_sources_page_shows_both_sides_of_each_of_the_five_disagreements(client_as, dataset):
+    html = client_as(Role.AUDITOR).get(reverse("sources:claims")).content.decode()
+    for subject, sides in THE_FIVE_DISAGREEMENTS.items():
+        block = _block(html, subject)
+        assert block.count('class="side"') >= 2
+        for value_text in sides:
+            assert value_text in block, (subject, value_text)
+
+
+def test_subjects_stated_alike_in_other_words_are_not_shown_as_disagreements(dataset, make_user):
+    found = {d.subject for d in disagreements(make_user(Role.AUDITOR))}
+    assert set(THE_FIVE_DISAGREEMENTS) <= found
+    # "about 50 officers" and "50 officers"; "over EUR 17.5 million" and "EUR 17.5 million".
+    assert not found & {"ntim-first-team", "ntm-i-trust-fund", "ntm-i-additional-staff-2004"}
+
+
+def _claim(key, subject, source, value_text, value=None, unit=""):
+    return Claim.objects.create(
+        key=key,
+        subject=subject,
+        subject_label=subject,
+        value=value,
+        value_text=value_text,
+        unit=unit,
+        statement="-",
+        source=source,
+    )
+
+
+def test_the_same_figure_in_other_words_is_no_disagreement(make_user):
+    one = Source.objects.create(key="one", title="One", publisher="NATO")
+    two = Source.objects.create(key="two", title="Two", publisher="NATO")
+    _claim("a", "first-team", one, "about 50 officers", 50, "officers")
+    _claim("b", "first-team", two, "50 officers", 50, "officers")
+    assert disagreements(make_user(Role.AUDITOR)) == []
+
+
+def test_a_number_against_words_is_a_disagreement_with_each_side_beside_its_source(make_user):
+    one = Source.objects.create(key="one", title="One", publisher="NATO")
+    two = Source.objects.create(key="two", title="Two", publisher="NATO")
+    _claim("a", "size", one, "around 500", 500)
+    _claim("b", "size", two, "several hundred")
+    [found] = disagreements(make_user(Role.AUDITOR))
+    assert [(side.source.key, [c.value_text for c in side.claims]) for side in found.sides] == [
+        ("one", ["around 500"]),
+        ("two", ["several hundred"]),
+    ]
+
+
+def test_sources_page_lists_each_source_with_its_claims_and_file(client_as, dataset):
+    html = client_as(Role.COORDINATION_CELL).get(reverse("sources:claims")).content.decode()
+    block = re.search(
+        r'<article class="source" id="source-shape-ntm-i">.*?</article>', html, re.S
+    ).group(0)
+    assert "shape-ntm-i-operations-archive.txt" in block
+    assert "7 weeks" in block
+
+
+def test_source_page_lists_the_claims_force_levels_and_events_citing_it(client_as, dataset):
+    response = client_as(Role.MISSION_STAFF).get(reverse("sources:detail", args=["nmi-2020"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "around 500" in html
+    assert reverse("missions:detail", args=["nmi"]) in html
+    assert response.context["events"], "nmi-2020 is cited by timeline events"
+    assert response.context["events"][0].display_summary in html
+
+
+def test_unknown_source_is_not_found(client_as, dataset):
+    response = client_as(Role.MISSION_STAFF).get(reverse("sources:detail", args=["no-such-page"]))
+    assert response.status_code == 404

@@ -1,0 +1,96 @@
+"""The `cadre` command, run as a user runs it: in a subprocess, on a fresh data directory."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+
+def cadre(*args, data_dir, secret_key=None):
+    """Run `cadre` on SQLite in data_dir, as outside tests (with a secret key if given)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CADRE_SECRET_KEY")}
+    env["CADRE_TESTING"] = "0"
+    if secret_key:
+        env["CADRE_SECRET_KEY"] = secret_key
+    return subprocess.Popen(
+        [sys.executable, "-m", "cadre.cli", "--data-dir", str(data_dir), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_demo_until_serving(data_dir):
+    port = free_port()
+    process = cadre("demo", "--port", str(port), data_dir=data_dir)
+    lines = []
+    deadline = time.monotonic() + 120
+    try:
+        for line in process.stdout:
+            lines.append(line)
+            if "Cadre is serving" in line or time.monotonic() > deadline:
+                break
+        body = (
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=10)
+            .read()
+            .decode()
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    return "".join(lines), body
+
+
+def test_demo_sets_up_serves_and_reuses_what_exists_on_the_second_run(tmp_path):
+    first, login_page = run_demo_until_serving(tmp_path)
+    assert "Loaded" in first and "demo-mission-staff" in first
+    assert "Sign in to Cadre" in login_page
+    second, _ = run_demo_until_serving(tmp_path)
+    assert "Dataset already loaded" in second
+    assert "Loaded" not in second and "demo-mission-staff" not in second
+
+
+def test_createuser_then_manage_check(tmp_path):
+    assert (
+        cadre("migrate", "--verbosity", "0", data_dir=tmp_path, secret_key="test-only").wait() == 0
+    )
+    out = cadre("createuser", "ana", "--role", "auditor", data_dir=tmp_path, secret_key="test-only")
+    text = out.communicate()[0]
+    assert out.returncode == 0, text
+    assert "Created ana (Auditor)" in text and "One-time password:" in text
+    check = cadre("manage", "check", data_dir=tmp_path, secret_key="test-only")
+    assert "no issues" in check.communicate()[0]
+
+
+def test_createuser_refuses_a_nation_bound_role_without_a_nation(tmp_path):
+    assert (
+        cadre("migrate", "--verbosity", "0", data_dir=tmp_path, secret_key="test-only").wait() == 0
+    )
+    out = cadre(
+        "createuser",
+        "bo",
+        "--role",
+        "nation_contributor",
+        data_dir=tmp_path,
+        secret_key="test-only",
+    )
+    assert out.wait() == 1 and "needs --nation" in out.stdout.read()
+
+
+def test_serving_without_a_secret_key_is_refused(tmp_path):
+    out = cadre("serve", data_dir=tmp_path)
+    assert out.wait(timeout=60) != 0 and "CADRE_SECRET_KEY" in out.stdout.read()
+
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")

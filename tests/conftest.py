@@ -58,6 +58,14 @@ def client_as(client, make_user):
 
 
 @pytest.fixture
+def records(db):
+    """Records of any registered object type with every field filled (see records.py)."""
+    from records import Records
+
+    return Records()
+
+
+@pytest.fixture
 def dataset(db):
     """The built-in NATO-Iraq dataset, loaded."""
     from cadre.dataset.io import BUILT_IN, load_dataset

@@ -1,16 +1,9 @@
-"""API clients signed in by token, and records of any object type."""
+"""API clients signed in by token."""
 
 import pytest
 from rest_framework.test import APIClient
 
 from cadre.accounts.services import api_token_create
-
-from .records import Records
-
-
-@pytest.fixture
-def records(db):
-    return Records()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ writing role, answers without a server error and as the schema describes."""
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
+from records import Records
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -14,8 +15,6 @@ from schemathesis.specs.openapi.checks import (
 from cadre.accounts.services import api_token_create
 from cadre.core import registry
 from cadre.core.roles import Role
-
-from .records import Records
 
 CHECKS = [
     not_a_server_error,

@@ -7,6 +7,7 @@ filterset, so a filter means the same thing everywhere.
 from functools import cache
 
 import django_filters
+from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -29,11 +30,30 @@ class RecordFilterSet(django_filters.FilterSet):
         return queryset.filter(condition)
 
 
+class KeyOrSelect(forms.Select):
+    """A drop-down while the choices are few; a box for the key once they are many.
+
+    A list page offering ten thousand organisations as options spends most of its time
+    drawing them and sends a page nobody can scroll (see bench/README.md).
+    """
+
+    most_options = 200
+
+    def render(self, name, value, attrs=None, renderer=None):
+        queryset = getattr(self.choices, "queryset", None)
+        if queryset is not None:
+            options = queryset.order_by()[: self.most_options + 1].count()
+            if options > self.most_options:
+                key_box = forms.TextInput(attrs={"placeholder": _("key")})
+                return key_box.render(name, value, attrs, renderer)
+        return super().render(name, value, attrs, renderer)
+
+
 class KeyedModelChoiceFilter(django_filters.ModelChoiceFilter):
     """Choose a related object by its key (or ISO code), as the dataset and imports name it."""
 
     def __init__(self, *args, to_field_name="key", **kwargs):
-        super().__init__(*args, to_field_name=to_field_name, **kwargs)
+        super().__init__(*args, to_field_name=to_field_name, widget=KeyOrSelect, **kwargs)
 
 
 def _relation_filter(field):

@@ -16,6 +16,28 @@ from cadre.core.models import BilingualName, RecordModel
 from cadre.sources.models import Source
 
 
+class Term(models.Model):
+    """A span from `start` until `end` (open when unset), each at its own precision."""
+
+    start = models.DateField(_("from"))
+    start_precision = precision_field(verbose_name=_("from precision"))
+    end = models.DateField(_("until"), null=True, blank=True)
+    end_precision = precision_field(verbose_name=_("until precision"))
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("A term cannot end before it starts.")})
+
+    @property
+    def term_display(self):
+        start = show(self.start, self.start_precision)
+        end = show(self.end, self.end_precision) if self.end else ""
+        return f"{start} – {end}"
+
+
 class Organisation(RecordModel, BilingualName):
     """An organisation, office or unit: a council, a command, a mission HQ, one of its
     divisions or teams, a ministry, a school. Who reports to whom is in ReportingLine."""
@@ -312,7 +334,7 @@ class TimelineEvent(RecordModel):
         return self.summary
 
 
-class ReportingLine(RecordModel):
+class ReportingLine(RecordModel, Term):
     """`unit` reports to `superior` from `start` until `end` (open when unset)."""
 
     class Relation(models.TextChoices):
@@ -333,10 +355,6 @@ class ReportingLine(RecordModel):
     relation = models.CharField(
         _("relation"), max_length=12, choices=Relation.choices, default=Relation.COMMAND
     )
-    start = models.DateField(_("from"))
-    start_precision = precision_field(verbose_name=_("from precision"))
-    end = models.DateField(_("until"), null=True, blank=True)
-    end_precision = precision_field(verbose_name=_("until precision"))
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
 
     class Meta:
@@ -355,11 +373,10 @@ class ReportingLine(RecordModel):
     def clean(self):
         if self.unit_id and self.unit_id == self.superior_id:
             raise ValidationError({"superior": _("A unit cannot report to itself.")})
-        if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": _("A line cannot end before it starts.")})
+        super().clean()
 
 
-class Appointment(RecordModel):
+class Appointment(RecordModel, Term):
     """A person holding a post in an organisation unit for a term."""
 
     organisation = models.ForeignKey(
@@ -379,10 +396,6 @@ class Appointment(RecordModel):
     nation = models.ForeignKey(
         Nation, verbose_name=_("nation"), null=True, blank=True, on_delete=models.PROTECT
     )
-    start = models.DateField(_("from"))
-    start_precision = precision_field(verbose_name=_("from precision"))
-    end = models.DateField(_("until"), null=True, blank=True)
-    end_precision = precision_field(verbose_name=_("until precision"))
     additional_post = models.CharField(
         _("also holds"),
         max_length=300,
@@ -398,12 +411,6 @@ class Appointment(RecordModel):
 
     def __str__(self):
         return f"{self.post}: {self.holder}" if self.holder else self.post
-
-    @property
-    def term_display(self):
-        start = show(self.start, self.start_precision)
-        end = show(self.end, self.end_precision) if self.end else ""
-        return f"{start} – {end}"
 
 
 class Participation(RecordModel):

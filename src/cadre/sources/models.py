@@ -1,10 +1,15 @@
 """Where Cadre's facts come from: source documents and the figures they state."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cadre.core.dates import precision_field, show
 from cadre.core.models import RecordModel
+
+# Words that qualify a number without saying what is counted ("over 5,000").
+FIGURE_QUALIFIERS = {"about", "around", "over", "nearly", "almost", "more", "than", "some", "under"}
 
 
 class Source(RecordModel):
@@ -75,6 +80,14 @@ class Claim(RecordModel):
 
     def __str__(self):
         return f"{self.subject_label}: {self.value_text}"
+
+    @property
+    def value_display(self):
+        """The figure as stated, with its unit where the statement leaves it out."""
+        words = re.findall(r"[^\W\d_]+", self.value_text)
+        if self.unit and all(word.lower() in FIGURE_QUALIFIERS for word in words):
+            return f"{self.value_text} {self.unit}"
+        return self.value_text
 
     @property
     def as_of_display(self):

@@ -140,6 +140,8 @@ CSRF_COOKIE_HTTPONLY = False
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Arabic dates and numbers as Arabic readers write them (see formats/ar/formats.py).
+FORMAT_MODULE_PATH = ["cadre.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -102,4 +102,9 @@ def filterset_for(object_type: registry.ObjectType) -> type[RecordFilterSet]:
             break
     meta = type("Meta", (), {"model": model, "fields": plain})
     attrs["Meta"] = meta
-    return type(f"{model.__name__}FilterSet", (RecordFilterSet,), attrs)
+    filterset = type(f"{model.__name__}FilterSet", (RecordFilterSet,), attrs)
+    # django-filter turns the field's name into a plain string when the class is built,
+    # in whatever language is active then; keep the lazy one so each reader gets theirs.
+    for name in plain:
+        filterset.base_filters[name].label = model._meta.get_field(name).verbose_name
+    return filterset

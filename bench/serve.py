@@ -75,10 +75,11 @@ def main():
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cadre.settings")
-    from django.core.wsgi import get_wsgi_application
     from waitress import serve
 
-    application = get_wsgi_application()
+    # The application exactly as `cadre serve` runs it (cadre.wsgi freezes the GC).
+    from cadre.wsgi import application
+
     print(json.dumps(targets()), flush=True)
     serve(timed(application), host="127.0.0.1", port=args.port, threads=args.threads, _quiet=True)
 

@@ -95,3 +95,18 @@ def test_an_auditor_can_filter_the_trail_by_user(client_as, make_user):
 @pytest.mark.parametrize("role", [Role.MISSION_STAFF, Role.NATION_CONTRIBUTOR, Role.ADVISOR])
 def test_only_auditors_and_admins_read_the_trail(client_as, role):
     assert client_as(role).get("/audit/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_trail_names_channels_and_fields_in_the_reader_language(client_as):
+    with acting_as(Actor(channel="cli")):
+        nation = Nation.objects.create(code="NOR", name="Norway", status="ally")
+    nation = Nation.objects.get(pk=nation.pk)
+    nation.name = "Kingdom of Norway"
+    with acting_as(Actor(channel="cli")):
+        nation.save()
+    client = client_as(Role.AUDITOR)
+    page = client.get("/audit/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "سطر الأوامر" in page  # the command line
+    english = client.get("/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "command line" in english

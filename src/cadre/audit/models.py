@@ -14,6 +14,14 @@ class ChangeAction(models.TextChoices):
     LOAD = "load", _("dataset loaded")
 
 
+class Channel(models.TextChoices):
+    WEB = "web", _("pages")
+    API = "api", _("API")
+    ADMIN = "admin", _("administration")
+    CLI = "cli", _("command line")
+    SYSTEM = "system", _("system")
+
+
 class ImmutableRecord(Exception):
     pass
 
@@ -30,7 +38,7 @@ class ChangeRecord(models.Model):
         db_constraint=False,
     )
     username = models.CharField(_("user name"), max_length=150, blank=True)
-    channel = models.CharField(_("channel"), max_length=10)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     request_id = models.UUIDField(_("request"), db_index=True)
     action = models.CharField(_("action"), max_length=10, choices=ChangeAction.choices)
     content_type = models.ForeignKey(
@@ -65,3 +73,11 @@ class ChangeRecord(models.Model):
         before, after = self.before or {}, self.after or {}
         names = list(dict.fromkeys([*before, *after]))
         return [(n, before.get(n), after.get(n)) for n in names if before.get(n) != after.get(n)]
+
+    @property
+    def changed_fields_labelled(self):
+        """changed_fields with each field named as the reader's pages name it."""
+        model = self.content_type.model_class()
+        fields = model._meta.get_fields() if model is not None else []
+        labels = {f.name: f.verbose_name for f in fields if hasattr(f, "verbose_name")}
+        return [(labels.get(n, n), b, a) for n, b, a in self.changed_fields]

@@ -11,7 +11,7 @@ from django.views import View
 from cadre.core import paging
 from cadre.core.roles import Role
 
-from .models import ChangeAction, ChangeRecord
+from .models import ChangeAction, ChangeRecord, Channel
 
 AUDIT_READERS = {Role.ADMIN, Role.AUDITOR}
 
@@ -23,16 +23,7 @@ def may_read_audit(user):
 class ChangeRecordFilterSet(django_filters.FilterSet):
     username = django_filters.CharFilter(label=_("user name"), lookup_expr="iexact")
     action = django_filters.ChoiceFilter(choices=ChangeAction.choices, label=_("action"))
-    channel = django_filters.ChoiceFilter(
-        choices=[
-            ("web", "web"),
-            ("api", "API"),
-            ("admin", "admin"),
-            ("cli", "CLI"),
-            ("system", "system"),
-        ],
-        label=_("channel"),
-    )
+    channel = django_filters.ChoiceFilter(choices=Channel.choices, label=_("channel"))
     content_type = django_filters.ModelChoiceFilter(
         queryset=ContentType.objects.filter(app_label__in=["accounts", "sources", "missions"]),
         label=_("object type"),

@@ -119,6 +119,13 @@ def serializer_for(object_type: registry.ObjectType) -> type[RecordSerializer]:
     return type(f"{model.__name__}Serializer", (RecordSerializer,), attrs)
 
 
+OUTSIDE_SCOPE = {
+    "add": _("You may add only %(objects)s of your own nation; nothing was saved."),
+    "change": _("You may change only %(objects)s of your own nation; nothing was saved."),
+    "delete": _("You may delete only %(objects)s of your own nation; nothing was deleted."),
+}
+
+
 class RecordViewSet(viewsets.ModelViewSet):
     """List, read and write one object type, within what the caller's role allows."""
 
@@ -180,9 +187,8 @@ class RecordViewSet(viewsets.ModelViewSet):
             raise exceptions.PermissionDenied(self._outside_scope_message())
 
     def _outside_scope_message(self):
-        return _("You may %(action)s only %(objects)s of your own nation; nothing was saved.") % {
-            "action": self.permission_action,
-            "objects": self.object_type.verbose_name_plural,
+        return OUTSIDE_SCOPE[self.permission_action] % {
+            "objects": self.object_type.verbose_name_plural
         }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exports, imports, views
+from . import exports, import_views, views
 
 app_name = "core"
 
@@ -18,10 +18,10 @@ urlpatterns = [
         exports.ExportView.as_view(file_format="xlsx"),
         name="export-xlsx",
     ),
-    path("<slug:slug>/import/", imports.ImportView.as_view(), name="import"),
+    path("<slug:slug>/import/", import_views.ImportView.as_view(), name="import"),
     path(
         "<slug:slug>/import/<uuid:upload>/",
-        imports.ImportConfirmView.as_view(),
+        import_views.ImportConfirmView.as_view(),
         name="import-confirm",
     ),
 ]

@@ -110,3 +110,11 @@ def test_the_trail_names_channels_and_fields_in_the_reader_language(client_as):
     assert "سطر الأوامر" in page  # the command line
     english = client.get("/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "command line" in english
+
+
+@pytest.mark.django_db
+def test_an_update_records_what_the_database_held_even_if_the_object_was_not_loaded():
+    nation = Nation.objects.create(code="NOR", name="Norway", status="ally")
+    Nation(pk=nation.pk, code="NOR", name="Norge", status="ally").save()
+    record = records_for(nation).filter(action="update").get()
+    assert record.changed_fields == [("name", "Norway", "Norge")]

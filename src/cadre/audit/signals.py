@@ -2,33 +2,40 @@
 
 Pages, the admin, the API and the CLI all end in Model.save()/delete() or in
 many-to-many changes, so the receivers here see them all. The state before an
-update is the one the object was loaded with (see AuditedModel.from_db).
+update is read from the database just before the save, so reading objects costs nothing
+extra; only writes pay one query.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from cadre.core.models import AuditedModel
 
 from .context import current_actor
 from .models import ChangeAction
 from .services import record_change
-from .snapshot import snapshot
+from .snapshot import snapshot, stored_state
 
 
 def _audited(sender):
     return isinstance(sender, type) and issubclass(sender, AuditedModel)
 
 
+def on_pre_save(sender, instance, raw=False, **kwargs):
+    if raw or not _audited(sender) or not current_actor().record_fields:
+        return
+    # An object made with an explicit pk may still be an update of a stored row.
+    instance._state_before_save = None if instance.pk is None else stored_state(instance)
+
+
 def on_save(sender, instance, created, raw=False, **kwargs):
     if raw or not _audited(sender) or not current_actor().record_fields:
         return
     after = snapshot(instance)
-    before = None if created else instance._loaded_state
-    if not created and before is not None:
+    before = None if created else getattr(instance, "_state_before_save", None)
+    if before is not None:
         for name in after.keys() - before.keys():
-            before[name] = after[name]  # m2m values are not part of the loaded state
+            before[name] = after[name]  # many-to-many values are recorded by on_m2m
         if before == after:
-            instance._loaded_state = after
             return
     record_change(
         instance=instance,
@@ -36,7 +43,6 @@ def on_save(sender, instance, created, raw=False, **kwargs):
         before=before,
         after=after,
     )
-    instance._loaded_state = after
 
 
 def on_pre_delete(sender, instance, **kwargs):
@@ -74,6 +80,7 @@ def on_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     )
 
 
+pre_save.connect(on_pre_save, dispatch_uid="cadre_audit_pre_save")
 post_save.connect(on_save, dispatch_uid="cadre_audit_save")
 pre_delete.connect(on_pre_delete, dispatch_uid="cadre_audit_pre_delete")
 post_delete.connect(on_delete, dispatch_uid="cadre_audit_delete")

@@ -13,6 +13,20 @@ def to_json(value):
     return value
 
 
+def stored_state(instance) -> dict | None:
+    """The object's fields as the database holds them now, before a save changes them."""
+    fields = instance._meta.concrete_fields
+    row = (
+        type(instance)
+        ._base_manager.filter(pk=instance.pk)
+        .values(*[f.attname for f in fields])
+        .first()
+    )
+    if row is None:
+        return None
+    return {f.name: to_json(row[f.attname]) for f in fields}
+
+
 def snapshot(instance, with_many=True) -> dict:
     data = {}
     for field in instance._meta.concrete_fields:

@@ -11,16 +11,6 @@ class AuditedModel(models.Model):
     class Meta:
         abstract = True
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        from cadre.audit.snapshot import snapshot
-
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_state = snapshot(instance, with_many=False)
-        return instance
-
-    _loaded_state = None
-
 
 class RecordModel(AuditedModel):
     """An object of the mission record, known by a stable key across exports and imports."""

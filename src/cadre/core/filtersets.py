@@ -8,11 +8,10 @@ from functools import cache
 
 import django_filters
 from django import forms
-from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from . import registry
+from . import exchange, registry
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -82,9 +81,7 @@ def filterset_for(object_type: registry.ObjectType) -> type[RecordFilterSet]:
         attrs[name] = _relation_filter(model._meta.get_field(name))
     # Every historical date gets a year range.
     for field in model._meta.concrete_fields:
-        if isinstance(field, models.DateField) and f"{field.name}_precision" in {
-            f.name for f in model._meta.concrete_fields
-        }:
+        if field.name in exchange.precision_pairs(model):
             attrs[f"{field.name}_year_from"] = django_filters.NumberFilter(
                 field_name=field.name,
                 lookup_expr="year__gte",

@@ -6,7 +6,7 @@ import django_tables2 as tables
 from django.db import models
 from django.utils.html import format_html
 
-from . import dates, registry
+from . import dates, exchange, registry
 
 
 class HistoricalDateColumn(tables.Column):
@@ -42,17 +42,17 @@ def record_url(record):
 @cache
 def table_for(object_type: registry.ObjectType) -> type[RecordTable]:
     model = object_type.model
-    names = {f.name for f in model._meta.concrete_fields}
+    pairs = exchange.precision_pairs(model)
     attrs = {}
-    columns = [c for c in object_type.columns if not c.endswith("_precision")]
+    columns = [c for c in object_type.columns if c not in pairs.values()]
     for name in columns:
         field = model._meta.get_field(name)
         label = field.verbose_name
         if isinstance(field, models.ManyToManyField):
             attrs[name] = ListColumn(verbose_name=label, orderable=False)
-        elif isinstance(field, models.DateField) and f"{name}_precision" in names:
+        elif name in pairs:
             attrs[name] = HistoricalDateColumn(
-                verbose_name=label, precision_field=f"{name}_precision", orderable=False
+                verbose_name=label, precision_field=pairs[name], orderable=False
             )
         else:
             attrs[name] = tables.Column(verbose_name=label, orderable=False)

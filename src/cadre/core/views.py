@@ -20,7 +20,7 @@ from django.views import View
 
 from cadre.audit.models import ChangeRecord
 
-from . import paging, permissions, registry
+from . import exchange, paging, permissions, registry
 from .filtersets import filterset_for
 from .tables import table_for
 
@@ -92,19 +92,16 @@ class ObjectListView(ObjectTypeMixin, View):
         query.pop("cursor", None)
         context = {
             **self.type_context(),
-            **self.extra_context(page),
             "filterset": filterset,
             "table": table,
             "page": page,
             "sort": ("-" if descending else "") + sort_field,
             "query": query.urlencode(),
             "sort_options": self.object_type.ordering,
+            "partial_template": self.partial_template,
         }
         template = self.partial_template if request.htmx else self.template_name
         return render(request, template, context)
-
-    def extra_context(self, page):
-        return {}
 
 
 class ObjectDetailView(ObjectTypeMixin, View):
@@ -112,15 +109,12 @@ class ObjectDetailView(ObjectTypeMixin, View):
 
     def get(self, request, *args, **kwargs):
         obj = get_object_or_404(self.restricted("view"), pk=kwargs["pk"])
-        context = {**self.type_context(), "object": obj, **self.extra_context(obj)}
+        context = {**self.type_context(), "object": obj}
         context["fields"] = detail_fields(obj)
         context["history"] = history_of(request.user, obj)
         context["can_change_object"] = permissions.may_write_object(request.user, "change", obj)
         context["can_delete_object"] = permissions.may_write_object(request.user, "delete", obj)
         return render(request, self.template_name, context)
-
-    def extra_context(self, obj):
-        return {}
 
 
 def detail_fields(obj):
@@ -128,14 +122,14 @@ def detail_fields(obj):
     from . import dates
 
     model = type(obj)
-    names = {f.name for f in model._meta.concrete_fields}
+    pairs = exchange.precision_pairs(model)
     rows = []
     for field in model._meta.concrete_fields:
-        if field.name == "id" or field.name.endswith("_precision"):
+        if field.name == "id" or field.name in pairs.values():
             continue
         value = getattr(obj, field.name)
-        if f"{field.name}_precision" in names:
-            value = dates.show(value, getattr(obj, f"{field.name}_precision"))
+        if field.name in pairs:
+            value = dates.show(value, getattr(obj, pairs[field.name]))
         elif field.choices:
             value = getattr(obj, f"get_{field.name}_display")()
         rows.append((field.verbose_name, value, field))
@@ -160,15 +154,10 @@ class ObjectEditView(ObjectTypeMixin, View):
     template_name = "core/object_edit.html"
 
     def form_class(self):
-        from cadre.dataset.io import dataset_fields
-
         model = self.object_type.model
-        fields = [f.name for f in dataset_fields(model)]
-        fields += [
-            f"{n}_precision"
-            for n in fields
-            if f"{n}_precision" in {f.name for f in model._meta.concrete_fields}
-        ]
+        pairs = exchange.precision_pairs(model)
+        fields = [f.name for f in exchange.exchange_fields(model)]
+        fields += [pairs[name] for name in fields if name in pairs]
         fields += [f.name for f in model._meta.many_to_many]
         return modelform_factory(model, fields=fields)
 

@@ -28,10 +28,6 @@ class DatasetError(Exception):
     """A dataset file could not be loaded; nothing was written."""
 
 
-# Other modules name the exchange fields by their dataset name.
-dataset_fields = exchange.exchange_fields
-
-
 def _row_of(obj) -> dict:
     model = type(obj)
     row = {}

@@ -34,16 +34,10 @@ class MissionListView(ObjectListView):
     slug = "missions"
     partial_template = "missions/_mission_list_results.html"
 
-    def extra_context(self, page):
-        return {"partial_template": self.partial_template}
-
 
 class LocationListView(ObjectListView):
     slug = "locations"
     partial_template = "missions/_location_list_results.html"
-
-    def extra_context(self, page):
-        return {"partial_template": self.partial_template}
 
 
 class MissionView(LoginRequiredMixin, View):

@@ -7,6 +7,7 @@ CADRE_DEBUG       "1" to turn on Django's debug pages (off by default)
 CADRE_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
 """
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -52,12 +53,16 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_htmx",
     "axes",
-    "cadre.core",
     "cadre.audit",
+    "cadre.core",
     "cadre.accounts",
     "cadre.sources",
     "cadre.missions",
 ]
+if TESTING and importlib.util.find_spec("cadre_probe"):
+    # Object types that exist only in the tests (tests/cadre_probe): a seat limit that only
+    # its service enforces, to prove that every write path calls the service.
+    INSTALLED_APPS.append("cadre_probe")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -165,7 +170,6 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["cadre.core.api.RolePermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "cadre.core.api.CadrePagination",
-    "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "cadre.core.api.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

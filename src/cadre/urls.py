@@ -5,7 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("cadre.core.api_urls")),
     path("accounts/", include("cadre.accounts.urls")),
-    path("audit/", include("cadre.audit.urls")),
+    path("audit/", include("cadre.core.audit_urls")),
     path("record/", include("cadre.core.urls")),
     path("", include("cadre.missions.urls")),
     path("", include("cadre.sources.urls")),

@@ -1,12 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from cadre.core.admin import register_admin
-
-from . import objects  # noqa: F401  (the declarations the admin is built from)
 from .models import ApiToken, User
-
-register_admin("accounts")
 
 
 @admin.register(User)

@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
-        from . import objects, signals  # noqa: F401
+        from . import signals  # noqa: F401

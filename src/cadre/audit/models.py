@@ -1,4 +1,8 @@
-"""The audit trail: one row per change, never edited, never deleted through Cadre."""
+"""The audit trail: one row per change, never edited, never deleted through Cadre.
+
+The audit app sits at the bottom of Cadre: it imports no other Cadre app, and every
+app above it (core first) records its changes here.
+"""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -24,6 +28,13 @@ class Channel(models.TextChoices):
 
 class ImmutableRecord(Exception):
     pass
+
+
+class AuditedModel(models.Model):
+    """Every create, update and delete of a subclass lands in the audit trail."""
+
+    class Meta:
+        abstract = True
 
 
 class ChangeRecord(models.Model):

@@ -8,10 +8,8 @@ extra; only writes pay one query.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from cadre.core.models import AuditedModel
-
 from .context import current_actor
-from .models import ChangeAction
+from .models import AuditedModel, ChangeAction
 from .services import record_change
 from .snapshot import snapshot, stored_state
 

@@ -1,24 +1,100 @@
-"""Django admin pages for the admin role, built from the registry like everything else."""
+"""Django admin pages for the admin role, built from the registry like everything else.
 
-from django.contrib import admin
+Every registered object type gets an admin whose saves and deletes go through the type's
+service, so the admin keeps the rules every other path keeps. Types closed to the
+generic writes are read only here.
+"""
 
-from . import registry
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+
+from . import registry, services
 
 
-def register_admin(app_label: str):
-    for object_type in registry.object_types():
-        model = object_type.model
-        if model._meta.app_label != app_label or admin.site.is_registered(model):
-            continue
-        options = {
-            "list_display": [c for c in object_type.columns if not _is_many(model, c)][:8],
-            "search_fields": object_type.search,
-            "list_select_related": object_type.select_related or False,
+class ServiceRefused(Exception):
+    """A service refused the admin's change: the change view shows why, nothing is saved."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """Writes through the object type's service; the form's many-to-many values go with it."""
+
+    object_type: registry.ObjectType
+
+    def has_add_permission(self, request):
+        return self.object_type.generic_writes and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.object_type.generic_writes and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.object_type.generic_writes and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        # The record is saved with its many-to-many values in save_related, in one call
+        # of the service.
+        pass
+
+    def save_related(self, request, form, formsets, change):
+        many = {
+            f.name: form.cleaned_data[f.name]
+            for f in self.model._meta.many_to_many
+            if f.name in form.cleaned_data
         }
-        if model._meta.many_to_many:
-            options["filter_horizontal"] = [f.name for f in model._meta.many_to_many]
-        admin.site.register(model, type(f"{model.__name__}Admin", (admin.ModelAdmin,), options))
+        try:
+            services.save(form.instance, user=request.user, many=many)
+        except ValidationError as exc:
+            raise ServiceRefused(" ".join(exc.messages)) from exc
+        except (services.RecordConflict, PermissionDenied) as exc:
+            raise ServiceRefused(str(exc)) from exc
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def delete_model(self, request, obj):
+        services.delete(obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.delete(obj, user=request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ServiceRefused as exc:
+            # The admin's transaction has been rolled back: nothing of the change was kept.
+            self.message_user(request, exc.message, level=messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except (ProtectedError, PermissionDenied) as exc:
+            self.message_user(request, str(exc), level=messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+def admin_for(object_type) -> type[RecordAdmin]:
+    model = object_type.model
+    options = {
+        "object_type": object_type,
+        "list_display": [c for c in object_type.columns if not _is_many(model, c)][:8],
+        "search_fields": object_type.search,
+        "list_select_related": object_type.select_related or False,
+    }
+    if model._meta.many_to_many:
+        options["filter_horizontal"] = [f.name for f in model._meta.many_to_many]
+    return type(f"{model.__name__}Admin", (RecordAdmin,), options)
 
 
 def _is_many(model, name):
     return model._meta.get_field(name).many_to_many
+
+
+for _object_type in registry.object_types():
+    if not admin.site.is_registered(_object_type.model):
+        admin.site.register(_object_type.model, admin_for(_object_type))

@@ -17,7 +17,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission
 from rest_framework.settings import api_settings
 
-from . import permissions
+from . import paging, permissions
 
 # The permission action each HTTP method needs.
 METHOD_ACTIONS = {
@@ -47,7 +47,7 @@ class CadrePagination(CursorPagination):
     and no request counts the whole table."""
 
     ordering = "id"
-    page_size = 50
+    page_size = paging.PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = 500
 

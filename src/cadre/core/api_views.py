@@ -1,15 +1,15 @@
 """The API's serializers and viewsets, one of each per object type, built from the registry.
 
 The viewset reads through `permissions.restrict()`, filters with the list page's
-filterset, pages by keyset, and writes through `Model.full_clean()` and `Model.save()`,
-so the model's rules and the audit trail apply as on every page. (They live apart from
+filterset, pages by keyset, and writes through the object type's service, so the
+model's rules, the service's rules and the audit trail apply as on every page. (They live apart from
 `api`, which DRF imports from its settings while its own views are still loading.)
 """
 
 from functools import cache
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +19,8 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 
-from . import permissions, registry
-from .api import ERROR_DESCRIPTIONS, ERROR_RESPONSES, METHOD_ACTIONS, ErrorSerializer
+from . import permissions, registry, services
+from .api import ERROR_DESCRIPTIONS, ERROR_RESPONSES, METHOD_ACTIONS, Conflict, ErrorSerializer
 from .filtersets import filterset_for
 
 
@@ -58,31 +58,32 @@ class RecordKeyField(serializers.SlugRelatedField):
 
 
 class RecordSerializer(serializers.ModelSerializer):
-    """Writes go through the model's own rules (`full_clean`) before `save()`."""
+    """Writes go through the object type's service, with the caller as the writer."""
 
     def create(self, validated_data):
         related = self._pop_many_to_many(validated_data)
-        return self._clean_and_save(self.Meta.model(**validated_data), related)
+        return self._save(self.Meta.model(**validated_data), related)
 
     def update(self, instance, validated_data):
         related = self._pop_many_to_many(validated_data)
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        return self._clean_and_save(instance, related)
+        return self._save(instance, related)
 
     def _pop_many_to_many(self, validated_data):
         names = {f.name for f in self.Meta.model._meta.many_to_many}
         return {name: validated_data.pop(name) for name in names & validated_data.keys()}
 
-    def _clean_and_save(self, instance, related):
+    def _save(self, instance, related):
+        user = self.context["request"].user
         try:
-            instance.full_clean()
+            return services.save(instance, user=user, many=related)
         except DjangoValidationError as exc:
             raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
-        instance.save()
-        for name, values in related.items():
-            getattr(instance, name).set(values)
-        return instance
+        except services.RecordConflict as exc:
+            raise Conflict(exc.message) from exc
+        except DjangoPermissionDenied as exc:
+            raise exceptions.PermissionDenied(str(exc) or None) from exc
 
 
 def _key_field(model_field):
@@ -117,13 +118,6 @@ def serializer_for(object_type: registry.ObjectType) -> type[RecordSerializer]:
         % {"object": object_type.verbose_name.capitalize()}
     )
     return type(f"{model.__name__}Serializer", (RecordSerializer,), attrs)
-
-
-OUTSIDE_SCOPE = {
-    "add": _("You may add only %(objects)s of your own nation; nothing was saved."),
-    "change": _("You may change only %(objects)s of your own nation; nothing was saved."),
-    "delete": _("You may delete only %(objects)s of your own nation; nothing was deleted."),
-}
 
 
 class RecordViewSet(viewsets.ModelViewSet):
@@ -169,35 +163,30 @@ class RecordViewSet(viewsets.ModelViewSet):
                 }
             ) from None
 
-    def perform_create(self, serializer):
-        with transaction.atomic():
-            self._require_in_scope(serializer.save())
-
-    def perform_update(self, serializer):
-        with transaction.atomic():
-            self._require_in_scope(serializer.save())
-
     def perform_destroy(self, instance):
-        with transaction.atomic():
-            instance.delete()
-
-    def _require_in_scope(self, instance):
-        """Re-check the saved record: raising here rolls the save back."""
-        if not permissions.may_write_object(self.request.user, self.permission_action, instance):
-            raise exceptions.PermissionDenied(self._outside_scope_message())
+        try:
+            services.delete(instance, user=self.request.user)
+        except DjangoPermissionDenied as exc:
+            raise exceptions.PermissionDenied(str(exc) or None) from exc
 
     def _outside_scope_message(self):
-        return OUTSIDE_SCOPE[self.permission_action] % {
-            "objects": self.object_type.verbose_name_plural
-        }
+        return services.outside_scope_message(self.object_type, self.permission_action)
+
+
+READ_ONLY_METHODS = ["get", "head", "options"]
 
 
 def viewset_for(object_type: registry.ObjectType) -> type[RecordViewSet]:
+    methods = RecordViewSet.http_method_names
+    if not object_type.generic_writes:
+        # Records of this type are made only by its service's own actions.
+        methods = READ_ONLY_METHODS
     return type(
         f"{object_type.model.__name__}ViewSet",
         (RecordViewSet,),
         {
             "object_type": object_type,
+            "http_method_names": methods,
             "serializer_class": serializer_for(object_type),
             "filterset_class": filterset_for(object_type),
             "lookup_field": object_type.key_field,

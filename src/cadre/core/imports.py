@@ -30,7 +30,7 @@ from cadre.audit.context import without_field_records
 from cadre.audit.models import ChangeAction
 from cadre.audit.services import record_change
 
-from . import exchange, permissions
+from . import exchange, permissions, services
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ERRORS = 100
@@ -284,7 +284,8 @@ class _Import:
                 for c in columns
                 if before[c] != after[c]
             ]
-        if changes and not self.save(number, obj, many, "add" if is_new else "change"):
+        exclude = [f.name for _obj, f, _key, _number in waiting]
+        if changes and not self.save(number, obj, many, exclude):
             return None
         self.deferred.extend(waiting)
         action = "create" if is_new else "change" if changes else "keep"
@@ -297,16 +298,28 @@ class _Import:
             c: known[c] if c in known else exchange.value_of(obj, self.field(c)) for c in columns
         }
 
-    def save(self, number, obj, many, action) -> bool:
+    def save(self, number, obj, many, exclude) -> bool:
         try:
             with transaction.atomic():
-                obj.save()
-                for f, targets in many.items():
-                    getattr(obj, f.name).set(targets)
+                services.save(
+                    obj,
+                    user=self.user,
+                    many={f.name: targets for f, targets in many.items()},
+                    exclude=exclude,
+                )
         except DatabaseError as exc:
             self.error(number, None, exc)
             return False
-        if not permissions.may_write_object(self.user, action, obj):
+        except ValidationError as exc:
+            for name, reasons in services.validation_messages(exc).items():
+                column = None if name == NON_FIELD_ERRORS else name.removesuffix("_precision")
+                for reason in reasons:
+                    self.error(number, column, reason)
+            return False
+        except services.RecordConflict as exc:
+            self.error(number, None, exc.message)
+            return False
+        except PermissionDenied:
             self.error(
                 number,
                 None,

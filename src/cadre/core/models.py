@@ -4,12 +4,9 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cadre.audit.models import AuditedModel
 
-class AuditedModel(models.Model):
-    """Every create, update and delete of a subclass lands in the audit trail."""
-
-    class Meta:
-        abstract = True
+__all__ = ["AuditedModel", "BilingualName", "RecordModel"]
 
 
 class RecordModel(AuditedModel):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.db.models import F, Q
 
 COUNT_CAP = 10_000
+# Rows on one page of every list, page and API alike.
+PAGE_SIZE = 50
 
 
 def capped_count(queryset) -> tuple[int, bool]:

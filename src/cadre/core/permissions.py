@@ -7,19 +7,13 @@ Actions: "view", "add", "change", "delete". The answers come from the role table
 from django.core.exceptions import PermissionDenied
 
 from . import registry
-from .roles import READ_ONLY_ROLES, Role
-
-
-def _role(user):
-    if user is None or not user.is_authenticated or not user.is_active:
-        return None
-    return Role.ADMIN if user.is_superuser else user.role
+from .roles import AUDIT_READERS, READ_ONLY_ROLES, role_of
 
 
 def may(user, action: str, model) -> bool:
     """May this user do this action on some objects of this type?"""
     object_type = registry.for_model(model)
-    role = _role(user)
+    role = role_of(user)
     if object_type is None or role is None:
         return False
     if action == "view":
@@ -35,7 +29,7 @@ def restrict(queryset, user, action: str = "view"):
     if not may(user, action, model):
         return queryset.none()
     object_type = registry.for_model(model)
-    role = _role(user)
+    role = role_of(user)
     if action != "view" and role not in object_type.write_roles:
         # Nation-bound writers reach only their own nation's rows.
         return queryset.filter(**{object_type.nation_field: user.nation_id})
@@ -48,7 +42,7 @@ def may_write_object(user, action: str, instance) -> bool:
     if not may(user, action, model):
         return False
     object_type = registry.for_model(model)
-    if _role(user) in object_type.write_roles:
+    if role_of(user) in object_type.write_roles:
         return True
     return getattr(instance, f"{object_type.nation_field}_id") == user.nation_id
 
@@ -56,3 +50,7 @@ def may_write_object(user, action: str, instance) -> bool:
 def require(user, action, model):
     if not may(user, action, model):
         raise PermissionDenied
+
+
+def may_read_audit(user) -> bool:
+    return role_of(user) in AUDIT_READERS

@@ -1,13 +1,19 @@
-"""The registry of Cadre's object types.
+"""The registry of Cadre's object types and pages.
 
-Each app declares its object types once (in its `objects.py`), saying who may write
-them, which columns its list shows, which filters it offers and which fields a search
-looks in. From that one declaration Cadre builds the list and detail pages, the
-filters, the CSV/XLSX export, the bulk import, the API endpoints and the dataset
-files, and applies the same permissions to all of them.
-Declaration order is dependency order: the dataset is loaded in it.
+Each app declares its object types once, in its `objects.py`, saying who may read and
+write them, which columns its list shows, which filters it offers, which fields a search
+looks in and which service writes them. From that one declaration Cadre builds the list
+and detail pages, the filters, the CSV/XLSX export, the bulk import, the API endpoints,
+the admin and the dataset files, and applies the same permissions to all of them.
+An app's `objects.py` also declares its own pages (for the navigation and the role
+shortcuts on the home page) and what it adds to the home page.
+
+Every app's `objects.py` is imported here, once, the first time the registry is read;
+apps need not import it themselves. Declaration order is dependency order: the
+dataset is loaded in it (apps in INSTALLED_APPS order, types in file order).
 """
 
+import threading
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -28,10 +34,20 @@ class ObjectType:
     ordering: list[str] = field(default_factory=list)  # orderings a list may be sorted by
     view_roles: frozenset = ALL_ROLES
     write_roles: frozenset = MISSION_RECORD_WRITERS
-    # Holders of `nation_writers` roles may write only rows whose `nation_field` (a foreign key
-    # to Nation on the model itself) is their own nation.
+    # `nation_field` names the nation a row belongs to: a foreign key to Nation on the model
+    # itself, or a path to one ("person__nation"). Holders of `nation_writers` roles write
+    # only their own nation's rows; holders of `nation_readers` roles read only those.
     nation_field: str | None = None
     nation_writers: frozenset = frozenset()
+    nation_readers: frozenset = frozenset()
+    # Rows hold personal data: roles outside `view_roles` get counts, never names.
+    personal_data: bool = False
+    # The one write path of the type: a RecordService subclass (cadre.core.services);
+    # None gives the generic service built from this declaration.
+    service: type | None = None
+    # False closes the generic add/edit/delete (pages, API, import, admin) to this type:
+    # its records are then made and changed only by its service's own actions.
+    generic_writes: bool = True
     # A page of its own that shows an object better than the generic one: URL name taking the key.
     page_url_name: str | None = None
     importable: bool = False
@@ -68,25 +84,107 @@ class ObjectType:
         return qs
 
 
+@dataclass(frozen=True)
+class PageEntry:
+    """A page of an app's own, in the main navigation and on some roles' home pages.
+
+    Who may view `model` sees the link; `visible` (a function of the user) replaces
+    that rule for a page that shows no object type (the audit trail, the admin).
+    """
+
+    url_name: str
+    label: str
+    model: type[models.Model] | None = None
+    visible: object = None
+    args: tuple = ()
+    shortcut_for: frozenset = frozenset()  # roles whose home page links to it first
+    in_navigation: bool = True
+    position: int = 100  # the navigation lists pages by position, then in declaration order
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A part of the home page: a template and the function that gives its context."""
+
+    template: str
+    context: object  # callable(user) -> dict
+
+
 _registry: dict[str, ObjectType] = {}
+_pages: list[PageEntry] = []
+_home_panels: list[HomePanel] = []
+_discovered = False
+_discovering = threading.RLock()
+
+
+def discover():
+    """Import every installed app's `objects.py`, once."""
+    global _discovered
+    if _discovered:
+        return
+    with _discovering:
+        if _discovered:
+            return
+        from django.utils.module_loading import autodiscover_modules
+
+        _discovered = True
+        autodiscover_modules("objects")
 
 
 def register(model, **declaration) -> ObjectType:
     object_type = ObjectType(model=model, **declaration)
-    _registry[object_type.slug] = object_type
+    if object_type.slug in _registry:
+        # The system check reports it with the declarations named (cadre.core.checks).
+        _duplicates.append((object_type, _registry[object_type.slug]))
+    _registry.setdefault(object_type.slug, object_type)
     return object_type
 
 
+_duplicates: list[tuple[ObjectType, ObjectType]] = []
+
+
+def register_page(url_name, label, model=None, **options) -> PageEntry:
+    if "shortcut_for" in options:
+        options["shortcut_for"] = frozenset(options["shortcut_for"])
+    entry = PageEntry(url_name, label, model, **options)
+    _pages.append(entry)
+    return entry
+
+
+def register_home_panel(template, context) -> HomePanel:
+    panel = HomePanel(template, context)
+    _home_panels.append(panel)
+    return panel
+
+
 def object_types() -> list[ObjectType]:
+    discover()
     return list(_registry.values())
 
 
 def get(slug: str) -> ObjectType:
+    discover()
     return _registry[slug]
 
 
 def for_model(model) -> ObjectType | None:
+    discover()
     for object_type in _registry.values():
         if object_type.model is model:
             return object_type
     return None
+
+
+def pages() -> list[PageEntry]:
+    discover()
+    return sorted(_pages, key=lambda page: page.position)
+
+
+def home_panels() -> list[HomePanel]:
+    discover()
+    return list(_home_panels)
+
+
+def duplicate_declarations() -> list[tuple[ObjectType, ObjectType]]:
+    discover()
+    return list(_duplicates)

@@ -25,3 +25,12 @@ ALL_ROLES = frozenset(Role.values)
 # Roles whose holders must be bound to one nation.
 NATION_BOUND_ROLES = frozenset({Role.NATION_CONTRIBUTOR})
 READ_ONLY_ROLES = frozenset({Role.AUDITOR})
+# Roles that read the audit trail.
+AUDIT_READERS = frozenset({Role.ADMIN, Role.AUDITOR})
+
+
+def role_of(user) -> str | None:
+    """The role a user acts in: a superuser acts as an administrator; nobody signed in has none."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    return Role.ADMIN if user.is_superuser else user.role

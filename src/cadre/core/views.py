@@ -1,15 +1,13 @@
 """Generic pages every registered object type gets: list, detail, add, edit, delete.
 
 Views stay thin: permissions come from `permissions`, filters from `filtersets`,
-columns from `tables`; writes go through Model.full_clean()/save(), which the audit
-trail observes.
+columns from `tables`; writes go through the object type's service (`services`).
 """
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.forms import modelform_factory
 from django.http import Http404
@@ -20,11 +18,9 @@ from django.views import View
 
 from cadre.audit.models import ChangeRecord
 
-from . import exchange, paging, permissions, registry
+from . import dates, exchange, paging, permissions, registry, services
 from .filtersets import filterset_for
 from .tables import table_for
-
-PAGE_SIZE = 50
 
 
 class ObjectTypeMixin(LoginRequiredMixin):
@@ -46,11 +42,12 @@ class ObjectTypeMixin(LoginRequiredMixin):
 
     def type_context(self):
         user, model = self.request.user, self.object_type.model
+        generic = self.object_type.generic_writes
         return {
             "object_type": self.object_type,
-            "can_add": permissions.may(user, "add", model),
-            "can_change": permissions.may(user, "change", model),
-            "can_delete": permissions.may(user, "delete", model),
+            "can_add": generic and permissions.may(user, "add", model),
+            "can_change": generic and permissions.may(user, "change", model),
+            "can_delete": generic and permissions.may(user, "delete", model),
         }
 
 
@@ -85,7 +82,7 @@ class ObjectListView(ObjectTypeMixin, View):
             sort_field=sort_field,
             descending=descending,
             cursor=request.GET.get("cursor"),
-            size=PAGE_SIZE,
+            size=paging.PAGE_SIZE,
         )
         table = table_for(self.object_type)(page.rows)
         query = request.GET.copy()
@@ -112,15 +109,18 @@ class ObjectDetailView(ObjectTypeMixin, View):
         context = {**self.type_context(), "object": obj}
         context["fields"] = detail_fields(obj)
         context["history"] = history_of(request.user, obj)
-        context["can_change_object"] = permissions.may_write_object(request.user, "change", obj)
-        context["can_delete_object"] = permissions.may_write_object(request.user, "delete", obj)
+        generic = self.object_type.generic_writes
+        context["can_change_object"] = generic and permissions.may_write_object(
+            request.user, "change", obj
+        )
+        context["can_delete_object"] = generic and permissions.may_write_object(
+            request.user, "delete", obj
+        )
         return render(request, self.template_name, context)
 
 
 def detail_fields(obj):
     """(label, value) for every field a reader should see, dates at their precision."""
-    from . import dates
-
     model = type(obj)
     pairs = exchange.precision_pairs(model)
     rows = []
@@ -139,9 +139,7 @@ def detail_fields(obj):
 
 
 def history_of(user, obj, limit=20):
-    from cadre.audit.views import may_read_audit
-
-    if not may_read_audit(user):
+    if not permissions.may_read_audit(user):
         return None
     return ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
@@ -149,7 +147,7 @@ def history_of(user, obj, limit=20):
 
 
 class ObjectEditView(ObjectTypeMixin, View):
-    """Add (no pk) or change (pk) an object; the permission is checked again after the save."""
+    """Add (no pk) or change (pk) an object, through its type's service."""
 
     template_name = "core/object_edit.html"
 
@@ -162,56 +160,59 @@ class ObjectEditView(ObjectTypeMixin, View):
         return modelform_factory(model, fields=fields)
 
     def get_object(self, kwargs):
+        if not self.object_type.generic_writes:
+            raise Http404
         if "pk" not in kwargs:
             self.restricted("add")
             return self.object_type.model()
         return get_object_or_404(self.restricted("change"), pk=kwargs["pk"])
 
+    def page(self, form, obj, status=200):
+        context = {**self.type_context(), "form": form, "object": obj}
+        return render(self.request, self.template_name, context, status=status)
+
     def get(self, request, *args, **kwargs):
         obj = self.get_object(kwargs)
-        form = self.form_class()(instance=obj)
-        return render(
-            request, self.template_name, {**self.type_context(), "form": form, "object": obj}
-        )
+        return self.page(self.form_class()(instance=obj), obj)
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object(kwargs)
-        action = "change" if obj.pk else "add"
         form = self.form_class()(request.POST, instance=obj)
-        if form.is_valid():
-            with transaction.atomic():
-                obj = form.save()
-                if not permissions.may_write_object(request.user, action, obj):
-                    transaction.set_rollback(True)
-                    form.add_error(None, _("You may not save this object as it now stands."))
-                    return render(
-                        request,
-                        self.template_name,
-                        {**self.type_context(), "form": form, "object": obj},
-                        status=403,
-                    )
-            messages.success(request, _("Saved %(object)s.") % {"object": obj})
-            return redirect("core:detail", self.object_type.slug, obj.pk)
-        return render(
-            request,
-            self.template_name,
-            {**self.type_context(), "form": form, "object": obj},
-            status=400,
-        )
+        if not form.is_valid():
+            return self.page(form, obj, status=400)
+        many = {f.name: form.cleaned_data[f.name] for f in obj._meta.many_to_many}
+        try:
+            services.save(form.instance, user=request.user, many=many)
+        except ValidationError as exc:
+            for name, messages_ in services.validation_messages(exc).items():
+                form.add_error(name if name in form.fields else None, messages_)
+            return self.page(form, obj, status=400)
+        except services.RecordConflict as exc:
+            form.add_error(None, exc.message)
+            return self.page(form, obj, status=409)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc) or _("You may not save this object as it now stands."))
+            return self.page(form, obj, status=403)
+        messages.success(request, _("Saved %(object)s.") % {"object": obj})
+        return redirect("core:detail", self.object_type.slug, obj.pk)
 
 
 class ObjectDeleteView(ObjectTypeMixin, View):
     template_name = "core/object_delete.html"
 
+    def get_deletable(self, kwargs):
+        if not self.object_type.generic_writes:
+            raise Http404
+        return get_object_or_404(self.restricted("delete"), pk=kwargs["pk"])
+
     def get(self, request, *args, **kwargs):
-        obj = get_object_or_404(self.restricted("delete"), pk=kwargs["pk"])
+        obj = self.get_deletable(kwargs)
         return render(request, self.template_name, {**self.type_context(), "object": obj})
 
     def post(self, request, *args, **kwargs):
-        obj = get_object_or_404(self.restricted("delete"), pk=kwargs["pk"])
+        obj = self.get_deletable(kwargs)
         try:
-            with transaction.atomic():
-                obj.delete()
+            services.delete(obj, user=request.user)
         except ProtectedError as exc:
             blocking = ", ".join(str(o) for o in list(exc.protected_objects)[:5])
             messages.error(

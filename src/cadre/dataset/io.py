@@ -19,7 +19,7 @@ from django.db import transaction
 from cadre.audit.context import without_field_records
 from cadre.audit.models import ChangeAction
 from cadre.audit.services import record_change
-from cadre.core import exchange, registry
+from cadre.core import exchange, registry, services
 
 BUILT_IN = Path(__file__).resolve().parent / "nato-iraq"
 
@@ -124,18 +124,24 @@ def load_dataset(directory: Path, progress: Callable[[str, int], None] | None = 
                 obj = exchange.find(model, key) or model()
                 is_new = obj.pk is None
                 _assign(obj, model, row, where, deferred, find)
-                try:
-                    obj.full_clean(exclude=[d[1] for d in deferred if d[0] is obj])
-                except ValidationError as exc:
-                    raise DatasetError(f"{where}: {_messages(exc)}") from exc
-                obj.save()
+                many = {}
                 for name in m2m_names:
                     field = model._meta.get_field(name)
                     try:
-                        targets = exchange.read_many(field, row.get(name), find)
+                        many[name] = exchange.read_many(field, row.get(name), find)
                     except exchange.ExchangeError as exc:
                         raise DatasetError(f"{where}, field {name}: {exc}") from exc
-                    getattr(obj, name).set(targets)
+                try:
+                    services.save(
+                        obj,
+                        user=services.OPERATOR,
+                        many=many,
+                        exclude=[d[1] for d in deferred if d[0] is obj],
+                    )
+                except ValidationError as exc:
+                    raise DatasetError(f"{where}: {_messages(exc)}") from exc
+                except services.RecordConflict as exc:
+                    raise DatasetError(f"{where}: {exc.message}") from exc
                 created += is_new
                 updated += not is_new
             counts[object_type.slug] = len(rows)

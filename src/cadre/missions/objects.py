@@ -1,9 +1,12 @@
 """The mission record's object types, in the order the dataset loads them."""
 
-from cadre.core.registry import register
+from django.utils.translation import gettext_lazy as _
+
+from cadre.core.registry import register, register_home_panel, register_page
 from cadre.core.roles import Role
 
 from . import models as m
+from .selectors import home_summary
 
 register(
     m.Location,
@@ -154,3 +157,46 @@ register(
     select_related=["mission"],
     prefetch_related=["sources"],
 )
+
+register_page(
+    "missions:list",
+    _("Missions"),
+    m.Mission,
+    shortcut_for={
+        Role.MISSION_STAFF,
+        Role.TRAINING_OFFICER,
+        Role.COORDINATION_CELL,
+        Role.HOST_LIAISON,
+    },
+    position=10,
+)
+register_page(
+    "missions:timeline",
+    _("Timeline"),
+    m.TimelineEvent,
+    shortcut_for={Role.MISSION_STAFF, Role.ADVISOR, Role.HOST_LIAISON, Role.GENDER_ADVISER},
+    position=20,
+)
+register_page(
+    "missions:chain",
+    _("Chain of command"),
+    m.ReportingLine,
+    shortcut_for={Role.ADVISOR},
+    position=30,
+)
+register_page(
+    "missions:locations",
+    _("Locations"),
+    m.Location,
+    shortcut_for={Role.TRAINING_OFFICER},
+    position=40,
+)
+register_page(
+    "core:list",
+    _("Participation of my nation"),
+    m.Participation,
+    args=("participations",),
+    shortcut_for={Role.NATION_CONTRIBUTOR},
+    in_navigation=False,
+)
+register_home_panel("missions/_home_summary.html", home_summary)

@@ -32,7 +32,6 @@ from .models import (
 
 # How long before the governing agreement ends the mission page starts warning.
 WARNING_DAYS = 180
-TIMELINE_PAGE_SIZE = 50
 RECENT_EVENTS = 10
 
 
@@ -209,7 +208,7 @@ def timeline(user, params, *, cursor: str | None, newest_first: bool):
     if filterset.is_bound:
         events = filterset.qs if filterset.is_valid() else events.none()
     page = paging.keyset_page(
-        events, sort_field="date", descending=newest_first, cursor=cursor, size=TIMELINE_PAGE_SIZE
+        events, sort_field="date", descending=newest_first, cursor=cursor, size=paging.PAGE_SIZE
     )
     return filterset, page
 

@@ -1,4 +1,7 @@
-from cadre.core.registry import register
+from django.utils.translation import gettext_lazy as _
+
+from cadre.core.registry import register, register_page
+from cadre.core.roles import Role
 
 from .models import Claim, Source
 
@@ -31,4 +34,12 @@ register(
     ordering=["subject", "as_of"],
     select_related=["source"],
     importable=True,
+)
+
+register_page(
+    "sources:claims",
+    _("Sources and claims"),
+    Claim,
+    shortcut_for={Role.COORDINATION_CELL, Role.GENDER_ADVISER, Role.AUDITOR},
+    position=50,
 )

@@ -1,6 +1,10 @@
-"""The audit trail, for auditors and administrators: read and filter, never change."""
+"""The audit trail's pages, for auditors and administrators: read and filter, never change.
+
+The trail itself (cadre.audit) sits below core; its pages are here, above both.
+"""
 
 import django_filters
+from django.apps import apps
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -8,16 +12,17 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from cadre.core import paging
-from cadre.core.roles import Role
+from cadre.audit.models import AuditedModel, ChangeAction, ChangeRecord, Channel
 
-from .models import ChangeAction, ChangeRecord, Channel
-
-AUDIT_READERS = {Role.ADMIN, Role.AUDITOR}
+from . import paging
+from .permissions import may_read_audit
 
 
-def may_read_audit(user):
-    return user.is_authenticated and (user.is_superuser or user.role in AUDIT_READERS)
+def audited_types():
+    """The content types of every model the trail records: the filter's choices."""
+    models = [m for m in apps.get_models() if issubclass(m, AuditedModel)]
+    ids = [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+    return ContentType.objects.filter(pk__in=ids).order_by("app_label", "model")
 
 
 class ChangeRecordFilterSet(django_filters.FilterSet):
@@ -25,8 +30,7 @@ class ChangeRecordFilterSet(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(choices=ChangeAction.choices, label=_("action"))
     channel = django_filters.ChoiceFilter(choices=Channel.choices, label=_("channel"))
     content_type = django_filters.ModelChoiceFilter(
-        queryset=ContentType.objects.filter(app_label__in=["accounts", "sources", "missions"]),
-        label=_("object type"),
+        queryset=ContentType.objects.none(), label=_("object type")
     )
     object_id = django_filters.CharFilter(label=_("object id"))
     since = django_filters.DateFilter(
@@ -39,6 +43,10 @@ class ChangeRecordFilterSet(django_filters.FilterSet):
     class Meta:
         model = ChangeRecord
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["content_type"].queryset = audited_types()
 
 
 class AuditListView(LoginRequiredMixin, View):
@@ -56,7 +64,7 @@ class AuditListView(LoginRequiredMixin, View):
             sort_field="time",
             descending=True,
             cursor=request.GET.get("cursor"),
-            size=50,
+            size=paging.PAGE_SIZE,
         )
         query = request.GET.copy()
         query.pop("cursor", None)

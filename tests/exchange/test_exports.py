@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
+from cadre.core import registry
 from cadre.core.roles import Role
 from cadre.missions.models import Location, TimelineEvent
 from cadre.sources.models import Source
@@ -125,3 +127,38 @@ def test_csv_export_leaves_negative_numbers_alone(client_as, records):
 
     row = next(r for r in rows[1:] if int(r[0]) == location.pk)
     assert row[rows[0].index("latitude")].startswith("-33.5")
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="PostgreSQL writes the CSV itself (COPY); SQLite exports through Python only",
+)
+@pytest.mark.parametrize("slug", [t.slug for t in registry.object_types()])
+def test_postgresqls_csv_is_the_text_python_writes(slug, records):
+    from cadre.core.exports import copied_csv_lines, csv_lines, export_fields, export_rows
+
+    object_type = registry.get(slug)
+    records.create_many(object_type.model, 3)
+    records.create(object_type.model, **formula_text(object_type.model))
+    queryset = object_type.model.objects.order_by("pk")
+    fields = export_fields(object_type)
+
+    by_python = "".join(csv_lines(export_rows(object_type, queryset, fields)))
+    by_postgresql = "".join(copied_csv_lines(queryset, fields))
+
+    assert by_postgresql == by_python
+
+
+def formula_text(model):
+    """A free-text field of the model set to something a spreadsheet would run."""
+    from django.core.validators import RegexValidator
+    from django.db.models import CharField, TextField
+
+    for field in model._meta.concrete_fields:
+        free_text = isinstance(field, CharField | TextField) and not any(
+            isinstance(v, RegexValidator) for v in field.validators
+        )
+        if free_text and not field.choices and field.name != "code":
+            return {field.name: "=1+1"}
+    return {}

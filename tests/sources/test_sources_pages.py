@@ -84,13 +84,34 @@ def test_a_number_against_words_is_a_disagreement_with_each_side_beside_its_sour
     ]
 
 
-def test_sources_page_lists_each_source_with_its_claims_and_file(client_as, dataset):
+def test_sources_page_lists_each_source_with_its_file_and_number_of_claims(client_as, dataset):
     html = client_as(Role.COORDINATION_CELL).get(reverse("sources:claims")).content.decode()
     block = re.search(
         r'<article class="source" id="source-shape-ntm-i">.*?</article>', html, re.S
     ).group(0)
+    claims = Claim.objects.filter(source__key="shape-ntm-i").count()
     assert "shape-ntm-i-operations-archive.txt" in block
-    assert "7 weeks" in block
+    assert f"{claims} claims" in block
+
+
+def test_sources_page_lists_sources_a_page_at_a_time_with_a_search(client_as, dataset):
+    from cadre.core import paging
+
+    for n in range(paging.PAGE_SIZE + 5):
+        Source.objects.create(key=f"zz-press-{n:03d}", title=f"Press release {n}", publisher="NATO")
+    client = client_as(Role.COORDINATION_CELL)
+
+    first = client.get(reverse("sources:claims"))
+    second = client.get(reverse("sources:claims"), {"cursor": first.context["page"].next_cursor})
+    found = client.get(reverse("sources:claims"), {"q": "Press release 7"})
+
+    assert len(first.context["page"].rows) == paging.PAGE_SIZE
+    assert first.context["disagreements"] and second.context["disagreements"] is None
+    keys = {s.key for s in first.context["page"].rows} | {
+        s.key for s in second.context["page"].rows
+    }
+    assert Source.objects.filter(key__in=keys).count() == len(keys) == Source.objects.count()
+    assert {s.key for s in found.context["page"].rows} == {"zz-press-007"}
 
 
 def test_source_page_lists_the_claims_force_levels_and_events_citing_it(client_as, dataset):

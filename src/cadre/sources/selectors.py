@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Q, Subquery
 
 from cadre.core import paging
 from cadre.core.permissions import restrict
@@ -12,11 +12,26 @@ from .models import Claim, Source
 CITING_EVENTS_SHOWN = 50
 
 
-def sources_with_claims(user):
-    """Every source the user may see, with its claims."""
-    claims = restrict(Claim.objects.order_by("subject", "as_of", "key"), user)
-    return restrict(Source.objects.order_by("key"), user).prefetch_related(
-        Prefetch("claims", queryset=claims)
+def sources_page(user, *, search: str = "", cursor: str | None = None) -> paging.Page:
+    """One page of the sources the user may see, each with the number of its claims.
+
+    The claims themselves are on each source's page: a list of every claim of every
+    source grows with the record (see bench/README.md).
+    """
+    sources = restrict(Source.objects.all(), user)
+    search = search.strip()
+    if search:
+        sources = sources.filter(
+            Q(title__icontains=search) | Q(publisher__icontains=search) | Q(key__icontains=search)
+        )
+    claims = restrict(Claim.objects.all(), user).filter(source=OuterRef("pk"))
+    sources = sources.annotate(
+        claim_count=Subquery(
+            claims.order_by().values("source").annotate(n=Count("pk")).values("n")[:1]
+        )
+    )
+    return paging.keyset_page(
+        sources, sort_field="key", descending=False, cursor=cursor, size=paging.PAGE_SIZE
     )
 
 
@@ -46,8 +61,20 @@ def _figure(claim: Claim):
 
 def disagreements(user) -> list[Disagreement]:
     """Subjects on which sources state different figures, every source's claims kept."""
-    claims = restrict(Claim.objects.select_related("source"), user).order_by(
-        "subject", "source__key", "as_of", "key"
+    visible = restrict(Claim.objects.all(), user)
+    # Only subjects that more than one source speaks of can be disagreed on: found in SQL,
+    # so the page reads the claims of those few subjects, not every claim of the record.
+    contested = (
+        visible.order_by()
+        .values("subject")
+        .annotate(sources=Count("source", distinct=True))
+        .filter(sources__gte=2)
+        .values("subject")
+    )
+    claims = (
+        visible.filter(subject__in=contested)
+        .select_related("source")
+        .order_by("subject", "source__key", "as_of", "key")
     )
     by_subject: dict[str, list[Claim]] = {}
     for claim in claims:

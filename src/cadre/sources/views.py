@@ -15,9 +15,15 @@ class SourcesView(LoginRequiredMixin, View):
     def get(self, request):
         require(request.user, "view", Source)
         require(request.user, "view", Claim)
+        search = request.GET.get("q", "")
+        page = selectors.sources_page(request.user, search=search, cursor=request.GET.get("cursor"))
+        query = request.GET.copy()
+        query.pop("cursor", None)
         context = {
-            "sources": selectors.sources_with_claims(request.user),
-            "disagreements": selectors.disagreements(request.user),
+            "page": page,
+            "search": search,
+            "query": query.urlencode(),
+            "disagreements": selectors.disagreements(request.user) if page.is_first else None,
         }
         return render(request, "sources/sources.html", context)
 

@@ -6,11 +6,23 @@ generic writes are read only here.
 """
 
 from django.contrib import admin, messages
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 
-from . import registry, services
+from . import paging, registry, services
+
+
+class CappedPaginator(Paginator):
+    """The admin's pages with a count that stops at paging.COUNT_CAP: an exact COUNT of a
+    table of millions costs a second on every page (shared/PERFORMANCE.md), and pages past
+    the cap are not offered, so no page is an OFFSET deeper than the cap."""
+
+    @cached_property
+    def count(self):
+        return paging.capped_count(self.object_list)[0]
 
 
 class ServiceRefused(Exception):
@@ -25,6 +37,10 @@ class RecordAdmin(admin.ModelAdmin):
     """Writes through the object type's service; the form's many-to-many values go with it."""
 
     object_type: registry.ObjectType
+    paginator = CappedPaginator
+    list_per_page = paging.PAGE_SIZE
+    # The filtered count is capped as well; the unfiltered total is not counted at all.
+    show_full_result_count = False
 
     def has_add_permission(self, request):
         return self.object_type.generic_writes and super().has_add_permission(request)

@@ -129,6 +129,59 @@ def requests_to_measure(browser: Browser, targets: dict) -> dict[str, str]:
             f"/api/events/?kind=visit&date_year_from=2010&date_year_to=2015&missions={mission}"
         ),
         f"API list, page {DEEP_PAGE} by next links": browser.page_of_api(DEEP_PAGE),
+        "home": "/",
+        "mission page": f"/missions/{mission}/",
+        "missions": "/missions/",
+        "chain of command": "/chain-of-command/?on=2010-06-01",
+        "locations": "/locations/",
+        "sources and claims": "/sources/",
+        "audit trail": "/audit/",
+        "event add form": "/record/events/add/",
+        "event edit form": f"/record/events/{targets['middle_event_pk']}/edit/",
+        "reporting line add form": "/record/reporting-lines/add/",
+        **{f"list: {slug}": f"/record/{slug}/" for slug in LIST_SLUGS},
+    }
+
+
+# Every generic list (the events list is the timeline's, measured above as well).
+LIST_SLUGS = [
+    "nations",
+    "sources",
+    "claims",
+    "locations",
+    "organisations",
+    "missions",
+    "mission-names",
+    "mandates",
+    "events",
+    "reporting-lines",
+    "appointments",
+    "participations",
+    "mission-locations",
+    "force-levels",
+    "scope-changes",
+]
+EXPORTS = {"events CSV": "/record/events/export.csv", "events XLSX": "/record/events/export.xlsx"}
+
+
+def measure_export(browser, path: str) -> dict:
+    """One export read to its end: seconds to the first byte and in all, and rows a second."""
+    started = time.perf_counter()
+    request = urllib.request.Request(
+        browser.base + path, headers={"Cookie": browser.session_cookie}
+    )
+    first_byte, size, lines = None, 0, 0
+    with urllib.request.urlopen(request, timeout=3600) as response:
+        while chunk := response.read(1 << 16):
+            first_byte = first_byte or time.perf_counter() - started
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+    seconds = time.perf_counter() - started
+    return {
+        "first_byte_s": round(first_byte or seconds, 3),
+        "seconds": round(seconds, 2),
+        "bytes": size,
+        "csv_rows_per_s": round((lines - 1) / seconds) if path.endswith(".csv") else None,
     }
 
 
@@ -192,6 +245,12 @@ def bench_size(events: int, args) -> dict:
             timings[label_of_request] = browser.measure(
                 path, args.warmup, args.requests, args.seconds_per_url
             ).as_dict()
+        exports = {}
+        for label_of_export, path in EXPORTS.items():
+            if path.endswith(".xlsx") and events > args.xlsx_up_to:
+                continue
+            print(f"   export {label_of_export}: {path}", file=sys.stderr, flush=True)
+            exports[label_of_export] = measure_export(browser, path)
     finally:
         server.terminate()
         server.wait()
@@ -212,6 +271,7 @@ def bench_size(events: int, args) -> dict:
         "load_seconds": round(load_seconds, 1),
         "paths": paths,
         "timings": timings,
+        "exports": exports,
     }
 
 
@@ -252,6 +312,14 @@ def table(results: list[dict]) -> str:
         baseline = by_size[largest][baseline_name]["p95_ms"]
         cells.append(f"{by_size[largest][name]['p95_ms'] / baseline:.0f}x")
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "| export | size | first byte | total | CSV rows/s |", "|---|---|---|---|---|"]
+    for result in results:
+        for name, export in result.get("exports", {}).items():
+            rate = export["csv_rows_per_s"]
+            lines.append(
+                f"| {name} | {size_label(result['events'])} | {export['first_byte_s']} s "
+                f"| {export['seconds']} s | {rate if rate is not None else '—'} |"
+            )
     return "\n".join(lines)
 
 
@@ -266,6 +334,12 @@ def main():
         type=float,
         default=30,
         help=f"stop timing a URL after this long, once it has {MIN_REQUESTS} requests",
+    )
+    parser.add_argument(
+        "--xlsx-up-to",
+        type=float,
+        default=1e5,
+        help="time the XLSX export only up to this many events (it takes minutes at 10^6)",
     )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=1)

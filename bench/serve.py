@@ -3,7 +3,8 @@
     DATABASE_URL=... CADRE_SECRET_KEY=bench uv run python bench/serve.py --port 8765
 
 Before serving, prints one JSON line with what the benchmark needs: a session cookie of a
-mission_staff user (signed in the way Django's test client's force_login does) and the
+admin user (signed in the way Django's test client's force_login does; an admin opens
+every page measured, the audit trail included) and the
 records the measured URLs point at. Each response carries `Server-Timing: app;dur=<ms>`,
 the time from the request reaching Django to the last byte of the body being ready, so
 the loopback connection and the client do not count.
@@ -52,7 +53,7 @@ def targets() -> dict:
     from cadre.missions.models import Mission, TimelineEvent
 
     user = User.objects.filter(username=BENCH_USERNAME).first() or User.objects.create(
-        username=BENCH_USERNAME, role=Role.MISSION_STAFF
+        username=BENCH_USERNAME, role=Role.ADMIN
     )
     client = Client()
     client.force_login(user)

@@ -29,11 +29,12 @@ def export_fields(object_type) -> list:
 
 
 def export_rows(object_type, queryset, fields):
-    """The header, then one list of exchange values per object, read CHUNK_SIZE at a time."""
+    """The header, then one list of exchange values per object, read CHUNK_SIZE at a time.
+
+    The queryset prefetches the many-to-many fields (with the related rows the reader may view).
+    """
     yield ["id", *(f.name for f in fields)]
-    queryset = queryset.select_related(*(f.name for f in fields if f.many_to_one)).prefetch_related(
-        *(f.name for f in fields if f.many_to_many)
-    )
+    queryset = queryset.select_related(*(f.name for f in fields if f.many_to_one))
     for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
         yield [obj.pk, *(exchange.value_of(obj, f) for f in fields)]
 
@@ -82,9 +83,11 @@ class ExportView(ObjectTypeMixin, View):
 
     def get(self, request, *args, **kwargs):
         self.restricted("view")
-        _filterset, queryset = filtered_queryset(self.object_type, request)
+        fields = export_fields(self.object_type)
+        many = [f.name for f in fields if f.many_to_many]
+        _filterset, queryset = filtered_queryset(self.object_type, request, prefetch=many)
         queryset = paging.ordered(queryset, *sort_from(self.object_type, request))
-        rows = export_rows(self.object_type, queryset, export_fields(self.object_type))
+        rows = export_rows(self.object_type, queryset, fields)
         name = f"cadre-{self.object_type.slug}-{timezone.localdate():%Y-%m-%d}.{self.file_format}"
         if self.file_format == "xlsx":
             output = xlsx_file(rows, self.object_type.slug)

@@ -52,7 +52,9 @@ class Records:
         if not rest:
             return {hop: nation}
         target = model._meta.get_field(hop).related_model
-        return {hop: self.create(target, optional=False, **self.nation_values(target, nation, rest))}
+        return {
+            hop: self.create(target, optional=False, **self.nation_values(target, nation, rest))
+        }
 
     def related_values(self, model, *, optional=True, nation=None) -> dict:
         """Many-to-many values for a new record: one shared related record per field."""

@@ -228,9 +228,7 @@ def _shown_through(object_type, field, target):
             f"Leave those roles out of view_roles, as '{target.slug}' does.",
             "cadre.E008",
         )
-    unscoped = sorted(
-        (object_type.view_roles & target.nation_readers) - object_type.nation_readers
-    )
+    unscoped = sorted((object_type.view_roles & target.nation_readers) - object_type.nation_readers)
     if unscoped:
         yield _error(
             object_type,
@@ -244,7 +242,9 @@ def _shown_through(object_type, field, target):
 
 def _writes(object_type):
     service = object_type.service
-    if service is not None and not (isinstance(service, type) and issubclass(service, RecordService)):
+    if service is not None and not (
+        isinstance(service, type) and issubclass(service, RecordService)
+    ):
         yield _error(
             object_type,
             f"service {service!r} is not a subclass of RecordService.",

@@ -23,8 +23,8 @@ class Records:
         self._numbers = itertools.count(1)
         self._shared = {}
 
-    def values(self, model, *, optional=True, nation=None) -> dict:
-        """Field values for a new record (of `nation`); related records are created and shared."""
+    def values(self, model, *, optional=True, in_nation=None) -> dict:
+        """Field values for a new record (of `in_nation`); related records are made and shared."""
         n = next(self._numbers)
         values = {}
         for field in model._meta.concrete_fields:
@@ -33,13 +33,13 @@ class Records:
             if field.is_relation:
                 if field.null and not optional:
                     continue
-                values[field.name] = self.shared(field.related_model, field.name, nation)
+                values[field.name] = self.shared(field.related_model, field.name, in_nation)
             elif field.null and not optional:
                 continue
             else:
                 values[field.name] = _scalar(field, n)
-        if nation is not None:
-            values.update(self.nation_values(model, nation))
+        if in_nation is not None:
+            values.update(self.nation_values(model, in_nation))
         return values
 
     def nation_values(self, model, nation, path=None) -> dict:
@@ -56,30 +56,31 @@ class Records:
             hop: self.create(target, optional=False, **self.nation_values(target, nation, rest))
         }
 
-    def related_values(self, model, *, optional=True, nation=None) -> dict:
+    def related_values(self, model, *, optional=True, in_nation=None) -> dict:
         """Many-to-many values for a new record: one shared related record per field."""
         return {
-            field.name: [self.shared(field.related_model, field.name, nation)]
+            field.name: [self.shared(field.related_model, field.name, in_nation)]
             for field in model._meta.many_to_many
             if optional or not field.blank
         }
 
-    def shared(self, model, role, nation=None):
+    def shared(self, model, role, in_nation=None):
         # Only records of a type scoped by nation differ by nation.
         if not _nation_field(model):
-            nation = None
-        key = (model, role, nation.pk if nation else None)
+            in_nation = None
+        key = (model, role, in_nation.pk if in_nation else None)
         if key not in self._shared:
-            self._shared[key] = self.create(model, optional=False, nation=nation)
+            self._shared[key] = self.create(model, optional=False, in_nation=in_nation)
         return self._shared[key]
 
-    def create(self, model, *, optional=True, nation=None, **overrides):
+    def create(self, model, *, optional=True, in_nation=None, **overrides):
+        """A saved record; `in_nation` makes it (and its related records) belong to that nation."""
         with without_field_records():
-            values = self.values(model, optional=optional, nation=nation)
+            values = self.values(model, optional=optional, in_nation=in_nation)
             record = model(**{**values, **overrides})
             record.full_clean()
             record.save()
-            related = self.related_values(model, optional=optional, nation=nation)
+            related = self.related_values(model, optional=optional, in_nation=in_nation)
             for name, targets in related.items():
                 getattr(record, name).set(targets)
         return record
@@ -87,26 +88,26 @@ class Records:
     def create_many(self, model, count):
         return [self.create(model) for _ in range(count)]
 
-    def payload(self, object_type, nation=None) -> dict:
-        """A valid API body for a new record of this type (of `nation`)."""
+    def payload(self, object_type, in_nation=None) -> dict:
+        """A valid API body for a new record of this type (of `in_nation`)."""
         model = object_type.model
         body = {}
-        for name, value in self.values(model, nation=nation).items():
+        for name, value in self.values(model, in_nation=in_nation).items():
             body[name] = _as_json(value)
-        for name, related in self.related_values(model, nation=nation).items():
+        for name, related in self.related_values(model, in_nation=in_nation).items():
             body[name] = [_as_json(record) for record in related]
         return body
 
-    def form_data(self, object_type, nation=None) -> dict:
-        """What the add page's form posts for a new record of this type (of `nation`)."""
+    def form_data(self, object_type, in_nation=None) -> dict:
+        """What the add page's form posts for a new record of this type (of `in_nation`)."""
         model = object_type.model
         data = {}
-        for name, value in self.values(model, nation=nation).items():
+        for name, value in self.values(model, in_nation=in_nation).items():
             if value is True:
                 data[name] = "on"
             elif value is not False:
                 data[name] = "" if value is None else _as_form(value)
-        for name, related in self.related_values(model, nation=nation).items():
+        for name, related in self.related_values(model, in_nation=in_nation).items():
             data[name] = [record.pk for record in related]
         return data
 

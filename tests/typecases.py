@@ -72,12 +72,8 @@ class ObjectTypeCase:
 
     # Records and requests ----------------------------------------------------------------
 
-    @property
-    def scoped(self):
-        return bool(self.object_type.nation_field)
-
     def new_record(self):
-        return self.records.create(self.model, nation=self.nation if self.scoped else None)
+        return self.records.create(self.model, in_nation=self.nation_or_none)
 
     @property
     def key_field(self):
@@ -155,7 +151,7 @@ class ObjectTypeCase:
 
     @property
     def nation_or_none(self):
-        return self.nation if self.scoped else None
+        return self.nation if self.object_type.nation_field else None
 
     def change(self, text):
         """(field, value): a change a partial update may make without breaking a rule across

@@ -276,7 +276,7 @@ def hold_every_type(records, other_nation):
     for object_type in registry.object_types():
         if not object_type.model.objects.exists():
             nation = other_nation if object_type.nation_field else None
-            records.create(object_type.model, nation=nation)
+            records.create(object_type.model, in_nation=nation)
 
 
 @pytest.mark.django_db

@@ -31,7 +31,13 @@ register(
     # A seat names its holder: who may not view seats learns how many, not who.
     personal_data=True,
     view_roles=frozenset(
-        {Role.ADMIN, Role.MISSION_STAFF, Role.TRAINING_OFFICER, Role.NATION_CONTRIBUTOR}
+        {
+            Role.ADMIN,
+            Role.MISSION_STAFF,
+            Role.TRAINING_OFFICER,
+            Role.NATION_CONTRIBUTOR,
+            Role.AUDITOR,
+        }
     ),
     nation_field="briefing__nation",
     nation_writers=NATION_CONTRIBUTORS,

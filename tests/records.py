@@ -1,7 +1,10 @@
 """Records of any registered object type, filled in from the model's fields.
 
 Every field gets a value (optional ones too, so that a missing join or prefetch shows
-up as extra queries); each related record is made once per field and shared.
+up as extra queries); each related record is made once per field and shared. Asked for
+a record of a nation, the record belongs to that nation through its type's
+`nation_field`, and so does every related record of a type scoped by nation: a user of
+that nation may view and name all of it.
 """
 
 import datetime
@@ -20,8 +23,8 @@ class Records:
         self._numbers = itertools.count(1)
         self._shared = {}
 
-    def values(self, model, *, optional=True) -> dict:
-        """Field values for a new record; related records are created and shared."""
+    def values(self, model, *, optional=True, in_nation=None) -> dict:
+        """Field values for a new record (of `in_nation`); related records are made and shared."""
         n = next(self._numbers)
         values = {}
         for field in model._meta.concrete_fields:
@@ -30,47 +33,83 @@ class Records:
             if field.is_relation:
                 if field.null and not optional:
                     continue
-                values[field.name] = self.shared(field.related_model, field.name)
+                values[field.name] = self.shared(field.related_model, field.name, in_nation)
             elif field.null and not optional:
                 continue
             else:
                 values[field.name] = _scalar(field, n)
+        if in_nation is not None:
+            values.update(self.nation_values(model, in_nation))
         return values
 
-    def related_values(self, model, *, optional=True) -> dict:
+    def nation_values(self, model, nation, path=None) -> dict:
+        """The values that make a new record of `model` belong to `nation`: its nation field,
+        or the first record on the path to it, made for the purpose."""
+        path = path or _nation_field(model)
+        if not path:
+            return {}
+        hop, _, rest = path.partition("__")
+        if not rest:
+            return {hop: nation}
+        target = model._meta.get_field(hop).related_model
+        return {
+            hop: self.create(target, optional=False, **self.nation_values(target, nation, rest))
+        }
+
+    def related_values(self, model, *, optional=True, in_nation=None) -> dict:
         """Many-to-many values for a new record: one shared related record per field."""
         return {
-            field.name: [self.shared(field.related_model, field.name)]
+            field.name: [self.shared(field.related_model, field.name, in_nation)]
             for field in model._meta.many_to_many
             if optional or not field.blank
         }
 
-    def shared(self, model, role):
-        if (model, role) not in self._shared:
-            self._shared[(model, role)] = self.create(model, optional=False)
-        return self._shared[(model, role)]
+    def shared(self, model, role, in_nation=None):
+        # Only records of a type scoped by nation differ by nation.
+        if not _nation_field(model):
+            in_nation = None
+        key = (model, role, in_nation.pk if in_nation else None)
+        if key not in self._shared:
+            self._shared[key] = self.create(model, optional=False, in_nation=in_nation)
+        return self._shared[key]
 
-    def create(self, model, *, optional=True, **overrides):
+    def create(self, model, *, optional=True, in_nation=None, **overrides):
+        """A saved record; `in_nation` makes it (and its related records) belong to that nation."""
         with without_field_records():
-            record = model(**{**self.values(model, optional=optional), **overrides})
+            values = self.values(model, optional=optional, in_nation=in_nation)
+            record = model(**{**values, **overrides})
             record.full_clean()
             record.save()
-            for name, related in self.related_values(model, optional=optional).items():
-                getattr(record, name).set(related)
+            related = self.related_values(model, optional=optional, in_nation=in_nation)
+            for name, targets in related.items():
+                getattr(record, name).set(targets)
         return record
 
     def create_many(self, model, count):
         return [self.create(model) for _ in range(count)]
 
-    def payload(self, object_type) -> dict:
-        """A valid API body for a new record of this type."""
+    def payload(self, object_type, in_nation=None) -> dict:
+        """A valid API body for a new record of this type (of `in_nation`)."""
         model = object_type.model
         body = {}
-        for name, value in self.values(model).items():
+        for name, value in self.values(model, in_nation=in_nation).items():
             body[name] = _as_json(value)
-        for name, related in self.related_values(model).items():
+        for name, related in self.related_values(model, in_nation=in_nation).items():
             body[name] = [_as_json(record) for record in related]
         return body
+
+    def form_data(self, object_type, in_nation=None) -> dict:
+        """What the add page's form posts for a new record of this type (of `in_nation`)."""
+        model = object_type.model
+        data = {}
+        for name, value in self.values(model, in_nation=in_nation).items():
+            if value is True:
+                data[name] = "on"
+            elif value is not False:
+                data[name] = "" if value is None else _as_form(value)
+        for name, related in self.related_values(model, in_nation=in_nation).items():
+            data[name] = [record.pk for record in related]
+        return data
 
 
 def _scalar(field, n):
@@ -90,6 +129,17 @@ def _scalar(field, n):
         letters = string.ascii_uppercase
         return "Q" + letters[n // 26 % 26] + letters[n % 26]
     return f"{field.verbose_name} {n}"[: field.max_length]
+
+
+def _nation_field(model):
+    object_type = registry.for_model(model)
+    return object_type.nation_field if object_type else None
+
+
+def _as_form(value):
+    if isinstance(value, models.Model):
+        return value.pk
+    return str(value)
 
 
 def _as_json(value):

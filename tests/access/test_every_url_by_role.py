@@ -2,8 +2,11 @@
 
 The URLs are found by walking the URL configuration, so a new page or endpoint cannot
 slip past this test: one it has no expectation for fails it. The expectations are
-written out here, not derived from `cadre.core.permissions`, so that the test checks
-the rules rather than repeating them.
+written out here from the declarations, not derived from `cadre.core.permissions`, so
+that the test checks the rules rather than repeating them. Users are of one nation
+(CAN) and every record URL names a record of another: a role that reads or writes by
+nation must not reach it. API writes send a valid record of that other nation, so that
+they are refused for the nation, not for a missing field.
 """
 
 import uuid
@@ -12,7 +15,7 @@ import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from cadre.core import registry
+from cadre.core import permissions, registry
 from cadre.core.roles import Role
 from cadre.missions.models import Participation
 
@@ -30,15 +33,29 @@ OPEN_PAGES = {
     "missions:locations",
     "sources:claims",
     "sources:detail",
-    "core:list",
-    "core:detail",
-    "core:export-csv",
-    "core:export-xlsx",
     "accounts:tokens",
     "api:docs",
     "api:schema",
 }
+# The generic pages that read an object type.
+RECORD_PAGES = {"core:list", "core:detail", "core:export-csv", "core:export-xlsx"}
 PUBLIC = {"accounts:login", "health", "admin:login"}
+# Admin pages that answer an administrator other than with 200 or 302 (a page or a
+# redirect, e.g. to the list for a record that is not there), and why.
+ADMIN_PAGES = {
+    # The audit trail and the sign-in records are read only, even for an administrator.
+    "admin:audit_changerecord_add": {403},
+    "admin:audit_changerecord_delete": {403},
+    "admin:axes_accessattempt_add": {403},
+    "admin:axes_accesslog_add": {403},
+    "admin:axes_accessfailurelog_add": {403},
+    "admin:logout": {405},  # only a POST signs out
+    "admin:view_on_site": {404},  # no record has a URL of its own for "view on site"
+}
+# Query strings some pages need to answer at all.
+SAMPLE_QUERIES = {
+    "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
+}
 
 
 def walk(resolver=None, namespace=""):
@@ -75,7 +92,12 @@ def sample_kwargs(name, pattern, nation_code):
     if "token_id" in params:
         args["token_id"] = ApiToken.objects.values_list("pk", flat=True).first() or 1
     if "object_id" in params:
-        args["object_id"] = "1"
+        # A record of the page's model; for a model without records (the sign-in logs) the
+        # admin sends the administrator back to the list.
+        model = admin_model(name) or Participation
+        args["object_id"] = str(
+            model._default_manager.order_by("pk").values_list("pk", flat=True).first() or 0
+        )
     if "id" in params:
         args["id"] = "1"
     if "content_type_id" in params:
@@ -89,15 +111,20 @@ def sample_kwargs(name, pattern, nation_code):
     yield args
 
 
+def admin_model(name):
+    """The model of an admin page named "admin:<app>_<model>_<page>", else None."""
+    from django.contrib import admin
+
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}_"
+        if name.startswith(prefix):
+            return model
+    return None
+
+
 def _object_args(params, object_type, nation_code, by_key=False):
     args = {}
-    model = object_type.model
-    queryset = model.objects.order_by("pk")
-    if object_type.nation_field:
-        # Another nation's row: a nation contributor must not reach it.
-        queryset = queryset.exclude(**{f"{object_type.nation_field}__code": nation_code})
-    obj = queryset.first()
-    assert obj is not None, f"the dataset has no {object_type.verbose_name} to ask for"
+    obj = sample(object_type, nation_code)
     if "pk" in params:
         args["pk"] = obj.pk
     if "upload" in params:
@@ -108,6 +135,27 @@ def _object_args(params, object_type, nation_code, by_key=False):
     return args
 
 
+def sample(object_type, nation_code):
+    """The record a URL asks for: for a type scoped by nation, one of another nation."""
+    queryset = object_type.model.objects.order_by("pk")
+    if object_type.nation_field:
+        queryset = queryset.filter(**{f"{object_type.nation_field}__isnull": False}).exclude(
+            **{f"{object_type.nation_field}__code": nation_code}
+        )
+    obj = queryset.first()
+    assert obj is not None, f"the dataset has no {object_type.verbose_name} to ask for"
+    return obj
+
+
+def expected_read(role, object_type, one_record):
+    """The status a role gets reading a type's list (or export), or one record of another nation."""
+    if role not in object_type.view_roles:
+        return {403}
+    if one_record and role in object_type.nation_readers:
+        return {404}  # another nation's record is not there for it
+    return {200}
+
+
 def expected_page(role, name, kwargs):
     """The status a signed-in role gets for GET on a page."""
     slug = kwargs.get("slug")
@@ -115,6 +163,8 @@ def expected_page(role, name, kwargs):
         return {200}
     if name in PUBLIC:
         return {200, 302}  # the login page sends a signed-in user home
+    if name in RECORD_PAGES:
+        return expected_read(role, registry.get(slug), one_record=name == "core:detail")
     if name in ("audit:list", "audit:detail"):
         return {200} if role in AUDIT_READERS else {403}
     if name in ("core:add", "core:edit", "core:delete"):
@@ -142,56 +192,77 @@ def expected_page(role, name, kwargs):
     if name.startswith("admin:"):
         if role != Role.ADMIN:
             return {302}  # to the admin's sign-in
-        if name in ("admin:audit_changerecord_add", "admin:audit_changerecord_delete"):
-            return {403}  # the audit trail is read only, even for an admin
-        # Some admin pages need arguments this walk does not give (autocomplete, a view
-        # on site of a model without one) or refuse GET (logout): they may answer so.
-        return {200, 302, 403, 404, 405}
+        object_type = registry.for_model(admin_model(name))
+        if object_type and not object_type.generic_writes and name.endswith(("_add", "_delete")):
+            return {403}  # made only by the type's own service, in the admin too
+        return ADMIN_PAGES.get(name, {200, 302})
     pytest.fail(f"no expectation for {name}")
 
 
 def expected_api_write(role, name, method, kwargs):
+    """The status of a valid write of a record of another nation (delete: of that record)."""
     object_type = registry.get(name[4:].rsplit("-", 1)[0])
     if not object_type.generic_writes:
         return {405} if role in WRITERS else {403}
     if role in WRITERS:
-        # An empty body is not a valid record; a delete may be refused for references.
-        return {201, 400} if method == "post" else {200, 204, 400, 409}
+        # A delete may be refused for the records that refer to the record.
+        return {"post": {201}, "put": {200}, "patch": {200}, "delete": {204, 409}}[method]
     if role in object_type.nation_writers:
-        return {400} if method == "post" else {403, 404}
+        if method == "post":
+            hop = object_type.nation_field.split("__")[0]
+            through = registry.for_model(object_type.model._meta.get_field(hop).related_model)
+            # Through a record it may not see, the record "does not exist"; else the
+            # nation is not its own.
+            return {400} if role in through.nation_readers else {403}
+        return {404} if role in object_type.nation_readers else {403}
     return {403}
 
 
-def undone(send, url):
+def api_body(object_type, kwargs, records, nation_code):
+    """A valid record of the sample's nation, named as the sample for a change."""
+    from cadre.accounts.models import Nation
+
+    nation = None
+    if object_type.nation_field:
+        obj = sample(object_type, nation_code)
+        nation = Nation.objects.get(pk=permissions.nation_id_of(obj, object_type.nation_field))
+    body = records.payload(object_type, nation)
+    key_field = object_type.key_field
+    if key_field in kwargs:
+        body[key_field] = kwargs[key_field]
+    return body
+
+
+def undone(send, url, body):
     """Send a write and roll it back, so that every request meets the same records."""
     with transaction.atomic():
-        status = send(url, data={}, content_type="application/json").status_code
+        status = send(url, data=body, content_type="application/json").status_code
         transaction.set_rollback(True)
     return status
 
 
-def check(client, role, nation_code):
+def check(client, role, nation_code, records):
     from django.urls import reverse
 
     failures = []
     for name, pattern in walk():
         for kwargs in sample_kwargs(name, pattern, nation_code):
-            url = reverse(name, kwargs=kwargs)
+            url = reverse(name, kwargs=kwargs) + SAMPLE_QUERIES.get(name, "")
             status = client.get(url).status_code
-            if name.startswith("api:") and name.endswith(("-list", "-detail")):
-                want = {200}
+            api_record = name.startswith("api:") and name.endswith(("-list", "-detail"))
+            if api_record:
+                object_type = registry.get(name[4:].rsplit("-", 1)[0])
+                want = expected_read(role, object_type, one_record=name.endswith("-detail"))
             else:
                 want = expected_page(role, name, kwargs)
             if status not in want:
                 failures.append(f"{role} GET {url}: {status}, expected {sorted(want)}")
-            if name.startswith("api:") and name.endswith("-list"):
-                methods = ["post"]
-            elif name.startswith("api:") and name.endswith("-detail"):
-                methods = ["put", "patch", "delete"]
-            else:
-                methods = []
+            if not api_record:
+                continue
+            methods = ["post"] if name.endswith("-list") else ["put", "patch", "delete"]
             for method in methods:
-                status = undone(getattr(client, method), url)
+                body = api_body(object_type, kwargs, records, nation_code)
+                status = undone(getattr(client, method), url, body)
                 want = expected_api_write(role, name, method, kwargs)
                 if status not in want:
                     failures.append(
@@ -200,26 +271,30 @@ def check(client, role, nation_code):
     return failures
 
 
+def hold_every_type(records, other_nation):
+    """A record of every type the dataset does not hold, of another nation where scoped."""
+    for object_type in registry.object_types():
+        if not object_type.model.objects.exists():
+            nation = other_nation if object_type.nation_field else None
+            records.create(object_type.model, in_nation=nation)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", list(Role))
 def test_every_url_answers_each_role_as_its_permissions_say(
-    role, dataset, client_as, nation, records
+    role, dataset, client_as, nation, other_nation, records
 ):
-    for object_type in registry.object_types():
-        if not object_type.model.objects.exists():
-            records.create(object_type.model)  # types the dataset does not hold
+    hold_every_type(records, other_nation)
     client = client_as(role)
-    failures = check(client, role, nation.code)
+    failures = check(client, role, nation.code, records)
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.django_db
-def test_nobody_signed_in_gets_no_page_and_no_data(dataset, client, records):
+def test_nobody_signed_in_gets_no_page_and_no_data(dataset, client, records, other_nation):
     from django.urls import reverse
 
-    for object_type in registry.object_types():
-        if not object_type.model.objects.exists():
-            records.create(object_type.model)
+    hold_every_type(records, other_nation)
     failures = []
     for name, pattern in walk():
         if name in PUBLIC:

@@ -188,3 +188,70 @@ def test_nation_contributor_reads_every_nations_participation(
     response = api_as(Role.NATION_CONTRIBUTOR, nation).get("/api/participations/")
 
     assert sorted(row["nation"] for row in response.json()["results"]) == ["CAN", "ITA"]
+
+
+# Records read by nation (the probe types: tests/cadre_probe) --------------------------
+
+
+@pytest.fixture
+def briefing_of(records):
+    from cadre_probe.models import Briefing
+
+    def make(nation):
+        return records.create(Briefing, nation=nation)
+
+    return make
+
+
+def seat_body(records, briefing):
+    return {**records.payload(registry.get("probe-seats")), "briefing": briefing.key, "topics": []}
+
+
+def test_a_key_the_caller_may_not_read_does_not_exist_in_a_payload(
+    api_as, records, briefing_of, nation, other_nation
+):
+    body = seat_body(records, briefing_of(other_nation))
+
+    response = api_as(Role.NATION_CONTRIBUTOR, nation).post(
+        "/api/probe-seats/", body, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "does not exist" in response.json()["errors"]["briefing"][0]
+
+
+def test_a_key_the_caller_may_read_is_accepted_in_a_payload(api_as, records, briefing_of, nation):
+    body = seat_body(records, briefing_of(nation))
+
+    response = api_as(Role.NATION_CONTRIBUTOR, nation).post(
+        "/api/probe-seats/", body, format="json"
+    )
+
+    assert response.status_code == 201, response.json()
+
+
+def test_many_to_many_values_hold_only_records_the_caller_may_read(
+    api_as, records, briefing_of, nation, other_nation
+):
+    from cadre_probe.models import Seat
+
+    own, foreign = briefing_of(nation), briefing_of(other_nation)
+    seat = records.create(Seat, briefing=own)
+    seat.topics.set([own, foreign])
+
+    response = api_as(Role.NATION_CONTRIBUTOR, nation).get(f"/api/probe-seats/{seat.key}/")
+
+    assert response.json()["topics"] == [own.key]
+
+
+def test_a_list_filter_refuses_a_key_the_caller_may_not_read(
+    api_as, briefing_of, nation, other_nation
+):
+    foreign = briefing_of(other_nation)
+
+    response = api_as(Role.NATION_CONTRIBUTOR, nation).get(
+        "/api/probe-seats/", {"briefing": foreign.key}
+    )
+
+    assert response.status_code == 400
+    assert "briefing" in response.json()["errors"]

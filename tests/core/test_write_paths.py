@@ -254,6 +254,17 @@ def test_a_closed_type_refuses_generic_writes_on_every_path(staff, admin_client,
     assert not Receipt.objects.exists()
 
 
+def test_the_admin_refuses_to_delete_a_record_of_a_closed_type(admin_client, briefing, make_user):
+    receipt = services.service_for(Receipt).issue(
+        user=make_user(Role.MISSION_STAFF), briefing=briefing
+    )
+
+    response = admin_client.post(f"/admin/probe/receipt/{receipt.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 403
+    assert Receipt.objects.filter(pk=receipt.pk).exists()
+
+
 def test_a_closed_type_is_written_by_its_service_action(briefing, make_user):
     service = services.service_for(Receipt)
 

@@ -6,11 +6,11 @@ generic writes are read only here.
 """
 
 from django.contrib import admin, messages
-from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
+from django.utils.functional import cached_property
 
 from . import paging, registry, services
 
@@ -87,9 +87,11 @@ class RecordAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
     def delete_view(self, request, object_id, extra_context=None):
+        # A page the administrator may not use at all (a type closed to the generic writes)
+        # is refused (403) by the admin itself; sending them back to it would loop.
         try:
             return super().delete_view(request, object_id, extra_context)
-        except (ProtectedError, PermissionDenied) as exc:
+        except ProtectedError as exc:
             self.message_user(request, str(exc), level=messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 

@@ -44,7 +44,8 @@ class CadreAutoSchema(AutoSchema):
 
 
 class RecordKeyField(serializers.SlugRelatedField):
-    """A related record named by its key (or ISO code), among those the caller may view."""
+    """A related record named by its key (or ISO code), among those the caller may view:
+    a record the caller may not view "does not exist", as it does in their lists."""
 
     def get_queryset(self):
         request = self.context.get("request")
@@ -135,11 +136,13 @@ class RecordViewSet(viewsets.ModelViewSet):
         return METHOD_ACTIONS.get(self.request.method, "view")
 
     def record_queryset(self):
-        """Every record of the type, with what the serializer reads joined or prefetched."""
+        """Every record of the type, with what the serializer reads joined or prefetched; the
+        many-to-many values hold only the related records the caller may view."""
         model = self.object_type.model
         foreign = [f.name for f in model._meta.concrete_fields if f.is_relation]
         many = [f.name for f in model._meta.many_to_many]
-        return self.object_type.base_queryset().select_related(*foreign).prefetch_related(*many)
+        visible = permissions.viewable(self.request.user)
+        return self.object_type.base_queryset(visible, many).select_related(*foreign)
 
     def get_queryset(self):
         return permissions.restrict(

@@ -30,7 +30,7 @@ from django.views import View
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from . import dates, exchange, paging
+from . import dates, exchange, paging, permissions, registry
 from .views import ObjectTypeMixin, filtered_queryset, sort_from
 
 CHUNK_SIZE = 2000
@@ -43,12 +43,13 @@ def export_fields(object_type) -> list:
     return [model._meta.get_field(c) for c in object_type.columns if c not in precisions]
 
 
-def export_rows(object_type, queryset, fields):
+def export_rows(object_type, queryset, fields, user=None):
     """The header, then one list of exchange values per record, read CHUNK_SIZE at a time.
 
     Values are read as values, not as model instances, and related records by their keys
     alone: an export of a million rows builds no million objects (see bench/README.md).
-    Many-to-many keys come in one query per field and chunk, only for the fields exported.
+    Many-to-many keys come in one query per field and chunk, only for the fields exported,
+    and only of the related records `user` may view (all of them when no user is given).
     """
     yield ["id", *(f.name for f in fields)]
     pairs = exchange.precision_pairs(object_type.model)
@@ -72,30 +73,36 @@ def export_rows(object_type, queryset, fields):
     for row in values.iterator(chunk_size=CHUNK_SIZE):
         chunk.append(row)
         if len(chunk) == CHUNK_SIZE:
-            yield from _exchange_rows(chunk, readers)
+            yield from _exchange_rows(chunk, readers, user)
             chunk = []
-    yield from _exchange_rows(chunk, readers)
+    yield from _exchange_rows(chunk, readers, user)
 
 
-def _many_keys(field, pks) -> dict:
+def _many_keys(field, pks, user) -> dict:
     """{record id: sorted keys of its related records} for one many-to-many field."""
     through = field.remote_field.through
     source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
     key = exchange.key_field(field.related_model)
     found = {}
-    links = through._default_manager.filter(**{f"{source}_id__in": pks}).values_list(
-        f"{source}_id", f"{target}__{key}"
-    )
+    links = through._default_manager.filter(**{f"{source}_id__in": pks})
+    if user is not None and _scoped_for(user, field.related_model):
+        links = links.filter(**{f"{target}__in": permissions.viewable(user)(field.related_model)})
+    links = links.values_list(f"{source}_id", f"{target}__{key}")
     for pk, related_key in links:
         found.setdefault(pk, []).append(related_key)
     return {pk: sorted(keys) for pk, keys in found.items()}
 
 
-def _exchange_rows(chunk, readers):
+def _scoped_for(user, model) -> bool:
+    """Does this user view only some rows of `model` (their nation's)?"""
+    return permissions.nation_bound(user, "view", registry.for_model(model))
+
+
+def _exchange_rows(chunk, readers, user):
     if not chunk:
         return
     pks = [row[0] for row in chunk]
-    many = {field.name: _many_keys(field, pks) for kind, field in readers if kind == "many"}
+    many = {field.name: _many_keys(field, pks, user) for kind, field in readers if kind == "many"}
     for row in chunk:
         out = [row[0]]
         for kind, where in readers:
@@ -295,13 +302,15 @@ class ExportView(ObjectTypeMixin, View):
         self.restricted("view")
         _filterset, queryset = filtered_queryset(self.object_type, request)
         queryset = paging.ordered(queryset, *sort_from(self.object_type, request))
-        rows = export_rows(self.object_type, queryset, export_fields(self.object_type))
+        fields = export_fields(self.object_type)
+        rows = export_rows(self.object_type, queryset, fields, request.user)
         name = f"cadre-{self.object_type.slug}-{timezone.localdate():%Y-%m-%d}.{self.file_format}"
         if self.file_format == "xlsx":
             output = xlsx_file(rows, self.object_type.slug)
             return FileResponse(output, as_attachment=True, filename=name, content_type=XLSX_TYPE)
-        if connection.vendor == "postgresql":
-            lines = copied_csv_lines(queryset, export_fields(self.object_type))
+        scoped = any(f.many_to_many and _scoped_for(request.user, f.related_model) for f in fields)
+        if connection.vendor == "postgresql" and not scoped:
+            lines = copied_csv_lines(queryset, fields)
         else:
             lines = csv_lines(rows)
         return StreamingHttpResponse(

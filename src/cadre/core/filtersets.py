@@ -1,7 +1,9 @@
 """One filterset per object type, built from its registry declaration.
 
 The list page, its CSV/XLSX export and the API list all filter through the same
-filterset, so a filter means the same thing everywhere.
+filterset, so a filter means the same thing everywhere. A filter on a related record
+offers and accepts only the records the reader may view: build the filterset with
+`request=` (or `user=` where there is no request).
 """
 
 from functools import cache
@@ -11,13 +13,18 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from . import exchange, registry
+from . import exchange, permissions, registry
 
 
 class RecordFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
 
     search_fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, user=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        # Whose related records the choices are: nobody's, when neither is given.
+        self.user = user if user is not None else getattr(request, "user", None)
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -49,10 +56,14 @@ class KeyOrSelect(forms.Select):
 
 
 class KeyedModelChoiceFilter(django_filters.ModelChoiceFilter):
-    """Choose a related object by its key (or ISO code), as the dataset and imports name it."""
+    """Choose a related object by its key (or ISO code), as the dataset and imports name it,
+    among those the filterset's user may view: another key is not a valid choice."""
 
     def __init__(self, *args, to_field_name="key", **kwargs):
         super().__init__(*args, to_field_name=to_field_name, widget=KeyOrSelect, **kwargs)
+
+    def get_queryset(self, request):
+        return permissions.restrict(super().get_queryset(request), self.parent.user)
 
 
 def _relation_filter(field):

@@ -75,13 +75,28 @@ class ObjectType:
     def __hash__(self):
         return hash(self.slug)
 
-    def base_queryset(self):
+    def base_queryset(self, visible=None, prefetch=()):
+        """Every row, with what every list needs joined and prefetched.
+
+        `prefetch` names fields to prefetch besides the declared ones. `visible(model)`,
+        when given, is the queryset each many-to-many prefetch draws from: the related
+        rows the reader may view (`permissions.viewable(user)`).
+        """
         qs = self.model._default_manager.all()
         if self.select_related:
             qs = qs.select_related(*self.select_related)
-        if self.prefetch_related:
-            qs = qs.prefetch_related(*self.prefetch_related)
+        names = [*self.prefetch_related, *(n for n in prefetch if n not in self.prefetch_related)]
+        if names:
+            qs = qs.prefetch_related(*(self._prefetch(name, visible) for name in names))
         return qs
+
+    def _prefetch(self, name, visible):
+        if visible is None or "__" in name:
+            return name
+        field = self.model._meta.get_field(name)
+        if not field.many_to_many:
+            return name
+        return models.Prefetch(name, queryset=visible(field.related_model))
 
 
 @dataclass(frozen=True)

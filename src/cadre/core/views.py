@@ -38,7 +38,7 @@ class ObjectTypeMixin(LoginRequiredMixin):
     def restricted(self, action="view"):
         if not permissions.may(self.request.user, action, self.object_type.model):
             raise PermissionDenied
-        return permissions.restrict(self.object_type.base_queryset(), self.request.user, action)
+        return readable(self.object_type, self.request.user, action)
 
     def type_context(self):
         user, model = self.request.user, self.object_type.model
@@ -51,9 +51,15 @@ class ObjectTypeMixin(LoginRequiredMixin):
         }
 
 
-def filtered_queryset(object_type, request, action="view"):
+def readable(object_type, user, action="view", prefetch=()):
+    """The rows of the type this user may act on, showing only the related rows they may view."""
+    queryset = object_type.base_queryset(permissions.viewable(user), prefetch)
+    return permissions.restrict(queryset, user, action)
+
+
+def filtered_queryset(object_type, request, action="view", prefetch=()):
     """The restricted queryset with the request's filters applied: what a list shows and exports."""
-    queryset = permissions.restrict(object_type.base_queryset(), request.user, action)
+    queryset = readable(object_type, request.user, action, prefetch)
     filterset = filterset_for(object_type)(request.GET or None, queryset=queryset, request=request)
     if filterset.is_bound and filterset.is_valid():
         queryset = filterset.qs
@@ -107,7 +113,7 @@ class ObjectDetailView(ObjectTypeMixin, View):
     def get(self, request, *args, **kwargs):
         obj = get_object_or_404(self.restricted("view"), pk=kwargs["pk"])
         context = {**self.type_context(), "object": obj}
-        context["fields"] = detail_fields(obj)
+        context["fields"] = detail_fields(obj, request.user)
         context["history"] = history_of(request.user, obj)
         generic = self.object_type.generic_writes
         context["can_change_object"] = generic and permissions.may_write_object(
@@ -119,7 +125,7 @@ class ObjectDetailView(ObjectTypeMixin, View):
         return render(request, self.template_name, context)
 
 
-def detail_fields(obj):
+def detail_fields(obj, user):
     """(label, value) for every field a reader should see, dates at their precision."""
     model = type(obj)
     pairs = exchange.precision_pairs(model)
@@ -134,7 +140,8 @@ def detail_fields(obj):
             value = getattr(obj, f"get_{field.name}_display")()
         rows.append((field.verbose_name, value, field))
     for field in model._meta.many_to_many:
-        rows.append((field.verbose_name, list(getattr(obj, field.name).all()), field))
+        related = permissions.restrict(getattr(obj, field.name).all(), user)
+        rows.append((field.verbose_name, list(related), field))
     return rows
 
 
@@ -159,6 +166,14 @@ class ObjectEditView(ObjectTypeMixin, View):
         fields += [f.name for f in model._meta.many_to_many]
         return modelform_factory(model, fields=fields)
 
+    def form(self, *args, **kwargs):
+        """The edit form, offering and accepting only the related records the user may view."""
+        form = self.form_class()(*args, **kwargs)
+        for field in form.fields.values():
+            if hasattr(field, "queryset"):
+                field.queryset = permissions.restrict(field.queryset, self.request.user)
+        return form
+
     def get_object(self, kwargs):
         if not self.object_type.generic_writes:
             raise Http404
@@ -173,11 +188,11 @@ class ObjectEditView(ObjectTypeMixin, View):
 
     def get(self, request, *args, **kwargs):
         obj = self.get_object(kwargs)
-        return self.page(self.form_class()(instance=obj), obj)
+        return self.page(self.form(instance=obj), obj)
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object(kwargs)
-        form = self.form_class()(request.POST, instance=obj)
+        form = self.form(request.POST, instance=obj)
         if not form.is_valid():
             return self.page(form, obj, status=400)
         many = {f.name: form.cleaned_data[f.name] for f in obj._meta.many_to_many}

@@ -201,10 +201,7 @@ def timeline(user, params, *, cursor: str | None, newest_first: bool):
         Prefetch("actors", queryset=restrict(Organisation.objects.all(), user)),
         _cited(user),
     )
-    filterset = filterset_for(registry.get("events"))(params or None, queryset=events)
-    for choice in filterset.filters.values():
-        if getattr(choice, "queryset", None) is not None:
-            choice.queryset = restrict(choice.queryset, user)
+    filterset = filterset_for(registry.get("events"))(params or None, queryset=events, user=user)
     if filterset.is_bound:
         events = filterset.qs if filterset.is_valid() else events.none()
     page = paging.keyset_page(

@@ -52,8 +52,14 @@ class ChangeRecord(models.Model):
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     request_id = models.UUIDField(_("request"), db_index=True)
     action = models.CharField(_("action"), max_length=10, choices=ChangeAction.choices)
+    # Empty for a change across object types: a dataset load.
     content_type = models.ForeignKey(
-        ContentType, verbose_name=_("object type"), on_delete=models.PROTECT, related_name="+"
+        ContentType,
+        verbose_name=_("object type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200)

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from . import exchange, permissions, services
 
-BATCH_ROWS = 2000
+BATCH_ROWS = 5000
 MAX_ERRORS = 100
 LISTED_ROWS = 500  # rows that create or change something, listed one by one in a report
 
@@ -77,6 +77,10 @@ class Report:
         return self.created + self.changed - len(self.outcomes)
 
     @property
+    def lists_more(self) -> bool:
+        return len(self.outcomes) < LISTED_ROWS
+
+    @property
     def full(self) -> bool:
         return len(self.errors) >= MAX_ERRORS
 
@@ -107,7 +111,7 @@ class Report:
         else:
             self.changed += 1
             self.changed_fields[key] = {c: [before, after] for c, before, after in changes}
-        if len(self.outcomes) < LISTED_ROWS:
+        if self.lists_more:
             self.outcomes.append(RowOutcome(number, key, action, str(obj), changes))
 
     def audit(self) -> dict:
@@ -292,7 +296,7 @@ class Found:
         own = {getattr(o, key_field): o for o in queryset.filter(**{f"{key_field}__in": keys})}
         missing = [key for key in keys if key not in own]
         taken = set()
-        if missing:
+        if missing and type_run.run_.user is not services.OPERATOR:
             taken = set(
                 model._default_manager.filter(**{f"{key_field}__in": missing}).values_list(
                     key_field, flat=True
@@ -460,13 +464,12 @@ class TypeRun:
                 self.saved(draft, columns)
 
     def saved(self, draft, columns):
-        after = self.after(draft, columns)  # as validated: the service may have normalised it
         if draft.is_new:
+            # What a new record holds is listed for the first rows only; the audit keeps keys.
+            changes = self.created_values(draft, columns) if self.report.lists_more else []
             action = "create"
-            changes = [
-                (c, "", exchange.text_of(v)) for c, v in after.items() if not exchange.is_empty(v)
-            ]
         else:
+            after = self.after(draft, columns)  # as validated: the service may have normalised it
             changes = [
                 (c, exchange.text_of(draft.before[c]), exchange.text_of(after[c]))
                 for c in columns
@@ -478,3 +481,7 @@ class TypeRun:
             self.run_.waiting.append(
                 Waiting(self.object_type, self.report, draft.obj.pk, column, key, draft.row.number)
             )
+
+    def created_values(self, draft, columns) -> list:
+        after = self.after(draft, columns)
+        return [(c, "", exchange.text_of(v)) for c, v in after.items() if not exchange.is_empty(v)]

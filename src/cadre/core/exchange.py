@@ -102,7 +102,8 @@ def missing_key(model, key) -> ExchangeError:
 def read(model, field, raw, find) -> dict:
     """{attribute: value} to set on an object of `model` for the exchange value `raw` of `field`.
 
-    An empty value clears the field (or gives its default when it cannot be null).
+    An empty value clears the field (or gives its default when it cannot be null). A
+    relation's key is looked up with `find(model, key)`, which gives the record or None.
     Raises ExchangeError when `raw` cannot be read.
     """
     pairs = precision_pairs(model)
@@ -141,13 +142,16 @@ def keys_of(raw) -> list[str]:
     if is_empty(raw):
         return []
     keys = raw if isinstance(raw, list) else str(raw).split(MANY_SEPARATOR)
-    return [str(k).strip() for k in keys if str(k).strip()]
+    return [key for key in (str(k).strip() for k in keys) if key]
 
 
-def read_many(field, raw, find) -> list:
-    """The objects a many-to-many exchange value names (see keys_of)."""
+def read_many(field, keys, find) -> list:
+    """The records of `field`'s related model that `keys` (see keys_of) name.
+
+    `find(model, key)` gives the record with that key or None; None raises ExchangeError.
+    """
     targets = []
-    for key in keys_of(raw):
+    for key in keys:
         target = find(field.related_model, key)
         if target is None:
             raise missing_key(field.related_model, key)

@@ -394,7 +394,12 @@ class BatchWriter:
             sql.Identifier(model._meta.db_table),
             sql.SQL(", ").join(sql.Identifier(f.column) for f in fields),
         )
-        with self.connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        # Django's cursor wraps execute(), not copy(): a refusal must still be IntegrityError.
+        with (
+            self.connection.wrap_database_errors,
+            self.connection.cursor() as cursor,
+            cursor.cursor.copy(statement) as copy,
+        ):
             for row in rows:
                 copy.write_row(row)
 

@@ -275,14 +275,15 @@ class Found:
             relation = fields[name]
             if not relation.is_relation:
                 continue
-            if relation.many_to_one:
+            wanted = keys[relation.related_model]
+            if relation.many_to_many:
+                for row in rows:
+                    wanted.update(row.values.get(name, ()))
+            else:
                 whole.add(relation.related_model)
-            for row in rows:
-                raw = row.values.get(name)
-                if relation.many_to_many:
-                    keys[relation.related_model].update(exchange.keys_of(raw))
-                elif not exchange.is_empty(raw):
-                    keys[relation.related_model].add(str(raw).strip())
+                wanted.update(row.values.get(name) for row in rows)
+        for wanted in keys.values():
+            wanted.discard(None)
         return {
             model: run.fetch(model, wanted, whole=model in whole) for model, wanted in keys.items()
         }
@@ -334,6 +335,7 @@ class TypeRun:
         self.model = object_type.model
         self.key_field = object_type.key_field
         self.fields = fields_of(object_type)
+        self.relations = [name for name, f in self.fields.items() if f.is_relation]
         self.service = services.service_for(object_type)
         self.report = report
         self.seen = {}  # key -> the number of the row that gave it
@@ -383,7 +385,16 @@ class TypeRun:
             )
             return False
         self.seen[row.key] = row.number
+        for column in self.relations:
+            if column in row.values:
+                row.values[column] = self.keys(column, row.values[column])
         return not unknown
+
+    def keys(self, column, raw):
+        """A relation's cell as its key(s): a list of keys for many-to-many, else a key or None."""
+        if self.fields[column].many_to_many:
+            return exchange.keys_of(raw)
+        return None if exchange.is_empty(raw) else str(raw).strip()
 
     # 2-4. resolve keys, permission, diff --------------------------------------------
 
@@ -419,7 +430,7 @@ class TypeRun:
     def assign(self, draft, column, raw, found):
         relation = self.fields[column]
         if relation.many_to_many:
-            keys = exchange.keys_of(raw)
+            keys = raw  # the parse step made the cell a list of keys
             if not keys and not relation.blank:
                 raise exchange.ExchangeError(_("at least one key is required"))
             draft.many[column] = exchange.read_many(relation, keys, found.find)

@@ -13,10 +13,11 @@ export-dataset` writes it for a type of more than YAML_ROWS records.
 the operator; `cadre export-dataset` writes what the load reads back unchanged.
 """
 
-import decimal
+import datetime
 import json
-from collections import defaultdict
 from collections.abc import Callable
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 import yaml
@@ -34,6 +35,7 @@ FORMATS = ("yaml", "jsonl")
 # PyYAML's C loader and dumper, where PyYAML was built with libyaml: many times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_JSON = json.JSONEncoder(ensure_ascii=False)
 # Any fixed number: the lock PostgreSQL holds while a load runs, so that loads take turns.
 LOAD_LOCK = 0x43414452
 
@@ -55,6 +57,7 @@ class DatasetFile:
         self.path = path
         self.name = path.name
         self.format = path.suffix.lstrip(".")
+        self._yaml = None  # a YAML file's rows, read once: YAML is for small files
 
     @classmethod
     def of(cls, directory: Path, object_type) -> "DatasetFile | None":
@@ -92,13 +95,15 @@ class DatasetFile:
                     report.problem(number, None, f"not valid JSON: {exc}")
 
     def _yaml_rows(self) -> list:
-        try:
-            rows = yaml.load(self.path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
-        except yaml.YAMLError as exc:
-            raise DatasetError(f"{self.name}: not valid YAML: {exc}") from exc
-        if not isinstance(rows, list):
-            raise DatasetError(f"{self.name}: expected a list of rows")
-        return rows
+        if self._yaml is None:
+            try:
+                rows = yaml.load(self.path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
+            except yaml.YAMLError as exc:
+                raise DatasetError(f"{self.name}: not valid YAML: {exc}") from exc
+            if not isinstance(rows, list):
+                raise DatasetError(f"{self.name}: expected a list of rows")
+            self._yaml = rows
+        return self._yaml
 
 
 def dataset_files(directory: Path) -> list:
@@ -221,7 +226,7 @@ def _export_type(directory, object_type, progress) -> int:
                 )
         else:
             for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False))
+                out.write(_JSON.encode(row))
                 out.write("\n")
     return total
 
@@ -256,62 +261,66 @@ class _Columns:
     """How one model's records are read from the database and written as dataset rows."""
 
     def __init__(self, model):
-        self.model = model
-        self.fields = exchange.exchange_fields(model)
         precisions = exchange.precision_pairs(model)
         self.read = ["pk"]
-        self.writers = []  # (name, position in `read` of its value(s), make, may be left out)
-        for f in self.fields:
-            optional = f.null or f.blank
+        self.writers = []  # (name, position of its value in `read`, convert or None, optional)
+        for f in exchange.exchange_fields(model):
             if f.many_to_one:
                 self.read.append(f"{f.name}__{exchange.key_field(f.related_model)}")
-                self.writers.append((f.name, len(self.read) - 1, None, optional))
+                convert = None
             elif f.name in precisions:
                 self.read += [f.attname, precisions[f.name]]
-                self.writers.append((f.name, len(self.read) - 2, _dated, optional))
+                convert = _dated
             else:
                 self.read.append(f.attname)
-                self.writers.append((f.name, len(self.read) - 1, _plain, optional))
+                convert = _PLAIN.get(f.get_internal_type())
+            position = len(self.read) - (2 if convert is _dated else 1)
+            self.writers.append((f.name, position, convert, f.null or f.blank))
         self.many = model._meta.many_to_many
 
     def row(self, values, links) -> dict:
         row = {}
-        for name, position, make, optional in self.writers:
-            value = values[position] if make is None else make(values, position)
-            if optional and value in (None, ""):
-                continue
-            row[name] = value
+        for name, position, convert, optional in self.writers:
+            if convert is _dated:
+                value = _dated(values[position], values[position + 1])
+            else:
+                value = values[position]
+                if convert is not None and value is not None:
+                    value = convert(value)
+            if not (optional and (value is None or value == "")):
+                row[name] = value
         for relation in self.many:
             keys = links[relation.name].get(values[0])
             if keys:
-                row[relation.name] = sorted(keys)
+                row[relation.name] = keys
         return row
 
     def links(self, first_pk, last_pk) -> dict:
-        """{many-to-many name: {pk: [related keys]}} for the records with ids first..last."""
+        """{many-to-many name: {pk: [related keys, sorted]}} for the records first..last."""
         links = {}
         for relation in self.many:
             through = relation.remote_field.through
             source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-            pairs = through._base_manager.filter(
-                **{f"{source}__gte": first_pk, f"{source}__lte": last_pk}
-            ).values_list(source, f"{target}__{exchange.key_field(relation.related_model)}")
-            by_record = defaultdict(list)
-            for pk, key in pairs:
-                by_record[pk].append(key)
-            links[relation.name] = by_record
+            target_key = f"{target}__{exchange.key_field(relation.related_model)}"
+            pairs = (
+                through._base_manager.filter(
+                    **{f"{source}__gte": first_pk, f"{source}__lte": last_pk}
+                )
+                .order_by(source, target_key)
+                .values_list(source, target_key)
+            )
+            links[relation.name] = {
+                pk: [key for _pk, key in group] for pk, group in groupby(pairs, itemgetter(0))
+            }
         return links
 
 
-def _dated(values, position):
-    value = values[position]
-    return dates.unparse(value, values[position + 1]) if value is not None else None
+def _dated(value, precision):
+    return dates.unparse(value, precision) if value is not None else None
 
 
-def _plain(values, position):
-    value = values[position]
-    if isinstance(value, decimal.Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+_PLAIN = {
+    "DecimalField": str,
+    "DateField": datetime.date.isoformat,
+    "DateTimeField": datetime.datetime.isoformat,
+}

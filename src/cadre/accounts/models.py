@@ -40,6 +40,8 @@ class Nation(AuditedModel, BilingualName):
 
 
 class User(AbstractUser, AuditedModel):
+    audit_secrets = {"password": "password"}
+
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     nation = models.ForeignKey(
         Nation,
@@ -76,6 +78,9 @@ def _hash(key: str) -> str:
 class ApiToken(AuditedModel):
     """A personal API token. Only its hash is stored; the key is shown once."""
 
+    # The prefix is a piece of the key itself: the trail keeps neither.
+    audit_secrets = {"digest": "token key", "prefix": "token key"}
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
@@ -92,7 +97,8 @@ class ApiToken(AuditedModel):
         verbose_name_plural = _("API tokens")
 
     def __str__(self):
-        return f"{self.name} ({self.prefix}…)"
+        # The name only: the prefix is a piece of the key, and names reach the audit trail.
+        return self.name
 
     @staticmethod
     def new_key() -> str:

@@ -2,11 +2,21 @@
 
 The audit app sits at the bottom of Cadre: it imports no other Cadre app, and every
 app above it (core first) records its changes here.
+
+Each entry carries a hash of the previous entry's hash and of its own content, so an
+entry changed or removed behind Cadre's back (in SQL, say) breaks the chain at that
+entry: `cadre audit verify` walks it. The manager refuses bulk updates and deletes,
+and on PostgreSQL a trigger refuses UPDATE and DELETE on the table itself.
 """
+
+import datetime
+import hashlib
+import json
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,6 +26,15 @@ class ChangeAction(models.TextChoices):
     DELETE = "delete", _("deleted")
     IMPORT = "import", _("imported")
     LOAD = "load", _("dataset loaded")
+    SIGN_IN = "sign_in", _("signed in")
+    SIGN_OUT = "sign_out", _("signed out")
+    SIGN_IN_FAILED = "sign_in_failed", _("sign-in failed")
+
+
+# Security events: who came and went, not changes of a record.
+SECURITY_ACTIONS = frozenset(
+    {ChangeAction.SIGN_IN, ChangeAction.SIGN_OUT, ChangeAction.SIGN_IN_FAILED}
+)
 
 
 class Channel(models.TextChoices):
@@ -31,27 +50,78 @@ class ImmutableRecord(Exception):
 
 
 class AuditedModel(models.Model):
-    """Every create, update and delete of a subclass lands in the audit trail."""
+    """Every create, update and delete of a subclass lands in the audit trail.
+
+    `audit_secrets` maps fields whose values the trail must never hold (password hashes,
+    token digests) to what a change of them is recorded as, with no value.
+    """
+
+    audit_secrets: dict = {}
 
     class Meta:
         abstract = True
 
 
+class ChangeRecordQuerySet(models.QuerySet):
+    """Entries are added one by one and never changed or removed, in bulk or not."""
+
+    def update(self, **kwargs):
+        raise ImmutableRecord("The audit trail cannot be edited.")
+
+    def delete(self):
+        raise ImmutableRecord("The audit trail cannot be deleted.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise ImmutableRecord("The audit trail cannot be edited.")
+
+    def bulk_create(self, *args, **kwargs):
+        raise ImmutableRecord("Audit entries are added one at a time, each chained to the last.")
+
+    def _raw_delete(self, using):
+        raise ImmutableRecord("The audit trail cannot be deleted.")
+
+
+def entry_hash(entry, type_label: str) -> str:
+    """The hash of an entry: of the previous entry's hash and of everything the entry says.
+
+    Also used by the migration that chained the entries written before the chain existed.
+    """
+    content = {
+        "time": entry.time.astimezone(datetime.UTC).isoformat(),
+        "user": entry.user_id,
+        "username": entry.username,
+        "channel": entry.channel,
+        "request": str(entry.request_id),
+        "action": entry.action,
+        "type": type_label,
+        "object_id": entry.object_id,
+        "object": entry.object_repr,
+        "before": entry.before,
+        "after": entry.after,
+        "message": entry.message,
+    }
+    text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256((entry.previous_hash + text).encode()).hexdigest()
+
+
 class ChangeRecord(models.Model):
-    time = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Set before the entry is hashed, so not auto_now_add (which would set it after).
+    time = models.DateTimeField(_("time"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # The trail outlives its users and is never updated: the entry keeps the id and
+        # the user name of a user deleted since.
+        on_delete=models.DO_NOTHING,
         related_name="+",
         db_constraint=False,
     )
     username = models.CharField(_("user name"), max_length=150, blank=True)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     request_id = models.UUIDField(_("request"), db_index=True)
-    action = models.CharField(_("action"), max_length=10, choices=ChangeAction.choices)
+    action = models.CharField(_("action"), max_length=20, choices=ChangeAction.choices)
     # Empty for a change across object types: a dataset load.
     content_type = models.ForeignKey(
         ContentType,
@@ -66,6 +136,10 @@ class ChangeRecord(models.Model):
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
     message = models.TextField(_("message"), blank=True)
+    previous_hash = models.CharField(_("previous entry's hash"), max_length=64, blank=True)
+    hash = models.CharField(_("hash"), max_length=64, blank=True)
+
+    objects = ChangeRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-time", "-id"]
@@ -79,7 +153,19 @@ class ChangeRecord(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ImmutableRecord("The audit trail cannot be edited.")
-        super().save(*args, **kwargs)
+        self.time = self.time or timezone.now()
+        with transaction.atomic():
+            lock_the_chain()
+            last = ChangeRecord.objects.order_by("-id").values_list("hash", flat=True).first()
+            self.previous_hash = last or ""
+            self.hash = self.content_hash()
+            super().save(*args, **kwargs)
+
+    def content_hash(self) -> str:
+        if self.content_type_id is None:
+            return entry_hash(self, "")
+        content_type = ContentType.objects.get_for_id(self.content_type_id)
+        return entry_hash(self, f"{content_type.app_label}.{content_type.model}")
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecord("The audit trail cannot be deleted.")
@@ -98,3 +184,17 @@ class ChangeRecord(models.Model):
         fields = model._meta.get_fields() if model is not None else []
         labels = {f.name: f.verbose_name for f in fields if hasattr(f, "verbose_name")}
         return [(labels.get(n, n), b, a) for n, b, a in self.changed_fields]
+
+
+def lock_the_chain():
+    """Writers take turns at the end of the chain, so no two entries follow the same one.
+
+    Runs inside the writer's transaction: on PostgreSQL a transaction-scoped advisory
+    lock; SQLite lets one writer in at a time already (transaction_mode IMMEDIATE).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_CHAIN_LOCK])
+
+
+AUDIT_CHAIN_LOCK = 0x0CAD_5E00

@@ -33,5 +33,19 @@ def snapshot(instance, with_many=True) -> dict:
         data[field.name] = to_json(getattr(instance, field.attname))
     if with_many and instance.pk is not None:
         for field in instance._meta.many_to_many:
-            data[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))
+            data[field.name] = related_state(getattr(instance, field.name).all())
     return data
+
+
+def related_key(obj) -> str:
+    """The key a related record is known by: its natural key where it has one, else its id."""
+    natural = getattr(obj, "natural_key", None)
+    return str(natural()[0]) if natural else str(obj.pk)
+
+
+def related_state(objects) -> list[dict]:
+    """Related records as the trail keeps them: [{"key", "name"}], sorted by key."""
+    return sorted(
+        ({"key": related_key(obj), "name": str(obj)} for obj in objects),
+        key=lambda item: item["key"],
+    )

@@ -37,6 +37,8 @@ def period_end(value: datetime.date, precision: str) -> datetime.date:
     if precision == DatePrecision.YEAR:
         return value.replace(month=12, day=31)
     if precision == DatePrecision.MONTH:
+        if value.month == 12:
+            return value.replace(day=31)  # December 9999 has no following month to count back from
         following = (value.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
         return following - datetime.timedelta(days=1)
     return value

@@ -45,12 +45,29 @@ class _Lines:
         return line
 
 
+# A spreadsheet program runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A value as CSV text that no spreadsheet runs as a formula.
+
+    Text starting like a formula gets a leading apostrophe, as OWASP advises for CSV
+    injection; numbers are numbers (a negative one stays as it is), and imports take the
+    apostrophe off again (`exchange.read`), so an export still imports unchanged.
+    """
+    text = exchange.text_of(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
 def csv_lines(rows):
     writer = csv.writer(_Lines())
     # The byte-order mark makes spreadsheet programs read the file as UTF-8 (Arabic names).
     yield "\ufeff"
     for row in rows:
-        yield writer.writerow([exchange.text_of(v) for v in row])
+        yield writer.writerow([csv_cell(v) for v in row])
 
 
 def _xlsx_cell(sheet, value):

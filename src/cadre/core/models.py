@@ -41,9 +41,14 @@ class BilingualName(models.Model):
 
     @property
     def display_name(self):
-        if get_language() == "ar" and self.name_ar:
-            return self.name_ar
-        return self.name or self.name_ar
+        return self.name_ar if self.display_language == "ar" else self.name
+
+    @property
+    def display_language(self):
+        """The language display_name is in: Arabic when the reader reads it and we have it."""
+        if self.name_ar and (get_language() == "ar" or not self.name):
+            return "ar"
+        return "en"
 
 
 class Job(models.Model):

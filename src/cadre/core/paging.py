@@ -11,7 +11,9 @@ import decimal
 import json
 from dataclasses import dataclass
 
+from django.core.exceptions import BadRequest, FieldDoesNotExist, ValidationError
 from django.db.models import F, Q
+from django.utils.translation import gettext as _
 
 COUNT_CAP = 10_000
 # Rows on one page of every list, page and API alike.
@@ -24,7 +26,13 @@ def capped_count(queryset) -> tuple[int, bool]:
     return min(n, COUNT_CAP), n > COUNT_CAP
 
 
+class InvalidCursor(BadRequest):
+    """A page cursor Cadre did not make: the request is answered 400, never quietly restarted."""
+
+
 def _encode(value):
+    if isinstance(value, datetime.datetime):
+        return {"t": value.isoformat()}
     if isinstance(value, datetime.date):
         return {"d": value.isoformat()}
     if isinstance(value, decimal.Decimal):
@@ -33,11 +41,15 @@ def _encode(value):
 
 
 def _decode(value):
-    if isinstance(value, dict) and "d" in value:
+    if isinstance(value, dict) and set(value) == {"t"}:
+        return datetime.datetime.fromisoformat(value["t"])
+    if isinstance(value, dict) and set(value) == {"d"}:
         return datetime.date.fromisoformat(value["d"])
-    if isinstance(value, dict) and "n" in value:
+    if isinstance(value, dict) and set(value) == {"n"}:
         return decimal.Decimal(value["n"])
-    return value
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    raise ValueError("not a sort value")
 
 
 def make_cursor(sort_value, pk) -> str:
@@ -45,16 +57,39 @@ def make_cursor(sort_value, pk) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def read_cursor(cursor: str):
-    """(sort_value, pk), or None when the cursor is not one Cadre made."""
+def read_cursor(cursor: str, model=None, sort_field=None):
+    """(sort_value, pk) of a cursor Cadre made; InvalidCursor for any other.
+
+    With the model and sort field, the value must also be one that field can hold.
+    """
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         value, pk = json.loads(raw)
-        if not isinstance(pk, int):
-            return None
-        return _decode(value), pk
-    except (ValueError, TypeError):
-        return None
+        if not isinstance(pk, int) or isinstance(pk, bool):
+            raise ValueError("not an id")
+        value = _decode(value)
+        if model is not None and value is not None:
+            value = _sort_field(model, sort_field).to_python(value)
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("NUL")
+        return value, pk
+    except (ValueError, TypeError, ValidationError, decimal.InvalidOperation, OverflowError) as exc:
+        raise InvalidCursor(
+            _("This page link is broken or was changed; go back to the first page.")
+        ) from exc
+
+
+def _sort_field(model, sort_field):
+    field = None
+    for part in sort_field.split("__"):
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist as exc:
+            raise ValueError(sort_field) from exc
+        model = field.related_model
+    if field.is_relation:
+        field = field.target_field
+    return field
 
 
 @dataclass
@@ -105,7 +140,7 @@ def keyset_page(
     queryset, *, sort_field: str, descending: bool, cursor: str | None, size: int
 ) -> Page:
     count, capped = capped_count(queryset)
-    position = read_cursor(cursor) if cursor else None
+    position = read_cursor(cursor, queryset.model, sort_field) if cursor else None
     rows_qs = ordered(queryset, sort_field, descending)
     if position is not None:
         rows_qs = after(rows_qs, sort_field, descending, *position)

@@ -5,8 +5,10 @@ from functools import cache
 import django_tables2 as tables
 from django.db import models
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from . import dates, exchange, registry
+from .text import language_of_field
 
 
 class HistoricalDateColumn(tables.Column):
@@ -18,6 +20,19 @@ class HistoricalDateColumn(tables.Column):
 
     def render(self, value, record):
         return dates.show(value, getattr(record, self.precision_field))
+
+
+class YesNoColumn(tables.Column):
+    """A yes-or-no field in words of the reader's language, not True and False."""
+
+    def render(self, value):
+        return yes_no(value)
+
+
+def yes_no(value) -> str:
+    if value is None:
+        return ""
+    return str(_("yes") if value else _("no"))
 
 
 class ListColumn(tables.ManyToManyColumn):
@@ -50,12 +65,16 @@ def table_for(object_type: registry.ObjectType) -> type[RecordTable]:
         label = field.verbose_name
         if isinstance(field, models.ManyToManyField):
             attrs[name] = ListColumn(verbose_name=label, orderable=False)
+        elif isinstance(field, models.BooleanField):
+            attrs[name] = YesNoColumn(verbose_name=label, orderable=False)
         elif name in pairs:
             attrs[name] = HistoricalDateColumn(
                 verbose_name=label, precision_field=pairs[name], orderable=False
             )
         else:
-            attrs[name] = tables.Column(verbose_name=label, orderable=False)
+            language = language_of_field(field)
+            cell = {"td": {"lang": language, "dir": "auto"}} if language else {}
+            attrs[name] = tables.Column(verbose_name=label, orderable=False, attrs=cell)
     first = columns[0]
     if first != "key":
         attrs[first] = tables.Column(

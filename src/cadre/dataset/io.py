@@ -180,7 +180,7 @@ def _record(directory, files, reports):
         return
     record_change(
         action=ChangeAction.LOAD,
-        label=directory.name,
+        object_repr=directory.name,
         after={"directory": directory.name, **touched},
         message="\n".join(
             f"{t.slug}: {r.created} created, {r.changed} changed, {r.unchanged} unchanged"

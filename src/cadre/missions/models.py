@@ -8,6 +8,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cadre.accounts.models import Nation
@@ -327,11 +328,12 @@ class TimelineEvent(RecordModel):
 
     @property
     def display_summary(self):
-        from django.utils.translation import get_language
+        return self.summary_ar if self.display_language == "ar" else self.summary
 
-        if get_language() == "ar" and self.summary_ar:
-            return self.summary_ar
-        return self.summary
+    @property
+    def display_language(self):
+        """The language display_summary is in: Arabic when the reader reads it and we have it."""
+        return "ar" if get_language() == "ar" and self.summary_ar else "en"
 
 
 class ReportingLine(RecordModel, Term):

@@ -227,6 +227,39 @@ class Chain:
     roots: list
     loops: list  # lines among units that report to each other in a circle, with no top
 
+    def rows(self):
+        """The tree in reading order, flat, for a page to draw without recursion.
+
+        Each row is (node, depth, closes): after a unit with no units below it, `closes`
+        (a range) counts the enclosing lists that end there. A chain may be deeper than Python's
+        recursion (or the template engine's) allows; walking it with a stack never is.
+        """
+        rows = []
+        stack = [
+            (root, 0, index == len(self.roots) - 1)
+            for index, root in reversed(list(enumerate(self.roots)))
+        ]
+        last_in_list = []  # for each open level: is the node that opened it its list's last?
+        while stack:
+            node, depth, is_last = stack.pop()
+            del last_in_list[depth:]
+            last_in_list.append(is_last)
+            if node.children:
+                rows.append((node, depth, range(0)))
+                count = len(node.children)
+                stack.extend(
+                    (child, depth + 1, index == count - 1)
+                    for index, child in reversed(list(enumerate(node.children)))
+                )
+                continue
+            closes = 0
+            for level in range(depth, 0, -1):
+                if not last_in_list[level]:
+                    break
+                closes += 1
+            rows.append((node, depth, range(closes)))
+        return rows
+
 
 # A unit with several lines up hangs in the tree by the strongest; the others are listed.
 RELATION_STRENGTH = [
@@ -271,22 +304,29 @@ def chain_of_command(user, on: datetime.date) -> Chain:
 
     # Each unit hangs by exactly one line, so units whose lines run in a circle are never
     # reached from a top: the descent ends, and those lines are reported as `loops`.
-    def grow(unit, line):
-        placed.add(unit.pk)
-        ups = lines_up.get(unit.pk, [])
-        node = ChainNode(
-            unit=unit, line=line, other_lines=ups[1:], holders=holders.get(unit.pk, [])
-        )
-        node.children = [grow(child.unit, child) for child in below.get(unit.pk, [])]
-        return node
-
-    def size(node):
-        return 1 + sum(size(child) for child in node.children)
+    # Grown with a stack, not by recursion: a chain may be as deep as the record says.
+    def grow(top):
+        root = ChainNode(unit=top, line=None, holders=holders.get(top.pk, []))
+        placed.add(top.pk)
+        size, stack = 1, [root]
+        while stack:
+            node = stack.pop()
+            for child_line in below.get(node.unit.pk, []):
+                unit = child_line.unit
+                placed.add(unit.pk)
+                child = ChainNode(
+                    unit=unit,
+                    line=child_line,
+                    other_lines=lines_up.get(unit.pk, [])[1:],
+                    holders=holders.get(unit.pk, []),
+                )
+                node.children.append(child)
+                stack.append(child)
+                size += 1
+        return size, root
 
     # The largest tree (the Alliance's own chain) first, then the host nation's.
-    roots = sorted(
-        (grow(unit, None) for unit in tops.values()),
-        key=lambda node: (-size(node), node.unit.name),
-    )
+    grown = [grow(unit) for unit in tops.values()]
+    roots = [root for _size, root in sorted(grown, key=lambda g: (-g[0], g[1].unit.name))]
     loops = [line for line in lines if line.unit_id not in placed]
     return Chain(roots=roots, loops=loops)

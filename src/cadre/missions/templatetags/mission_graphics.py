@@ -56,20 +56,22 @@ def strength_chart(force_levels, start=None, end=None):
     years += [day.year for day in (start, end or timezone.localdate()) if day]
     first_year, last_year = min(years), max(years)
     span_start = datetime.date(first_year, 1, 1)
-    span_days = (datetime.date(last_year + 1, 1, 1) - span_start).days
+    span_days = (datetime.date(last_year, 12, 31) - span_start).days + 1
 
     def x_of(day):
         return left + plot_w * (day - span_start).days / span_days
 
     highest = max(level.strength for level in levels)
     step = _nice_step(highest * 1.15)
-    # Headroom above the highest mark for its label.
-    y_max = step * math.ceil(highest * 1.15 / step)
+    # Headroom above the highest mark for its label; at least one step when every figure is 0.
+    y_max = max(step, step * math.ceil(highest * 1.15 / step))
 
     def y_of(value):
         return top + plot_h * (1 - value / y_max)
 
     year_every = max(1, math.ceil((last_year + 1 - first_year) / 12))
+    # A tick a year while they fit; over a long span only the labelled years get one.
+    tick_every = 1 if last_year - first_year < 60 else year_every
     x_ticks = [
         {
             "x": round(x_of(datetime.date(year, 1, 1)), 1),
@@ -77,7 +79,7 @@ def strength_chart(force_levels, start=None, end=None):
             "label_x": round(x_of(datetime.date(year, 7, 1)), 1),
             "labelled": (year - first_year) % year_every == 0,
         }
-        for year in range(first_year, last_year + 1)
+        for year in range(first_year, last_year + 1, tick_every)
     ]
     y_ticks = [{"y": round(y_of(value), 1), "value": value} for value in range(0, y_max + 1, step)]
 

@@ -35,7 +35,7 @@ from . import exchange, permissions, services
 
 BATCH_ROWS = 5000
 MAX_ERRORS = 100
-LISTED_ROWS = 500  # rows that create or change something, listed one by one in a report
+LISTED_ROWS = 200  # rows that create or change something, listed one by one in a report
 
 
 @dataclass

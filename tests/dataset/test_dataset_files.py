@@ -175,3 +175,27 @@ def test_the_command_line_says_what_it_loaded_and_why_it_refused(tmp_path, capsy
     error = capsys.readouterr().err
     assert "nothing loaded" in error
     assert "sources.yaml: row 1, column publisher: This field cannot be blank." in error
+
+
+def indexes_of(model):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, model._meta.db_table)
+    return sorted(name for name, about in found.items() if about["index"])
+
+
+def test_a_load_into_an_empty_table_leaves_its_indexes_as_they_were(tmp_path, monkeypatch):
+    monkeypatch.setattr(io, "REBUILD_INDEXES_FROM_ROWS", 1)
+    indexes = indexes_of(TimelineEvent)
+    write_yaml(tmp_path, "sources", SOURCES)
+    write_jsonl(tmp_path, "events", [*EVENTS, {**EVENTS[0], "key": "e-3", "kind": "x"}])
+
+    with pytest.raises(DatasetError):
+        load_dataset(tmp_path)
+    assert indexes_of(TimelineEvent) == indexes
+
+    write_jsonl(tmp_path, "events", EVENTS)
+    load_dataset(tmp_path)
+    assert indexes_of(TimelineEvent) == indexes
+    assert TimelineEvent.objects.filter(summary__icontains="decid").count() == 1

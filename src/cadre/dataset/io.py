@@ -13,6 +13,7 @@ export-dataset` writes it for a type of more than YAML_ROWS records.
 the operator; `cadre export-dataset` writes what the load reads back unchanged.
 """
 
+import contextlib
 import datetime
 import json
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from cadre.core import dates, engine, exchange, registry, services
 
 BUILT_IN = Path(__file__).resolve().parent / "nato-iraq"
 YAML_ROWS = 5000  # a type with more records is exported as JSON Lines
+REBUILD_INDEXES_FROM_ROWS = 10_000  # see _search_indexes_built_after
 EXPORT_CHUNK = 5000
 FORMATS = ("yaml", "jsonl")
 # PyYAML's C loader and dumper, where PyYAML was built with libyaml: many times faster.
@@ -163,11 +165,43 @@ def _load(files, progress) -> list:
     for object_type, file in files:
         report = engine.Report(file.name)
         reports.append(report)
-        run.add(object_type, file.rows(object_type, report), report, file.count())
+        total = file.count()
+        with _search_indexes_built_after(object_type.model, total):
+            run.add(object_type, file.rows(object_type, report), report, total)
         if report.errors:
             return reports  # later types refer to this one: their problems would follow from it
     run.finish()
     return reports
+
+
+@contextlib.contextmanager
+def _search_indexes_built_after(model, rows):
+    """On PostgreSQL, a table this load fills from empty gets its GIN indexes (the trigram
+    indexes of text search) built once at the end rather than row by row: for the timeline
+    the index is most of the time COPY takes. The table is locked until the load commits;
+    if it fails, the rollback brings the indexes back."""
+    table = model._meta.db_table
+    if (
+        connection.vendor != "postgresql"
+        or rows < REBUILD_INDEXES_FROM_ROWS
+        or model._base_manager.exists()
+    ):
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename = %s AND indexdef LIKE %s",
+            [table, "% USING gin %"],
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for _name, definition in indexes:
+            cursor.execute(definition)
 
 
 def _record(directory, files, reports):

@@ -110,6 +110,7 @@ class RecordService:
     def __init__(self, object_type):
         self.object_type = object_type
         self.model = object_type.model
+        self._references = [f for f in self.model._meta.concrete_fields if f.many_to_one]
 
     # The steps, each of which a type's own service may extend -----------------------
 
@@ -142,11 +143,7 @@ class RecordService:
         if not in_batch:
             obj.full_clean(exclude=exclude)
             return
-        resolved = [
-            f.name
-            for f in self.model._meta.concrete_fields
-            if f.many_to_one and getattr(obj, f.attname) is not None
-        ]
+        resolved = [f.name for f in self._references if getattr(obj, f.attname) is not None]
         obj.full_clean(
             exclude=[*(exclude or []), *resolved], validate_unique=False, validate_constraints=False
         )
@@ -222,9 +219,17 @@ class RecordService:
         """
         if not self.bulk_safe:
             return self._save_each(entries, user)
+        refused = {}  # action -> why the writer's role may not do it
+        for action in {_action(entry.obj) for entry in entries}:
+            try:
+                self.require(user, action)
+            except PermissionDenied as exc:
+                refused[action] = exc
         failures, ready = {}, []
         for index, entry in enumerate(entries):
             try:
+                if _action(entry.obj) in refused:
+                    raise refused[_action(entry.obj)]
                 self._prepare(entry, user)
             except (ValidationError, PermissionDenied) as exc:
                 failures[index] = exc
@@ -244,11 +249,9 @@ class RecordService:
         return failures
 
     def _prepare(self, entry, user):
-        action = "add" if entry.obj._state.adding else "change"
-        self.require(user, action)
         self.normalise(entry.obj)
         self.validate(entry.obj, exclude=entry.exclude, in_batch=True)
-        self.within_scope(user, action, entry.obj)
+        self.within_scope(user, _action(entry.obj), entry.obj)
 
     def _write_checked(self, ready) -> dict:
         """Write the batch; when the database refuses it, write it again row by row so that
@@ -300,6 +303,10 @@ class RecordService:
                 record_change(instance=obj, action=ChangeAction.DELETE, before=before)
                 obj.pk = None
         return label
+
+
+def _action(obj) -> str:
+    return "add" if obj._state.adding else "change"
 
 
 class BatchWriter:

@@ -30,6 +30,7 @@ who holds the installation's files holds every right, so no role is checked for 
 """
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, connections, router, transaction
@@ -305,6 +306,30 @@ class RecordService:
         return label
 
 
+# Fields whose validated Python value psycopg writes as it is: read without a conversion
+# per value, which was a third of the time COPY's rows took to make.
+_WRITTEN_AS_IS = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "BigIntegerField",
+        "BooleanField",
+        "CharField",
+        "DateField",
+        "DateTimeField",
+        "DecimalField",
+        "ForeignKey",
+        "IntegerField",
+        "PositiveBigIntegerField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "SlugField",
+        "SmallIntegerField",
+        "TextField",
+    }
+)
+
+
 def _action(obj) -> str:
     return "add" if obj._state.adding else "change"
 
@@ -336,14 +361,16 @@ class BatchWriter:
         for obj, pk in zip(objs, self._new_ids(self.model, len(objs)), strict=True):
             obj.pk = pk
         fields = self.model._meta.concrete_fields
-        self._copy(
-            self.model,
-            fields,
-            (
-                [f.get_db_prep_save(f.pre_save(obj, True), self.connection) for f in fields]
-                for obj in objs
-            ),
-        )
+        readers = [self._reader(f) for f in fields]
+        self._copy(self.model, fields, ([read(obj) for read in readers] for obj in objs))
+
+    def _reader(self, field):
+        """A function giving the value COPY writes for `field` of a new record."""
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            return lambda obj: field.pre_save(obj, True)
+        if field.get_internal_type() in _WRITTEN_AS_IS:
+            return attrgetter(field.attname)
+        return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), self.connection)
 
     def update(self, objs):
         """Write back every field of changed records."""

@@ -88,6 +88,14 @@ def test_createuser_refuses_a_nation_bound_role_without_a_nation(tmp_path):
     assert out.wait() == 1 and "needs --nation" in out.stdout.read()
 
 
+def test_the_worker_runs_the_queued_jobs_and_with_batch_stops(tmp_path):
+    assert (
+        cadre("migrate", "--verbosity", "0", data_dir=tmp_path, secret_key="test-only").wait() == 0
+    )
+    worker = cadre("worker", "--batch", data_dir=tmp_path, secret_key="test-only")
+    assert worker.wait(timeout=120) == 0, worker.stdout.read()
+
+
 def test_serving_without_a_secret_key_is_refused(tmp_path):
     out = cadre("serve", data_dir=tmp_path)
     assert out.wait(timeout=60) != 0 and "CADRE_SECRET_KEY" in out.stdout.read()

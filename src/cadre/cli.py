@@ -5,6 +5,7 @@ cadre serve [--port 8000] [--host 127.0.0.1]
 cadre migrate
 cadre load-dataset [DIR]                     the built-in dataset when DIR is not given
 cadre export-dataset DIR
+cadre worker [--batch]                       run background jobs (imports of long files)
 cadre createuser USERNAME --role ROLE [--nation ISO3]
 cadre audit verify                           check the audit trail's hash chain
 cadre manage ...                             any Django management command
@@ -36,16 +37,32 @@ def _as_cli():
     return acting_as(Actor(channel="cli"))
 
 
-def _progress_bar(total_steps: int, description: str):
-    from tqdm import tqdm
+class _RowBars:
+    """A progress bar per object type, counting its rows: the engine's progress callback."""
 
-    bar = tqdm(total=total_steps, desc=description, unit="type", file=sys.stderr)
+    def __init__(self, verb: str):
+        self.verb = verb
+        self.object_type = None
+        self.bar = None
 
-    def step(slug, count):
-        bar.set_postfix_str(f"{slug}: {count}")
-        bar.update(1)
+    def __call__(self, object_type, done, total):
+        from tqdm import tqdm
 
-    return bar, step
+        if object_type is not self.object_type:
+            self.close()
+            self.object_type = object_type
+            self.bar = tqdm(
+                total=total,
+                desc=f"{self.verb} {object_type.slug}",
+                unit=" rows",
+                file=sys.stderr,
+                mininterval=0.5,
+            )
+        self.bar.update(done - self.bar.n)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
 
 
 def cmd_migrate(args):
@@ -55,32 +72,53 @@ def cmd_migrate(args):
         call_command("migrate", interactive=False, verbosity=args.verbosity)
 
 
+def _waiting():
+    print("cadre: another load of a dataset is running; waiting for it to finish", file=sys.stderr)
+
+
 def cmd_load_dataset(args):
-    from cadre.core import registry
+    from django.db import OperationalError
+
     from cadre.dataset.io import BUILT_IN, DatasetError, load_dataset
 
     directory = Path(args.directory) if args.directory else BUILT_IN
-    bar, step = _progress_bar(len(registry.object_types()), "loading")
+    bars = _RowBars("loading")
     try:
         with _as_cli():
-            counts = load_dataset(directory, progress=step)
+            counts = load_dataset(directory, progress=bars, waiting=_waiting)
     except DatasetError as exc:
-        bar.close()
-        print(f"cadre: nothing loaded: {exc}", file=sys.stderr)
+        bars.close()
+        print(f"cadre: nothing loaded:\n{exc}", file=sys.stderr)
         return 1
-    bar.close()
+    except OperationalError as exc:
+        # SQLite has one writer at a time: another load (or a worker) held the database.
+        bars.close()
+        print(f"cadre: nothing loaded: the database is busy ({exc}); try again", file=sys.stderr)
+        return 1
+    bars.close()
     print(f"Loaded {sum(counts.values())} records from {directory}")
     return 0
 
 
 def cmd_export_dataset(args):
-    from cadre.core import registry
     from cadre.dataset.io import export_dataset
 
-    bar, step = _progress_bar(len(registry.object_types()), "exporting")
-    counts = export_dataset(Path(args.directory), progress=step)
-    bar.close()
+    bars = _RowBars("exporting")
+    counts = export_dataset(Path(args.directory), progress=bars)
+    bars.close()
     print(f"Wrote {sum(counts.values())} records to {args.directory}")
+    return 0
+
+
+def cmd_worker(args):
+    """Run the background jobs as they are queued (or, with --batch, those queued, then stop)."""
+    from django.core.management import call_command
+
+    options = {"batch": args.batch, "reload": False, "verbosity": args.verbosity}
+    if args.max_tasks:
+        options["max_tasks"] = args.max_tasks
+    with _as_cli():
+        call_command("db_worker", **options)
     return 0
 
 
@@ -194,6 +232,12 @@ def build_parser():
     p = sub.add_parser("export-dataset", help="write the mission record as a dataset directory")
     p.add_argument("directory")
     p.set_defaults(func=cmd_export_dataset)
+
+    p = sub.add_parser("worker", help="run background jobs (long imports) as they are queued")
+    p.add_argument("--batch", action="store_true", help="run the jobs queued now, then stop")
+    p.add_argument("--max-tasks", type=int, help="stop after this many jobs")
+    p.add_argument("--verbosity", type=int, default=1)
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("createuser", help="create a user with a role")
     p.add_argument("username")

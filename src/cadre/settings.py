@@ -5,6 +5,8 @@ CADRE_DATA_DIR    where the SQLite file and collected static files live (default
 CADRE_SECRET_KEY  required unless CADRE_DEMO=1 (set by `cadre demo`) or running tests
 CADRE_DEBUG       "1" to turn on Django's debug pages (off by default)
 CADRE_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
+CADRE_IMPORT_IN_BACKGROUND_FROM_ROWS  imports of this many rows or more run as background
+                  jobs (default 100000)
 CADRE_HTTPS       "1" when Cadre is served over HTTPS: secure cookies, HSTS, redirect to HTTPS
 CADRE_BEHIND_PROXY  "1" when a reverse proxy terminates HTTPS and sets X-Forwarded-Proto
 """
@@ -55,6 +57,8 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "cadre.audit",
     "cadre.core",
@@ -120,6 +124,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# A second connection to the same database, for a background job's progress: written on it,
+# progress shows on the job's page while the work is still inside its transaction.
+DATABASES["progress"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+
+# Background jobs (cadre.core.jobs): the queue is kept in the database; `cadre worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# An import of this many rows or more is previewed and applied by a background job.
+IMPORT_IN_BACKGROUND_FROM_ROWS = int(
+    os.environ.get("CADRE_IMPORT_IN_BACKGROUND_FROM_ROWS", 100_000)
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

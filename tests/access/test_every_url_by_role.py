@@ -83,6 +83,10 @@ def sample_kwargs(name, pattern, nation_code):
         yield _object_args(params, object_type, nation_code, by_key=True)
         return
     args = {}
+    if "pk" in params and name.startswith("jobs:"):
+        from cadre.core.models import Job
+
+        args["pk"] = Job.objects.get_or_create(kind="import", title="Someone else's import")[0].pk
     if "pk" in params and name.startswith("audit:"):
         from cadre.audit.models import ChangeRecord
 
@@ -165,6 +169,8 @@ def expected_page(role, name, kwargs):
         return {200, 302}  # the login page sends a signed-in user home
     if name in RECORD_PAGES:
         return expected_read(role, registry.get(slug), one_record=name == "core:detail")
+    if name == "jobs:detail":
+        return {404}  # a job is shown only to whoever started it
     if name in ("audit:list", "audit:detail"):
         return {200} if role in AUDIT_READERS else {403}
     if name in ("core:add", "core:edit", "core:delete"):

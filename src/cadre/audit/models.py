@@ -122,8 +122,14 @@ class ChangeRecord(models.Model):
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     request_id = models.UUIDField(_("request"), db_index=True)
     action = models.CharField(_("action"), max_length=20, choices=ChangeAction.choices)
+    # Empty for a change across object types: a dataset load.
     content_type = models.ForeignKey(
-        ContentType, verbose_name=_("object type"), on_delete=models.PROTECT, related_name="+"
+        ContentType,
+        verbose_name=_("object type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200)
@@ -156,6 +162,8 @@ class ChangeRecord(models.Model):
             super().save(*args, **kwargs)
 
     def content_hash(self) -> str:
+        if self.content_type_id is None:
+            return entry_hash(self, "")
         content_type = ContentType.objects.get_for_id(self.content_type_id)
         return entry_hash(self, f"{content_type.app_label}.{content_type.model}")
 
@@ -172,7 +180,7 @@ class ChangeRecord(models.Model):
     @property
     def changed_fields_labelled(self):
         """changed_fields with each field named as the reader's pages name it."""
-        model = self.content_type.model_class()
+        model = self.content_type.model_class() if self.content_type else None
         fields = model._meta.get_fields() if model is not None else []
         labels = {f.name: f.verbose_name for f in fields if hasattr(f, "verbose_name")}
         return [(labels.get(n, n), b, a) for n, b, a in self.changed_fields]

@@ -17,10 +17,18 @@ def record_change(
     object_repr=None,
     user=None,
 ):
-    """Write one row of the audit trail for the current actor (or for `user`, signing in)."""
+    """Write one row of the audit trail for the current actor (or for `user`, signing in).
+
+    A change of one object names it (`instance`), a change of many objects of one type
+    names the type (`model`); a change across types (a dataset load) names neither and
+    is called by its `object_repr`.
+    """
     actor = current_actor()
     user = user or actor.resolve_user()
-    model = model or type(instance)
+    model = model or (type(instance) if instance is not None else None)
+    content_type = None
+    if model is not None:
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
     if object_repr is None:
         object_repr = (
             str(instance) if instance is not None else str(model._meta.verbose_name_plural)
@@ -31,7 +39,7 @@ def record_change(
         channel=actor.channel,
         request_id=actor.request_id,
         action=action,
-        content_type=ContentType.objects.get_for_model(model, for_concrete_model=True),
+        content_type=content_type,
         object_id=str(instance.pk) if instance is not None and instance.pk is not None else "",
         object_repr=object_repr[:200],
         before=before,

@@ -54,26 +54,6 @@ def key_of(obj) -> str:
     return getattr(obj, key_field(type(obj)))
 
 
-def find(model, key):
-    """The object of `model` with this key (or ISO code), or None."""
-    return model._default_manager.filter(**{key_field(model): key}).first()
-
-
-class KeyFinder:
-    """`find`, remembering what it found: an import names the same few targets many times."""
-
-    def __init__(self):
-        self._found = {}
-
-    def __call__(self, model, key):
-        if (model, key) not in self._found:
-            target = find(model, key)
-            if target is None:
-                return None
-            self._found[model, key] = target
-        return self._found[model, key]
-
-
 def value_of(obj, field):
     """The exchange value of one field of `obj`.
 
@@ -119,10 +99,11 @@ def missing_key(model, key) -> ExchangeError:
     )
 
 
-def read(model, field, raw, find=find) -> dict:
+def read(model, field, raw, find) -> dict:
     """{attribute: value} to set on an object of `model` for the exchange value `raw` of `field`.
 
-    An empty value clears the field (or gives its default when it cannot be null).
+    An empty value clears the field (or gives its default when it cannot be null). A
+    relation's key is looked up with `find(model, key)`, which gives the record or None.
     Raises ExchangeError when `raw` cannot be read.
     """
     pairs = precision_pairs(model)
@@ -156,12 +137,19 @@ def read(model, field, raw, find=find) -> dict:
         raise ExchangeError(" ".join(exc.messages)) from exc
 
 
-def read_many(field, raw, find=find) -> list:
-    """The objects a many-to-many exchange value names: a list of keys, or keys separated by ';'."""
+def keys_of(raw) -> list[str]:
+    """The keys a many-to-many exchange value names: a list of keys, or keys separated by ';'."""
     if is_empty(raw):
         return []
     keys = raw if isinstance(raw, list) else str(raw).split(MANY_SEPARATOR)
-    keys = [str(k).strip() for k in keys if str(k).strip()]
+    return [key for key in (str(k).strip() for k in keys) if key]
+
+
+def read_many(field, keys, find) -> list:
+    """The records of `field`'s related model that `keys` (see keys_of) name.
+
+    `find(model, key)` gives the record with that key or None; None raises ExchangeError.
+    """
     targets = []
     for key in keys:
         target = find(field.related_model, key)

@@ -1,6 +1,7 @@
 """The import pages: upload a file, see what it would do, then apply it (see imports.py)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -13,12 +14,14 @@ from . import permissions
 from .imports import (
     MAX_FILE_BYTES,
     ImportFileError,
+    Table,
     drop_upload,
     import_columns,
-    import_table,
+    import_file,
+    in_background,
     keep_upload,
     kept_upload,
-    read_table,
+    start_import_job,
 )
 from .views import ObjectTypeMixin
 
@@ -39,7 +42,10 @@ class ImportForm(forms.Form):
 
 
 class ImportView(ObjectTypeMixin, View):
-    """/record/<slug>/import/: upload a file and see what it would do; a second step applies it."""
+    """/record/<slug>/import/: upload a file and see what it would do; a second step applies it.
+
+    A long file is previewed by a background job: the upload leads to the job's page.
+    """
 
     template_name = "core/import.html"
 
@@ -62,6 +68,7 @@ class ImportView(ObjectTypeMixin, View):
             "token": token,
             "required_columns": required,
             "optional_columns": optional,
+            "background_rows": settings.IMPORT_IN_BACKGROUND_FROM_ROWS,
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -74,19 +81,29 @@ class ImportView(ObjectTypeMixin, View):
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.page(form, status=400)
-        upload = form.cleaned_data["file"]
-        data = upload.read()
+        token = keep_upload(request.user, self.object_type, form.cleaned_data["file"])
         try:
-            table = read_table(upload.name, data)
+            return self.apply(token, form, commit=False)
         except ImportFileError as exc:
+            drop_upload(token)
             form.add_error("file", str(exc))
             return self.page(form, status=400)
-        report = import_table(
-            self.object_type, request.user, table, file_name=upload.name, commit=False
-        )
+
+    def apply(self, token, form, *, commit):
+        """Preview (or with `commit`, import) the kept upload, here or in a background job."""
+        user = self.request.user
+        file_name, path = kept_upload(token, user, self.object_type)
+        if in_background(Table(path, file_name)):
+            job = start_import_job(user, self.object_type, token, file_name, commit=commit)
+            return redirect("jobs:detail", job.pk)
+        report = import_file(self.object_type, user, path, file_name=file_name, commit=commit)
+        if report.errors or commit:
+            drop_upload(token)
         if report.errors:
             return self.page(form, report, status=400)
-        token = keep_upload(request.user, self.object_type, upload.name, data)
+        if commit:
+            messages.success(self.request, imported_message(report))
+            return redirect("core:list", self.object_type.slug)
         return self.page(ImportForm(), report, token)
 
 
@@ -98,30 +115,17 @@ class ImportConfirmView(ImportView):
 
     def post(self, request, *args, **kwargs):
         self.allow()
-        token = str(kwargs["upload"])
-        file_name, data = kept_upload(token, request.user, self.object_type)
-        report = import_table(
-            self.object_type,
-            request.user,
-            read_table(file_name, data),
-            file_name=file_name,
-            commit=True,
-        )
-        drop_upload(token)
-        if report.errors:
-            return self.page(ImportForm(), report, status=400)
-        messages.success(
-            request,
-            _(
-                "Imported %(rows)s rows from %(file)s: %(created)s created, "
-                "%(changed)s changed, %(unchanged)s unchanged."
-            )
-            % {
-                "rows": len(report.outcomes),
-                "file": file_name,
-                "created": report.created,
-                "changed": report.changed,
-                "unchanged": report.unchanged,
-            },
-        )
-        return redirect("core:list", self.object_type.slug)
+        return self.apply(str(kwargs["upload"]), ImportForm(), commit=True)
+
+
+def imported_message(report) -> str:
+    return _(
+        "Imported %(rows)s rows from %(file)s: %(created)s created, "
+        "%(changed)s changed, %(unchanged)s unchanged."
+    ) % {
+        "rows": report.rows,
+        "file": report.file_name,
+        "created": report.created,
+        "changed": report.changed,
+        "unchanged": report.unchanged,
+    }

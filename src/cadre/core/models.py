@@ -1,12 +1,13 @@
-"""Base classes every object type of Cadre builds on."""
+"""Base classes every object type of Cadre builds on, and the record of background jobs."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cadre.audit.models import AuditedModel
 
-__all__ = ["AuditedModel", "BilingualName", "RecordModel"]
+__all__ = ["AuditedModel", "BilingualName", "Job", "RecordModel"]
 
 
 class RecordModel(AuditedModel):
@@ -48,3 +49,61 @@ class BilingualName(models.Model):
         if self.name_ar and (get_language() == "ar" or not self.name):
             return "ar"
         return "en"
+
+
+class Job(models.Model):
+    """Work that runs in the background (an import of a long file; later certificates,
+    allocation rounds, reports), and how far it is: what its page shows while it runs.
+
+    `kind` names the work; the page shows a finished job's `result` with the template
+    `jobs/<kind>.html` where there is one. See `cadre.core.jobs`.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to start")
+        RUNNING = "running", _("running")
+        FINISHED = "finished", _("finished")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=40)
+    title = models.CharField(_("title"), max_length=300)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="jobs",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    done = models.PositiveBigIntegerField(_("done"), default=0)
+    total = models.PositiveBigIntegerField(_("total"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    result = models.JSONField(_("result"), null=True, blank=True)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    started = models.DateTimeField(_("started"), null=True, blank=True)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        indexes = [models.Index(fields=["user", "-created"], name="job_user_created")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def ended(self) -> bool:
+        return self.status in (self.Status.FINISHED, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return min(100, self.done * 100 // self.total)

@@ -8,7 +8,7 @@ is English, or a screen reader reads it with Arabic rules.
 from django import template
 from django.utils.html import format_html
 
-from ..text import language_of_field
+from cadre.core.text import language_of_field
 
 register = template.Library()
 

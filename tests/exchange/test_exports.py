@@ -162,3 +162,26 @@ def formula_text(model):
         if free_text and not field.choices and field.name != "code":
             return {field.name: "=1+1"}
     return {}
+
+
+@pytest.mark.django_db
+def test_a_neutralised_formula_cell_imports_back_as_the_text_it_was(client_as, records):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cadre.sources.models import Claim
+
+    claim = records.create(Claim, statement="=1+1 is how the source adds")
+    client = client_as(Role.MISSION_STAFF)
+    exported = client.get(reverse("core:export-csv", args=["claims"]), {"q": "how the source"})
+    content = b"".join(exported.streaming_content).decode("utf-8-sig")
+    assert "'=1+1 is how the source adds" in content
+
+    preview = client.post(
+        reverse("core:import", args=["claims"]),
+        {"file": SimpleUploadedFile("claims.csv", content.encode())},
+    )
+
+    assert preview.status_code == 200
+    assert preview.context["report"].changed == 0
+    claim.refresh_from_db()
+    assert claim.statement == "=1+1 is how the source adds"

@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from . import dates, registry
 
 MANY_SEPARATOR = ";"
+# A spreadsheet program runs a cell that starts with one of these as a formula: CSV exports
+# put an apostrophe before such text (exports.csv_cell), and reading takes it off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TRUE = frozenset({"true", "t", "yes", "y", "1"})
 _FALSE = frozenset({"false", "f", "no", "n", "0"})
 
@@ -131,6 +134,8 @@ def read(model, field, raw, find) -> dict:
         if text not in _TRUE | _FALSE:
             raise ExchangeError(_("'%(value)s' is not yes or no (true or false)") % {"value": raw})
         return {field.name: text in _TRUE}
+    if isinstance(raw, str) and raw.startswith("'") and raw[1:2] and raw[1] in FORMULA_STARTS:
+        raw = raw[1:]
     try:
         return {field.name: field.to_python(raw)}
     except ValidationError as exc:

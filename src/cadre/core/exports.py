@@ -123,8 +123,7 @@ class _Lines:
         return line
 
 
-# A spreadsheet program runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = exchange.FORMULA_STARTS
 
 
 def csv_cell(value) -> str:

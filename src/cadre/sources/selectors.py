@@ -25,6 +25,11 @@ class Side:
     source: Source
     claims: list
 
+    @property
+    def disagrees_with_itself(self) -> bool:
+        """The source states more than one figure on the subject."""
+        return len({_figure(claim) for claim in self.claims}) > 1
+
 
 @dataclass
 class Disagreement:
@@ -45,7 +50,11 @@ def _figure(claim: Claim):
 
 
 def disagreements(user) -> list[Disagreement]:
-    """Subjects on which sources state different figures, every source's claims kept."""
+    """Subjects on which sources state different figures, every source's claims kept.
+
+    A source that states two figures on one subject (a page whose summary and body differ)
+    disagrees with itself: that is a disagreement too, even when no other source speaks.
+    """
     claims = restrict(Claim.objects.select_related("source"), user).order_by(
         "subject", "source__key", "as_of", "key"
     )
@@ -57,10 +66,12 @@ def disagreements(user) -> list[Disagreement]:
         figures_by_source: dict[int, set] = {}
         for claim in subject_claims:
             figures_by_source.setdefault(claim.source_id, set()).add(_figure(claim))
-        if (
-            len(figures_by_source) < 2
-            or len({frozenset(f) for f in figures_by_source.values()}) < 2
-        ):
+        between_sources = (
+            len(figures_by_source) > 1
+            and len({frozenset(f) for f in figures_by_source.values()}) > 1
+        )
+        within_a_source = any(len(f) > 1 for f in figures_by_source.values())
+        if not (between_sources or within_a_source):
             continue
         sides: dict[int, Side] = {}
         for claim in subject_claims:

@@ -62,8 +62,10 @@ INSTALLED_APPS = [
     "csp",
     "cadre.audit",
     "cadre.core",
-    "cadre.accounts",
+    # Declaration order is load order (cadre.core.registry): sources before the records
+    # that cite them, nations included.
     "cadre.sources",
+    "cadre.accounts",
     "cadre.missions",
 ]
 if TESTING and importlib.util.find_spec("cadre_probe"):

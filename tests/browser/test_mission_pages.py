@@ -16,8 +16,14 @@ def test_mission_page_of_ntm_i_shows_warning_chart_map_and_sources(
     expect(page.get_by_role("heading", name="Why the mission ended")).to_be_visible()
     chart = page.locator("figure.strength-chart")
     expect(chart.locator("svg[role=img]")).to_be_visible()
-    expect(chart.locator(".chart-sources li")).to_have_count(3)
+    expect(chart.locator(".chart-sources li")).to_have_count(9)
     expect(chart.locator(".chart-sources")).to_contain_text("Relations with Iraq")
+    # The 300 of December 2004 is added to the team of about 50, and said so.
+    expect(chart.locator(".running-totals")).to_contain_text(
+        "about 50 [1, 2, 3] + 300 authorised on"
+    )
+    expect(chart.locator(".running-totals")).to_contain_text("= about 350")
+    expect(chart.locator("svg .mark-computed")).to_contain_text("≈350 [Σ1]")
     expect(page.locator("figure.location-map svg")).to_contain_text("Camp Dublin")
     screenshot(page, "mission-ntm-i-2011-09-01")
 
@@ -76,4 +82,8 @@ def test_mission_page_reads_right_to_left_in_arabic(dataset, live_server, signed
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.get_by_role("heading", level=1)).to_contain_text("بعثة الناتو للتدريب في العراق")
     expect(page.locator("figure.strength-chart svg[role=img]")).to_have_attribute("dir", "ltr")
+    expect(page.locator("figure.strength-chart .running-totals")).to_contain_text(
+        "كانون الأول 2004"
+    )
+    expect(page.locator("figure.strength-chart .running-totals")).to_contain_text("نحو 350")
     screenshot(page, "mission-ntm-i-arabic")

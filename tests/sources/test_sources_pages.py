@@ -21,7 +21,7 @@ THE_FIVE_DISAGREEMENTS = {
     ),
     "ntm-i-contributors": (
         "every NATO member country",
-        "more than a dozen member countries and one partner country",
+        "more than a dozen Allies and one partner country",
     ),
     "nmi-partners": ("Australia, Sweden and Finland (among others)", "Australia"),
 }
@@ -82,6 +82,40 @@ def test_a_number_against_words_is_a_disagreement_with_each_side_beside_its_sour
         ("one", ["around 500"]),
         ("two", ["several hundred"]),
     ]
+
+
+def test_a_source_that_states_two_figures_on_one_subject_disagrees_with_itself(
+    make_user, client_as
+):
+    page = Source.objects.create(key="page", title="A page", publisher="NATO")
+    _claim("a", "teams-start", page, "February 2016")
+    _claim("b", "teams-start", page, "January 2017")
+    [found] = disagreements(make_user(Role.AUDITOR))
+    [side] = found.sides
+    assert side.disagrees_with_itself
+    assert [c.value_text for c in side.claims] == ["February 2016", "January 2017"]
+    html = client_as(Role.AUDITOR).get(reverse("sources:claims")).content.decode()
+    block = _block(html, "teams-start")
+    assert "February 2016" in block and "January 2017" in block
+    assert 'class="self-disagreement"' in block
+
+
+def test_one_figure_stated_twice_by_a_source_is_no_disagreement(make_user):
+    page = Source.objects.create(key="page", title="A page", publisher="NATO")
+    _claim("a", "first-team", page, "about 50 officers", 50, "officers")
+    _claim("b", "first-team", page, "50 officers", 50, "officers")
+    assert disagreements(make_user(Role.AUDITOR)) == []
+
+
+def test_sources_page_says_what_a_reference_or_an_editorial_source_rests_on(client_as, dataset):
+    html = client_as(Role.AUDITOR).get(reverse("sources:claims")).content.decode()
+    block = re.search(
+        r'<article class="source" id="source-gazetteer">.*?</article>', html, re.S
+    ).group(0)
+    assert "standard public reference" in block and "gazetteer" in block
+    detail = client_as(Role.AUDITOR).get(reverse("sources:detail", args=["editors-line-starts"]))
+    assert "editorial judgement" in detail.content.decode()
+    assert "What it rests on" in detail.content.decode()
 
 
 def test_sources_page_lists_each_source_with_its_file_and_number_of_claims(client_as, dataset):

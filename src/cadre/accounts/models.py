@@ -24,6 +24,11 @@ class Nation(AuditedModel, BilingualName):
     )
     status = models.CharField(_("status"), max_length=10, choices=NationStatus.choices)
     member_since = models.DateField(_("Ally since"), null=True, blank=True)
+    # What the status and the date of joining rest on. The sources app loads before this one
+    # (INSTALLED_APPS), so a dataset's nations can cite its sources.
+    sources = models.ManyToManyField(
+        "sources.Source", verbose_name=_("sources"), blank=True, related_name="nations"
+    )
 
     class Meta:
         ordering = ["name"]

@@ -120,6 +120,23 @@ class Location(RecordModel, BilingualName):
     latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5)
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5)
     description = models.TextField(_("description"), blank=True)
+    sources = models.ManyToManyField(
+        Source,
+        verbose_name=_("sources"),
+        blank=True,
+        help_text=_("The sources that name the place and say what happened there."),
+    )
+    # No source page gives coordinates: they rest on a reference (a gazetteer) or, for a
+    # site whose exact spot is not public, on the editors' placing of it.
+    coordinates_source = models.ForeignKey(
+        Source,
+        verbose_name=_("source of the coordinates"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="located_places",
+        help_text=_("What the coordinates, and the place it lies within, rest on."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -173,6 +190,7 @@ class Mission(RecordModel, BilingualName):
         on_delete=models.SET_NULL,
         related_name="successors",
     )
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
 
     class Meta:
         ordering = ["start"]
@@ -474,11 +492,19 @@ class MissionLocation(RecordModel):
 
 
 class ForceLevel(RecordModel):
-    """A mission's strength at a date, as one source states it."""
+    """A mission's strength at a date, or a change to it, as one source states it.
+
+    An authorised or reported figure is a total. An increase is what a decision adds to
+    the strength there already is ("300 more trainers"): it is never drawn as a total; the
+    strength chart adds it to the latest total before it and shows the sum as computed.
+    A source that gives no number ("fully staffed", "several hundred") is kept in words,
+    with `strength` left empty.
+    """
 
     class Kind(models.TextChoices):
         AUTHORISED = "authorised", _("authorised")
         REPORTED = "reported", _("reported")
+        INCREASE = "increase", _("authorised increase")
 
     mission = models.ForeignKey(
         Mission, verbose_name=_("mission"), on_delete=models.CASCADE, related_name="force_levels"
@@ -486,8 +512,21 @@ class ForceLevel(RecordModel):
     as_of = models.DateField(_("as of"))
     as_of_precision = precision_field(verbose_name=_("as-of precision"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    strength = models.PositiveIntegerField(_("strength"))
+    strength = models.PositiveIntegerField(
+        _("strength"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "People; for an increase, the people added. Empty when the source gives no number."
+        ),
+    )
     approximate = models.BooleanField(_("approximate"), default=False)
+    stated = models.CharField(
+        _("in the source's words"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the source says when it gives no number, e.g. 'several hundred'."),
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="force_levels"
@@ -499,7 +538,16 @@ class ForceLevel(RecordModel):
         verbose_name_plural = _("force levels")
 
     def __str__(self):
-        return f"{self.mission.short_name} {self.as_of_display}: {self.strength}"
+        figure = self.stated if self.strength is None else self.strength
+        if self.kind == self.Kind.INCREASE and self.strength is not None:
+            figure = f"+{self.strength}"
+        return f"{self.mission.short_name} {self.as_of_display}: {figure}"
+
+    def clean(self):
+        if self.strength is None and not self.stated.strip():
+            raise ValidationError(
+                {"strength": _("Give the number, or say in words what the source states.")}
+            )
 
     @property
     def as_of_display(self):

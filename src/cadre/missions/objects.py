@@ -11,11 +11,22 @@ from .selectors import home_summary
 register(
     m.Location,
     slug="locations",
-    columns=["key", "name", "name_ar", "kind", "nation", "within", "latitude", "longitude"],
-    filters={"kind": ["exact"], "nation": ["exact"]},
+    columns=[
+        "key",
+        "name",
+        "name_ar",
+        "kind",
+        "nation",
+        "within",
+        "latitude",
+        "longitude",
+        "coordinates_source",
+    ],
+    filters={"kind": ["exact"], "nation": ["exact"], "coordinates_source": ["exact"]},
     search=["name", "name_ar", "key"],
     ordering=["name"],
-    select_related=["nation", "within"],
+    select_related=["nation", "within", "coordinates_source"],
+    prefetch_related=["sources"],
     importable=True,
 )
 register(
@@ -140,10 +151,11 @@ register(
         "kind",
         "strength",
         "approximate",
+        "stated",
         "source",
     ],
     filters={"mission": ["exact"], "kind": ["exact"], "source": ["exact"]},
-    search=["note"],
+    search=["note", "stated"],
     ordering=["as_of", "strength"],
     select_related=["mission", "source"],
 )

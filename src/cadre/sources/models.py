@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,8 +14,20 @@ FIGURE_QUALIFIERS = {"about", "around", "over", "nearly", "almost", "more", "tha
 
 
 class Source(RecordModel):
-    """A document Cadre cites, e.g. one of the captured public pages."""
+    """What a fact of the record rests on.
 
+    Most sources are captured public pages. A fact no page states is kept only with a
+    source of its own that says so: a standard public reference (a gazetteer, the dates
+    the Allies joined NATO) or a judgement of Cadre's editors, its `note` saying which
+    facts it backs and what they rest on.
+    """
+
+    class Kind(models.TextChoices):
+        PAGE = "page", _("captured public page")
+        REFERENCE = "reference", _("standard public reference")
+        EDITORIAL = "editorial", _("editorial judgement")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PAGE)
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(_("publisher"), max_length=200)
     page_date = models.DateField(_("page date"), null=True, blank=True)
@@ -31,6 +44,13 @@ class Source(RecordModel):
         blank=True,
         help_text=_("The captured copy under shared/sources/"),
     )
+    note = models.TextField(
+        _("what it rests on"),
+        blank=True,
+        help_text=_(
+            "For a reference or an editorial judgement: which facts it backs and what they rest on."
+        ),
+    )
 
     class Meta:
         ordering = ["key"]
@@ -39,6 +59,12 @@ class Source(RecordModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        if self.kind != self.Kind.PAGE and not self.note.strip():
+            raise ValidationError(
+                {"note": _("Say which facts this source backs and what they rest on.")}
+            )
 
     @property
     def page_date_display(self):

@@ -8,9 +8,9 @@ from .models import Claim, Source
 register(
     Source,
     slug="sources",
-    columns=["key", "title", "publisher", "page_date", "page_date_precision", "file_name"],
-    filters={"publisher": ["exact"]},
-    search=["title", "key", "publisher"],
+    columns=["key", "title", "kind", "publisher", "page_date", "page_date_precision", "file_name"],
+    filters={"publisher": ["exact"], "kind": ["exact"]},
+    search=["title", "key", "publisher", "note"],
     ordering=["key", "title"],
     page_url_name="sources:detail",
 )

@@ -40,6 +40,11 @@ class Side:
     source: Source
     claims: list
 
+    @property
+    def disagrees_with_itself(self) -> bool:
+        """The source states more than one figure on the subject."""
+        return len({_figure(claim) for claim in self.claims}) > 1
+
 
 @dataclass
 class Disagreement:
@@ -60,15 +65,19 @@ def _figure(claim: Claim):
 
 
 def disagreements(user) -> list[Disagreement]:
-    """Subjects on which sources state different figures, every source's claims kept."""
+    """Subjects on which sources state different figures, every source's claims kept.
+
+    A source that states two figures on one subject (a page whose summary and body differ)
+    disagrees with itself: that is a disagreement too, even when no other source speaks.
+    """
     visible = restrict(Claim.objects.all(), user)
-    # Only subjects that more than one source speaks of can be disagreed on: found in SQL,
-    # so the page reads the claims of those few subjects, not every claim of the record.
+    # A disagreement needs two claims at least: those subjects are found in SQL, so the
+    # page reads the claims of those few subjects, not every claim of the record.
     contested = (
         visible.order_by()
         .values("subject")
-        .annotate(sources=Count("source", distinct=True))
-        .filter(sources__gte=2)
+        .annotate(claims=Count("pk"))
+        .filter(claims__gte=2)
         .values("subject")
     )
     claims = (
@@ -84,10 +93,12 @@ def disagreements(user) -> list[Disagreement]:
         figures_by_source: dict[int, set] = {}
         for claim in subject_claims:
             figures_by_source.setdefault(claim.source_id, set()).add(_figure(claim))
-        if (
-            len(figures_by_source) < 2
-            or len({frozenset(f) for f in figures_by_source.values()}) < 2
-        ):
+        between_sources = (
+            len(figures_by_source) > 1
+            and len({frozenset(f) for f in figures_by_source.values()}) > 1
+        )
+        within_a_source = any(len(f) > 1 for f in figures_by_source.values())
+        if not (between_sources or within_a_source):
             continue
         sides: dict[int, Side] = {}
         for claim in subject_claims:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre.core import dates
+from cadre.missions import strength
 
 register = template.Library()
 
@@ -38,15 +39,22 @@ def _midpoint(value: datetime.date, precision: str) -> datetime.date:
 
 @register.inclusion_tag("missions/_strength_chart.html")
 def strength_chart(force_levels, start=None, end=None):
-    """Authorised and reported strength over time, one mark per figure, numbered to its source.
+    """Strength over time: each figure numbered to its source, and the running totals.
+
+    Reported and authorised totals are marks; figures of one kind, day and strength from
+    several sources share a mark. An increase is not a total: it is added to the latest
+    total before it and drawn as a computed mark (Σ1, Σ2 …), whose rule the caption gives
+    in words (cadre.missions.strength). A figure given only in words ("fully staffed") is
+    a flag on the time axis.
 
     The time axis covers `start` to `end` (the mission's period, today when it runs on)
     as well as every figure, so a reader sees when in the mission the figures fall.
-    Figures of one kind, day and strength from several sources share a mark.
     """
     levels = list(force_levels)
     if not levels:
         return {"chart": None}
+    figures = strength.figures_of(levels)
+    steps = strength.running_totals(figures)
     width, height = CHART["width"], CHART["height"]
     left, right, top, bottom = CHART["left"], CHART["right"], CHART["top"], CHART["bottom"]
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -61,10 +69,12 @@ def strength_chart(force_levels, start=None, end=None):
     def x_of(day):
         return left + plot_w * (day - span_start).days / span_days
 
-    highest = max(level.strength for level in levels)
-    step = _nice_step(highest * 1.15)
+    totals = [f for f in figures if strength.is_total(f.level)]
+    computed = [step for step in steps if step.total is not None]
+    highest = max([f.level.strength for f in totals] + [step.total for step in computed] + [0])
+    step_size = _nice_step(highest * 1.15)
     # Headroom above the highest mark for its label; at least one step when every figure is 0.
-    y_max = max(step, step * math.ceil(highest * 1.15 / step))
+    y_max = max(step_size, step_size * math.ceil(highest * 1.15 / step_size))
 
     def y_of(value):
         return top + plot_h * (1 - value / y_max)
@@ -81,38 +91,68 @@ def strength_chart(force_levels, start=None, end=None):
         }
         for year in range(first_year, last_year + 1, tick_every)
     ]
-    y_ticks = [{"y": round(y_of(value), 1), "value": value} for value in range(0, y_max + 1, step)]
-
-    figures = [
-        {"number": number, "level": level, "sources": [level.source]}
-        for number, level in enumerate(levels, start=1)
+    y_ticks = [
+        {"y": round(y_of(value), 1), "value": value} for value in range(0, y_max + 1, step_size)
     ]
+
+    def point(day, precision, value):
+        return round(x_of(_midpoint(day, precision)), 1), round(y_of(value), 1)
+
     grouped = {}
-    for figure in figures:
-        level = figure["level"]
+    for figure in totals:
+        level = figure.level
         grouped.setdefault((level.kind, level.as_of, level.strength), []).append(figure)
     marks = []
-    for (kind, as_of, strength), same in grouped.items():
-        precision = same[0]["level"].as_of_precision
-        x = round(x_of(_midpoint(as_of, precision)), 1)
-        y = round(y_of(strength), 1)
+    for (kind, as_of, value), same in grouped.items():
+        x, y = point(as_of, same[0].level.as_of_precision, value)
         marks.append(
+            _mark(
+                kind,
+                x,
+                y,
+                value=value,
+                approximate=all(f.level.approximate for f in same),
+                numbers=", ".join(str(f.number) for f in same),
+            )
+        )
+    steps_drawn = []
+    for step in computed:
+        x, y = point(step.as_of, step.precision, step.total)
+        marks.append(
+            _mark(
+                "computed", x, y, value=step.total, approximate=step.approximate, numbers=step.label
+            )
+        )
+        if step.base_step is not None:
+            base_x, base_y = point(step.base_step.as_of, step.base_step.precision, step.base)
+        else:
+            base_level = step.base_figures[0].level
+            base_x, base_y = point(base_level.as_of, base_level.as_of_precision, step.base)
+        steps_drawn.append({"x1": base_x, "y1": base_y, "x2": x, "y2": y})
+    # Figures given only in words: a flag on the time axis, one per day.
+    plot_bottom = top + plot_h
+    in_words = {}
+    for figure in figures:
+        if figure.level.strength is None:
+            key = (figure.level.as_of, figure.level.as_of_precision)
+            in_words.setdefault(key, []).append(figure)
+    flags = []
+    for (as_of, precision), same in in_words.items():
+        x = round(x_of(_midpoint(as_of, precision)), 1)
+        flags.append(
             {
-                "kind": kind,
-                "strength": strength,
-                "approximate": all(f["level"].approximate for f in same),
-                "numbers": ", ".join(str(f["number"]) for f in same),
                 "x": x,
-                "y": y,
-                "box_x": round(x - 5, 1),
-                "box_y": round(y - 5, 1),
-                "label_y": y - 9,
+                "points": f"{x - 5},{plot_bottom} {x + 5},{plot_bottom} {x},{plot_bottom - 9}",
+                "numbers": ", ".join(str(f.number) for f in same),
+                "label_y": plot_bottom - 13,
+                "y": plot_bottom,
             }
         )
-    _separate_labels(marks)
+    _separate_labels(marks + flags)
     lines = {}
     for mark in sorted(marks, key=lambda m: m["x"]):
-        lines.setdefault(mark["kind"], []).append(f"{mark['x']},{mark['y']}")
+        if mark["kind"] != "computed":
+            lines.setdefault(mark["kind"], []).append(f"{mark['x']},{mark['y']}")
     return {
         "chart": {
             "width": width,
@@ -120,15 +160,34 @@ def strength_chart(force_levels, start=None, end=None):
             "plot_left": left,
             "plot_right": width - right,
             "plot_top": top,
-            "plot_bottom": top + plot_h,
+            "plot_bottom": plot_bottom,
             "x_ticks": x_ticks,
             "y_ticks": y_ticks,
             "marks": marks,
+            "flags": flags,
+            "steps_drawn": steps_drawn,
             "figures": figures,
+            "steps": steps,
             "lines": {kind: " ".join(points) for kind, points in lines.items() if len(points) > 1},
             "axis_label_y": top + plot_h + 36,
             "axis_label_x": left + plot_w / 2,
         }
+    }
+
+
+def _mark(kind, x, y, *, value, approximate, numbers):
+    return {
+        "kind": kind,
+        "strength": value,
+        "approximate": approximate,
+        "numbers": numbers,
+        "x": x,
+        "y": y,
+        "box_x": round(x - 5, 1),
+        "box_y": round(y - 5, 1),
+        "diamond": f"{x},{round(y - 6, 1)} {round(x + 6, 1)},{y} {x},{round(y + 6, 1)} "
+        f"{round(x - 6, 1)},{y}",
+        "label_y": y - 9,
     }
 
 

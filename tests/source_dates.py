@@ -1,7 +1,8 @@
 """The dates a captured source page gives, at the precision it gives them.
 
 "22 June 2004" and "March 5, 2018" are days, "November 2006" a month, a bare "2007" a
-year; "on 7 August" is a day of the year the text named last. Used by the dataset tests to check each record's date against its sources' wording.
+year; "on 7 August" is a day of the year the text named last. Used by the dataset tests
+to check each record's date against its sources' wording.
 """
 
 import datetime

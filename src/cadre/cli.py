@@ -12,6 +12,7 @@ cadre manage ...                             any Django management command
 """
 
 import argparse
+import io
 import os
 import sys
 from pathlib import Path
@@ -144,7 +145,15 @@ def cmd_createuser(args):
 
 def cmd_serve(args):
     from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
 
+    # The system checks (the object type declarations among them) stop a broken start here;
+    # "no issues" need not be said.
+    try:
+        call_command("check", stdout=io.StringIO())
+    except SystemCheckError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     call_command("collectstatic", interactive=False, verbosity=0)
     from waitress import create_server
 
@@ -175,7 +184,7 @@ def cmd_demo(args):
             print(f"  {user.username:<24} {role:<34} {password}")
     else:
         print("Demo users exist already; their passwords were printed on the first run.")
-    cmd_serve(args)
+    return cmd_serve(args)
 
 
 def cmd_audit_verify(args):

@@ -3,8 +3,8 @@
 A declaration that names a field its model lacks, scopes by nation without saying
 where the nation is, or opens personal data to every role would otherwise fail on
 the first request that reaches it, or, worse, not fail at all. `cadre manage check`,
-`cadre serve`, `cadre migrate` and every test run report it, naming the type and the
-field. Each message is for the operator who wrote the declaration.
+`cadre serve`, `cadre migrate` (and `cadre demo`) and the test suite report it, naming
+the type and the field. Each message is for the operator who wrote the declaration.
 """
 
 from django.contrib.auth import get_user_model

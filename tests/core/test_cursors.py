@@ -102,9 +102,16 @@ def test_the_audit_trail_walks_by_time_newest_first(dataset):
     assert walk(ChangeRecord.objects.all(), "time", True, size=13) == expected
 
 
-def test_a_cursor_cadre_made_for_a_text_sort_still_reads(dataset, client_as):
+def test_a_cursor_cadre_made_for_a_text_sort_still_reads(client_as):
+    from cadre.accounts.models import Nation
+
+    letters = string.ascii_uppercase
+    for n in range(paging.PAGE_SIZE + 5):
+        code = "Q" + letters[n // 26] + letters[n % 26]
+        Nation.objects.create(code=code, name=f"N {n:03d}", status="other")
     response = client_as(Role.ADVISOR).get(reverse("core:list", args=["nations"]), {"sort": "name"})
     cursor = response.context["page"].next_cursor
+    assert cursor is not None
 
     follow = client_as(Role.ADVISOR).get(
         reverse("core:list", args=["nations"]), {"sort": "name", "cursor": cursor}

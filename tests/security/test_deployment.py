@@ -16,7 +16,8 @@ def deploy_check(**extra_env):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("CADRE_", "PYTEST", "DATABASE_URL"))
+        # Nothing of the test run's own settings: a deployment starts without them.
+        if not key.startswith(("CADRE_", "PYTEST", "DATABASE_URL", "DJANGO_"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="cadre.settings",

@@ -49,6 +49,9 @@ ADMIN_PAGES = {
     "admin:axes_accessattempt_add": {403},
     "admin:axes_accesslog_add": {403},
     "admin:axes_accessfailurelog_add": {403},
+    # Background jobs' task results are written by the worker alone.
+    "admin:django_tasks_database_dbtaskresult_add": {403},
+    "admin:django_tasks_database_dbtaskresult_delete": {403},
     "admin:logout": {405},  # only a POST signs out
     "admin:view_on_site": {404},  # no record has a URL of its own for "view on site"
 }

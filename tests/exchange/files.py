@@ -17,7 +17,10 @@ def xlsx_rows(response) -> list[list]:
     workbook = openpyxl.load_workbook(
         io.BytesIO(b"".join(response.streaming_content)), read_only=True
     )
-    return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    # A workbook keeps no empty cells at the end of a row: give each row the header's width.
+    width = max((len(row) for row in rows), default=0)
+    return [row + [None] * (width - len(row)) for row in rows]
 
 
 def csv_file(rows) -> bytes:

@@ -23,6 +23,7 @@ LOCATION_HEADER = [
     "within",
     "latitude",
     "longitude",
+    "coordinates_source",
 ]
 
 

@@ -48,7 +48,7 @@ def test_switching_to_arabic_lays_out_the_mission_page_and_timeline_right_to_lef
     page.goto(f"{live_server.url}/missions/ntm-i/")
     reads_right_to_left(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text(ntm_i.name_ar)
-    expect(page.get_by_role("heading", name="التفويضات")).to_be_visible()
+    expect(page.get_by_role("heading", name="ولاية البعثة")).to_be_visible()
     expect(page.locator(".main-nav")).to_contain_text("الخط الزمني")
     header_starts_at_the_right_edge(page)
     # Table cells start at the right: the first column of the mandates is the rightmost.

@@ -23,7 +23,7 @@ def test_mission_page_of_ntm_i_shows_warning_chart_map_and_sources(
         "about 50 [1, 2, 3] + 300 authorised on"
     )
     expect(chart.locator(".running-totals")).to_contain_text("= about 350")
-    expect(chart.locator("svg .mark-computed")).to_contain_text("≈350 [Σ1]")
+    expect(chart.locator("svg g.mark-computed")).to_contain_text("≈350 [Σ1]")
     expect(page.locator("figure.location-map svg")).to_contain_text("Camp Dublin")
     screenshot(page, "mission-ntm-i-2011-09-01")
 

@@ -204,7 +204,22 @@ def test_related_keys_are_resolved_per_batch_not_per_row(tmp_path, staff, source
         assert report.errors == []
         return len(queries)
 
+    queries_for(1, start=900)  # a first import into an empty table makes fewer: see the next
     assert queries_for(3, start=1) == queries_for(60, start=100)
+
+
+def test_rows_into_an_empty_table_are_not_looked_for_among_its_records(tmp_path, staff, sources):
+    def queries_for(count, start):
+        with CaptureQueriesContext(connection) as queries:
+            report = run_file(tmp_path, "events", [EVENT_HEADER, *event_rows(count, start)], staff)
+        assert report.created == count
+        return [q["sql"] for q in queries]
+
+    def own_lookups(queries):
+        return [q for q in queries if 'FROM "missions_timelineevent"' in q and '."key" IN (' in q]
+
+    assert own_lookups(queries_for(3, start=1)) == []
+    assert own_lookups(queries_for(3, start=100)) != []
 
 
 def test_keys_are_found_only_among_records_the_user_may_view(tmp_path, staff, sources, monkeypatch):

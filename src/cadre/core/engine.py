@@ -290,6 +290,8 @@ class Found:
 
     def _own(self, rows, columns):
         type_run = self.type_run
+        if type_run.started_empty:
+            return {}, set()  # keys are once per run: no row of it can name an earlier one
         model, key_field = type_run.model, type_run.key_field
         keys = [row.key for row in rows]
         references = [n for n in columns if type_run.fields[n].many_to_one]
@@ -339,6 +341,8 @@ class TypeRun:
         self.service = services.service_for(object_type)
         self.report = report
         self.seen = {}  # key -> the number of the row that gave it
+        # A table that holds nothing yet (a first load) has no records for rows to change.
+        self.started_empty = not self.model._base_manager.exists()
 
     def run(self, rows, total):
         done = 0

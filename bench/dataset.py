@@ -30,6 +30,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -234,8 +235,17 @@ def child_import(path: str):
 # The run -------------------------------------------------------------------------
 
 
+def compile_bytecode():
+    """Compile Cadre and its packages, as pip does on install. Where PYTHONDONTWRITEBYTECODE
+    is set (these machines set it) and uv installed without --compile-bytecode, each
+    command would otherwise compile some 600 modules before it starts: 1.3 s of CPU."""
+    paths = [sysconfig.get_paths()["purelib"], str(BENCH_DIR.parent / "src")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-j0", *paths], check=False)
+
+
 def run(args) -> dict:
     results = {"events": args.events, "import_rows": args.import_rows}
+    compile_bytecode()
     results["generate_seconds"] = generate(SOURCE, args.events)
     migrate(TARGET)
     with tempfile.TemporaryDirectory(prefix="cadre-dataset-") as scratch:

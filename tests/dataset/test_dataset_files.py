@@ -109,6 +109,21 @@ def test_problems_name_the_file_row_and_column_and_nothing_is_loaded(tmp_path):
     assert not Source.objects.exists() and not TimelineEvent.objects.exists()
 
 
+def test_a_line_that_is_not_json_is_named_and_nothing_is_loaded(tmp_path):
+    write_yaml(tmp_path, "sources", SOURCES)
+    write_jsonl(tmp_path, "events", EVENTS)
+    with (tmp_path / "events.jsonl").open("ab") as out:
+        out.write(b'{"key": "e-3", "summary": "cut off\n\xff\n')
+
+    with pytest.raises(DatasetError) as refused:
+        load_dataset(tmp_path)
+
+    problems = str(refused.value).splitlines()
+    assert problems[0].startswith("events.jsonl: row 3: not valid JSON")
+    assert problems[1].startswith("events.jsonl: row 4: not valid JSON")
+    assert not TimelineEvent.objects.exists()
+
+
 def test_a_reference_to_a_type_loaded_later_is_set_at_the_end(tmp_path):
     write_yaml(tmp_path, "nations", [{"code": "IRQ", "name": "Iraq", "status": "host"}])
     write_yaml(

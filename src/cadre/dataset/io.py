@@ -15,12 +15,12 @@ the operator; `cadre export-dataset` writes what the load reads back unchanged.
 
 import contextlib
 import datetime
-import json
 from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
+import orjson
 import yaml
 from django.db import connection, transaction
 
@@ -37,7 +37,6 @@ FORMATS = ("yaml", "jsonl")
 # PyYAML's C loader and dumper, where PyYAML was built with libyaml: many times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_JSON = json.JSONEncoder(ensure_ascii=False)
 # Any fixed number: the lock PostgreSQL holds while a load runs, so that loads take turns.
 LOAD_LOCK = 0x43414452
 
@@ -87,13 +86,13 @@ class DatasetFile:
         if self.format == "yaml":
             yield from enumerate(self._yaml_rows(), start=1)
             return
-        with self.path.open(encoding="utf-8") as lines:
+        with self.path.open("rb") as lines:
             for number, line in enumerate(lines, start=1):
                 if not line.strip():
                     continue
                 try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as exc:
+                    yield number, orjson.loads(line)
+                except orjson.JSONDecodeError as exc:
                     report.problem(number, None, f"not valid JSON: {exc}")
 
     def _yaml_rows(self) -> list:
@@ -269,19 +268,19 @@ def _export_type(directory, object_type, progress) -> int:
             (directory / f"{object_type.slug}.{other}").unlink(missing_ok=True)
     path = directory / f"{object_type.slug}.{file_format}"
     rows = _counted(dataset_rows(object_type), object_type, total, progress)
-    with path.open("w", encoding="utf-8") as out:
-        if file_format == "yaml":
-            rows = list(rows)
+    if file_format == "yaml":
+        rows = list(rows)
+        with path.open("w", encoding="utf-8") as out:
             if rows:
                 out.write(
                     yaml.dump(
                         rows, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False, width=100
                     )
                 )
-        else:
-            for row in rows:
-                out.write(_JSON.encode(row))
-                out.write("\n")
+        return total
+    with path.open("wb") as out:
+        for row in rows:
+            out.write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
     return total
 
 

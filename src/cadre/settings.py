@@ -7,6 +7,8 @@ CADRE_DEBUG       "1" to turn on Django's debug pages (off by default)
 CADRE_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1)
 CADRE_IMPORT_IN_BACKGROUND_FROM_ROWS  imports of this many rows or more run as background
                   jobs (default 100000)
+CADRE_EXPORT_XLSX_IN_BACKGROUND_FROM_ROWS  XLSX exports of this many rows or more are
+                  written by a background job with a download link (default 10000)
 CADRE_HTTPS       "1" when Cadre is served over HTTPS: secure cookies, HSTS, redirect to HTTPS
 CADRE_BEHIND_PROXY  "1" when a reverse proxy terminates HTTPS and sets X-Forwarded-Proto
 """
@@ -135,6 +137,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # An import of this many rows or more is previewed and applied by a background job.
 IMPORT_IN_BACKGROUND_FROM_ROWS = int(
     os.environ.get("CADRE_IMPORT_IN_BACKGROUND_FROM_ROWS", 100_000)
+)
+# A workbook is written whole before its first byte can leave (a CSV streams at once): an
+# XLSX export of this many rows or more is written by a background job, with a progress bar.
+EXPORT_XLSX_IN_BACKGROUND_FROM_ROWS = int(
+    os.environ.get("CADRE_EXPORT_XLSX_IN_BACKGROUND_FROM_ROWS", 10_000)
 )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

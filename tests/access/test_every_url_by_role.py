@@ -172,8 +172,8 @@ def expected_page(role, name, kwargs):
         return {200, 302}  # the login page sends a signed-in user home
     if name in RECORD_PAGES:
         return expected_read(role, registry.get(slug), one_record=name == "core:detail")
-    if name == "jobs:detail":
-        return {404}  # a job is shown only to whoever started it
+    if name in ("jobs:detail", "jobs:download"):
+        return {404}  # a job and its file are shown only to whoever started it
     if name in ("audit:list", "audit:detail"):
         return {200} if role in AUDIT_READERS else {403}
     if name in ("core:add", "core:edit", "core:delete"):

@@ -9,8 +9,14 @@ import csv
 import datetime
 import re
 import tempfile
+import time
+import uuid
+from pathlib import Path
 
 import openpyxl
+from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
@@ -24,16 +30,20 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Concat, RowNumber
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, QueryDict, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from . import dates, exchange, paging, permissions, registry
+from . import dates, exchange, jobs, paging, permissions, registry
+from .models import Job
 from .views import ObjectTypeMixin, filtered_queryset, sort_from
 
 CHUNK_SIZE = 2000
+EXPORT_LIFETIME = datetime.timedelta(days=1)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -280,16 +290,100 @@ def _xlsx_cell(sheet, value):
     return cell
 
 
-def xlsx_file(rows, title):
-    """A temporary file holding the rows as a workbook; it is deleted when closed."""
+def xlsx_file(rows, title, output=None, progress=None):
+    """The rows as a workbook written to `output` (by default a temporary file, deleted when
+    closed). `progress(rows done)` hears how far it is, every CHUNK_SIZE rows."""
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    for row in rows:
+    for done, row in enumerate(rows):
         sheet.append([_xlsx_cell(sheet, v) for v in row])
-    output = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it once it is sent)
+        if progress and done and done % CHUNK_SIZE == 0:
+            progress(done)
+    if output is None:
+        output = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it once sent)
     workbook.save(output)
     output.seek(0)
     return output
+
+
+def export_file_name(object_type, file_format) -> str:
+    return f"cadre-{object_type.slug}-{timezone.localdate():%Y-%m-%d}.{file_format}"
+
+
+def long_list(queryset) -> bool:
+    """Does the list hold enough rows for its XLSX export to run in the background?"""
+    threshold = settings.EXPORT_XLSX_IN_BACKGROUND_FROM_ROWS
+    return queryset.order_by()[:threshold].count() >= threshold
+
+
+# In the background ----------------------------------------------------------------
+
+
+def _exports() -> Path:
+    directory = Path(settings.DATA_DIR) / "exports"
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def exported_file(job) -> Path:
+    """Where a finished export job's workbook is kept, for whoever started it to fetch."""
+    return _exports() / f"{job.pk}-{job.params['token']}.xlsx"
+
+
+def start_export_job(user, object_type, query: str):
+    """A background job that writes the list (its filters and order in `query`) as XLSX."""
+    stale = time.time() - EXPORT_LIFETIME.total_seconds()
+    for path in _exports().iterdir():
+        if path.stat().st_mtime < stale:
+            path.unlink(missing_ok=True)
+    return jobs.start(
+        run_export_job,
+        kind="export",
+        user=user,
+        title=_("Export of %(type)s") % {"type": object_type.verbose_name_plural},
+        params={"slug": object_type.slug, "query": query, "token": uuid.uuid4().hex},
+    )
+
+
+@jobs.task()
+def run_export_job(job_id: int):
+    """The work of an export job: the list as its starter sees it now, written to a file."""
+    with jobs.running(job_id) as job:
+        object_type = registry.get(job.params["slug"])
+        request = HttpRequest()
+        request.GET, request.user = QueryDict(job.params["query"]), job.user
+        if not permissions.may(job.user, "view", object_type.model):
+            raise PermissionDenied
+        _filterset, queryset = filtered_queryset(object_type, request)
+        queryset = paging.ordered(queryset, *sort_from(object_type, request))
+        total = queryset.count()
+        jobs.advance(job, 0, total)
+        fields = export_fields(object_type)
+        rows = export_rows(object_type, queryset, fields, job.user)
+        path = exported_file(job)
+        with path.open("wb") as output:
+            xlsx_file(rows, object_type.slug, output, lambda done: jobs.advance(job, done, total))
+        jobs.advance(job, total, total)
+        job.result = {"file_name": export_file_name(object_type, "xlsx"), "rows": total}
+
+
+class ExportDownloadView(LoginRequiredMixin, View):
+    """/jobs/<pk>/download/: the workbook of a finished export job, for whoever started it."""
+
+    def get(self, request, pk):
+        job = get_object_or_404(
+            Job.objects.filter(user=request.user, kind="export", status=Job.Status.FINISHED),
+            pk=pk,
+        )
+        path = exported_file(job)
+        if not path.exists():
+            raise Http404
+        return FileResponse(
+            path.open("rb"),
+            as_attachment=True,
+            filename=job.result["file_name"],
+            content_type=XLSX_TYPE,
+        )
 
 
 class ExportView(ObjectTypeMixin, View):
@@ -303,8 +397,11 @@ class ExportView(ObjectTypeMixin, View):
         queryset = paging.ordered(queryset, *sort_from(self.object_type, request))
         fields = export_fields(self.object_type)
         rows = export_rows(self.object_type, queryset, fields, request.user)
-        name = f"cadre-{self.object_type.slug}-{timezone.localdate():%Y-%m-%d}.{self.file_format}"
+        name = export_file_name(self.object_type, self.file_format)
         if self.file_format == "xlsx":
+            if long_list(queryset):
+                job = start_export_job(request.user, self.object_type, request.GET.urlencode())
+                return redirect("jobs:detail", job.pk)
             output = xlsx_file(rows, self.object_type.slug)
             return FileResponse(output, as_attachment=True, filename=name, content_type=XLSX_TYPE)
         scoped = any(f.many_to_many and _scoped_for(request.user, f.related_model) for f in fields)

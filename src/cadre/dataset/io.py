@@ -81,6 +81,11 @@ class DatasetFile:
             if not isinstance(row, dict):
                 report.problem(number, None, "expected a row of field: value")
                 continue
+            refused = [name for name, value in row.items() if exchange.holds_nul(value)]
+            for name in refused:
+                report.problem(number, name, exchange.nul_problem())
+            if refused:
+                continue
             yield engine.Row(number, {**empty, **row})
 
     def _numbered_rows(self, report):

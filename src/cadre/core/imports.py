@@ -126,7 +126,7 @@ def check_workbook_parts(path):
                 "Split it into several files."
             )
             % {
-                "size": total // (1024 * 1024),
+                "size": -(-total // (1024 * 1024)),  # rounded up: never "1024 MB; at most 1024"
                 "cap": settings.IMPORT_MAX_XLSX_UNPACKED_BYTES // (1024 * 1024),
             }
         )

@@ -5,17 +5,22 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
+import uuid
 
 import pytest
 
 
-def cadre(*args, data_dir, secret_key=None):
-    """Run `cadre` on SQLite in data_dir, as outside tests (with a secret key if given)."""
+def cadre(*args, data_dir, secret_key=None, database_url=None):
+    """Run `cadre` as outside tests (with a secret key if given), on SQLite in data_dir or on
+    the database at `database_url`."""
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CADRE_SECRET_KEY")}
     env["CADRE_TESTING"] = "0"
     if secret_key:
         env["CADRE_SECRET_KEY"] = secret_key
+    if database_url:
+        env["DATABASE_URL"] = database_url
     return subprocess.Popen(
         [sys.executable, "-m", "cadre.cli", "--data-dir", str(data_dir), *args],
         env=env,
@@ -99,6 +104,53 @@ def test_the_worker_runs_the_queued_jobs_and_with_batch_stops(tmp_path):
 def test_serving_without_a_secret_key_is_refused(tmp_path):
     out = cadre("serve", data_dir=tmp_path)
     assert out.wait(timeout=60) != 0 and "CADRE_SECRET_KEY" in out.stdout.read()
+
+
+@pytest.fixture
+def database_url():
+    """On a PostgreSQL test run, the URL of a fresh database for `cadre` to set up; else None
+    (SQLite in the data directory)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield None
+        return
+    import psycopg
+
+    name = f"cadre_cli_{uuid.uuid4().hex[:12]}"
+    server = urllib.parse.urlparse(url)._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    yield urllib.parse.urlparse(url)._replace(path=f"/{name}").geturl()
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def test_two_loads_at_once_take_turns_and_the_second_finds_the_dataset_loaded(
+    tmp_path, database_url
+):
+    def run(*args):
+        return cadre(*args, data_dir=tmp_path, secret_key="test-only", database_url=database_url)
+
+    assert run("migrate", "--verbosity", "0").wait(timeout=120) == 0
+    loads = [run("load-dataset"), run("load-dataset")]
+    outputs = [load.communicate(timeout=300)[0] for load in loads]
+
+    assert [load.returncode for load in loads] == [0, 0], outputs
+    assert not any("Traceback" in output for output in outputs), outputs
+    finals = sorted(output.strip().splitlines()[-1] for output in outputs)
+    assert finals[0].startswith("Loaded 343 records from "), outputs
+    assert finals[1].endswith("is loaded already: its 343 records are unchanged."), outputs
+
+
+def test_a_load_into_a_database_not_set_up_says_to_migrate(tmp_path, database_url):
+    load = cadre(
+        "load-dataset", data_dir=tmp_path, secret_key="test-only", database_url=database_url
+    )
+    output = load.communicate(timeout=120)[0]
+
+    assert load.returncode == 1
+    assert "Traceback" not in output
+    assert "nothing loaded: the database is not set up; run `cadre migrate`" in output
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")

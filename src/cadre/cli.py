@@ -77,12 +77,27 @@ def _waiting():
     print("cadre: another load of a dataset is running; waiting for it to finish", file=sys.stderr)
 
 
+def _unmigrated() -> bool:
+    """Does the database lack tables or columns a migration would make?"""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
 def cmd_load_dataset(args):
     from django.db import OperationalError
 
     from cadre.dataset.io import BUILT_IN, DatasetError, load_dataset
 
     directory = Path(args.directory) if args.directory else BUILT_IN
+    if _unmigrated():
+        print(
+            "cadre: nothing loaded: the database is not set up; run `cadre migrate`",
+            file=sys.stderr,
+        )
+        return 1
     bars = _RowBars("loading")
     try:
         with _as_cli():
@@ -92,11 +107,21 @@ def cmd_load_dataset(args):
         print(f"cadre: nothing loaded:\n{exc}", file=sys.stderr)
         return 1
     except OperationalError as exc:
-        # SQLite has one writer at a time: another load (or a worker) held the database.
+        # SQLite has one writer at a time: another load (or a worker) held the database
+        # longer than a writer waits for it.
         bars.close()
-        print(f"cadre: nothing loaded: the database is busy ({exc}); try again", file=sys.stderr)
+        print(
+            f"cadre: nothing loaded: another load or import is writing to the database ({exc}); "
+            "try again when it has finished",
+            file=sys.stderr,
+        )
         return 1
     bars.close()
+    if not counts.changed:
+        # Loads take turns, so the second of two at once finds the first one's records.
+        records = sum(counts.values())
+        print(f"The dataset in {directory} is loaded already: its {records} records are unchanged.")
+        return 0
     print(f"Loaded {sum(counts.values())} records from {directory}")
     return 0
 

@@ -9,6 +9,8 @@ CADRE_IMPORT_IN_BACKGROUND_FROM_ROWS  imports of this many rows or more run as b
                   jobs (default 100000)
 CADRE_EXPORT_XLSX_IN_BACKGROUND_FROM_ROWS  XLSX exports of this many rows or more are
                   written by a background job with a download link (default 10000)
+CADRE_IMPORT_MAX_ROWS, CADRE_IMPORT_MAX_COLUMNS, CADRE_IMPORT_MAX_XLSX_UNPACKED_BYTES
+                  what one imported file may hold (default 1000000 rows, 1000 columns, 1 GiB)
 CADRE_HTTPS       "1" when Cadre is served over HTTPS: secure cookies, HSTS, redirect to HTTPS
 CADRE_BEHIND_PROXY  "1" when a reverse proxy terminates HTTPS and sets X-Forwarded-Proto
 """
@@ -143,6 +145,23 @@ IMPORT_IN_BACKGROUND_FROM_ROWS = int(
 EXPORT_XLSX_IN_BACKGROUND_FROM_ROWS = int(
     os.environ.get("CADRE_EXPORT_XLSX_IN_BACKGROUND_FROM_ROWS", 10_000)
 )
+
+# What one imported file may hold (core.imports); beyond it the file is refused, naming the
+# row, column or part and the cap, before the excess is read into memory.
+# Rows: the engine imports about 1,000 rows a second (bench/README.md), so a million rows is
+# a background job of a quarter of an hour that keeps every key it has seen; split larger files.
+IMPORT_MAX_ROWS = int(os.environ.get("CADRE_IMPORT_MAX_ROWS", 1_000_000))
+# Columns: the widest object type has a few dozen fields; a wider sheet is not an import.
+IMPORT_MAX_COLUMNS = int(os.environ.get("CADRE_IMPORT_MAX_COLUMNS", 1000))
+# A cell: 32,767 characters is the most a cell of Excel or LibreOffice Calc holds.
+IMPORT_MAX_CELL_CHARS = 32_767
+# An XLSX file is zipped XML, checked before it is unzipped: a sheet at the row cap with a
+# dozen columns unpacks to about a gigabyte, and no spreadsheet's XML shrinks a hundred times
+# when zipped (a run of one character, the shape of a zip bomb, shrinks a thousand times).
+IMPORT_MAX_XLSX_UNPACKED_BYTES = int(
+    os.environ.get("CADRE_IMPORT_MAX_XLSX_UNPACKED_BYTES", 1024 * 1024 * 1024)
+)
+IMPORT_MAX_XLSX_RATIO = 100
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -148,3 +148,20 @@ def test_nul_byte_in_a_related_key_is_named(staff, records):
 
     assert response.status_code == 400
     assert "host_nation" in response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("key", "mosul\x00"), ("name", "Mo\x00sul"), ("nation", "IR\x00Q")],
+)
+def test_nul_byte_in_a_payload_string_is_a_bad_request_naming_the_field(
+    staff, records, field, value
+):
+    body = {**records.payload(registry.get("locations")), field: value}
+    before = Location.objects.count()
+
+    response = staff.post("/api/locations/", body, format="json")
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [field]
+    assert Location.objects.count() == before

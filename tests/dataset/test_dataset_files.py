@@ -152,6 +152,28 @@ def test_a_reference_to_a_type_loaded_later_is_set_at_the_end(tmp_path):
     assert Organisation.objects.get(key="hq").mission.key == "nmi"
 
 
+@pytest.mark.parametrize(
+    "column, event",
+    [
+        ("key", {**EVENTS[1], "key": "e-\x002"}),
+        ("summary", {**EVENTS[1], "summary": "De\x00cided"}),
+        ("sources", {**EVENTS[1], "sources": ["src-1\x00"]}),
+    ],
+)
+def test_a_nul_character_in_a_field_is_named_and_nothing_is_loaded(tmp_path, column, event):
+    write_yaml(tmp_path, "sources", SOURCES)
+    write_jsonl(tmp_path, "events", [EVENTS[0], event])
+
+    with pytest.raises(DatasetError) as refused:
+        load_dataset(tmp_path)
+
+    assert str(refused.value) == (
+        f"events.jsonl: row 2, column {column}: contains a NUL character, "
+        "which a record cannot hold"
+    )
+    assert not Source.objects.exists()
+
+
 def test_two_files_for_one_type_are_refused(tmp_path):
     write_yaml(tmp_path, "sources", SOURCES)
     write_jsonl(tmp_path, "sources", SOURCES)

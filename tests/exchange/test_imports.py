@@ -88,6 +88,29 @@ def test_a_bad_date_changes_nothing_and_names_row_and_column(staff):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "column, row",
+    [
+        ("key", ["mosul\x00", "Mosul", "city", "IRQ", "", "36.34", "43.13"]),
+        ("nation", ["mosul", "Mosul", "city", "IR\x00Q", "", "36.34", "43.13"]),
+        ("name", ["mosul", "Mo\x00sul", "city", "IRQ", "", "36.34", "43.13"]),
+    ],
+)
+def test_a_nul_character_in_a_cell_changes_nothing_and_names_row_and_column(
+    staff, locations, column, row
+):
+    before = counts()
+
+    response = upload(staff, "locations", "places.csv", csv_file([*GOOD_ROWS, row]))
+
+    assert response.status_code == 400
+    assert counts() == before
+    assert response.context["report"].errors == [
+        f"row 4, column {column}: contains a NUL character, which a record cannot hold"
+    ]
+
+
+@pytest.mark.django_db
 def test_an_unknown_key_changes_nothing_and_names_the_key(staff, locations):
     rows = [*GOOD_ROWS, ["mosul", "Mosul", "city", "XYZ", "", "36.34", "43.13"]]
     before = counts()

@@ -90,6 +90,23 @@ def is_empty(raw) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []
 
 
+def holds_nul(raw) -> bool:
+    """Does an exchange value (text, or a list of keys) hold a NUL character?
+
+    PostgreSQL can neither store one in text nor compare text with one, so a file or dataset
+    row holding one is refused before any of its keys is looked up.
+    """
+    if isinstance(raw, str):
+        return "\x00" in raw
+    if isinstance(raw, list):
+        return any(holds_nul(item) for item in raw)
+    return False
+
+
+def nul_problem() -> str:
+    return _("contains a NUL character, which a record cannot hold")
+
+
 def missing_key(model, key) -> ExchangeError:
     """The problem of a key that names no object."""
     return ExchangeError(

@@ -31,7 +31,7 @@ from cadre.audit.context import Actor, acting_as, without_field_records
 from cadre.audit.models import ChangeAction
 from cadre.audit.services import record_change
 
-from . import engine, jobs, permissions, registry
+from . import engine, exchange, jobs, permissions, registry
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 UPLOAD_LIFETIME = datetime.timedelta(days=1)
@@ -62,7 +62,8 @@ def _cell_text(value) -> str:
 class Table:
     """The rows of a CSV or XLSX file as lists of text cells, read one at a time.
 
-    Iterating raises ImportFileError when the file turns out not to be a table.
+    Iterating raises ImportFileError when the file turns out not to be a table, or holds
+    more rows, columns or characters in a cell than the IMPORT_MAX_* settings allow.
     """
 
     def __init__(self, path: Path, file_name: str):
@@ -71,7 +72,7 @@ class Table:
         self._count = None
 
     def __iter__(self):
-        return self._xlsx_rows() if self.xlsx else self._csv_rows()
+        return _within_caps(self._xlsx_rows() if self.xlsx else self._csv_rows())
 
     def count(self) -> int:
         """The number of rows after the header, blank rows included (read once, then known)."""
@@ -91,6 +92,7 @@ class Table:
             ) from exc
 
     def _xlsx_rows(self):
+        check_workbook_parts(self.path)
         # A kept upload has no .xlsx suffix, which openpyxl wants of a path: give it the file.
         with self.path.open("rb") as data:
             try:
@@ -98,10 +100,101 @@ class Table:
             except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
                 raise ImportFileError(_("The file is not an XLSX workbook.")) from exc
             try:
-                for row in workbook.worksheets[0].iter_rows(values_only=True):
+                sheet = workbook.worksheets[0]
+                check_claimed_size(sheet)
+                # Read the cells the sheet has, never rows and columns it only claims to span.
+                sheet.reset_dimensions()
+                for row in sheet.iter_rows(values_only=True):
                     yield [_cell_text(v) for v in row]
             finally:
                 workbook.close()
+
+
+def check_workbook_parts(path):
+    """Refuse a workbook whose zipped parts would unpack to more than the caps allow,
+    from the sizes the zip's directory declares (unzipping never yields more than those)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFileError(_("The file is not an XLSX workbook.")) from exc
+    total = sum(part.file_size for part in parts)
+    if total > settings.IMPORT_MAX_XLSX_UNPACKED_BYTES:
+        raise ImportFileError(
+            _(
+                "The workbook unpacks to %(size)s MB; at most %(cap)s MB are read. "
+                "Split it into several files."
+            )
+            % {
+                "size": -(-total // (1024 * 1024)),  # rounded up: never "1024 MB; at most 1024"
+                "cap": settings.IMPORT_MAX_XLSX_UNPACKED_BYTES // (1024 * 1024),
+            }
+        )
+    for part in parts:
+        # Small parts (styles, an empty sheet) may shrink a lot; they cost nothing to read.
+        if part.file_size < 1024 * 1024:
+            continue
+        if part.file_size > settings.IMPORT_MAX_XLSX_RATIO * max(part.compress_size, 1):
+            raise ImportFileError(
+                _(
+                    "The workbook's part %(part)s unpacks to %(size)s MB from %(packed)s kB, "
+                    "more than %(ratio)s times its zipped size, which no spreadsheet does: "
+                    "it is not read."
+                )
+                % {
+                    "part": part.filename,
+                    "size": part.file_size // (1024 * 1024),
+                    "packed": max(1, part.compress_size // 1024),
+                    "ratio": settings.IMPORT_MAX_XLSX_RATIO,
+                }
+            )
+
+
+def check_claimed_size(sheet):
+    """Refuse a sheet that says it spans more rows or columns than the caps allow."""
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows > settings.IMPORT_MAX_ROWS + 1 or columns > settings.IMPORT_MAX_COLUMNS:
+        raise ImportFileError(
+            _(
+                "The sheet says it spans %(rows)s rows and %(columns)s columns; at most "
+                "%(max_rows)s rows after the header and %(max_columns)s columns are read. "
+                "Delete the rows and columns past your data, or copy the data into a new "
+                "workbook, and upload that."
+            )
+            % {
+                "rows": rows,
+                "columns": columns,
+                "max_rows": settings.IMPORT_MAX_ROWS,
+                "max_columns": settings.IMPORT_MAX_COLUMNS,
+            }
+        )
+
+
+def _within_caps(rows):
+    """The rows, refused at the first row, column or cell beyond the IMPORT_MAX_* caps."""
+    max_rows, max_columns = settings.IMPORT_MAX_ROWS, settings.IMPORT_MAX_COLUMNS
+    max_chars = settings.IMPORT_MAX_CELL_CHARS
+    for number, cells in enumerate(rows, start=1):
+        if number > max_rows + 1:
+            raise ImportFileError(
+                _("Row %(row)s: a file may have at most %(cap)s rows after the header; split it.")
+                % {"row": number, "cap": max_rows}
+            )
+        for position, cell in enumerate(cells, start=1):
+            if position > max_columns and cell.strip():
+                raise ImportFileError(
+                    _("Row %(row)s, column %(column)s: a file may have at most %(cap)s columns.")
+                    % {"row": number, "column": position, "cap": max_columns}
+                )
+            if len(cell) > max_chars:
+                raise ImportFileError(
+                    _(
+                        "Row %(row)s, column %(column)s: the cell holds %(length)s characters; "
+                        "a cell may hold at most %(cap)s."
+                    )
+                    % {"row": number, "column": position, "length": len(cell), "cap": max_chars}
+                )
+        yield cells[:max_columns]
 
 
 # Importing ----------------------------------------------------------------------
@@ -157,7 +250,13 @@ def table_rows(table, columns, report):
             if value.strip():
                 report.problem(number, position, _("this column has no name"))
         cells = cells[:width] + [""] * (width - len(cells))
-        yield engine.Row(number, dict(zip(columns, cells, strict=True)))
+        row = dict(zip(columns, cells, strict=True))
+        refused = [column for column, cell in row.items() if exchange.holds_nul(cell)]
+        for column in refused:
+            report.problem(number, column, exchange.nul_problem())
+        if refused:
+            continue
+        yield engine.Row(number, row)
 
 
 def import_file(object_type, user, path, *, file_name, commit, progress=None) -> engine.Report:

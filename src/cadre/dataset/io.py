@@ -45,6 +45,14 @@ class DatasetError(Exception):
     """A dataset could not be loaded; nothing was written."""
 
 
+class Loaded(dict):
+    """The rows of each type a load read, by slug, and how many records it created or changed."""
+
+    def __init__(self, counts: dict, changed: int):
+        super().__init__(counts)
+        self.changed = changed
+
+
 Progress = Callable[[object, int, int | None], None]  # (object type, rows done, rows in all)
 
 
@@ -79,6 +87,11 @@ class DatasetFile:
         for number, row in self._numbered_rows(report):
             if not isinstance(row, dict):
                 report.problem(number, None, "expected a row of field: value")
+                continue
+            refused = [name for name, value in row.items() if exchange.holds_nul(value)]
+            for name in refused:
+                report.problem(number, name, exchange.nul_problem())
+            if refused:
                 continue
             yield engine.Row(number, {**empty, **row})
 
@@ -127,7 +140,8 @@ def load_dataset(
     Objects are matched by key, so loading the same directory twice changes nothing. A load
     that creates or changes something is one entry in the audit trail, listing the keys
     created and the fields changed. Loads take turns: on PostgreSQL a second load waits for
-    the first (calling `waiting()` first). Returns the number of rows by slug; raises
+    the first (calling `waiting()` first), on SQLite for the database's write lock. Returns
+    the number of rows by slug, with how many records changed (`Loaded`); raises
     DatasetError naming every problem as "<file>: row N, column C: why".
     """
     directory = Path(directory)
@@ -143,7 +157,7 @@ def load_dataset(
         _record(directory, files, reports)
     counts = dict.fromkeys((t.slug for t in registry.object_types() if t.in_dataset), 0)
     counts.update({t.slug: report.rows for (t, _file), report in zip(files, reports, strict=True)})
-    return counts
+    return Loaded(counts, changed=sum(report.created + report.changed for report in reports))
 
 
 def _take_turns(waiting):

@@ -89,6 +89,7 @@ class ObjectListView(ObjectTypeMixin, View):
             descending=descending,
             cursor=request.GET.get("cursor"),
             size=paging.PAGE_SIZE,
+            known_count=filterset.found,
         )
         table = table_for(self.object_type)(page.rows)
         query = request.GET.copy()

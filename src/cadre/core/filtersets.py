@@ -12,7 +12,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import exchange, paging, permissions, registry, search
+from . import exchange, paging, permissions, pickers, registry, search
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -70,15 +70,11 @@ class KeyOrSelect(forms.Select):
     drawing them and sends a page nobody can scroll (see bench/README.md).
     """
 
-    most_options = 200
-
     def render(self, name, value, attrs=None, renderer=None):
         queryset = getattr(self.choices, "queryset", None)
-        if queryset is not None:
-            options = queryset.order_by()[: self.most_options + 1].count()
-            if options > self.most_options:
-                key_box = forms.TextInput(attrs={"placeholder": _("key")})
-                return key_box.render(name, value, attrs, renderer)
+        if queryset is not None and pickers.has_many_options(queryset):
+            key_box = forms.TextInput(attrs={"placeholder": _("key")})
+            return key_box.render(name, value, attrs, renderer)
         return super().render(name, value, attrs, renderer)
 
 

@@ -38,7 +38,13 @@ OPEN_PAGES = {
     "api:schema",
 }
 # The generic pages that read an object type.
-RECORD_PAGES = {"core:list", "core:detail", "core:export-csv", "core:export-xlsx"}
+RECORD_PAGES = {
+    "core:list",
+    "core:suggestions",
+    "core:detail",
+    "core:export-csv",
+    "core:export-xlsx",
+}
 PUBLIC = {"accounts:login", "health", "admin:login"}
 # Admin pages that answer an administrator other than with 200 or 302 (a page or a
 # redirect, e.g. to the list for a record that is not there), and why.

@@ -10,10 +10,9 @@ from functools import cache
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from . import exchange, permissions, registry
+from . import exchange, paging, permissions, pickers, registry, search
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -25,15 +24,43 @@ class RecordFilterSet(django_filters.FilterSet):
         super().__init__(data, queryset, request=request, prefix=prefix)
         # Whose related records the choices are: nobody's, when neither is given.
         self.user = user if user is not None else getattr(request, "user", None)
+        self.inside_words = False
+        # How many records the search found, when it found no more than the count's cap.
+        self.found: int | None = None
 
     def search(self, queryset, name, value):
         value = value.strip()
         if not value or not self.search_fields:
             return queryset
-        condition = Q()
-        for field in self.search_fields:
-            condition |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(condition)
+        if self.inside_words:
+            return search.by_substring(queryset, self.search_fields, value)
+        return search.by_words(queryset, self.search_fields, value)
+
+    def filter_queryset(self, queryset):
+        """The filtered records; with a search, the search runs here, once.
+
+        It gives the ids of the records found (up to the count's cap), and the list's
+        count and page then read those rows by id instead of searching again each. When
+        the words are found nowhere, the text is looked for inside words instead (see
+        `search`). Beyond the cap the page has to search again, in its own order.
+        """
+        found = super().filter_queryset(queryset)
+        text = (self.form.cleaned_data.get("q") or "").strip()
+        if not text or not self.search_fields:
+            return found
+        ids = _first_ids(found)
+        if not ids and search.may_look_inside_words(text):
+            self.inside_words = True
+            found = super().filter_queryset(queryset)
+            ids = _first_ids(found)
+        if len(ids) > paging.COUNT_CAP:
+            return found
+        self.found = len(ids)
+        return search.among(queryset, ids)
+
+
+def _first_ids(queryset) -> list:
+    return list(queryset.order_by().values_list("pk", flat=True)[: paging.COUNT_CAP + 1])
 
 
 class KeyOrSelect(forms.Select):
@@ -43,15 +70,11 @@ class KeyOrSelect(forms.Select):
     drawing them and sends a page nobody can scroll (see bench/README.md).
     """
 
-    most_options = 200
-
     def render(self, name, value, attrs=None, renderer=None):
         queryset = getattr(self.choices, "queryset", None)
-        if queryset is not None:
-            options = queryset.order_by()[: self.most_options + 1].count()
-            if options > self.most_options:
-                key_box = forms.TextInput(attrs={"placeholder": _("key")})
-                return key_box.render(name, value, attrs, renderer)
+        if queryset is not None and pickers.has_many_options(queryset):
+            key_box = forms.TextInput(attrs={"placeholder": _("key")})
+            return key_box.render(name, value, attrs, renderer)
         return super().render(name, value, attrs, renderer)
 
 

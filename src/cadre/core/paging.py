@@ -137,9 +137,20 @@ def after(queryset, sort_field: str, descending: bool, value, pk):
 
 
 def keyset_page(
-    queryset, *, sort_field: str, descending: bool, cursor: str | None, size: int
+    queryset,
+    *,
+    sort_field: str,
+    descending: bool,
+    cursor: str | None,
+    size: int,
+    known_count: int | None = None,
 ) -> Page:
-    count, capped = capped_count(queryset)
+    """A page of `queryset`; `known_count`, the number of its rows when it is already known
+    and under the cap (a search's), saves counting them again."""
+    if known_count is not None and known_count <= COUNT_CAP:
+        count, capped = known_count, False
+    else:
+        count, capped = capped_count(queryset)
     position = read_cursor(cursor, queryset.model, sort_field) if cursor else None
     rows_qs = ordered(queryset, sort_field, descending)
     if position is not None:

@@ -7,6 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("<slug:slug>/", views.ObjectListView.as_view(), name="list"),
     path("<slug:slug>/add/", views.ObjectEditView.as_view(), name="add"),
+    path("<slug:slug>/suggestions/", views.SuggestionsView.as_view(), name="suggestions"),
     path("<slug:slug>/<int:pk>/", views.ObjectDetailView.as_view(), name="detail"),
     path("<slug:slug>/<int:pk>/edit/", views.ObjectEditView.as_view(), name="edit"),
     path("<slug:slug>/<int:pk>/delete/", views.ObjectDeleteView.as_view(), name="delete"),

@@ -18,7 +18,7 @@ from django.views import View
 
 from cadre.audit.models import ChangeRecord
 
-from . import dates, exchange, paging, permissions, registry, services
+from . import dates, exchange, paging, permissions, pickers, registry, services
 from .filtersets import filterset_for
 from .tables import table_for
 
@@ -89,6 +89,7 @@ class ObjectListView(ObjectTypeMixin, View):
             descending=descending,
             cursor=request.GET.get("cursor"),
             size=paging.PAGE_SIZE,
+            known_count=filterset.found,
         )
         table = table_for(self.object_type)(page.rows)
         query = request.GET.copy()
@@ -105,6 +106,32 @@ class ObjectListView(ObjectTypeMixin, View):
         }
         template = self.partial_template if request.htmx else self.template_name
         return render(request, template, context)
+
+
+class SuggestionsView(ObjectTypeMixin, View):
+    """The records of a type that match what a writer typed into a picker (`pickers`),
+    among those they may view, as choices to add to the form."""
+
+    template_name = "core/_suggestions.html"
+    most = 20
+
+    def get(self, request, *args, **kwargs):
+        queryset = self.restricted("view")
+        text = request.GET.get("q", "").strip()
+        records = []
+        if text:
+            filterset = filterset_for(self.object_type)({"q": text}, queryset=queryset)
+            if filterset.is_valid():
+                order = self.object_type.ordering[0] if self.object_type.ordering else "pk"
+                records = filterset.qs.order_by(order, "pk")[: self.most]
+        key = self.object_type.key_field
+        context = {
+            "suggestions": [(getattr(record, key), str(record)) for record in records],
+            "field": request.GET.get("field", ""),
+            "input_type": "checkbox" if request.GET.get("multiple") else "radio",
+            "searched": bool(text),
+        }
+        return render(request, self.template_name, context)
 
 
 class ObjectDetailView(ObjectTypeMixin, View):
@@ -172,6 +199,7 @@ class ObjectEditView(ObjectTypeMixin, View):
         for field in form.fields.values():
             if hasattr(field, "queryset"):
                 field.queryset = permissions.restrict(field.queryset, self.request.user)
+                pickers.use_picker_beyond_most_options(field)
         return form
 
     def get_object(self, kwargs):

@@ -5,12 +5,19 @@ service, so the admin keeps the rules every other path keeps. Types closed to th
 generic writes are read only here.
 """
 
+import itertools
+from collections import Counter
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import ProtectedError
+from django.db import router
+from django.db.models import ProtectedError, RestrictedError
+from django.db.models.deletion import Collector
 from django.http import HttpResponseRedirect
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from . import paging, registry, services
 
@@ -23,6 +30,10 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self):
         return paging.capped_count(self.object_list)[0]
+
+
+# Rows a delete confirmation names one by one; the rest are counted per type.
+DELETION_LISTED = 100
 
 
 class ServiceRefused(Exception):
@@ -71,6 +82,44 @@ class RecordAdmin(admin.ModelAdmin):
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
+    def get_deleted_objects(self, objs, request):
+        """What deleting `objs` takes with it: every type counted, the first DELETION_LISTED
+        rows named. Django's own page names every row with a link: for a mission whose
+        timeline holds 10^6 events, 4 s and 13 MB. Rows deleted in one statement (links of
+        many-to-many fields) are counted, never fetched."""
+        objs = list(objs)
+        if not objs:
+            return [], {}, set(), []
+        collector = Collector(using=router.db_for_write(self.model), origin=objs)
+        try:
+            collector.collect(objs)
+        except ProtectedError as exc:
+            return [], {}, set(), _named(exc.protected_objects)
+        except RestrictedError as exc:
+            return [], {}, set(), _named(exc.restricted_objects)
+        counts = Counter()
+        for model, instances in collector.data.items():
+            counts[model] += len(instances)
+        for queryset in collector.fast_deletes:
+            counts[queryset.model] += queryset.count()
+        perms_needed = {
+            model._meta.verbose_name
+            for model in counts
+            if self.admin_site.is_registered(model)
+            and not self.admin_site.get_model_admin(model).has_delete_permission(request)
+        }
+        rows = itertools.chain.from_iterable(collector.data.values())
+        to_delete = _named(rows)
+        listed = len(to_delete)
+        if sum(counts.values()) > listed:
+            to_delete.append(
+                _("… and %(count)s more, counted below.") % {"count": sum(counts.values()) - listed}
+            )
+        model_count = {
+            model._meta.verbose_name_plural: count for model, count in counts.items() if count
+        }
+        return to_delete, model_count, perms_needed, []
+
     def delete_model(self, request, obj):
         services.delete(obj, user=request.user)
 
@@ -94,6 +143,14 @@ class RecordAdmin(admin.ModelAdmin):
         except ProtectedError as exc:
             self.message_user(request, str(exc), level=messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
+
+
+def _named(rows) -> list[str]:
+    """The first DELETION_LISTED rows as "Type: row"."""
+    return [
+        f"{capfirst(row._meta.verbose_name)}: {row}"
+        for row in itertools.islice(rows, DELETION_LISTED)
+    ]
 
 
 def admin_for(object_type) -> type[RecordAdmin]:

@@ -28,7 +28,7 @@ class Records:
         n = next(self._numbers)
         values = {}
         for field in model._meta.concrete_fields:
-            if field.primary_key or getattr(field, "auto_now_add", False):
+            if field.primary_key or not field.editable:  # Cadre sets these itself
                 continue
             if field.is_relation:
                 if field.null and not optional:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cadre.core.models import AuditedModel, BilingualName
+from cadre.core.models import AuditedModel, BilingualName, VersionedModel
 from cadre.core.roles import NATION_BOUND_ROLES, Role
 
 
@@ -18,7 +18,7 @@ class NationStatus(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Nation(AuditedModel, BilingualName):
+class Nation(VersionedModel, BilingualName):
     code = models.CharField(
         _("ISO 3166 code"), max_length=3, unique=True, help_text=_("ISO 3166-1 alpha-3, e.g. IRQ")
     )

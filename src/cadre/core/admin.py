@@ -20,6 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from . import paging, registry, services
+from .forms import RecordForm
 
 
 class CappedPaginator(Paginator):
@@ -48,6 +49,7 @@ class RecordAdmin(admin.ModelAdmin):
     """Writes through the object type's service; the form's many-to-many values go with it."""
 
     object_type: registry.ObjectType
+    form = RecordForm
     paginator = CappedPaginator
     list_per_page = paging.PAGE_SIZE
     # The filtered count is capped as well; the unfiltered total is not counted at all.
@@ -140,7 +142,7 @@ class RecordAdmin(admin.ModelAdmin):
         # is refused (403) by the admin itself; sending them back to it would loop.
         try:
             return super().delete_view(request, object_id, extra_context)
-        except ProtectedError as exc:
+        except (ProtectedError, services.RecordConflict) as exc:
             self.message_user(request, str(exc), level=messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 

@@ -42,6 +42,19 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+class PreconditionFailed(exceptions.APIException):
+    """If-Match named a version of the record other than the stored one: it changed since."""
+
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _("The record has changed since the version If-Match names.")
+    default_code = "precondition_failed"
+
+    def __init__(self, stale, etag):
+        super().__init__(stale.message)
+        self.stale = stale
+        self.etag = etag
+
+
 class CadrePagination(CursorPagination):
     """Keyset pages in the order records were created: deep pages cost what page 1 costs,
     and no request counts the whole table."""
@@ -97,6 +110,24 @@ class ErrorSerializer(serializers.Serializer):
         ref_name = "Error"
 
 
+class StaleErrorSerializer(ErrorSerializer):
+    """The body of a 412 Precondition Failed: who changed the record last, and when."""
+
+    changed_by = serializers.CharField(
+        help_text=_("The user name of who changed the record last; empty when not known.")
+    )
+    changed_at = serializers.DateTimeField(
+        allow_null=True, help_text=_("When the record was changed last; null when not known.")
+    )
+    version = serializers.IntegerField(help_text=_("The version of the record as it is stored."))
+    etag = serializers.CharField(
+        help_text=_("The record's ETag as it is stored: read it again before sending If-Match.")
+    )
+
+    class Meta:
+        ref_name = "StaleError"
+
+
 def _messages(value) -> list[str]:
     """Every message in a DRF error detail, however nested, as plain strings."""
     if isinstance(value, dict):
@@ -150,6 +181,15 @@ def exception_handler(exc, context):
         response.data = {"detail": summary, "errors": errors}
     else:
         response.data = {"detail": " ".join(_messages(response.data)), "errors": {}}
+    if isinstance(exc, PreconditionFailed):
+        changed_at = exc.stale.changed_at
+        response.data.update(
+            changed_by=exc.stale.changed_by,
+            changed_at=changed_at.isoformat() if changed_at else None,
+            version=exc.stale.version,
+            etag=exc.etag,
+        )
+        response["ETag"] = exc.etag
     return response
 
 
@@ -158,9 +198,9 @@ ERROR_RESPONSES = {
     "list": (400, 401, 403, 404),
     "retrieve": (401, 403, 404),
     "create": (400, 401, 403, 409),
-    "update": (400, 401, 403, 404, 409),
-    "partial_update": (400, 401, 403, 404, 409),
-    "destroy": (401, 403, 404, 409),
+    "update": (400, 401, 403, 404, 409, 412),
+    "partial_update": (400, 401, 403, 404, 409, 412),
+    "destroy": (401, 403, 404, 409, 412),
 }
 ERROR_DESCRIPTIONS = {
     400: _("The request has invalid values; `errors` names each field."),
@@ -168,7 +208,12 @@ ERROR_DESCRIPTIONS = {
     403: _("The caller's role or nation does not allow this."),
     404: _("No such record, or an invalid page cursor."),
     409: _("The change conflicts with other records, e.g. records that refer to this one."),
+    412: _(
+        "If-Match names a version other than the stored one: the record changed since it was "
+        "read. Nothing was changed; read it again (its ETag is in the answer) and retry."
+    ),
 }
+ERROR_SERIALIZERS = {412: StaleErrorSerializer}
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):

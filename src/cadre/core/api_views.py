@@ -4,28 +4,89 @@ The viewset reads through `permissions.restrict()`, filters with the list page's
 filterset, pages by keyset, and writes through the object type's service, so the
 model's rules, the service's rules and the audit trail apply as on every page. (They live apart from
 `api`, which DRF imports from its settings while its own views are still loading.)
+
+A record's answer carries its ETag, which names its version. A change or a delete sent
+with that ETag in If-Match is made only if the record is still that version, else it is
+answered 412 Precondition Failed and nothing changes. One sent without If-Match is made
+to the record as it stands when the change is made: the record is read under its row
+lock, so of two changes sent at once the second waits for the first and keeps its values.
 """
 
 from functools import cache
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.http import Http404
+from django.utils.http import parse_etags
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
 from . import permissions, registry, services
-from .api import ERROR_DESCRIPTIONS, ERROR_RESPONSES, METHOD_ACTIONS, Conflict, ErrorSerializer
+from .api import (
+    ERROR_DESCRIPTIONS,
+    ERROR_RESPONSES,
+    ERROR_SERIALIZERS,
+    METHOD_ACTIONS,
+    Conflict,
+    ErrorSerializer,
+    PreconditionFailed,
+)
 from .filtersets import filterset_for
+
+# The operations If-Match makes conditional, and those whose answer carries the ETag.
+CONDITIONAL_ACTIONS = frozenset({"update", "partial_update", "destroy"})
+TAGGED_ACTIONS = frozenset({"retrieve", "update", "partial_update"})
+
+
+def etag_of(object_type, record) -> str:
+    """The record's ETag: its type, id and version, so it changes with every change."""
+    return f'"{object_type.slug}.{record.pk}.{record.version}"'
 
 
 class CadreAutoSchema(AutoSchema):
-    """Adds the error responses an operation can give to its documented responses."""
+    """Adds the error responses an operation can give to its documented responses, and the
+    ETag and If-Match headers of the operations that read or change one record."""
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        action = getattr(self.view, "action", None)
+        if action in CONDITIONAL_ACTIONS:
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    description=str(
+                        _(
+                            "The ETag of the record as the caller read it: the change is made "
+                            "only if the record is still that version, else the answer is 412 "
+                            "and nothing changes. '*' matches any version. Without it, the "
+                            "change is made to the record as it stands."
+                        )
+                    ),
+                )
+            )
+        if action in TAGGED_ACTIONS:
+            parameters.append(
+                OpenApiParameter(
+                    "ETag",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    response=[200],
+                    description=str(
+                        _("The record's version, to send back in If-Match with a change.")
+                    ),
+                )
+            )
+        return parameters
 
     def get_response_serializers(self):
         serializer = super().get_response_serializers()
@@ -39,7 +100,9 @@ class CadreAutoSchema(AutoSchema):
         else:
             responses = {200: serializer}
         for code in ERROR_RESPONSES[action]:
-            responses[code] = OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[code])
+            responses[code] = OpenApiResponse(
+                ERROR_SERIALIZERS.get(code, ErrorSerializer), description=ERROR_DESCRIPTIONS[code]
+            )
         return responses
 
 
@@ -145,11 +208,55 @@ class RecordViewSet(viewsets.ModelViewSet):
         return self.object_type.base_queryset(visible, many).select_related(*foreign)
 
     def get_queryset(self):
-        return permissions.restrict(
+        queryset = permissions.restrict(
             self.record_queryset(), self.request.user, self.permission_action
         )
+        if self.permission_action in ("change", "delete"):
+            # Read under the row lock (update and destroy run in a transaction), so a change
+            # sent while another is being saved waits for it, then applies to what it saved.
+            queryset = queryset.select_for_update(of=("self",))
+        return queryset
 
     def get_object(self):
+        record = self._get_object()
+        if self.permission_action in ("change", "delete"):
+            self.check_precondition(record)
+        return record
+
+    def check_precondition(self, record):
+        """Refuse (412) a change whose If-Match names a version other than the stored one.
+
+        The ETag is compared strongly, but a W/ prefix is not held against it: proxies
+        that compress an answer mark its ETag weak.
+        """
+        header = self.request.headers.get("If-Match")
+        if header is None:
+            return
+        tags = {tag.removeprefix("W/") for tag in parse_etags(header)}
+        etag = etag_of(self.object_type, record)
+        if "*" not in tags and etag not in tags:
+            raise PreconditionFailed(services.StaleRecord(record), etag)
+
+    def retrieve(self, request, *args, **kwargs):
+        record = self.get_object()
+        response = Response(self.get_serializer(record).data)
+        response["ETag"] = etag_of(self.object_type, record)
+        return response
+
+    def update(self, request, *args, **kwargs):
+        with transaction.atomic():
+            response = super().update(request, *args, **kwargs)
+        response["ETag"] = etag_of(self.object_type, self.saved)
+        return response
+
+    def perform_update(self, serializer):
+        self.saved = serializer.save()
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            return super().destroy(request, *args, **kwargs)
+
+    def _get_object(self):
         try:
             return super().get_object()
         except Http404:

@@ -12,6 +12,7 @@ from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 
 from . import registry
+from .models import VersionedModel
 from .roles import ALL_ROLES, NATION_BOUND_ROLES
 from .services import RecordService
 
@@ -251,6 +252,14 @@ def _writes(object_type):
             "Subclass cadre.core.services.RecordService, or leave service unset for the "
             "generic one.",
             "cadre.E010",
+        )
+    if not issubclass(object_type.model, VersionedModel):
+        yield _error(
+            object_type,
+            f"{object_type.model._meta.label} keeps no version, so a change made to an old "
+            "version of a record would undo the changes made since.",
+            "Base the model on cadre.core.models.VersionedModel (RecordModel is one).",
+            "cadre.E012",
         )
     if object_type.importable and not object_type.generic_writes:
         yield _error(

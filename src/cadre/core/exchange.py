@@ -39,12 +39,13 @@ def exchange_fields(model) -> list:
     """The concrete fields a record is exchanged with, in model order.
 
     Precision fields are left out: a historical date carries its precision in how it is written.
+    So are the fields Cadre keeps itself (the version, a time of creation).
     """
     skip = set(precision_pairs(model).values()) | {"id"}
     return [
         f
         for f in model._meta.concrete_fields
-        if f.name not in skip and not getattr(f, "auto_now_add", False) and not f.auto_created
+        if f.name not in skip and f.editable and not f.auto_created
     ]
 
 

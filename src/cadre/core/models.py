@@ -7,10 +7,21 @@ from django.utils.translation import gettext_lazy as _
 
 from cadre.audit.models import AuditedModel
 
-__all__ = ["AuditedModel", "BilingualName", "Job", "RecordModel"]
+__all__ = ["AuditedModel", "BilingualName", "Job", "RecordModel", "VersionedModel"]
 
 
-class RecordModel(AuditedModel):
+class VersionedModel(AuditedModel):
+    """A record that counts its changes, so that a writer who read it can tell whether it has
+    changed since: the one write path (`cadre.core.services`) refuses a change made to an
+    older version than the one stored, and adds one to it on every change it saves."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class RecordModel(VersionedModel):
     """An object of the mission record, known by a stable key across exports and imports."""
 
     key = models.SlugField(

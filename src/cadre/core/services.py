@@ -10,7 +10,8 @@ declaration, does for every type what every path needs:
 2. normalises historical dates to the first day of their precision ("December 2008"
    is stored as 2008-12-01, whatever day was sent);
 3. validates with the model's own rules (`full_clean`) and the service's (`check`);
-4. saves, with the many-to-many values;
+4. saves, with the many-to-many values, if the record is still the version the writer
+   read (its row locked meanwhile), adding one to its version;
 5. checks the writer's scope again on the record as it now stands (a nation-bound
    writer may not move a row to another nation), rolling everything back if not;
 6. records one entry in the audit trail, many-to-many changes included, with the
@@ -35,13 +36,14 @@ from operator import attrgetter
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, connections, router, transaction
 from django.db.models.fields import AutoFieldMixin
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cadre.audit.context import current_actor, without_field_records
 from cadre.audit.models import ChangeAction
 from cadre.audit.services import record_change
 
-from . import dates, permissions, registry
+from . import dates, permissions, registry, selectors
 from .exchange import precision_pairs
 from .snapshots import record_state
 
@@ -67,6 +69,41 @@ class RecordConflict(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+class StaleRecord(RecordConflict):
+    """The record has changed since the writer read it: saving would undo that change
+    unseen. Names who made the last change and when, as the audit trail has them."""
+
+    def __init__(self, record):
+        change = selectors.last_change(record)
+        self.record = record  # as stored now
+        self.version = record.version
+        self.changed_by = change.username if change else ""
+        self.changed_at = change.time if change else None
+        super().__init__(stale_message(record, self.changed_by, self.changed_at))
+
+
+def stale_message(record, changed_by, changed_at) -> str:
+    values = {"object": record, "user": changed_by}
+    if changed_at is not None:
+        values["time"] = formats.date_format(timezone.localtime(changed_at), "DATETIME_FORMAT")
+    if changed_by and changed_at is not None:
+        message = _(
+            "%(object)s was changed by %(user)s at %(time)s since you opened it. Nothing was "
+            "saved: open it again to see that change, then make yours."
+        )
+    elif changed_at is not None:
+        message = _(
+            "%(object)s was changed at %(time)s since you opened it. Nothing was saved: open "
+            "it again to see that change, then make yours."
+        )
+    else:
+        message = _(
+            "%(object)s has changed since you opened it. Nothing was saved: open it again to "
+            "see that change, then make yours."
+        )
+    return message % values
 
 
 OUTSIDE_SCOPE = {
@@ -171,8 +208,10 @@ class RecordService:
         """Create `obj` (not yet saved) or change it (saved, with new values set on it).
 
         `many` maps many-to-many field names to the related records the object must have
-        after the save. Returns the saved object; raises PermissionDenied, OutsideScope,
-        ValidationError or RecordConflict, and then nothing is written.
+        after the save. A change is saved only if the stored record is still the version
+        the writer read, `obj.version`; the saved object has the next one. Returns the saved
+        object; raises PermissionDenied, OutsideScope, ValidationError or RecordConflict
+        (StaleRecord when the record changed since it was read), and then nothing is written.
         """
         many = many or {}
         adding = obj._state.adding
@@ -184,24 +223,49 @@ class RecordService:
             self.within_scope(user, action, stored)
         self.normalise(obj)
         self.validate(obj, exclude=exclude)
-        with transaction.atomic():
-            before = None if adding else record_state(self.model, obj.pk)
-            self.lock(obj)
-            self.check(obj, many, action)
-            with without_field_records():
-                obj.save()
-                for name, related in many.items():
-                    getattr(obj, name).set(related)
-            self.within_scope(user, action, obj)
-            after = record_state(self.model, obj.pk)
-            if current_actor().record_fields and before != after:
-                record_change(
-                    instance=obj,
-                    action=ChangeAction.CREATE if adding else ChangeAction.UPDATE,
-                    before=before,
-                    after=after,
-                )
+        read_version = obj.version
+        try:
+            with transaction.atomic():
+                if not adding:
+                    obj.version = self.claim(obj) + 1
+                before = None if adding else record_state(self.model, obj.pk)
+                self.lock(obj)
+                self.check(obj, many, action)
+                with without_field_records():
+                    obj.save()
+                    for name, related in many.items():
+                        getattr(obj, name).set(related)
+                self.within_scope(user, action, obj)
+                after = record_state(self.model, obj.pk)
+                if current_actor().record_fields and before != after:
+                    record_change(
+                        instance=obj,
+                        action=ChangeAction.CREATE if adding else ChangeAction.UPDATE,
+                        before=before,
+                        after=after,
+                    )
+        except BaseException:
+            obj.version = read_version  # nothing was saved: the writer still holds what they read
+            raise
         return obj
+
+    def claim(self, obj) -> int:
+        """Lock the stored row of `obj` until the transaction ends and return its version,
+        which must be the one the writer read (`obj.version`): else StaleRecord."""
+        stored = (
+            self.model._base_manager.select_for_update()
+            .filter(pk=obj.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if stored is None:
+            raise RecordConflict(
+                _("%(object)s was deleted since you opened it; nothing was saved.")
+                % {"object": obj}
+            )
+        if stored != obj.version:
+            raise StaleRecord(self.model._base_manager.get(pk=obj.pk))
+        return stored
 
     def save_many(self, entries, *, user) -> dict:
         """Create or change the records of `entries` (a list of Entry): the batch write.
@@ -236,8 +300,35 @@ class RecordService:
                 failures[index] = exc
             else:
                 ready.append((index, entry))
-        failures.update(self._write_checked(ready))
+        with transaction.atomic():
+            stale = self._claim_many(ready)
+            failures.update(stale)
+            failures.update(self._write_checked([r for r in ready if r[0] not in stale]))
         return failures
+
+    def _claim_many(self, ready) -> dict:
+        """`claim()` for the changed records of a batch: their rows locked, in the order of
+        their ids so that two batches wait for each other rather than deadlock, and each
+        given its next version. Returns {index: StaleRecord} of those changed since read."""
+        changed = [(index, entry.obj) for index, entry in ready if not entry.obj._state.adding]
+        stored = {}
+        for start in range(0, len(changed), BatchWriter.BATCH_SIZE):
+            pks = [obj.pk for _index, obj in changed[start : start + BatchWriter.BATCH_SIZE]]
+            rows = self.model._base_manager.select_for_update().filter(pk__in=pks).order_by("pk")
+            stored.update(rows.values_list("pk", "version"))
+        stale = {}
+        for index, obj in changed:
+            version = stored.get(obj.pk)
+            if version is None:
+                stale[index] = RecordConflict(
+                    _("%(object)s was deleted since you opened it; nothing was saved.")
+                    % {"object": obj}
+                )
+            elif version != obj.version:
+                stale[index] = StaleRecord(self.model._base_manager.get(pk=obj.pk))
+            else:
+                obj.version = version + 1
+        return stale
 
     def _save_each(self, entries, user) -> dict:
         failures = {}
@@ -291,10 +382,12 @@ class RecordService:
             entry.obj._state.db = writer.alias
 
     def delete(self, obj, *, user):
-        """Delete `obj`; raises PermissionDenied, OutsideScope or ProtectedError."""
+        """Delete `obj`, if it is still the version the writer read; raises PermissionDenied,
+        OutsideScope, StaleRecord or ProtectedError."""
         self.require(user, "delete")
         self.within_scope(user, "delete", obj)
         with transaction.atomic():
+            self.claim(obj)
             before = record_state(self.model, obj.pk)
             pk, label = obj.pk, str(obj)
             with without_field_records():

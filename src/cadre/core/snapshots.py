@@ -4,8 +4,11 @@ from cadre.audit.snapshot import related_state, to_json
 
 
 def record_state(model, pk) -> dict | None:
-    """The record's stored fields, and each many-to-many field as [{"key", "name"}], sorted."""
-    fields = model._meta.concrete_fields
+    """The record's stored fields, and each many-to-many field as [{"key", "name"}], sorted.
+
+    The version is left out: it counts the changes the trail records, it is not one of them.
+    """
+    fields = [f for f in model._meta.concrete_fields if f.name != "version"]
     row = model._base_manager.filter(pk=pk).values(*[f.attname for f in fields]).first()
     if row is None:
         return None

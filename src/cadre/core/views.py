@@ -20,6 +20,7 @@ from cadre.audit.models import ChangeRecord
 
 from . import dates, exchange, paging, permissions, pickers, registry, services
 from .filtersets import filterset_for
+from .forms import RecordForm
 from .tables import table_for
 
 
@@ -158,7 +159,7 @@ def detail_fields(obj, user):
     pairs = exchange.precision_pairs(model)
     rows = []
     for field in model._meta.concrete_fields:
-        if field.name == "id" or field.name in pairs.values():
+        if field.name in ("id", "version") or field.name in pairs.values():
             continue
         value = getattr(obj, field.name)
         if field.name in pairs:
@@ -191,7 +192,7 @@ class ObjectEditView(ObjectTypeMixin, View):
         fields = [f.name for f in exchange.exchange_fields(model)]
         fields += [pairs[name] for name in fields if name in pairs]
         fields += [f.name for f in model._meta.many_to_many]
-        return modelform_factory(model, fields=fields)
+        return modelform_factory(model, form=RecordForm, fields=fields)
 
     def form(self, *args, **kwargs):
         """The edit form, offering and accepting only the related records the user may view."""
@@ -263,6 +264,9 @@ class ObjectDeleteView(ObjectTypeMixin, View):
                 _("%(object)s is still referred to by: %(blocking)s. Change those first.")
                 % {"object": obj, "blocking": blocking},
             )
+            return redirect("core:detail", self.object_type.slug, obj.pk)
+        except services.RecordConflict as exc:
+            messages.error(request, exc.message)
             return redirect("core:detail", self.object_type.slug, obj.pk)
         messages.success(request, _("Deleted %(object)s.") % {"object": obj})
         return redirect(reverse("core:list", args=[self.object_type.slug]))

@@ -161,3 +161,26 @@ def test_source_page_lists_the_claims_force_levels_and_events_citing_it(client_a
 def test_unknown_source_is_not_found(client_as, dataset):
     response = client_as(Role.MISSION_STAFF).get(reverse("sources:detail", args=["no-such-page"]))
     assert response.status_code == 404
+
+
+def test_the_page_reads_a_bounded_number_of_subjects_and_claims(make_user, client_as, monkeypatch):
+    from cadre.sources import selectors
+
+    monkeypatch.setattr(selectors, "SUBJECTS_READ", 2)
+    monkeypatch.setattr(selectors, "CLAIMS_READ_PER_SUBJECT", 3)
+    one = Source.objects.create(key="one", title="One", publisher="NATO")
+    two = Source.objects.create(key="two", title="Two", publisher="NATO")
+    for subject in ("a-size", "b-size", "c-size"):
+        for n in range(5):
+            _claim(f"{subject}-{n}", subject, one if n % 2 else two, f"{n} hundred", n)
+
+    found = disagreements(make_user(Role.AUDITOR))
+
+    assert [d.subject for d in found] == ["a-size", "b-size"] and found.more_subjects
+    assert [sum(len(side.claims) for side in d.sides) for d in found] == [3, 3]
+    assert [d.unread for d in found] == [2, 2]
+    html = client_as(Role.AUDITOR).get(reverse("sources:claims")).content.decode()
+    assert "2 more claims on this subject" in _block(html, "a-size")
+    assert "?subject=a-size" in _block(html, "a-size")
+    assert "c-size" not in html
+    assert "More subjects have two claims or more" in html

@@ -116,7 +116,8 @@ def sample_kwargs(name, pattern, nation_code):
         # sequence says (PostgreSQL does not rewind it after a test rolls back).
         from django.contrib.auth import get_user_model
 
-        args["id"] = str(get_user_model().objects.order_by("pk").values_list("pk", flat=True)[0])
+        users = get_user_model().objects.order_by("pk").values_list("pk", flat=True)
+        args["id"] = str(users.first() or 1)
     if "content_type_id" in params:
         from django.contrib.contenttypes.models import ContentType
 

@@ -63,13 +63,21 @@ def make_person(iraq):
         }
         person = services.save(Person(**values), user=services.OPERATOR)
         if vetted:
-            vet(person)
+            vet_person(person)
         return person
 
     return make
 
 
-def vet(person, status=VettingCase.Status.CLEARED, valid_until=datetime.date(2028, 1, 1), **more):
+@pytest.fixture
+def vet():
+    """vet(person, status="cleared", valid_until=2028-01-01) -> a vetting case of the person."""
+    return vet_person
+
+
+def vet_person(
+    person, status=VettingCase.Status.CLEARED, valid_until=datetime.date(2028, 1, 1), **more
+):
     return services.save(
         VettingCase(person=person, status=status, valid_until=valid_until, **more),
         user=services.OPERATOR,

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cadre.accounts.models import Nation
+from cadre.core.dates import precision_field, show
 from cadre.core.models import AuditedModel, RecordModel
 from cadre.missions.models import Location, Mission, Organisation
 from cadre.sources.models import Source
@@ -259,8 +260,12 @@ class Session(RecordModel):
     course = models.ForeignKey(
         Course, verbose_name=_("course"), on_delete=models.PROTECT, related_name="sessions"
     )
+    # A session of the record may be known only to the month ("October 2010"), and its
+    # end or capacity not at all: it then takes no enrolments until they are set.
     start = models.DateField(_("start"))
-    end = models.DateField(_("end"))
+    start_precision = precision_field(verbose_name=_("start precision"))
+    end = models.DateField(_("end"), null=True, blank=True)
+    end_precision = precision_field(verbose_name=_("end precision"))
     location = models.ForeignKey(
         Location,
         verbose_name=_("location"),
@@ -269,7 +274,9 @@ class Session(RecordModel):
         on_delete=models.PROTECT,
         related_name="training_sessions",
     )
-    capacity = models.PositiveIntegerField(_("capacity"), help_text=_("Seats in the session."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Seats in the session.")
+    )
     language = models.CharField(_("language of instruction"), max_length=40, blank=True)
     providing_nation = models.ForeignKey(
         Nation,
@@ -303,7 +310,7 @@ class Session(RecordModel):
         indexes = [models.Index(fields=["start", "key"], name="session_start")]
 
     def __str__(self):
-        return f"{self.course.code} {self.start:%Y-%m-%d}"
+        return f"{self.course.code} {show(self.start, self.start_precision)}"
 
     def clean(self):
         if self.start and self.end and self.end < self.start:
@@ -366,8 +373,8 @@ class LanguageTest(RecordModel):
 
 
 class VettingCase(RecordModel):
-    """Whether a person may be trained: NMI trains only members of forces under the direct
-    and effective control of the government of Iraq (`nmi-2020`, `relations-with-iraq`)."""
+    """Whether a person may be trained: NMI trains only people whose force the Iraqi
+    government directly and effectively controls (`nmi-2020`, `relations-with-iraq`)."""
 
     class Kind(models.TextChoices):
         GOVERNMENT_CONTROL = "government_control", _("force under government control")

@@ -28,6 +28,10 @@ def seat_refusal(session: Session, nation_id, *, besides=None) -> str | None:
     A nation with an allotment draws on its allotment only; nations without one draw on the
     released pool, the capacity less every allotment.
     """
+    if session.capacity is None:
+        return _("%(session)s has no capacity recorded: set it before enrolling anyone.") % {
+            "session": session
+        }
     taken = seated(session.pk, besides=besides)
     count = taken.count()
     if count >= session.capacity:
@@ -126,7 +130,9 @@ def eligibility_failures(person, session, *, enrolment=None) -> list[str]:
             _("The session is %(status)s and takes no enrolments.")
             % {"status": session.get_status_display()}
         )
-    failures += vetting_failures(person, session.start, session.end)
+    if session.end is None:
+        failures.append(_("The session has no end date: set it before enrolling anyone."))
+    failures += vetting_failures(person, session.start, session.end or session.start)
     failures += language_failures(person, session)
     completed = set(
         Enrolment.objects.filter(person=person, status=Enrolment.Status.GRADUATED).values_list(
@@ -151,7 +157,7 @@ def eligibility_failures(person, session, *, enrolment=None) -> list[str]:
         )
     overlapping = (
         seated_elsewhere(person, enrolment)
-        .filter(session__start__lte=session.end, session__end__gte=session.start)
+        .filter(session__start__lte=session.end or session.start, session__end__gte=session.start)
         .exclude(session=session)
         .select_related("session__course")
     )

@@ -98,7 +98,8 @@ class SessionService(KeyedService):
         if action != "change":
             return
         held = selectors.seated(obj.pk).count()
-        if obj.capacity < held:
+        capacity = obj.capacity or 0
+        if capacity < held:
             raise ValidationError(
                 {
                     "capacity": _(
@@ -109,7 +110,7 @@ class SessionService(KeyedService):
                 }
             )
         allotted = selectors.allotted_seats(obj.pk)
-        if obj.capacity < allotted:
+        if capacity < allotted:
             raise ValidationError(
                 {
                     "capacity": _(
@@ -134,7 +135,8 @@ class SeatAllotmentService(KeyedService):
     def check(self, obj, many, action):
         session = Session.objects.get(pk=obj.session_id)
         others = selectors.allotted_seats(session.pk, besides=obj.pk)
-        if others + obj.seats > session.capacity:
+        capacity = session.capacity or 0
+        if others + obj.seats > capacity:
             raise ValidationError(
                 {
                     "seats": _(
@@ -143,9 +145,9 @@ class SeatAllotmentService(KeyedService):
                     )
                     % {
                         "session": session,
-                        "capacity": session.capacity,
+                        "capacity": capacity,
                         "others": others,
-                        "free": max(session.capacity - others, 0),
+                        "free": max(capacity - others, 0),
                     }
                 }
             )
@@ -273,6 +275,10 @@ class TravelOrderService(KeyedService):
         if session.course.delivery == Course.Delivery.IN_COUNTRY:
             raise ValidationError(
                 {"session": _("The session is held in country: it needs no travel order.")}
+            )
+        if session.end is None:
+            raise ValidationError(
+                {"session": _("The session has no end date: no order can cover it.")}
             )
         first_day = min(obj.issued_on, session.start)
         last_day = max(obj.issued_on, session.end)

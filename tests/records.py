@@ -23,6 +23,9 @@ FIELD_VALUES = {
     ("training.course", "minimum_slp"): "0000",
     ("training.languagetest", "slp"): "3232",
 }
+# Optional fields a record needs for its type's rules to let others in: a session without
+# a capacity or an end takes no enrolments, allotments or travel orders.
+ALWAYS_FILLED = {("training.session", "capacity"), ("training.session", "end")}
 # Relations that must differ between records of a type (one allotment per nation and
 # session): each record gets a related record of its own there, not a shared one.
 OWN_RELATED = {("training.seatallotment", "session")}
@@ -50,7 +53,7 @@ class Records:
                     values[field.name] = self.create(field.related_model, optional=False)
                     continue
                 values[field.name] = self.shared(field.related_model, field.name, in_nation)
-            elif field.null and not optional:
+            elif field.null and not optional and not _always_filled(field):
                 continue
             else:
                 special = (model._meta.label_lower, field.name)
@@ -167,6 +170,10 @@ def _scalar(field, n):
         letters = string.ascii_uppercase
         return "Q" + letters[n // 26 % 26] + letters[n % 26]
     return f"{field.verbose_name} {n}"[: field.max_length]
+
+
+def _always_filled(field):
+    return (field.model._meta.label_lower, field.name) in ALWAYS_FILLED
 
 
 def _nation_field(model):

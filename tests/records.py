@@ -22,6 +22,9 @@ from cadre.core import registry
 FIELD_VALUES = {
     ("training.course", "minimum_slp"): "0000",
     ("training.languagetest", "slp"): "3232",
+    # The dataset's sessions are completed, and a change may not move a session back: a
+    # body sent to change one keeps its status.
+    ("training.session", "status"): "completed",
 }
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.

@@ -33,7 +33,7 @@ ALWAYS_FILLED = {("training.session", "capacity"), ("training.session", "end")}
 # session): each record gets a related record of its own there, not a shared one.
 OWN_RELATED = {("training.seatallotment", "session")}
 # Types whose service lets in only a person who may take a seat: each record gets a person
-# of its own, vetted, and a session of its own abroad with seats free.
+# of its own, vetted, in one shared session abroad with seats free.
 FOR_TRAINEES = frozenset({"training.enrolment", "training.nomination", "training.travelorder"})
 
 
@@ -68,7 +68,7 @@ class Records:
         return values
 
     def trainee_values(self, in_nation) -> dict:
-        """A person who may take a seat, and a session abroad whose seats are free."""
+        """A new person who may take a seat, and the session abroad they all take one in."""
         person_model = apps.get_model("training", "Person")
         person = self.create(person_model, optional=False, in_nation=in_nation)
         self.create(
@@ -78,12 +78,15 @@ class Records:
             status="cleared",
             valid_until=datetime.date(2100, 1, 1),
         )
-        course = self.create(
-            apps.get_model("training", "Course"), optional=False, delivery="out_of_country"
-        )
-        session = self.create(
-            apps.get_model("training", "Session"), optional=False, course=course, status="open"
-        )
+        key = ("trainee session",)
+        if key not in self._shared:
+            course = self.create(
+                apps.get_model("training", "Course"), optional=False, delivery="out_of_country"
+            )
+            self._shared[key] = self.create(
+                apps.get_model("training", "Session"), optional=False, course=course, status="open"
+            )
+        session = self._shared[key]
         return {"person": person, "session": session}
 
     def nation_values(self, model, nation, path=None) -> dict:

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cadre.accounts.models import Nation
-from cadre.core.dates import precision_field, show
+from cadre.core.dates import precision_field
 from cadre.core.models import AuditedModel, RecordModel
 from cadre.missions.models import Location, Mission, Organisation
 from cadre.sources.models import Source
@@ -310,7 +310,9 @@ class Session(RecordModel):
         indexes = [models.Index(fields=["start", "key"], name="session_start")]
 
     def __str__(self):
-        return f"{self.course.code} {show(self.start, self.start_precision)}"
+        # The key names the course and the start; lists and drop-downs of many sessions
+        # then need no query for each one's course.
+        return self.key
 
     def clean(self):
         if self.start and self.end and self.end < self.start:

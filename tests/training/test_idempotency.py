@@ -3,8 +3,10 @@ token its add form carries."""
 
 import datetime
 import re
+import threading
 
 import pytest
+from django.db import connection, connections
 from rest_framework.test import APIClient
 
 from cadre.core.models import IdempotentRequest
@@ -105,4 +107,32 @@ def test_an_add_form_refused_once_may_be_corrected_and_sent_again(client, office
 
     assert refused.status_code == 400
     assert corrected.status_code == 302
+    assert Person.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_retries_with_one_idempotency_key_make_one_record(iraq, officer):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time, so it cannot show a race.")
+    answers = []
+
+    def send():
+        try:
+            client = APIClient()
+            client.force_authenticate(officer)
+            body = {"family_name": "Salih", "given_name": "Ahmed", "nation": "IRQ"}
+            response = client.post(
+                "/api/people/", body, format="json", HTTP_IDEMPOTENCY_KEY="one-intent"
+            )
+            answers.append((response.status_code, response.json()["key"]))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(set(answers)) == 1 and answers[0][0] == 201
     assert Person.objects.count() == 1

@@ -12,10 +12,29 @@ import decimal
 import itertools
 import string
 
+from django.apps import apps
 from django.db import models
 
 from cadre.audit.context import without_field_records
 from cadre.core import registry
+
+# Values a field's own rules need that the generic filler does not give.
+FIELD_VALUES = {
+    ("training.course", "minimum_slp"): "0000",
+    ("training.languagetest", "slp"): "3232",
+    # The dataset's sessions are completed, and a change may not move a session back: a
+    # body sent to change one keeps its status.
+    ("training.session", "status"): "completed",
+}
+# Optional fields a record needs for its type's rules to let others in: a session without
+# a capacity or an end takes no enrolments, allotments or travel orders.
+ALWAYS_FILLED = {("training.session", "capacity"), ("training.session", "end")}
+# Relations that must differ between records of a type (one allotment per nation and
+# session): each record gets a related record of its own there, not a shared one.
+OWN_RELATED = {("training.seatallotment", "session")}
+# Types whose service lets in only a person who may take a seat: each record gets a person
+# of its own, vetted, in one shared session abroad with seats free.
+FOR_TRAINEES = frozenset({"training.enrolment", "training.nomination", "training.travelorder"})
 
 
 class Records:
@@ -33,14 +52,42 @@ class Records:
             if field.is_relation:
                 if field.null and not optional:
                     continue
+                if (model._meta.label_lower, field.name) in OWN_RELATED:
+                    values[field.name] = self.create(field.related_model, optional=False)
+                    continue
                 values[field.name] = self.shared(field.related_model, field.name, in_nation)
-            elif field.null and not optional:
+            elif field.null and not optional and not _always_filled(field):
                 continue
             else:
-                values[field.name] = _scalar(field, n)
+                special = (model._meta.label_lower, field.name)
+                values[field.name] = FIELD_VALUES.get(special) or _scalar(field, n)
         if in_nation is not None:
             values.update(self.nation_values(model, in_nation))
+        if model._meta.label_lower in FOR_TRAINEES:
+            values.update(self.trainee_values(in_nation))
         return values
+
+    def trainee_values(self, in_nation) -> dict:
+        """A new person who may take a seat, and the session abroad they all take one in."""
+        person_model = apps.get_model("training", "Person")
+        person = self.create(person_model, optional=False, in_nation=in_nation)
+        self.create(
+            apps.get_model("training", "VettingCase"),
+            optional=False,
+            person=person,
+            status="cleared",
+            valid_until=datetime.date(2100, 1, 1),
+        )
+        key = ("trainee session",)
+        if key not in self._shared:
+            course = self.create(
+                apps.get_model("training", "Course"), optional=False, delivery="out_of_country"
+            )
+            self._shared[key] = self.create(
+                apps.get_model("training", "Session"), optional=False, course=course, status="open"
+            )
+        session = self._shared[key]
+        return {"person": person, "session": session}
 
     def nation_values(self, model, nation, path=None) -> dict:
         """The values that make a new record of `model` belong to `nation`: its nation field,
@@ -129,6 +176,10 @@ def _scalar(field, n):
         letters = string.ascii_uppercase
         return "Q" + letters[n // 26 % 26] + letters[n % 26]
     return f"{field.verbose_name} {n}"[: field.max_length]
+
+
+def _always_filled(field):
+    return (field.model._meta.label_lower, field.name) in ALWAYS_FILLED
 
 
 def _nation_field(model):

@@ -11,6 +11,8 @@ CADRE_EXPORT_XLSX_IN_BACKGROUND_FROM_ROWS  XLSX exports of this many rows or mor
                   written by a background job with a download link (default 10000)
 CADRE_IMPORT_MAX_ROWS, CADRE_IMPORT_MAX_COLUMNS, CADRE_IMPORT_MAX_XLSX_UNPACKED_BYTES
                   what one imported file may hold (default 1000000 rows, 1000 columns, 1 GiB)
+CADRE_LANGUAGE_TEST_VALID_DAYS  how many days a language test result stays valid
+                  for a course's minimum SLP (default 730, two years)
 CADRE_HTTPS       "1" when Cadre is served over HTTPS: secure cookies, HSTS, redirect to HTTPS
 CADRE_BEHIND_PROXY  "1" when a reverse proxy terminates HTTPS and sets X-Forwarded-Proto
 """
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "cadre.sources",
     "cadre.accounts",
     "cadre.missions",
+    "cadre.training",
 ]
 if TESTING and importlib.util.find_spec("cadre_probe"):
     # Object types that exist only in the tests (tests/cadre_probe): a seat limit that only
@@ -163,6 +166,10 @@ IMPORT_MAX_XLSX_UNPACKED_BYTES = int(
     os.environ.get("CADRE_IMPORT_MAX_XLSX_UNPACKED_BYTES", 1024 * 1024 * 1024)
 )
 IMPORT_MAX_XLSX_RATIO = 100
+
+# How long a language test result counts towards a course's minimum SLP: two years unless
+# the mission's own rule says otherwise.
+LANGUAGE_TEST_VALID_DAYS = int(os.environ.get("CADRE_LANGUAGE_TEST_VALID_DAYS", 730))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

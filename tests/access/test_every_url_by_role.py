@@ -19,7 +19,6 @@ from cadre.core import permissions, registry
 from cadre.core.roles import Role
 from cadre.missions.models import Participation
 
-WRITERS = {Role.ADMIN, Role.MISSION_STAFF}
 AUDIT_READERS = {Role.ADMIN, Role.AUDITOR}
 EVERY_ROLE = set(Role)
 
@@ -191,7 +190,7 @@ def expected_page(role, name, kwargs):
         object_type = registry.get(slug)
         if not object_type.generic_writes:
             return {404}  # made only by the type's own service
-        if role in WRITERS:
+        if role in object_type.write_roles:
             return {200}
         if role in object_type.nation_writers:
             return {200} if name == "core:add" else {404}
@@ -200,7 +199,7 @@ def expected_page(role, name, kwargs):
         object_type = registry.get(slug)
         if not object_type.importable:
             return {404}
-        return {200} if role in WRITERS | object_type.nation_writers else {403}
+        return {200} if role in object_type.write_roles | object_type.nation_writers else {403}
     if name in (
         "core:import-confirm",
         "api:root",
@@ -223,8 +222,8 @@ def expected_api_write(role, name, method, kwargs):
     """The status of a valid write of a record of another nation (delete: of that record)."""
     object_type = registry.get(name[4:].rsplit("-", 1)[0])
     if not object_type.generic_writes:
-        return {405} if role in WRITERS else {403}
-    if role in WRITERS:
+        return {405} if role in object_type.write_roles else {403}
+    if role in object_type.write_roles:
         # A delete may be refused for the records that refer to the record.
         return {"post": {201}, "put": {200}, "patch": {200}, "delete": {204, 409}}[method]
     if role in object_type.nation_writers:

@@ -29,7 +29,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from . import permissions, registry, services
+from . import idempotency, permissions, registry, services
 from .api import (
     ERROR_DESCRIPTIONS,
     ERROR_RESPONSES,
@@ -206,6 +206,25 @@ class RecordViewSet(viewsets.ModelViewSet):
         many = [f.name for f in model._meta.many_to_many]
         visible = permissions.viewable(self.request.user)
         return self.object_type.base_queryset(visible, many).select_related(*foreign)
+
+    def create(self, request, *args, **kwargs):
+        """Create a record; with an `Idempotency-Key` header, a retry makes no second one
+        and answers what the first call answered (`idempotency`)."""
+        key = request.headers.get("Idempotency-Key")
+        if not key:
+            return super().create(request, *args, **kwargs)
+        with transaction.atomic():
+            try:
+                claimed, earlier = idempotency.claim(
+                    user=request.user, key=key, scope=request.path, content=request.body
+                )
+            except idempotency.KeyReused as exc:
+                raise Conflict(exc.message) from exc
+            if earlier is not None:
+                return Response(earlier.body, status=earlier.status)
+            response = super().create(request, *args, **kwargs)
+            idempotency.keep(claimed, response.status_code, response.data)
+            return response
 
     def get_queryset(self):
         queryset = permissions.restrict(

@@ -21,6 +21,10 @@ class RecordFilterSet(django_filters.FilterSet):
     search_fields: list[str] = []
 
     def __init__(self, data=None, queryset=None, *, request=None, user=None, prefix=None):
+        if data is not None and "search" in data and "q" not in data:
+            # API clients commonly send ?search=; it means what the list's box (q) means.
+            data = data.copy()
+            data["q"] = data["search"]
         super().__init__(data, queryset, request=request, prefix=prefix)
         # Whose related records the choices are: nobody's, when neither is given.
         self.user = user if user is not None else getattr(request, "user", None)

@@ -1,13 +1,21 @@
 """Base classes every object type of Cadre builds on, and the record of background jobs."""
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cadre.audit.models import AuditedModel
 
-__all__ = ["AuditedModel", "BilingualName", "Job", "RecordModel", "VersionedModel"]
+__all__ = [
+    "AuditedModel",
+    "BilingualName",
+    "IdempotentRequest",
+    "Job",
+    "RecordModel",
+    "VersionedModel",
+]
 
 
 class VersionedModel(AuditedModel):
@@ -118,3 +126,28 @@ class Job(models.Model):
         if not self.total:
             return None
         return min(100, self.done * 100 // self.total)
+
+
+class IdempotentRequest(models.Model):
+    """A create that a client may send again: the answer it got, kept for a day, so that a
+    retried call or a second click makes no second record (`cadre.core.idempotency`)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idempotent_requests"
+    )
+    key = models.CharField(_("key"), max_length=200)
+    scope = models.CharField(_("scope"), max_length=300, help_text=_("The address it was sent to."))
+    fingerprint = models.CharField(max_length=64, blank=True)
+    status = models.PositiveSmallIntegerField(null=True)
+    body = models.JSONField(null=True, encoder=DjangoJSONEncoder)
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "scope", "key"], name="one_answer_per_idempotency_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.key}"

@@ -4,10 +4,13 @@ Views stay thin: permissions come from `permissions`, filters from `filtersets`,
 columns from `tables`; writes go through the object type's service (`services`).
 """
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import ProtectedError
 from django.forms import modelform_factory
 from django.http import Http404
@@ -18,7 +21,7 @@ from django.views import View
 
 from cadre.audit.models import ChangeRecord
 
-from . import dates, exchange, paging, permissions, pickers, registry, services
+from . import dates, exchange, idempotency, paging, permissions, pickers, registry, services
 from .filtersets import filterset_for
 from .forms import RecordForm
 from .tables import table_for
@@ -213,6 +216,9 @@ class ObjectEditView(ObjectTypeMixin, View):
 
     def page(self, form, obj, status=200):
         context = {**self.type_context(), "form": form, "object": obj}
+        if obj._state.adding:
+            # One token per add form: sending the form twice makes one record (`idempotency`).
+            context["form_token"] = self.request.POST.get("form_token") or secrets.token_urlsafe()
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request, *args, **kwargs):
@@ -221,6 +227,34 @@ class ObjectEditView(ObjectTypeMixin, View):
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object(kwargs)
+        token = request.POST.get("form_token") if obj._state.adding else None
+        if not token:
+            return self.save_form(request, obj)
+        sent = sorted(
+            (name, request.POST.getlist(name))
+            for name in request.POST
+            if name != "csrfmiddlewaretoken"
+        )
+        with transaction.atomic():
+            try:
+                claimed, earlier = idempotency.claim(
+                    user=request.user, key=token, scope=request.path, content=repr(sent).encode()
+                )
+            except idempotency.KeyReused:
+                form = self.form(request.POST, instance=obj)
+                form.add_error(None, _("This form was already sent. Open the add page again."))
+                return self.page(form, obj, status=409)
+            if earlier is not None:
+                messages.info(request, _("This form was already sent; it made this record."))
+                return redirect(earlier.body["location"])
+            response = self.save_form(request, obj)
+            if response.status_code == 302:
+                idempotency.keep(claimed, response.status_code, {"location": response.url})
+            else:
+                transaction.set_rollback(True)
+            return response
+
+    def save_form(self, request, obj):
         form = self.form(request.POST, instance=obj)
         if not form.is_valid():
             return self.page(form, obj, status=400)

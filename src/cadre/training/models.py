@@ -1,0 +1,557 @@
+"""Training: the course catalogue, sessions and their seats, the people trained, their
+vetting and language tests, nominations, enrolments and travel orders.
+
+The rules that span records (seats, eligibility, the vetting block on travel orders,
+status transitions) live in `services`; the models hold what one record can check alone.
+"""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, validate_slug
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cadre.accounts.models import Nation
+from cadre.core.dates import precision_field
+from cadre.core.models import RecordModel, VersionedModel
+from cadre.missions.models import Location, Mission, Organisation
+from cadre.sources.models import Source
+
+SKILLS = (_("listening"), _("speaking"), _("reading"), _("writing"))
+
+validate_slp = RegexValidator(
+    r"^[0-5]{4}$",
+    _(
+        "Write the SLP as four STANAG 6001 levels from 0 to 5, in the order listening, "
+        "speaking, reading, writing, e.g. 3232."
+    ),
+)
+
+
+def generated_key():
+    """A record's key, made by its service when a create gives none (`services.KeyedService`)."""
+    return models.SlugField(
+        _("key"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("A short stable identifier; made from the record when left empty."),
+    )
+
+
+class RankGroup(models.TextChoices):
+    OFFICER = "officer", _("officer")
+    NCO = "nco", _("non-commissioned officer")
+    ENLISTED = "enlisted", _("enlisted")
+    SHURTA = "shurta", _("Shurta (police constable)")
+    CIVILIAN = "civilian", _("civilian")
+
+
+class Course(VersionedModel):
+    """A course of the catalogue, known by its code (e.g. C-IED-1); a Session is one run of it."""
+
+    class Discipline(models.TextChoices):
+        C_IED = "c_ied", _("countering improvised explosive devices (C-IED)")
+        EOD = "eod", _("explosive ordnance disposal (EOD)")
+        MILITARY_MEDICINE = "military_medicine", _("military medicine")
+        CIVIL_MILITARY = "civil_military_planning", _("civil-military planning")
+        LEADERSHIP = "leadership", _("leadership")
+        POLICE = "police_procedures", _("police procedures")
+        HUMAN_RIGHTS = "human_rights_ethics", _("human rights and ethics")
+        LANGUAGE = "language", _("language")
+        OTHER = "other", _("other")
+
+    class Level(models.TextChoices):
+        BASIC = "basic", _("basic")
+        INTERMEDIATE = "intermediate", _("intermediate")
+        ADVANCED = "advanced", _("advanced")
+        SENIOR = "senior", _("senior and strategic")
+        TRAINERS = "trainers", _("train the trainers")
+
+    class Audience(models.TextChoices):
+        MILITARY = "military", _("military")
+        POLICE = "police", _("police")
+        CIVILIAN = "civilian", _("civilian")
+
+    class Delivery(models.TextChoices):
+        IN_COUNTRY = "in_country", _("in country, at a host-nation school")
+        OUT_OF_COUNTRY = "out_of_country", _("out of country, at a NATO school or national centre")
+        THIRD_COUNTRY = "third_country", _("in a third country")
+        MOBILE_TEAM = "mobile_team", _("by a mobile training team")
+
+    class LengthUnit(models.TextChoices):
+        DAYS = "days", _("days")
+        WEEKS = "weeks", _("weeks")
+
+    class Classification(models.TextChoices):
+        UNCLASSIFIED = "unclassified", _("unclassified")
+        RESTRICTED = "restricted", _("NATO restricted")
+        CONFIDENTIAL = "confidential", _("NATO confidential")
+
+    code = models.CharField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        validators=[validate_slug],
+        help_text=_("The course's code, e.g. C-IED-1: letters, digits, hyphens."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    title_ar = models.CharField(_("title in Arabic"), max_length=200, blank=True)
+    discipline = models.CharField(
+        _("discipline"), max_length=30, choices=Discipline.choices, default=Discipline.OTHER
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.MILITARY
+    )
+    delivery = models.CharField(
+        _("delivery"), max_length=20, choices=Delivery.choices, default=Delivery.IN_COUNTRY
+    )
+    provider = models.CharField(
+        _("provider"), max_length=200, blank=True, help_text=_("Who teaches it, e.g. Carabinieri.")
+    )
+    length = models.PositiveSmallIntegerField(_("length"), null=True, blank=True)
+    length_unit = models.CharField(
+        _("length in"), max_length=5, choices=LengthUnit.choices, default=LengthUnit.WEEKS
+    )
+    aim = models.TextField(_("aim"), blank=True)
+    classification = models.CharField(
+        _("classification"),
+        max_length=20,
+        choices=Classification.choices,
+        default=Classification.UNCLASSIFIED,
+    )
+    admits_officers = models.BooleanField(_("admits officers"), default=True)
+    admits_ncos = models.BooleanField(_("admits NCOs"), default=True)
+    admits_enlisted = models.BooleanField(_("admits enlisted"), default=True)
+    admits_shurta = models.BooleanField(_("admits Shurta"), default=True)
+    admits_civilians = models.BooleanField(_("admits civilians"), default=True)
+    minimum_slp = models.CharField(
+        _("minimum SLP"),
+        max_length=4,
+        blank=True,
+        validators=[validate_slp],
+        help_text=_(
+            "STANAG 6001 levels for listening, speaking, reading, writing, e.g. 2222; each "
+            "skill must reach its level. Empty: no language requirement."
+        ),
+    )
+    prerequisites = models.ManyToManyField(
+        "self",
+        verbose_name=_("prerequisite courses"),
+        symmetrical=False,
+        blank=True,
+        related_name="required_for",
+    )
+    audience_nations = models.ManyToManyField(
+        Nation,
+        verbose_name=_("audience nations"),
+        blank=True,
+        related_name="courses_open_to",
+        help_text=_("The nations whose people it admits; empty admits every nation."),
+    )
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+        indexes = [models.Index(fields=["title"], name="course_title")]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def natural_key(self):
+        return (self.code,)
+
+    ADMITS = {
+        RankGroup.OFFICER: "admits_officers",
+        RankGroup.NCO: "admits_ncos",
+        RankGroup.ENLISTED: "admits_enlisted",
+        RankGroup.SHURTA: "admits_shurta",
+        RankGroup.CIVILIAN: "admits_civilians",
+    }
+
+    def admits(self, rank_group) -> bool:
+        return getattr(self, self.ADMITS[rank_group])
+
+    @property
+    def admitted_rank_groups(self) -> list:
+        return [group for group in RankGroup if self.admits(group)]
+
+
+class Person(RecordModel):
+    """A trainee or instructor, named as in the passport (Latin script) and in Arabic."""
+
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("female")
+        MALE = "male", _("male")
+
+    class Service(models.TextChoices):
+        ARMY = "army", _("army")
+        NAVY = "navy", _("navy")
+        AIR_FORCE = "air_force", _("air force")
+        FEDERAL_POLICE = "federal_police", _("federal police")
+        OIL_POLICE = "oil_police", _("oil police")
+        COUNTER_TERRORISM = "counter_terrorism", _("Counter-Terrorism Service")
+        ONSA = "onsa", _("Office of the National Security Advisor")
+        CIVIL_SERVANT = "civil_servant", _("civil servant")
+        OTHER = "other", _("other")
+
+    key = generated_key()
+    family_name = models.CharField(_("family name"), max_length=100)
+    given_name = models.CharField(_("given name"), max_length=100)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
+    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    place_of_birth = models.CharField(_("place of birth"), max_length=100, blank=True)
+    nation = models.ForeignKey(
+        Nation, verbose_name=_("nation"), on_delete=models.PROTECT, related_name="people"
+    )
+    service = models.CharField(_("service"), max_length=20, choices=Service.choices, blank=True)
+    unit = models.CharField(_("unit"), max_length=200, blank=True)
+    rank = models.CharField(_("rank"), max_length=60, blank=True)
+    rank_group = models.CharField(
+        _("rank group"), max_length=10, choices=RankGroup.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["family_name", "given_name"], name="person_name")]
+
+    def __str__(self):
+        return self.passport_name
+
+    @property
+    def passport_name(self) -> str:
+        return f"{self.family_name.upper()}, {self.given_name}"
+
+    def clean(self):
+        errors = {
+            name: _("Write the name as in the passport, in Latin letters.")
+            for name in ("family_name", "given_name")
+            if not _latin(getattr(self, name))
+        }
+        if errors:
+            raise ValidationError(errors)
+
+
+def _latin(text: str) -> bool:
+    return all(
+        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in text or ""
+    )
+
+
+class Session(RecordModel):
+    """One run of a course: dates, place, seats and who provides it."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        OPEN = "open", _("open for nominations")
+        ALLOCATED = "allocated", _("seats allocated")
+        RUNNING = "running", _("running")
+        COMPLETED = "completed", _("completed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    key = generated_key()
+    course = models.ForeignKey(
+        Course, verbose_name=_("course"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    # A session of the record may be known only to the month ("October 2010"), and its
+    # end or capacity not at all: it then takes no enrolments until they are set.
+    start = models.DateField(_("start"))
+    start_precision = precision_field(verbose_name=_("start precision"))
+    end = models.DateField(_("end"), null=True, blank=True)
+    end_precision = precision_field(verbose_name=_("end precision"))
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("location"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="training_sessions",
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Seats in the session.")
+    )
+    language = models.CharField(_("language of instruction"), max_length=40, blank=True)
+    providing_nation = models.ForeignKey(
+        Nation,
+        verbose_name=_("providing nation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions_provided",
+    )
+    mission = models.ForeignKey(
+        Mission,
+        verbose_name=_("mission"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="training_sessions",
+    )
+    instructors = models.ManyToManyField(
+        Person, verbose_name=_("instructors"), blank=True, related_name="sessions_taught"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    note = models.TextField(_("note"), blank=True)
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
+
+    class Meta:
+        ordering = ["start", "key"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        indexes = [models.Index(fields=["start", "key"], name="session_start")]
+
+    def __str__(self):
+        # The key names the course and the start; lists and drop-downs of many sessions
+        # then need no query for each one's course.
+        return self.key
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("A session cannot end before it starts.")})
+
+
+class SeatAllotment(RecordModel):
+    """Seats of a session set aside for one nation; the seats no nation holds are the pool."""
+
+    key = generated_key()
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="allotments"
+    )
+    nation = models.ForeignKey(
+        Nation, verbose_name=_("nation"), on_delete=models.PROTECT, related_name="seat_allotments"
+    )
+    seats = models.PositiveIntegerField(_("seats"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["session", "nation"]
+        verbose_name = _("seat allotment")
+        verbose_name_plural = _("seat allotments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "nation"],
+                name="one_allotment_per_nation",
+                violation_error_message=_("This nation already has an allotment in the session."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session}: {self.nation}"
+
+
+class LanguageTest(RecordModel):
+    """A person's STANAG 6001 result; it counts for a limited time (LANGUAGE_TEST_VALID_DAYS)."""
+
+    key = generated_key()
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="language_tests"
+    )
+    taken_on = models.DateField(_("taken on"))
+    tested_by = models.CharField(_("tested by"), max_length=200, blank=True)
+    slp = models.CharField(
+        _("SLP"),
+        max_length=4,
+        validators=[validate_slp],
+        help_text=_("Listening, speaking, reading, writing, e.g. 3232."),
+    )
+
+    class Meta:
+        ordering = ["-taken_on"]
+        verbose_name = _("language test")
+        verbose_name_plural = _("language tests")
+        indexes = [models.Index(fields=["person", "-taken_on"], name="language_test_person")]
+
+    def __str__(self):
+        return f"{self.person} {self.slp} ({self.taken_on:%Y-%m-%d})"
+
+
+class VettingCase(RecordModel):
+    """Whether a person may be trained: NMI trains only people whose force the Iraqi
+    government directly and effectively controls (`nmi-2020`, `relations-with-iraq`)."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT_CONTROL = "government_control", _("force under government control")
+        SECURITY = "security", _("security")
+        HUMAN_RIGHTS = "human_rights", _("human rights record")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        CLEARED = "cleared", _("cleared")
+        WITHHELD = "withheld", _("withheld")
+        EXPIRED = "expired", _("expired")
+
+    key = generated_key()
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="vetting_cases"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT_CONTROL
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    reviewer = models.CharField(_("reviewer"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["person", "-valid_until"]
+        verbose_name = _("vetting case")
+        verbose_name_plural = _("vetting cases")
+
+    def __str__(self):
+        return f"{self.person}: {self.get_status_display()}"
+
+    def clean(self):
+        if self.status == self.Status.CLEARED and not self.valid_until:
+            raise ValidationError(
+                {"valid_until": _("A clearance needs the date it is valid until.")}
+            )
+
+
+class Nomination(RecordModel):
+    """A person put forward for a session, from draft to a decision on the seat."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        WAITLISTED = "waitlisted", _("on the waiting list")
+        ALLOCATED = "allocated", _("seat allocated")
+        ACCEPTED = "accepted", _("accepted")
+        REFUSED = "refused", _("refused")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    LIVE = (
+        Status.DRAFT,
+        Status.SUBMITTED,
+        Status.WAITLISTED,
+        Status.ALLOCATED,
+        Status.ACCEPTED,
+    )
+
+    key = generated_key()
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="nominations"
+    )
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="nominations"
+    )
+    nominated_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("nominated by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), default=1, help_text=_("1 is the first choice of who nominates.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["session", "priority"]
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "session"],
+                condition=models.Q(
+                    status__in=[
+                        "draft",
+                        "submitted",
+                        "waitlisted",
+                        "allocated",
+                        "accepted",
+                    ]
+                ),
+                name="one_live_nomination_per_person_and_session",
+                violation_error_message=_(
+                    "This person already has a live nomination for this session."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} for {self.session}"
+
+
+class Enrolment(RecordModel):
+    """A person holding a seat in a session. Only EnrolmentService makes one (services)."""
+
+    class Status(models.TextChoices):
+        ENROLLED = "enrolled", _("enrolled")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        GRADUATED = "graduated", _("graduated")
+        FAILED = "failed", _("did not graduate")
+
+    # Every status but withdrawn holds a seat.
+    SEATED = (Status.ENROLLED, Status.GRADUATED, Status.FAILED)
+
+    key = generated_key()
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ENROLLED
+    )
+
+    class Meta:
+        ordering = ["session", "person"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                condition=models.Q(status__in=["enrolled", "graduated", "failed"]),
+                name="one_seat_per_person_and_session",
+                violation_error_message=_("This person already holds a seat in this session."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} in {self.session}"
+
+
+class TravelOrder(RecordModel):
+    """An order to travel to an out-of-country session, issued only to a person whose every
+    vetting case is cleared and unexpired from the issue date to the session's last day."""
+
+    key = generated_key()
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="travel_orders"
+    )
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="travel_orders"
+    )
+    issued_on = models.DateField(_("issued on"), blank=True)
+    purpose = models.CharField(_("purpose"), max_length=300, blank=True)
+    passport_name = models.CharField(
+        _("name on the order"),
+        max_length=210,
+        blank=True,
+        help_text=_("Set from the person's passport names when the order is saved."),
+    )
+
+    class Meta:
+        ordering = ["-issued_on"]
+        verbose_name = _("travel order")
+        verbose_name_plural = _("travel orders")
+
+    def __str__(self):
+        return f"{self.passport_name or self.person} to {self.session}"

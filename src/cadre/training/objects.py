@@ -1,0 +1,232 @@
+"""Training's object types, in the order the dataset loads them.
+
+People and what names them (language tests, vetting, nominations, enrolments, travel
+orders) are personal data: read by the roles that run training and those who check it,
+and by a contributing nation's officer for that nation's own people only; every other
+role learns how many, never who.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from cadre.core.registry import register, register_page
+from cadre.core.roles import Role
+
+from . import models as m
+from . import services as s
+
+TRAINING_WRITERS = frozenset({Role.ADMIN, Role.MISSION_STAFF, Role.TRAINING_OFFICER})
+NATION_CONTRIBUTORS = frozenset({Role.NATION_CONTRIBUTOR})
+PEOPLE_READERS = frozenset(
+    {
+        Role.ADMIN,
+        Role.MISSION_STAFF,
+        Role.TRAINING_OFFICER,
+        Role.HOST_LIAISON,
+        Role.AUDITOR,
+        Role.NATION_CONTRIBUTOR,
+    }
+)
+# What every type that names people declares: who reads them, and by whose nation.
+PERSONAL = {
+    "personal_data": True,
+    "view_roles": PEOPLE_READERS,
+    "nation_readers": NATION_CONTRIBUTORS,
+}
+
+register(
+    m.Course,
+    slug="courses",
+    columns=[
+        "code",
+        "title",
+        "title_ar",
+        "discipline",
+        "level",
+        "audience",
+        "delivery",
+        "provider",
+        "length",
+        "length_unit",
+        "minimum_slp",
+        "prerequisites",
+    ],
+    filters={
+        "discipline": ["exact"],
+        "level": ["exact"],
+        "audience": ["exact"],
+        "delivery": ["exact"],
+    },
+    m2m_filters=["sources"],
+    search=["code", "title", "title_ar", "provider"],
+    ordering=["code", "title"],
+    write_roles=TRAINING_WRITERS,
+    prefetch_related=["prerequisites", "sources"],
+    importable=True,
+)
+register(
+    m.Person,
+    slug="people",
+    columns=[
+        "key",
+        "family_name",
+        "given_name",
+        "name_ar",
+        "nation",
+        "service",
+        "unit",
+        "rank",
+        "rank_group",
+    ],
+    filters={"nation": ["exact"], "service": ["exact"], "rank_group": ["exact"]},
+    search=["family_name", "given_name", "name_ar", "unit"],
+    ordering=["family_name", "key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="nation",
+    nation_writers=NATION_CONTRIBUTORS,
+    service=s.PersonService,
+    select_related=["nation"],
+    importable=True,
+    in_dataset=False,
+    **PERSONAL,
+)
+register(
+    m.Session,
+    slug="sessions",
+    columns=[
+        "key",
+        "course",
+        "start",
+        "end",
+        "location",
+        "capacity",
+        "language",
+        "providing_nation",
+        "status",
+    ],
+    filters={
+        "course": ["exact"],
+        "status": ["exact"],
+        "location": ["exact"],
+        "providing_nation": ["exact"],
+        "mission": ["exact"],
+    },
+    search=["key", "course__title", "course__code"],
+    ordering=["start", "key"],
+    write_roles=TRAINING_WRITERS,
+    service=s.SessionService,
+    select_related=["course", "location", "providing_nation"],
+    prefetch_related=["sources"],
+    importable=True,
+)
+register(
+    m.SeatAllotment,
+    slug="seat-allotments",
+    columns=["key", "session", "nation", "seats", "note"],
+    filters={"session": ["exact"], "nation": ["exact"]},
+    search=["nation__name", "session__key"],
+    ordering=["key"],
+    write_roles=TRAINING_WRITERS,
+    service=s.SeatAllotmentService,
+    select_related=["session__course", "nation"],
+    importable=True,
+    in_dataset=False,
+)
+register(
+    m.LanguageTest,
+    slug="language-tests",
+    columns=["key", "person", "taken_on", "tested_by", "slp"],
+    filters={"person": ["exact"], "slp": ["exact"]},
+    search=["person__family_name", "person__given_name"],
+    ordering=["taken_on", "key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="person__nation",
+    service=s.LanguageTestService,
+    select_related=["person"],
+    importable=True,
+    in_dataset=False,
+    **PERSONAL,
+)
+register(
+    m.VettingCase,
+    slug="vetting-cases",
+    columns=["key", "person", "kind", "status", "decided_on", "valid_until", "reviewer"],
+    filters={"person": ["exact"], "kind": ["exact"], "status": ["exact"]},
+    search=["person__family_name", "person__given_name", "reviewer"],
+    ordering=["valid_until", "key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="person__nation",
+    service=s.VettingCaseService,
+    select_related=["person"],
+    importable=True,
+    in_dataset=False,
+    **PERSONAL,
+)
+register(
+    m.Nomination,
+    slug="nominations",
+    columns=["key", "person", "session", "nominated_by", "priority", "status"],
+    filters={"session": ["exact"], "status": ["exact"]},
+    search=["person__family_name", "person__given_name"],
+    ordering=["priority", "key"],
+    write_roles=TRAINING_WRITERS | {Role.HOST_LIAISON},
+    nation_field="person__nation",
+    service=s.NominationService,
+    select_related=["person", "session__course", "nominated_by"],
+    importable=True,
+    in_dataset=False,
+    **PERSONAL,
+)
+register(
+    m.Enrolment,
+    slug="enrolments",
+    columns=["key", "session", "person", "status"],
+    filters={"session": ["exact"], "status": ["exact"]},
+    search=["person__family_name", "person__given_name"],
+    ordering=["key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="person__nation",
+    service=s.EnrolmentService,
+    select_related=["person", "session__course"],
+    importable=True,
+    in_dataset=False,
+    **PERSONAL,
+)
+register(
+    m.TravelOrder,
+    slug="travel-orders",
+    columns=["key", "person", "session", "issued_on", "passport_name"],
+    filters={"session": ["exact"]},
+    search=["passport_name"],
+    ordering=["issued_on", "key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="person__nation",
+    service=s.TravelOrderService,
+    select_related=["person", "session__course"],
+    importable=True,
+    in_dataset=False,
+    **PERSONAL,
+)
+
+register_page(
+    "core:list",
+    _("Sessions"),
+    m.Session,
+    args=("sessions",),
+    shortcut_for={Role.TRAINING_OFFICER},
+    position=50,
+)
+register_page(
+    "core:list",
+    _("Courses"),
+    m.Course,
+    args=("courses",),
+    position=55,
+)
+register_page(
+    "core:list",
+    _("People"),
+    m.Person,
+    args=("people",),
+    shortcut_for={Role.TRAINING_OFFICER, Role.HOST_LIAISON},
+    position=60,
+)

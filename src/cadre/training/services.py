@@ -1,0 +1,287 @@
+"""The write paths of training records: seats, eligibility, vetting, status transitions.
+
+Every page, API call, import, dataset load and admin save reaches these through the
+object types' declarations (objects.py), so each rule here holds on every path.
+"""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cadre.core.services import RecordConflict, RecordService
+
+from . import selectors
+from .models import Course, Enrolment, Nomination, Person, Session, VettingCase
+
+
+class KeyedService(RecordService):
+    """Makes a record's key from the record when a create gives none, e.g. the session
+    `c-ied-1-2027-03-01`, with `-2`, `-3` after it when that key is taken."""
+
+    def key_parts(self, obj) -> list:
+        return []
+
+    def normalise(self, obj):
+        super().normalise(obj)
+        if not obj.key:
+            obj.key = self.free_key(obj)
+
+    def free_key(self, obj) -> str:
+        try:
+            parts = self.key_parts(obj)
+        except (AttributeError, self.model.DoesNotExist, Course.DoesNotExist):
+            parts = []  # a missing reference: validation names it
+        base = slugify("-".join(str(part) for part in parts if part))[:90]
+        if not base:
+            return f"{self.model._meta.model_name}-{secrets.token_hex(4)}"
+        taken = set(
+            self.model._default_manager.filter(key__startswith=base).values_list("key", flat=True)
+        )
+        key, number = base, 2
+        while key in taken:
+            key, number = f"{base}-{number}", number + 1
+        return key
+
+
+def check_transition(obj, transitions: dict, action: str):
+    """Refuse a status change the type's state machine does not allow."""
+    if action != "change":
+        return
+    before = type(obj)._default_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
+    if before is None or before == obj.status or obj.status in transitions.get(before, ()):
+        return
+    labels = dict(type(obj).Status.choices)
+    allowed = ", ".join(str(labels[s]) for s in transitions.get(before, ())) or _("none")
+    raise ValidationError(
+        {
+            "status": _(
+                "The status cannot go from %(before)s to %(after)s; from %(before)s it may go "
+                "to: %(allowed)s."
+            )
+            % {"before": labels[before], "after": labels[obj.status], "allowed": allowed}
+        }
+    )
+
+
+class PersonService(KeyedService):
+    # A person's key names no one: it appears in addresses and in other records' keys.
+    def key_parts(self, obj):
+        return ["p", secrets.token_hex(4)]
+
+
+S = Session.Status
+
+
+class SessionService(KeyedService):
+    """A session's capacity never falls below the seats held or allotted, and its status
+    moves planned -> open -> allocated -> running -> completed, or to cancelled."""
+
+    TRANSITIONS = {
+        S.PLANNED: (S.OPEN, S.CANCELLED),
+        S.OPEN: (S.ALLOCATED, S.CANCELLED),
+        S.ALLOCATED: (S.RUNNING, S.CANCELLED),
+        S.RUNNING: (S.COMPLETED,),
+    }
+
+    def key_parts(self, obj):
+        return [obj.course.code, obj.start]
+
+    def lock(self, obj):
+        if obj.pk:
+            Session.objects.select_for_update().get(pk=obj.pk)
+
+    def check(self, obj, many, action):
+        check_transition(obj, self.TRANSITIONS, action)
+        if action != "change":
+            return
+        held = selectors.seated(obj.pk).count()
+        capacity = obj.capacity or 0
+        if capacity < held:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "%(held)s people hold seats in this session: the capacity cannot be "
+                        "lower than that."
+                    )
+                    % {"held": held}
+                }
+            )
+        allotted = selectors.allotted_seats(obj.pk)
+        if capacity < allotted:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "%(allotted)s seats are allotted to nations: the capacity cannot be "
+                        "lower than that."
+                    )
+                    % {"allotted": allotted}
+                }
+            )
+
+
+class SeatAllotmentService(KeyedService):
+    """The allotments of a session add up to no more than its capacity, and none falls below
+    the seats its nation's people already hold."""
+
+    def key_parts(self, obj):
+        return [obj.session.key, obj.nation.code]
+
+    def lock(self, obj):
+        Session.objects.select_for_update().get(pk=obj.session_id)
+
+    def check(self, obj, many, action):
+        session = Session.objects.get(pk=obj.session_id)
+        others = selectors.allotted_seats(session.pk, besides=obj.pk)
+        capacity = session.capacity or 0
+        if others + obj.seats > capacity:
+            raise ValidationError(
+                {
+                    "seats": _(
+                        "%(session)s has %(capacity)s seats and %(others)s are allotted to other "
+                        "nations: at most %(free)s are left to allot."
+                    )
+                    % {
+                        "session": session,
+                        "capacity": capacity,
+                        "others": others,
+                        "free": max(capacity - others, 0),
+                    }
+                }
+            )
+        held = selectors.seated(session.pk).filter(person__nation_id=obj.nation_id).count()
+        if obj.seats < held:
+            raise ValidationError(
+                {
+                    "seats": _("This nation's people already hold %(held)s seats in the session.")
+                    % {"held": held}
+                }
+            )
+
+
+class LanguageTestService(KeyedService):
+    def key_parts(self, obj):
+        return [obj.person.key, "slp", obj.taken_on]
+
+
+V = VettingCase.Status
+
+
+class VettingCaseService(KeyedService):
+    TRANSITIONS = {V.PENDING: (V.CLEARED, V.WITHHELD, V.EXPIRED), V.CLEARED: (V.EXPIRED,)}
+
+    def key_parts(self, obj):
+        return [obj.person.key, "vetting", obj.kind]
+
+    def lock(self, obj):
+        # Travel orders lock the person too: a case cannot change while one is issued.
+        Person.objects.select_for_update().get(pk=obj.person_id)
+
+    def check(self, obj, many, action):
+        check_transition(obj, self.TRANSITIONS, action)
+
+
+N = Nomination.Status
+
+
+class NominationService(KeyedService):
+    """A nomination moves draft -> submitted -> waitlisted | allocated -> accepted | refused,
+    or is withdrawn; it is submitted only for a person who may take the seat."""
+
+    TRANSITIONS = {
+        N.DRAFT: (N.SUBMITTED, N.WITHDRAWN),
+        N.SUBMITTED: (N.WAITLISTED, N.ALLOCATED, N.REFUSED, N.WITHDRAWN),
+        N.WAITLISTED: (N.ALLOCATED, N.REFUSED, N.WITHDRAWN),
+        N.ALLOCATED: (N.ACCEPTED, N.REFUSED, N.WITHDRAWN),
+        N.ACCEPTED: (N.WITHDRAWN,),
+    }
+
+    def key_parts(self, obj):
+        return [obj.session.key, obj.person.key, "nomination"]
+
+    def check(self, obj, many, action):
+        check_transition(obj, self.TRANSITIONS, action)
+        if obj.status != N.SUBMITTED:
+            return
+        before = Nomination.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+        if before != N.SUBMITTED:
+            failures = selectors.eligibility_failures(obj.person, obj.session)
+            if failures:
+                raise ValidationError(failures)
+
+
+class EnrolmentService(KeyedService):
+    """A seat is taken only while one is free and the person may take it.
+
+    The session row is locked before the seats are counted, so parallel enrolments queue
+    rather than overbook; the free seats are counted from the enrolments, never stored.
+    """
+
+    def key_parts(self, obj):
+        return [obj.session.key, obj.person.key]
+
+    def lock(self, obj):
+        sessions = {obj.session_id}
+        if obj.pk:
+            sessions |= set(
+                Enrolment.objects.filter(pk=obj.pk).values_list("session_id", flat=True)
+            )
+        # In id order, so two writers locking the same two sessions never wait on each other.
+        list(Session.objects.select_for_update().filter(pk__in=sessions).order_by("pk"))
+
+    def check(self, obj, many, action):
+        stored = Enrolment.objects.filter(pk=obj.pk).first() if obj.pk else None
+        moved = stored is None or (stored.session_id, stored.person_id) != (
+            obj.session_id,
+            obj.person_id,
+        )
+        taking_seat = obj.status in Enrolment.SEATED and (
+            moved or stored.status not in Enrolment.SEATED
+        )
+        if not taking_seat:
+            return
+        session = Session.objects.select_related("course").get(pk=obj.session_id)
+        person = Person.objects.select_related("nation").get(pk=obj.person_id)
+        failures = selectors.eligibility_failures(person, session, enrolment=obj)
+        if failures:
+            raise ValidationError(failures)
+        refusal = selectors.seat_refusal(session, person.nation_id, besides=obj.pk)
+        if refusal:
+            raise RecordConflict(refusal)
+
+
+class TravelOrderService(KeyedService):
+    """A travel order is issued only for a session abroad, to a person whose every vetting
+    case is cleared and unexpired from the issue date through the session's last day. No
+    override: the rule is the mission's condition for training anyone at all."""
+
+    def key_parts(self, obj):
+        return ["travel", obj.session.key, obj.person.key]
+
+    def normalise(self, obj):
+        if obj.issued_on is None:
+            obj.issued_on = timezone.localdate()
+        if obj.person_id:
+            obj.passport_name = Person.objects.get(pk=obj.person_id).passport_name
+        super().normalise(obj)
+
+    def lock(self, obj):
+        Person.objects.select_for_update().get(pk=obj.person_id)
+
+    def check(self, obj, many, action):
+        session = Session.objects.select_related("course").get(pk=obj.session_id)
+        if session.course.delivery == Course.Delivery.IN_COUNTRY:
+            raise ValidationError(
+                {"session": _("The session is held in country: it needs no travel order.")}
+            )
+        if session.end is None:
+            raise ValidationError(
+                {"session": _("The session has no end date: no order can cover it.")}
+            )
+        first_day = min(obj.issued_on, session.start)
+        last_day = max(obj.issued_on, session.end)
+        failures = selectors.vetting_failures(obj.person, first_day, last_day)
+        if failures:
+            raise ValidationError(failures)

@@ -9,7 +9,7 @@ from cadre.core.models import Job
 from cadre.core.roles import Role
 from cadre.missions.models import Location
 
-from .files import xlsx_rows
+from .files import csv_rows, xlsx_rows
 
 
 def run_worker():
@@ -74,3 +74,24 @@ def test_a_short_xlsx_export_is_answered_at_once(client_as, locations, long_expo
     assert response.status_code == 200
     assert [row[1] for row in xlsx_rows(response)[1:]] == ["baghdad"]
     assert not Job.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True, databases="__all__")
+def test_a_long_csv_export_runs_in_the_background_too(client_as, locations, settings, tmp_path):
+    settings.EXPORT_CSV_IN_BACKGROUND_FROM_ROWS = 2
+    settings.DATA_DIR = tmp_path
+    client = client_as(Role.ADVISOR)
+
+    response = client.get(reverse("core:export-csv", args=["locations"]), {"kind": "camp"})
+
+    job = Job.objects.get()
+    assert response.status_code == 302 and job.params["format"] == "csv"
+    run_worker()
+    job.refresh_from_db()
+    assert (job.status, job.total) == (Job.Status.FINISHED, 2)
+    download = client.get(reverse("jobs:download", args=[job.pk]))
+    assert download["Content-Type"] == "text/csv; charset=utf-8"
+    assert download["Content-Disposition"].endswith('.csv"')
+    rows = csv_rows(download)
+    assert rows[0][:3] == ["id", "key", "name"]
+    assert sorted(row[1] for row in rows[1:]) == ["camp-dublin", "camp-taji"]

@@ -329,6 +329,17 @@ def test_save_many_writes_the_valid_records_and_returns_the_others(iraq):
     assert not Organisation.objects.filter(key="org-2").exists()
 
 
+def test_new_records_of_a_batch_are_written_once(iraq):
+    """bulk_create marks what it inserts as no longer new: a batch read afterwards for its
+    changed records wrote every new one a second time (SQLite: 14 of 16 s of an import)."""
+    service = services.service_for(Organisation)
+    batch = [Organisation(key=f"org-{n}", name=f"Unit {n}", kind="team") for n in range(3)]
+    with CaptureQueriesContext(connection) as queries:
+        assert service.save_many([services.Entry(o) for o in batch], user=services.OPERATOR) == {}
+    assert not [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("UPDATE")]
+    assert Organisation.objects.filter(key__startswith="org-").count() == 3
+
+
 def test_records_written_in_a_batch_take_ids_a_later_save_does_not_reuse(iraq):
     service = services.service_for(Organisation)
     batch = [Organisation(key=f"org-{n}", name=f"Unit {n}", kind="team") for n in range(3)]

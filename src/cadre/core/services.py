@@ -374,8 +374,11 @@ class RecordService:
 
     def _write(self, entries):
         writer = BatchWriter(self.model)
-        writer.insert([e.obj for e in entries if e.obj._state.adding])
-        writer.update([e.obj for e in entries if not e.obj._state.adding])
+        # Sorted before writing: bulk_create marks what it inserts as no longer new.
+        new = [e.obj for e in entries if e.obj._state.adding]
+        changed = [e.obj for e in entries if not e.obj._state.adding]
+        writer.insert(new)
+        writer.update(changed)
         writer.link(entries)
         for entry in entries:
             entry.obj._state.adding = False

@@ -291,7 +291,7 @@ def graduation_failures(enrolment, on: datetime.date) -> list[str]:
         if limit is not None and hours[kind] > limit:
             failures.append(
                 _("%(hours)s hours of %(kind)s absence, more than the %(limit)s the course allows.")
-                % {"hours": hours[kind].normalize(), "kind": label, "limit": limit}
+                % {"hours": _plain(hours[kind]), "kind": label, "limit": limit}
             )
     results = list(AssessmentResult.objects.filter(enrolment=enrolment))
     if not results:
@@ -307,12 +307,17 @@ def graduation_failures(enrolment, on: datetime.date) -> list[str]:
             failures.append(
                 _("Scored %(score)s in %(name)s, below the pass mark of %(mark)s.")
                 % {
-                    "score": result.score.normalize(),
+                    "score": _plain(result.score),
                     "name": result.assessment,
-                    "mark": course.pass_mark.normalize(),
+                    "mark": _plain(course.pass_mark),
                 }
             )
     return failures
+
+
+def _plain(number: decimal.Decimal) -> str:
+    """8.50 as 8.5 and 60.00 as 60."""
+    return format(number.normalize(), "f")
 
 
 # The seat timeline NATO schools keep: allotted seats still unfilled this long before the

@@ -268,8 +268,6 @@ class EnrolmentService(KeyedService):
         super().normalise(obj)
         if obj.status in (E.GRADUATED, E.FAILED) and obj.decided_on is None:
             obj.decided_on = timezone.localdate()
-        if obj.status != E.FAILED:
-            obj.graduation_reason = ""
 
     def lock(self, obj):
         sessions = {obj.session_id}

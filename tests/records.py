@@ -25,13 +25,22 @@ FIELD_VALUES = {
     # The dataset's sessions are completed, and a change may not move a session back: a
     # body sent to change one keeps its status.
     ("training.session", "status"): "completed",
+    ("training.attendance", "hours_absent"): "0",
 }
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.
 ALWAYS_FILLED = {("training.session", "capacity"), ("training.session", "end")}
 # Relations that must differ between records of a type (one allotment per nation and
 # session): each record gets a related record of its own there, not a shared one.
-OWN_RELATED = {("training.seatallotment", "session")}
+OWN_RELATED = {
+    ("training.seatallotment", "session"),
+    ("training.attendance", "enrolment"),
+    ("training.eligibilityoverride", "person"),
+}
+# Values that follow from the record's other values: a day of attendance lies in its session.
+DERIVED = {
+    ("training.attendance", "day"): lambda values: values["enrolment"].session.start,
+}
 # Types whose service lets in only a person who may take a seat: each record gets a person
 # of its own, vetted, in one shared session abroad with seats free.
 FOR_TRAINEES = frozenset({"training.enrolment", "training.nomination", "training.travelorder"})
@@ -65,6 +74,9 @@ class Records:
             values.update(self.nation_values(model, in_nation))
         if model._meta.label_lower in FOR_TRAINEES:
             values.update(self.trainee_values(in_nation))
+        for (label, name), derive in DERIVED.items():
+            if label == model._meta.label_lower:
+                values[name] = derive(values)
         return values
 
     def trainee_values(self, in_nation) -> dict:

@@ -8,6 +8,7 @@ cadre export-dataset DIR
 cadre worker [--batch]                       run background jobs (imports of long files)
 cadre createuser USERNAME --role ROLE [--nation ISO3]
 cadre audit verify                           check the audit trail's hash chain
+cadre run-due [--today YYYY-MM-DD]           carry out the seat timeline's steps due today
 cadre manage ...                             any Django management command
 """
 
@@ -228,6 +229,29 @@ def cmd_audit_verify(args):
     return 1
 
 
+def cmd_run_due(args):
+    """Release unfilled allotted seats six weeks before a session and confirm or cancel it
+    four weeks before, as the operator; what was done once is not done again."""
+    import datetime
+
+    from django.utils import timezone
+
+    from cadre.training.services import run_due
+
+    try:
+        today = datetime.date.fromisoformat(args.today) if args.today else timezone.localdate()
+    except ValueError:
+        print(f"cadre: --today: write the date as YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
+        return 1
+    with _as_cli():
+        done = run_due(today=today)
+    for line in done:
+        print(line)
+    if not done:
+        print(f"Nothing is due on {today:%Y-%m-%d}.")
+    return 0
+
+
 def cmd_manage(args):
     from django.core.management import execute_from_command_line
 
@@ -284,6 +308,14 @@ def build_parser():
     audit = p.add_subparsers(dest="audit_command", required=True)
     verify = audit.add_parser("verify", help="check that no entry was changed or removed")
     verify.set_defaults(func=cmd_audit_verify)
+
+    p = sub.add_parser(
+        "run-due",
+        help="release unfilled allotted seats (6 weeks before) and confirm or cancel "
+        "sessions (4 weeks before), as due",
+    )
+    p.add_argument("--today", help="the day to act on, YYYY-MM-DD (default: today)")
+    p.set_defaults(func=cmd_run_due)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

@@ -8,7 +8,15 @@ from rest_framework.test import APIClient
 
 from cadre.core import services
 from cadre.core.roles import Role
-from cadre.training.models import Course, Person, Session, VettingCase
+from cadre.training.models import (
+    AssessmentResult,
+    Attendance,
+    Course,
+    Enrolment,
+    Person,
+    Session,
+    VettingCase,
+)
 
 _numbers = itertools.count(1)
 
@@ -96,3 +104,36 @@ def api(officer):
     client.force_authenticate(officer)
     client.default_format = "json"
     return client
+
+
+@pytest.fixture
+def enrol(session, make_person):
+    """enrol(session=the session, person=a new vetted person) -> their enrolment."""
+
+    def make(in_session=None, person=None):
+        return services.save(
+            Enrolment(session=in_session or session, person=person or make_person()),
+            user=services.OPERATOR,
+        )
+
+    return make
+
+
+def record_attendance(enrolment, day, status="present", hours="0"):
+    return services.save(
+        Attendance(enrolment=enrolment, day=day, status=status, hours_absent=hours),
+        user=services.OPERATOR,
+    )
+
+
+def record_result(enrolment, assessment="written test", score=None, outcome=""):
+    return services.save(
+        AssessmentResult(
+            enrolment=enrolment,
+            assessment=assessment,
+            score=score,
+            outcome=outcome,
+            assessed_on=enrolment.session.end,
+        ),
+        user=services.OPERATOR,
+    )

@@ -96,9 +96,14 @@ class KeyedModelChoiceFilter(django_filters.ModelChoiceFilter):
 def _relation_filter(field):
     target = registry.for_model(field.related_model)
     to_field = target.key_field if target else "pk"
+    choices = field.related_model._default_manager.all()
+    if target and target.select_related:
+        # An option is named by its record's str(), which may read the rows it points to
+        # (an enrolment names its person): joined here, not asked for option by option.
+        choices = choices.select_related(*target.select_related)
     return KeyedModelChoiceFilter(
         field_name=field.name,
-        queryset=field.related_model._default_manager.all(),
+        queryset=choices,
         to_field_name=to_field,
         label=field.verbose_name,
     )

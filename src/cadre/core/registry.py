@@ -6,7 +6,8 @@ looks in and which service writes them. From that one declaration Cadre builds t
 and detail pages, the filters, the CSV/XLSX export, the bulk import, the API endpoints,
 the admin and the dataset files, and applies the same permissions to all of them.
 An app's `objects.py` also declares its own pages (for the navigation and the role
-shortcuts on the home page) and what it adds to the home page.
+shortcuts on the home page), what it adds to the home page and what it adds to one
+type's detail page (`register_detail_panel`).
 
 Every app's `objects.py` is imported here, once, the first time the registry is read;
 apps need not import it themselves. Declaration order is dependency order: the
@@ -125,9 +126,20 @@ class HomePanel:
     context: object  # callable(user) -> dict
 
 
+@dataclass(frozen=True)
+class DetailPanel:
+    """A part of one type's detail page, below its fields: a template and the function
+    `context(obj, user) -> dict` that gives its context."""
+
+    model: type[models.Model]
+    template: str
+    context: object
+
+
 _registry: dict[str, ObjectType] = {}
 _pages: list[PageEntry] = []
 _home_panels: list[HomePanel] = []
+_detail_panels: list[DetailPanel] = []
 _discovered = False
 _discovering = threading.RLock()
 
@@ -172,6 +184,12 @@ def register_home_panel(template, context) -> HomePanel:
     return panel
 
 
+def register_detail_panel(model, template, context) -> DetailPanel:
+    panel = DetailPanel(model, template, context)
+    _detail_panels.append(panel)
+    return panel
+
+
 def object_types() -> list[ObjectType]:
     discover()
     return list(_registry.values())
@@ -198,6 +216,11 @@ def pages() -> list[PageEntry]:
 def home_panels() -> list[HomePanel]:
     discover()
     return list(_home_panels)
+
+
+def detail_panels(model) -> list[DetailPanel]:
+    discover()
+    return [panel for panel in _detail_panels if panel.model is model]
 
 
 def duplicate_declarations() -> list[tuple[ObjectType, ObjectType]]:

@@ -146,6 +146,10 @@ class ObjectDetailView(ObjectTypeMixin, View):
         context = {**self.type_context(), "object": obj}
         context["fields"] = detail_fields(obj, request.user)
         context["history"] = history_of(request.user, obj)
+        context["panels"] = [
+            (panel.template, panel.context(obj, request.user))
+            for panel in registry.detail_panels(self.object_type.model)
+        ]
         generic = self.object_type.generic_writes
         context["can_change_object"] = generic and permissions.may_write_object(
             request.user, "change", obj

@@ -5,10 +5,16 @@ The rules that span records (seats, eligibility, the vetting block on travel ord
 status transitions) live in `services`; the models hold what one record can check alone.
 """
 
+import decimal
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, validate_slug
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    validate_slug,
+)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -150,6 +156,31 @@ class Course(VersionedModel):
         blank=True,
         related_name="courses_open_to",
         help_text=_("The nations whose people it admits; empty admits every nation."),
+    )
+    max_unexcused_absence_hours = models.PositiveSmallIntegerField(
+        _("most hours of unexcused absence"),
+        null=True,
+        blank=True,
+        default=24,
+        help_text=_("A trainee absent without leave longer than this does not graduate."),
+    )
+    max_excused_absence_hours = models.PositiveSmallIntegerField(
+        _("most hours of excused absence"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A trainee excused for longer than this has missed too much to graduate. "
+            "Empty: no limit."
+        ),
+    )
+    pass_mark = models.DecimalField(
+        _("pass mark"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("The score out of 100 every scored assessment must reach. Empty: none."),
     )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
 
@@ -300,6 +331,22 @@ class Session(RecordModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
+    minimum_enrolments = models.PositiveIntegerField(
+        _("minimum enrolments"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Four weeks before the start the session goes ahead only with at least this "
+            "many seats held. Empty: one."
+        ),
+    )
+    go_no_go_on = models.DateField(
+        _("go/no-go decided on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The day the session was confirmed or cancelled four weeks before it."),
+    )
     note = models.TextField(_("note"), blank=True)
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
 
@@ -331,6 +378,12 @@ class SeatAllotment(RecordModel):
     )
     seats = models.PositiveIntegerField(_("seats"))
     note = models.CharField(_("note"), max_length=200, blank=True)
+    released_on = models.DateField(
+        _("unfilled seats released on"), null=True, blank=True, editable=False
+    )
+    released_seats = models.PositiveIntegerField(
+        _("seats released to the pool"), default=0, editable=False
+    )
 
     class Meta:
         ordering = ["session", "nation"]
@@ -510,6 +563,24 @@ class Enrolment(RecordModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ENROLLED
     )
+    decided_on = models.DateField(
+        _("graduation decided on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the person graduated or was found not to graduate."),
+    )
+    graduation_reason = models.TextField(
+        _("why not graduated"),
+        blank=True,
+        help_text=_("Every reason the person did not graduate."),
+    )
+    waivers = models.CharField(
+        _("eligibility rules waived"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("The overrides the seat was given under, by key."),
+    )
 
     class Meta:
         ordering = ["session", "person"]
@@ -526,6 +597,10 @@ class Enrolment(RecordModel):
 
     def __str__(self):
         return f"{self.person} in {self.session}"
+
+    def clean(self):
+        if self.status == self.Status.FAILED and not self.graduation_reason.strip():
+            raise ValidationError({"graduation_reason": _("Say why the person does not graduate.")})
 
 
 class TravelOrder(RecordModel):
@@ -555,3 +630,166 @@ class TravelOrder(RecordModel):
 
     def __str__(self):
         return f"{self.passport_name or self.person} to {self.session}"
+
+
+class Attendance(RecordModel):
+    """One trainee's attendance on one day of the session."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("present")
+        EXCUSED = "excused", _("excused absence")
+        UNEXCUSED = "unexcused", _("unexcused absence")
+
+    key = generated_key()
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    day = models.DateField(_("day"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PRESENT
+    )
+    hours_absent = models.DecimalField(
+        _("hours absent"),
+        max_digits=3,
+        decimal_places=1,
+        default=decimal.Decimal(0),
+        validators=[MinValueValidator(0), MaxValueValidator(24)],
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["enrolment", "day"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "day"],
+                name="one_attendance_per_enrolment_and_day",
+                violation_error_message=_("Attendance for this trainee and day is recorded."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment} {self.day:%Y-%m-%d}"
+
+    def clean(self):
+        errors = {}
+        if self.status == self.Status.PRESENT and self.hours_absent:
+            errors["hours_absent"] = _(
+                "A trainee present all day was absent no hours; choose an absence instead."
+            )
+        elif self.status != self.Status.PRESENT and not self.hours_absent:
+            errors["hours_absent"] = _("Give the hours the trainee was absent.")
+        if self.enrolment_id and self.day:
+            session = self.enrolment.session
+            last_day = session.end or session.start
+            if not session.start <= self.day <= last_day:
+                errors["day"] = _(
+                    "%(day)s is not a day of the session, which runs from %(start)s to %(end)s."
+                ) % {"day": self.day, "start": session.start, "end": last_day}
+        if errors:
+            raise ValidationError(errors)
+
+
+class AssessmentResult(RecordModel):
+    """How a trainee did in one assessment of the course: a score, a pass or fail, or both."""
+
+    class Outcome(models.TextChoices):
+        PASS = "pass", _("pass")
+        FAIL = "fail", _("fail")
+
+    key = generated_key()
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="results"
+    )
+    assessment = models.CharField(
+        _("assessment"), max_length=200, help_text=_("e.g. written test, field exercise.")
+    )
+    score = models.DecimalField(
+        _("score"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Out of 100."),
+    )
+    outcome = models.CharField(_("pass or fail"), max_length=4, choices=Outcome.choices, blank=True)
+    assessed_on = models.DateField(_("assessed on"))
+
+    class Meta:
+        ordering = ["enrolment", "assessed_on"]
+        verbose_name = _("assessment result")
+        verbose_name_plural = _("assessment results")
+
+    def __str__(self):
+        return f"{self.enrolment}: {self.assessment}"
+
+    def clean(self):
+        if self.score is None and not self.outcome:
+            raise ValidationError({"score": _("Give a score, a pass or fail, or both.")})
+
+
+class EligibilityRule(models.TextChoices):
+    """The rules a person must meet to take a seat (selectors.eligibility_failures)."""
+
+    VETTING = "vetting", _("vetting")
+    SESSION = "session", _("session open, with its dates")
+    LANGUAGE = "language", _("minimum SLP")
+    PREREQUISITE = "prerequisite", _("prerequisite courses")
+    RANK_GROUP = "rank_group", _("rank group")
+    OVERLAP = "overlap", _("no overlapping session")
+    AUDIENCE = "audience", _("audience nations")
+
+
+# Vetting is the mission's condition for training anyone; a session's state and its seats
+# are not a person's to be excused from. Only these may be waived.
+WAIVABLE_RULES = (
+    EligibilityRule.LANGUAGE,
+    EligibilityRule.PREREQUISITE,
+    EligibilityRule.RANK_GROUP,
+    EligibilityRule.OVERLAP,
+    EligibilityRule.AUDIENCE,
+)
+
+
+class EligibilityOverride(RecordModel):
+    """A training officer's written waiver of one eligibility rule for one person in one
+    session. Only the service makes one: it records who granted it and when."""
+
+    key = generated_key()
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="overrides"
+    )
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="overrides"
+    )
+    rule = models.CharField(
+        _("rule waived"),
+        max_length=20,
+        choices=[(rule.value, rule.label) for rule in WAIVABLE_RULES],
+    )
+    reason = models.TextField(_("reason"), help_text=_("Why the rule is waived, in full."))
+    granted_by = models.CharField(_("granted by"), max_length=150, blank=True, editable=False)
+    granted_at = models.DateTimeField(_("granted at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-granted_at"]
+        verbose_name = _("eligibility override")
+        verbose_name_plural = _("eligibility overrides")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "session", "rule"],
+                name="one_override_per_rule_person_and_session",
+                violation_error_message=_(
+                    "This rule is already waived for this person in this session."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} in {self.session}: {self.get_rule_display()}"
+
+    def clean(self):
+        if not self.reason.strip():
+            raise ValidationError({"reason": _("Write why the rule is waived.")})

@@ -8,10 +8,12 @@ role learns how many, never who.
 
 from django.utils.translation import gettext_lazy as _
 
-from cadre.core.registry import register, register_page
-from cadre.core.roles import Role
+from cadre.core import permissions
+from cadre.core.registry import register, register_detail_panel, register_home_panel, register_page
+from cadre.core.roles import Role, role_of
 
 from . import models as m
+from . import selectors
 from . import services as s
 
 TRAINING_WRITERS = frozenset({Role.ADMIN, Role.MISSION_STAFF, Role.TRAINING_OFFICER})
@@ -49,6 +51,9 @@ register(
         "length_unit",
         "minimum_slp",
         "prerequisites",
+        "max_unexcused_absence_hours",
+        "max_excused_absence_hours",
+        "pass_mark",
     ],
     filters={
         "discipline": ["exact"],
@@ -102,6 +107,8 @@ register(
         "language",
         "providing_nation",
         "status",
+        "minimum_enrolments",
+        "go_no_go_on",
     ],
     filters={
         "course": ["exact"],
@@ -121,7 +128,7 @@ register(
 register(
     m.SeatAllotment,
     slug="seat-allotments",
-    columns=["key", "session", "nation", "seats", "note"],
+    columns=["key", "session", "nation", "seats", "note", "released_on", "released_seats"],
     filters={"session": ["exact"], "nation": ["exact"]},
     search=["nation__name", "session__key"],
     ordering=["key"],
@@ -179,7 +186,7 @@ register(
 register(
     m.Enrolment,
     slug="enrolments",
-    columns=["key", "session", "person", "status"],
+    columns=["key", "session", "person", "status", "decided_on", "graduation_reason", "waivers"],
     filters={"session": ["exact"], "status": ["exact"]},
     search=["person__family_name", "person__given_name"],
     ordering=["key"],
@@ -206,6 +213,73 @@ register(
     in_dataset=False,
     **PERSONAL,
 )
+register(
+    m.Attendance,
+    slug="attendance",
+    columns=["key", "enrolment", "day", "status", "hours_absent", "note"],
+    filters={"enrolment": ["exact"], "status": ["exact"], "day": ["exact", "gte", "lte"]},
+    search=["enrolment__person__family_name", "enrolment__person__given_name"],
+    ordering=["day", "key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="enrolment__person__nation",
+    service=s.AttendanceService,
+    select_related=["enrolment__person", "enrolment__session"],
+    importable=True,
+    in_dataset=False,
+    **PERSONAL,
+)
+register(
+    m.AssessmentResult,
+    slug="assessment-results",
+    columns=["key", "enrolment", "assessment", "score", "outcome", "assessed_on"],
+    filters={"enrolment": ["exact"], "outcome": ["exact"]},
+    search=["assessment", "enrolment__person__family_name"],
+    ordering=["assessed_on", "key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="enrolment__person__nation",
+    service=s.AssessmentResultService,
+    select_related=["enrolment__person", "enrolment__session"],
+    importable=True,
+    in_dataset=False,
+    **PERSONAL,
+)
+# A waiver is granted one at a time, with its reason, by a training officer: not imported.
+register(
+    m.EligibilityOverride,
+    slug="overrides",
+    columns=["key", "person", "session", "rule", "reason", "granted_by", "granted_at"],
+    filters={"session": ["exact"], "rule": ["exact"]},
+    search=["person__family_name", "person__given_name", "reason"],
+    ordering=["granted_at", "key"],
+    write_roles=frozenset({Role.ADMIN, Role.TRAINING_OFFICER}),
+    nation_field="person__nation",
+    service=s.EligibilityOverrideService,
+    select_related=["person", "session"],
+    in_dataset=False,
+    **PERSONAL,
+)
+
+ABSENCE_WATCHERS = frozenset({Role.TRAINING_OFFICER, Role.HOST_LIAISON})
+
+
+def absences_without_leave(user) -> dict:
+    """For the training officer and the liaison: trainees absent without leave too long."""
+    if role_of(user) not in ABSENCE_WATCHERS:
+        return {}
+    enrolments = permissions.restrict(m.Enrolment.objects.all(), user)
+    return {
+        "absent": list(selectors.absent_without_leave(enrolments)[:20]),
+        "hours": selectors.ABSENT_WITHOUT_LEAVE_HOURS,
+    }
+
+
+def session_timeline(session, user) -> dict:
+    steps = selectors.seat_timeline(session)
+    return {"steps": steps, "next": next((step for step in steps if not step.done), None)}
+
+
+register_home_panel("training/_absences.html", absences_without_leave)
+register_detail_panel(m.Session, "training/_seat_timeline.html", session_timeline)
 
 register_page(
     "core:list",
@@ -229,4 +303,11 @@ register_page(
     args=("people",),
     shortcut_for={Role.TRAINING_OFFICER, Role.HOST_LIAISON},
     position=60,
+)
+register_page(
+    "core:list",
+    _("Eligibility overrides"),
+    m.EligibilityOverride,
+    args=("overrides",),
+    position=65,
 )

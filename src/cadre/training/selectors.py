@@ -1,12 +1,24 @@
 """Reads for training: free seats and who may take one, computed from the rows each time."""
 
 import datetime
+import decimal
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
-from .models import SKILLS, Enrolment, LanguageTest, SeatAllotment, Session
+from .models import (
+    SKILLS,
+    AssessmentResult,
+    Attendance,
+    EligibilityOverride,
+    Enrolment,
+    LanguageTest,
+    SeatAllotment,
+    Session,
+)
+from .models import EligibilityRule as Rule
 
 
 def seated(session_id, *, besides=None):
@@ -118,42 +130,65 @@ def language_failures(person, session) -> list[str]:
     ]
 
 
-def eligibility_failures(person, session, *, enrolment=None) -> list[str]:
+def eligibility_failures(person, session, *, enrolment=None, waived=()) -> list[str]:
     """Every reason, in words, why `person` may not take a seat in `session`; empty if none.
 
-    All the reasons at once, so a training officer can fix them in one go.
+    All the reasons at once, so a training officer can fix them in one go. The rules in
+    `waived` (an EligibilityRule each, waived by an override) are not checked.
     """
+    return [
+        message
+        for rule, message in eligibility_findings(person, session, enrolment=enrolment)
+        if rule not in waived
+    ]
+
+
+def eligibility_findings(person, session, *, enrolment=None) -> list[tuple[str, str]]:
+    """(rule, reason) for every eligibility rule `person` fails for `session`."""
     course = session.course
-    failures = []
+    findings = []
     if session.status in (Session.Status.CANCELLED, Session.Status.COMPLETED):
-        failures.append(
-            _("The session is %(status)s and takes no enrolments.")
-            % {"status": session.get_status_display()}
+        findings.append(
+            (
+                Rule.SESSION,
+                _("The session is %(status)s and takes no enrolments.")
+                % {"status": session.get_status_display()},
+            )
         )
     if session.end is None:
-        failures.append(_("The session has no end date: set it before enrolling anyone."))
-    failures += vetting_failures(person, session.start, session.end or session.start)
-    failures += language_failures(person, session)
-    completed = set(
-        Enrolment.objects.filter(person=person, status=Enrolment.Status.GRADUATED).values_list(
-            "session__course_id", flat=True
+        findings.append(
+            (Rule.SESSION, _("The session has no end date: set it before enrolling anyone."))
         )
-    )
+    findings += [
+        (Rule.VETTING, message)
+        for message in vetting_failures(person, session.start, session.end or session.start)
+    ]
+    findings += [(Rule.LANGUAGE, message) for message in language_failures(person, session)]
+    completed = graduated_courses(person)
     for required in course.prerequisites.all():
         if required.pk not in completed:
-            failures.append(
-                _("The prerequisite course %(course)s has not been completed.")
-                % {"course": required}
+            findings.append(
+                (
+                    Rule.PREREQUISITE,
+                    _("The prerequisite course %(course)s has not been completed.")
+                    % {"course": required},
+                )
             )
     if not person.rank_group:
         if len(course.admitted_rank_groups) < len(course.ADMITS):
-            failures.append(
-                _("The person's rank group is not recorded; the course admits only some.")
+            findings.append(
+                (
+                    Rule.RANK_GROUP,
+                    _("The person's rank group is not recorded; the course admits only some."),
+                )
             )
     elif not course.admits(person.rank_group):
-        failures.append(
-            _("The rank group %(group)s is not admitted to %(course)s.")
-            % {"group": person.get_rank_group_display(), "course": course.code}
+        findings.append(
+            (
+                Rule.RANK_GROUP,
+                _("The rank group %(group)s is not admitted to %(course)s.")
+                % {"group": person.get_rank_group_display(), "course": course.code},
+            )
         )
     overlapping = (
         seated_elsewhere(person, enrolment)
@@ -162,16 +197,38 @@ def eligibility_failures(person, session, *, enrolment=None) -> list[str]:
         .select_related("session__course")
     )
     for other in overlapping:
-        failures.append(
-            _("Already enrolled in %(other)s (%(start)s to %(end)s), which overlaps.")
-            % {"other": other.session, "start": other.session.start, "end": other.session.end}
+        findings.append(
+            (
+                Rule.OVERLAP,
+                _("Already enrolled in %(other)s (%(start)s to %(end)s), which overlaps.")
+                % {"other": other.session, "start": other.session.start, "end": other.session.end},
+            )
         )
     audience = list(course.audience_nations.all())
     if audience and person.nation_id not in {n.pk for n in audience}:
-        failures.append(
-            _("%(nation)s is not among the nations the course admits.") % {"nation": person.nation}
+        findings.append(
+            (
+                Rule.AUDIENCE,
+                _("%(nation)s is not among the nations the course admits.")
+                % {"nation": person.nation},
+            )
         )
-    return failures
+    return findings
+
+
+def graduated_courses(person) -> set:
+    """The ids of the courses the person has graduated from: the prerequisites they hold."""
+    return set(
+        Enrolment.objects.filter(person=person, status=Enrolment.Status.GRADUATED).values_list(
+            "session__course_id", flat=True
+        )
+    )
+
+
+def waived_rules(person_id, session_id) -> dict:
+    """{rule: override} of the eligibility rules waived for the person in the session."""
+    rows = EligibilityOverride.objects.filter(person_id=person_id, session_id=session_id)
+    return {override.rule: override for override in rows}
 
 
 def seated_elsewhere(person, enrolment=None):
@@ -179,3 +236,169 @@ def seated_elsewhere(person, enrolment=None):
         session__status=Session.Status.CANCELLED
     )
     return rows.exclude(pk=enrolment.pk) if enrolment and enrolment.pk else rows
+
+
+# Absent without leave for longer than this, summed over the session, a trainee is flagged
+# to the training officer and the host-nation liaison while still enrolled.
+ABSENT_WITHOUT_LEAVE_HOURS = 24
+
+
+def absence_hours(enrolment) -> dict:
+    """{"excused": hours, "unexcused": hours} the trainee was absent in the session."""
+    totals = Attendance.objects.filter(enrolment=enrolment).aggregate(
+        excused=Sum("hours_absent", filter=Q(status=Attendance.Status.EXCUSED)),
+        unexcused=Sum("hours_absent", filter=Q(status=Attendance.Status.UNEXCUSED)),
+    )
+    return {name: hours or decimal.Decimal(0) for name, hours in totals.items()}
+
+
+def absent_without_leave(enrolments):
+    """Of `enrolments` (already restricted to what the reader may read), those still enrolled
+    whose unexcused absences add up to more than ABSENT_WITHOUT_LEAVE_HOURS, longest first;
+    each with `unexcused_hours`."""
+    return (
+        enrolments.filter(status=Enrolment.Status.ENROLLED)
+        .annotate(
+            unexcused_hours=Sum(
+                "attendance__hours_absent",
+                filter=Q(attendance__status=Attendance.Status.UNEXCUSED),
+            )
+        )
+        .filter(unexcused_hours__gt=ABSENT_WITHOUT_LEAVE_HOURS)
+        .select_related("person", "session")
+        .order_by("-unexcused_hours", "key")
+    )
+
+
+def graduation_failures(enrolment, on: datetime.date) -> list[str]:
+    """Every reason, in words, why the trainee does not graduate on `on` under the course's
+    rule; empty if they do. Excused and unexcused absences have limits of their own."""
+    session = enrolment.session
+    course = session.course
+    failures = []
+    last_day = session.end or session.start
+    if on < last_day:
+        failures.append(
+            _("Graduation is decided on or after the session's last day, %(end)s.")
+            % {"end": last_day}
+        )
+    hours = absence_hours(enrolment)
+    limits = (
+        ("unexcused", course.max_unexcused_absence_hours, _("unexcused")),
+        ("excused", course.max_excused_absence_hours, _("excused")),
+    )
+    for kind, limit, label in limits:
+        if limit is not None and hours[kind] > limit:
+            failures.append(
+                _("%(hours)s hours of %(kind)s absence, more than the %(limit)s the course allows.")
+                % {"hours": _plain(hours[kind]), "kind": label, "limit": limit}
+            )
+    results = list(AssessmentResult.objects.filter(enrolment=enrolment))
+    if not results:
+        failures.append(_("No assessment result is recorded."))
+    for result in results:
+        if result.outcome == AssessmentResult.Outcome.FAIL:
+            failures.append(_("Failed the assessment %(name)s.") % {"name": result.assessment})
+        if (
+            result.score is not None
+            and course.pass_mark is not None
+            and result.score < course.pass_mark
+        ):
+            failures.append(
+                _("Scored %(score)s in %(name)s, below the pass mark of %(mark)s.")
+                % {
+                    "score": _plain(result.score),
+                    "name": result.assessment,
+                    "mark": _plain(course.pass_mark),
+                }
+            )
+    return failures
+
+
+def _plain(number: decimal.Decimal) -> str:
+    """8.50 as 8.5 and 60.00 as 60."""
+    return format(number.normalize(), "f")
+
+
+# The seat timeline NATO schools keep: allotted seats still unfilled this long before the
+# start go back to the pool, and a little later the session is confirmed or cancelled.
+RELEASE_BEFORE = datetime.timedelta(weeks=6)
+GO_NO_GO_BEFORE = datetime.timedelta(weeks=4)
+BEFORE_START = (Session.Status.PLANNED, Session.Status.OPEN, Session.Status.ALLOCATED)
+
+
+def minimum_enrolments(session) -> int:
+    return session.minimum_enrolments or 1
+
+
+def releases_due(today: datetime.date):
+    """The allotments whose unfilled seats are due to go back to the pool on `today`."""
+    return (
+        SeatAllotment.objects.filter(
+            released_on__isnull=True,
+            session__status__in=BEFORE_START,
+            session__start__gt=today,
+            session__start__lte=today + RELEASE_BEFORE,
+        )
+        .select_related("session", "nation")
+        .order_by("session__start", "pk")
+    )
+
+
+def go_no_go_due(today: datetime.date):
+    """The sessions due to be confirmed or cancelled on `today`."""
+    return Session.objects.filter(
+        go_no_go_on__isnull=True,
+        status__in=BEFORE_START,
+        start__gt=today,
+        start__lte=today + GO_NO_GO_BEFORE,
+    ).order_by("start", "pk")
+
+
+@dataclass
+class TimelineStep:
+    what: str
+    due_on: datetime.date
+    done: str  # what happened, in words; empty while it is still to come
+
+
+def seat_timeline(session) -> list[TimelineStep]:
+    """Where the session stands on its seat timeline: each step, when it is due, and what
+    came of it."""
+    allotments = list(session.allotments.select_related("nation"))
+    released = [a for a in allotments if a.released_on]
+    if not allotments:
+        release_done = _("No seats are allotted to nations: nothing to release.")
+    elif len(released) == len(allotments):
+        release_done = _("%(seats)s unfilled seats released to the pool on %(day)s.") % {
+            "seats": sum(a.released_seats for a in released),
+            "day": max(a.released_on for a in released),
+        }
+    else:
+        release_done = ""
+    if session.go_no_go_on and session.status == Session.Status.CANCELLED:
+        decision = _("Cancelled on %(day)s: fewer than %(minimum)s seats were held.") % {
+            "day": session.go_no_go_on,
+            "minimum": minimum_enrolments(session),
+        }
+    elif session.go_no_go_on:
+        decision = _("Confirmed on %(day)s.") % {"day": session.go_no_go_on}
+    elif session.status not in BEFORE_START:
+        decision = _("Not decided: the session is %(status)s.") % {
+            "status": session.get_status_display()
+        }
+    else:
+        decision = ""
+    return [
+        TimelineStep(
+            _("Unfilled allotted seats go back to the pool"),
+            session.start - RELEASE_BEFORE,
+            release_done,
+        ),
+        TimelineStep(
+            _("Go/no-go: confirmed with at least %(minimum)s seats held, else cancelled")
+            % {"minimum": minimum_enrolments(session)},
+            session.start - GO_NO_GO_BEFORE,
+            decision,
+        ),
+    ]

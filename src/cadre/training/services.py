@@ -11,10 +11,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cadre.core.services import RecordConflict, RecordService
+from cadre.core.services import OPERATOR, RecordConflict, RecordService
 
 from . import selectors
-from .models import Course, Enrolment, Nomination, Person, Session, VettingCase
+from .models import (
+    Course,
+    Enrolment,
+    Nomination,
+    Person,
+    SeatAllotment,
+    Session,
+    VettingCase,
+)
 
 
 class KeyedService(RecordService):
@@ -121,6 +129,17 @@ class SessionService(KeyedService):
                 }
             )
 
+    def decide_go_no_go(self, session, *, user, today):
+        """Four weeks before the start: confirm the session if it holds its minimum of seats,
+        else cancel it. Decided once: the day is kept in `go_no_go_on`. Returns the session."""
+        session = Session.objects.get(pk=session.pk)
+        if session.go_no_go_on:
+            return session
+        session.go_no_go_on = today
+        if selectors.seated(session.pk).count() < selectors.minimum_enrolments(session):
+            session.status = S.CANCELLED
+        return self.save(session, user=user)
+
 
 class SeatAllotmentService(KeyedService):
     """The allotments of a session add up to no more than its capacity, and none falls below
@@ -159,6 +178,22 @@ class SeatAllotmentService(KeyedService):
                     % {"held": held}
                 }
             )
+
+    def release_unfilled(self, allotment, *, user, today):
+        """Six weeks before the start: the seats of the allotment its nation has not filled
+        go back to the released pool, once. Returns the allotment."""
+        allotment = SeatAllotment.objects.get(pk=allotment.pk)
+        if allotment.released_on:
+            return allotment
+        held = (
+            selectors.seated(allotment.session_id)
+            .filter(person__nation_id=allotment.nation_id)
+            .count()
+        )
+        allotment.released_seats = max(allotment.seats - held, 0)
+        allotment.seats -= allotment.released_seats
+        allotment.released_on = today
+        return self.save(allotment, user=user)
 
 
 class LanguageTestService(KeyedService):
@@ -207,9 +242,13 @@ class NominationService(KeyedService):
             return
         before = Nomination.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
         if before != N.SUBMITTED:
-            failures = selectors.eligibility_failures(obj.person, obj.session)
+            waived = selectors.waived_rules(obj.person_id, obj.session_id)
+            failures = selectors.eligibility_failures(obj.person, obj.session, waived=waived)
             if failures:
                 raise ValidationError(failures)
+
+
+E = Enrolment.Status
 
 
 class EnrolmentService(KeyedService):
@@ -217,10 +256,18 @@ class EnrolmentService(KeyedService):
 
     The session row is locked before the seats are counted, so parallel enrolments queue
     rather than overbook; the free seats are counted from the enrolments, never stored.
+    An eligibility rule waived for the person and session (EligibilityOverride) is not
+    checked, and the enrolment keeps the keys of the waivers it was given under. A trainee
+    graduates only under the course's rule (`graduate`).
     """
 
     def key_parts(self, obj):
         return [obj.session.key, obj.person.key]
+
+    def normalise(self, obj):
+        super().normalise(obj)
+        if obj.status in (E.GRADUATED, E.FAILED) and obj.decided_on is None:
+            obj.decided_on = timezone.localdate()
 
     def lock(self, obj):
         sessions = {obj.session_id}
@@ -233,6 +280,10 @@ class EnrolmentService(KeyedService):
 
     def check(self, obj, many, action):
         stored = Enrolment.objects.filter(pk=obj.pk).first() if obj.pk else None
+        if obj.status == E.GRADUATED and (stored is None or stored.status != E.GRADUATED):
+            failures = selectors.graduation_failures(obj, obj.decided_on)
+            if failures:
+                raise ValidationError({"status": failures})
         moved = stored is None or (stored.session_id, stored.person_id) != (
             obj.session_id,
             obj.person_id,
@@ -244,12 +295,58 @@ class EnrolmentService(KeyedService):
             return
         session = Session.objects.select_related("course").get(pk=obj.session_id)
         person = Person.objects.select_related("nation").get(pk=obj.person_id)
-        failures = selectors.eligibility_failures(person, session, enrolment=obj)
+        findings = selectors.eligibility_findings(person, session, enrolment=obj)
+        waived = selectors.waived_rules(person.pk, session.pk)
+        failures = [message for rule, message in findings if rule not in waived]
         if failures:
             raise ValidationError(failures)
+        used = sorted({waived[rule].key for rule, _message in findings if rule in waived})
+        obj.waivers = ", ".join(used)
         refusal = selectors.seat_refusal(session, person.nation_id, besides=obj.pk)
         if refusal:
             raise RecordConflict(refusal)
+
+    def graduate(self, enrolment, *, user, on=None):
+        """Decide whether the trainee graduates on `on` (today when not given): graduated if
+        the course's rule holds, else not graduated with every reason. The graduation then
+        counts as the prerequisite held for later courses. Returns the enrolment."""
+        enrolment = Enrolment.objects.select_related("session__course").get(pk=enrolment.pk)
+        if enrolment.status != E.ENROLLED:
+            raise ValidationError(
+                {
+                    "status": _("Only an enrolled trainee can graduate; this one is %(status)s.")
+                    % {"status": enrolment.get_status_display()}
+                }
+            )
+        on = on or timezone.localdate()
+        failures = selectors.graduation_failures(enrolment, on)
+        enrolment.status = E.FAILED if failures else E.GRADUATED
+        enrolment.graduation_reason = "\n".join(failures)
+        enrolment.decided_on = on
+        return self.save(enrolment, user=user)
+
+
+class AttendanceService(KeyedService):
+    def key_parts(self, obj):
+        return [obj.enrolment.key, obj.day]
+
+
+class AssessmentResultService(KeyedService):
+    def key_parts(self, obj):
+        return [obj.enrolment.key, obj.assessment]
+
+
+class EligibilityOverrideService(KeyedService):
+    """A waiver names who granted it and when; both are set here, never sent."""
+
+    def key_parts(self, obj):
+        return ["waiver", obj.session.key, obj.person.key, obj.rule]
+
+    def save(self, obj, *, user, many=None, exclude=None):
+        if obj._state.adding:
+            obj.granted_by = _("command line") if user is OPERATOR else user.get_username()
+            obj.granted_at = timezone.now()
+        return super().save(obj, user=user, many=many, exclude=exclude)
 
 
 class TravelOrderService(KeyedService):
@@ -285,3 +382,34 @@ class TravelOrderService(KeyedService):
         failures = selectors.vetting_failures(obj.person, first_day, last_day)
         if failures:
             raise ValidationError(failures)
+
+
+def run_due(*, today, user=OPERATOR) -> list[str]:
+    """Carry out what the seat timeline has due on `today`: release unfilled allotted seats
+    six weeks before a session, then confirm or cancel sessions four weeks before. Each is
+    done once, so a second run the same day does nothing. Returns what was done, in words."""
+    from cadre.core.services import service_for
+
+    done = []
+    allotments = service_for(SeatAllotment)
+    for allotment in selectors.releases_due(today):
+        allotment = allotments.release_unfilled(allotment, user=user, today=today)
+        done.append(
+            _("%(session)s: %(seats)s unfilled seats of %(nation)s released to the pool.")
+            % {
+                "session": allotment.session,
+                "seats": allotment.released_seats,
+                "nation": allotment.nation,
+            }
+        )
+    sessions = service_for(Session)
+    for session in selectors.go_no_go_due(today):
+        session = sessions.decide_go_no_go(session, user=user, today=today)
+        if session.status == S.CANCELLED:
+            message = _("%(session)s: cancelled, fewer than %(minimum)s seats held.")
+        else:
+            message = _("%(session)s: confirmed.")
+        done.append(
+            message % {"session": session, "minimum": selectors.minimum_enrolments(session)}
+        )
+    return done

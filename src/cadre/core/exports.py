@@ -48,9 +48,12 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def export_fields(object_type) -> list:
+    """The list's columns that an import takes back: not the precisions (folded into their
+    dates), and not what only the type's service writes (a release date, a decision)."""
     model = object_type.model
     precisions = set(exchange.precision_pairs(model).values())
-    return [model._meta.get_field(c) for c in object_type.columns if c not in precisions]
+    fields = [model._meta.get_field(c) for c in object_type.columns if c not in precisions]
+    return [f for f in fields if f.editable]
 
 
 def export_rows(object_type, queryset, fields, user=None):

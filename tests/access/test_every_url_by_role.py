@@ -60,6 +60,12 @@ ADMIN_PAGES = {
     "admin:logout": {405},  # only a POST signs out
     "admin:view_on_site": {404},  # no record has a URL of its own for "view on site"
 }
+# Who decides a trainee's graduation (the page and the API action), written out here.
+GRADUATORS = {Role.ADMIN, Role.TRAINING_OFFICER}
+# The actions of a type's own on its API, "api:<slug>-<action>", each answering a POST.
+API_ACTIONS = {"api:enrolments-graduate"}
+# Pages that only act, by POST, on one record of a type: the type's slug.
+ACTION_PAGES = {"training:graduate": "enrolments"}
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -86,9 +92,12 @@ def sample_kwargs(name, pattern, nation_code):
         for object_type in registry.object_types():
             yield {"slug": object_type.slug, **_object_args(params, object_type, nation_code)}
         return
-    if name.startswith("api:") and name.endswith(("-list", "-detail")):
+    if name.startswith("api:") and name.endswith(("-list", "-detail")) or name in API_ACTIONS:
         object_type = registry.get(name[4:].rsplit("-", 1)[0])
         yield _object_args(params, object_type, nation_code, by_key=True)
+        return
+    if name in ACTION_PAGES:
+        yield _object_args(params, registry.get(ACTION_PAGES[name]), nation_code)
         return
     args = {}
     if "pk" in params and name.startswith("jobs:"):
@@ -208,6 +217,10 @@ def expected_page(role, name, kwargs):
         "set-language",
     ):
         return {302, 405}  # GET only redirects or is refused; the work is done by POST
+    if name in ACTION_PAGES:
+        return {405}  # it only acts, by POST
+    if name in API_ACTIONS:
+        return {405} if role in GRADUATORS else {403}
     if name.startswith("admin:"):
         if role != Role.ADMIN:
             return {302}  # to the admin's sign-in
@@ -235,6 +248,19 @@ def expected_api_write(role, name, method, kwargs):
             return {400} if role in through.nation_readers else {403}
         return {404} if role in object_type.nation_readers else {403}
     return {403}
+
+
+def expected_action(role, name):
+    """The status of a POST to a page or API action on a record of another nation."""
+    enrolments = registry.get("enrolments")
+    if role in GRADUATORS:
+        # A page shows the enrolment with the outcome; the API answers it, or why not.
+        return {302} if name in ACTION_PAGES else {200, 400}
+    if name in API_ACTIONS:
+        return {403}
+    if role in enrolments.view_roles and role not in enrolments.nation_readers:
+        return {403}
+    return {404}  # an enrolment it may not read is not there for it
 
 
 def api_body(object_type, kwargs, records, nation_code):
@@ -276,6 +302,11 @@ def check(client, role, nation_code, records):
                 want = expected_page(role, name, kwargs)
             if status not in want:
                 failures.append(f"{role} GET {url}: {status}, expected {sorted(want)}")
+            if name in API_ACTIONS or name in ACTION_PAGES:
+                status = undone(client.post, url, {})
+                want = expected_action(role, name)
+                if status not in want:
+                    failures.append(f"{role} POST {url}: {status}, expected {sorted(want)}")
             if not api_record:
                 continue
             methods = ["post"] if name.endswith("-list") else ["put", "patch", "delete"]

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils.http import parse_etags
+from django.utils.module_loading import import_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
@@ -310,9 +311,12 @@ def viewset_for(object_type: registry.ObjectType) -> type[RecordViewSet]:
     if not object_type.generic_writes:
         # Records of this type are made only by its service's own actions.
         methods = READ_ONLY_METHODS
+    bases = (RecordViewSet,)
+    if object_type.api_actions:
+        bases = (import_string(object_type.api_actions), RecordViewSet)
     return type(
         f"{object_type.model.__name__}ViewSet",
-        (RecordViewSet,),
+        bases,
         {
             "object_type": object_type,
             "http_method_names": methods,

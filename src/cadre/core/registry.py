@@ -49,6 +49,10 @@ class ObjectType:
     # False closes the generic add/edit/delete (pages, API, import, admin) to this type:
     # its records are then made and changed only by its service's own actions.
     generic_writes: bool = True
+    # Actions of the type's own beyond the generic writes, on its API: the dotted path of a
+    # class of DRF `@action` methods mixed into the type's viewset (imported when the API is
+    # built, so that it may import the API's modules).
+    api_actions: str | None = None
     # A page of its own that shows an object better than the generic one: URL name taking the key.
     page_url_name: str | None = None
     importable: bool = False

@@ -193,6 +193,7 @@ register(
     write_roles=TRAINING_WRITERS,
     nation_field="person__nation",
     service=s.EnrolmentService,
+    api_actions="cadre.training.api.EnrolmentActions",
     select_related=["person", "session__course"],
     importable=True,
     in_dataset=False,
@@ -278,8 +279,24 @@ def session_timeline(session, user) -> dict:
     return {"steps": steps, "next": next((step for step in steps if not step.done), None)}
 
 
+def enrolment_graduation(enrolment, user) -> dict:
+    """Where the enrolment stands on graduation, and the form to decide it for who may."""
+    from .views import GraduationForm
+
+    session = enrolment.session
+    return {
+        "enrolment": enrolment,
+        "reasons": enrolment.graduation_reason.splitlines(),
+        "last_day": session.end or session.start,
+        "form": GraduationForm()
+        if enrolment.status == m.Enrolment.Status.ENROLLED and s.may_graduate(user, enrolment)
+        else None,
+    }
+
+
 register_home_panel("training/_absences.html", absences_without_leave)
 register_detail_panel(m.Session, "training/_seat_timeline.html", session_timeline)
+register_detail_panel(m.Enrolment, "training/_graduation.html", enrolment_graduation)
 
 register_page(
     "core:list",

@@ -6,11 +6,14 @@ object types' declarations (objects.py), so each rule here holds on every path.
 
 import secrets
 
-from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from cadre.core import permissions
+from cadre.core.roles import Role, role_of
 from cadre.core.services import OPERATOR, RecordConflict, RecordService
 
 from . import selectors
@@ -250,6 +253,19 @@ class NominationService(KeyedService):
 
 E = Enrolment.Status
 
+# Who decides a graduation: those who run the training, not every writer of enrolments.
+GRADUATORS = frozenset({Role.ADMIN, Role.TRAINING_OFFICER})
+NOT_A_GRADUATOR = gettext_lazy("Only an administrator or a training officer decides graduations.")
+
+
+def may_graduate(user, enrolment=None) -> bool:
+    """May this user decide graduations (of this enrolment, when one is given)?"""
+    if user is OPERATOR:
+        return True
+    if role_of(user) not in GRADUATORS:
+        return False
+    return enrolment is None or permissions.may_write_object(user, "change", enrolment)
+
 
 class EnrolmentService(KeyedService):
     """A seat is taken only while one is free and the person may take it.
@@ -309,8 +325,15 @@ class EnrolmentService(KeyedService):
     def graduate(self, enrolment, *, user, on=None):
         """Decide whether the trainee graduates on `on` (today when not given): graduated if
         the course's rule holds, else not graduated with every reason. The graduation then
-        counts as the prerequisite held for later courses. Returns the enrolment."""
-        enrolment = Enrolment.objects.select_related("session__course").get(pk=enrolment.pk)
+        counts as the prerequisite held for later courses. Returns the enrolment.
+
+        Only an administrator or a training officer decides (`may_graduate`); anyone else is
+        refused with PermissionDenied."""
+        enrolment = Enrolment.objects.select_related("session__course", "person").get(
+            pk=enrolment.pk
+        )
+        if not may_graduate(user, enrolment):
+            raise PermissionDenied(NOT_A_GRADUATOR)
         if enrolment.status != E.ENROLLED:
             raise ValidationError(
                 {
@@ -319,7 +342,9 @@ class EnrolmentService(KeyedService):
                 }
             )
         on = on or timezone.localdate()
-        failures = selectors.graduation_failures(enrolment, on)
+        # The reasons are kept as the record's text, in English whatever the writer's language.
+        with translation.override("en"):
+            failures = selectors.graduation_failures(enrolment, on)
         enrolment.status = E.FAILED if failures else E.GRADUATED
         enrolment.graduation_reason = "\n".join(failures)
         enrolment.decided_on = on

@@ -1,0 +1,107 @@
+"""Training's API actions beyond the generic writes, mixed into the types' viewsets
+(`api_actions` in objects.py)."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+
+from cadre.core import registry
+from cadre.core.api import ERROR_DESCRIPTIONS, NOT_SIGNED_IN, ErrorSerializer
+from cadre.core.api_views import serializer_for
+from cadre.core.services import service_for
+
+from . import services
+from .models import Enrolment
+
+
+class GraduationRequestSerializer(serializers.Serializer):
+    on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text=gettext_lazy("The day the graduation is decided; today when not sent."),
+    )
+
+    class Meta:
+        ref_name = "Graduation"  # the schema names requests "<name>Request"
+
+
+class MayGraduate(BasePermission):
+    """Only the roles that decide graduations (`services.may_graduate`)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if user is None or not user.is_authenticated:
+            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
+        if services.may_graduate(user):
+            return True
+        self.message = services.NOT_A_GRADUATOR
+        return False
+
+
+class EnrolmentActions:
+    """POST /api/enrolments/<key>/graduate/: decide the graduation of an enrolled trainee."""
+
+    @property
+    def permission_action(self):
+        if getattr(self, "action", None) == "graduate":
+            # The enrolment is looked up among those the caller reads; the service then
+            # checks that the caller may decide it.
+            return "view"
+        return super().permission_action
+
+    @extend_schema(
+        summary=gettext_lazy("Decide whether the trainee graduates"),
+        description=gettext_lazy(
+            "Decides the graduation of an enrolled trainee under the course's rule (absences, "
+            "excused and unexcused, and assessment results), on the day sent or today. "
+            "Answers 200 with the enrolment when the trainee graduated. When not, the "
+            "enrolment is recorded as 'did not graduate' with every reason in "
+            "`graduation_reason`, and the answer is 400 naming every reason in `errors`. "
+            "A trainee who is not enrolled (withdrawn, or already decided) is refused with "
+            "400 and nothing changes. Only administrators and training officers decide (403)."
+        ),
+        request=GraduationRequestSerializer,
+        responses={
+            200: serializer_for(registry.get("enrolments")),
+            400: OpenApiResponse(
+                ErrorSerializer,
+                description=gettext_lazy(
+                    "The trainee did not graduate (every reason in `errors`; the decision is "
+                    "recorded), or is not enrolled (nothing changed)."
+                ),
+            ),
+            401: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[401]),
+            403: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[403]),
+            404: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[404]),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[MayGraduate])
+    def graduate(self, request, *args, **kwargs):
+        enrolment = self.get_object()
+        sent = GraduationRequestSerializer(data=request.data)
+        sent.is_valid(raise_exception=True)
+        try:
+            decided = service_for(Enrolment).graduate(
+                enrolment, user=request.user, on=sent.validated_data.get("on")
+            )
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError(exc.messages) from exc
+        except DjangoPermissionDenied as exc:
+            raise exceptions.PermissionDenied(str(exc) or None) from exc
+        if decided.status == Enrolment.Status.GRADUATED:
+            return Response(self.get_serializer(decided).data)
+        reasons = decided.graduation_reason.splitlines()
+        return Response(
+            {
+                "detail": _("Did not graduate (recorded, decided on %(day)s): %(reasons)s")
+                % {"day": decided.decided_on, "reasons": " ".join(reasons)},
+                "errors": {"non_field_errors": reasons},
+            },
+            status=status.HTTP_400_BAD_REQUEST,
+        )

@@ -132,40 +132,43 @@ def generate_training(people: int, *, seed: int = 1, progress: bool = False, tod
     rng = random.Random(seed)
     today = today or timezone.localdate()
     plan = _Plan(rng, today, iraq, others, courses, people)
-    bar = tqdm(
-        total=people,
-        desc="generating people",
-        unit=" people",
-        disable=not progress,
-        file=sys.stderr,
-        mininterval=0.5,
-    )
     result = Generated()
-    with transaction.atomic(), bar:
-        result.counts["people"] = _write(Person, plan.people(), bar.update)
-        result.counts["vetting cases"] = _write(VettingCase, plan.vetting())
-        result.counts["language tests"] = _write(LanguageTest, plan.tests())
-        sessions = plan.sessions()
-        result.counts["sessions"] = _write(Session, sessions)
+
+    def write(model, rows, total=None):
+        name = str(model._meta.verbose_name_plural)
+        bar = tqdm(
+            total=total,
+            desc=f"generating {name}",
+            unit=" rows",
+            disable=not progress,
+            file=sys.stderr,
+            mininterval=0.5,
+        )
+        with bar:
+            result.counts[name] = _write(model, rows, bar.update)
+
+    with transaction.atomic():
+        write(Person, plan.people(), people)
+        write(VettingCase, plan.vetting(), people)
+        write(LanguageTest, plan.tests(), people)
+        write(Session, plan.sessions())
         seated, waiting = plan.seats(Session.objects.filter(generated=True).order_by("start"))
-        result.counts["nominations"] = _write(Nomination, plan.nominations(seated, waiting))
-        result.counts["enrolments"] = _write(Enrolment, plan.enrolments(seated))
+        write(Nomination, plan.nominations(seated, waiting))
+        write(Enrolment, plan.enrolments(seated))
     return result
 
 
-def _write(model, rows, progress=None) -> int:
+def _write(model, rows, progress) -> int:
     written, batch = 0, []
     for row in rows:
         batch.append(row)
         if len(batch) == BATCH:
             model.objects.bulk_create(batch)
             written += len(batch)
-            if progress:
-                progress(len(batch))
+            progress(len(batch))
             batch = []
     model.objects.bulk_create(batch)
-    if progress:
-        progress(len(batch))
+    progress(len(batch))
     return written + len(batch)
 
 

@@ -113,3 +113,11 @@ def test_pages_label_a_generated_person_and_session(generated, client_as):
         page = client.get(url)
         assert page.status_code == 200, url
         assert 'class="badge">generated<' in page.content.decode(), url
+
+
+def test_a_dataset_export_leaves_the_generated_sessions_out(generated, tmp_path):
+    from cadre.dataset.io import export_dataset
+
+    counts = export_dataset(tmp_path)
+    assert counts["sessions"] == Session.objects.filter(generated=False).count()
+    assert "gen-" not in (tmp_path / "sessions.yaml").read_text(encoding="utf-8")

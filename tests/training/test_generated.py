@@ -121,3 +121,13 @@ def test_a_dataset_export_leaves_the_generated_sessions_out(generated, tmp_path)
     counts = export_dataset(tmp_path)
     assert counts["sessions"] == Session.objects.filter(generated=False).count()
     assert "gen-" not in (tmp_path / "sessions.yaml").read_text(encoding="utf-8")
+
+
+def test_the_generated_label_reads_in_arabic(generated, client_as):
+    from cadre.core.roles import Role
+
+    client = client_as(Role.MISSION_STAFF)
+    client.cookies["django_language"] = "ar"
+    person = Person.objects.first()
+    for url in (f"/record/people/{person.pk}/", "/record/people/"):
+        assert 'class="badge">مولَّد<' in client.get(url).content.decode(), url

@@ -62,10 +62,29 @@ def run_demo_until_serving(data_dir):
 def test_demo_sets_up_serves_and_reuses_what_exists_on_the_second_run(tmp_path):
     first, login_page = run_demo_until_serving(tmp_path)
     assert "Loaded" in first and "demo-mission-staff" in first
+    assert "Generated for the demo: 200 people" in first
     assert "Sign in to Cadre" in login_page
     second, _ = run_demo_until_serving(tmp_path)
     assert "Dataset already loaded" in second
     assert "Loaded" not in second and "demo-mission-staff" not in second
+    assert "Generated" not in second
+
+
+def test_generate_training_makes_the_people_once_and_refuses_a_second_run(tmp_path):
+    def run(*args):
+        return cadre(*args, data_dir=tmp_path, secret_key="test-only")
+
+    for args in (["migrate", "--verbosity", "0"], ["load-dataset"]):
+        setup = run(*args)
+        assert setup.wait(timeout=120) == 0, setup.communicate()[0]
+    first = run("generate-training", "--people", "40", "--seed", "2")
+    output = first.communicate(timeout=120)[0]
+    assert first.returncode == 0, output
+    assert "Generated 40 people" in output
+    second = run("generate-training", "--people", "40", "--seed", "2")
+    output = second.communicate(timeout=120)[0]
+    assert second.returncode == 1
+    assert "already holds 40 generated people; nothing generated again" in output
 
 
 def test_createuser_then_manage_check(tmp_path):

@@ -9,6 +9,7 @@ cadre worker [--batch]                       run background jobs (imports of lon
 cadre createuser USERNAME --role ROLE [--nation ISO3]
 cadre audit verify                           check the audit trail's hash chain
 cadre run-due [--today YYYY-MM-DD]           carry out the seat timeline's steps due today
+cadre generate-training --people N [--seed S]  generated trainees, sessions and seats
 cadre manage ...                             any Django management command
 """
 
@@ -202,6 +203,7 @@ def cmd_demo(args):
             print("Dataset already loaded; nothing loaded again.")
         else:
             cmd_load_dataset(argparse.Namespace(directory=None))
+        _generate_demo_training()
         created = ensure_demo_users()
     if created:
         print("Demo users (user name, role, one-time password):")
@@ -250,6 +252,33 @@ def cmd_run_due(args):
     if not done:
         print(f"Nothing is due on {today:%Y-%m-%d}.")
     return 0
+
+
+def cmd_generate_training(args):
+    """Make N generated people with vetting, language tests, and sessions of the record's
+    courses with nominations and enrolments, all marked generated; once per database."""
+    from cadre.training.generated import GenerationRefused, generate_training
+
+    try:
+        with _as_cli():
+            made = generate_training(args.people, seed=args.seed, progress=args.people >= 1000)
+    except GenerationRefused as exc:
+        print(f"cadre: {exc}", file=sys.stderr)
+        return 1
+    print(f"Generated {made}.")
+    return 0
+
+
+def _generate_demo_training(people=200):
+    """Enough generated trainees for every training page of the demo to show something,
+    when the training tables hold nobody yet."""
+    from cadre.training.generated import generate_training
+    from cadre.training.models import Enrolment, Person
+
+    if Person.objects.exists() or Enrolment.objects.exists():
+        return
+    made = generate_training(people)
+    print(f"Generated for the demo: {made}.")
 
 
 def cmd_manage(args):
@@ -316,6 +345,15 @@ def build_parser():
     )
     p.add_argument("--today", help="the day to act on, YYYY-MM-DD (default: today)")
     p.set_defaults(func=cmd_run_due)
+
+    p = sub.add_parser(
+        "generate-training",
+        help="make generated people, vetting, sessions, nominations and enrolments, "
+        "marked generated (for trying Cadre out and for benchmarks)",
+    )
+    p.add_argument("--people", type=int, required=True, help="how many people to make")
+    p.add_argument("--seed", type=int, default=1, help="the same seed makes the same record")
+    p.set_defaults(func=cmd_generate_training)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

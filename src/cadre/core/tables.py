@@ -29,6 +29,18 @@ class YesNoColumn(tables.Column):
         return yes_no(value)
 
 
+class GeneratedColumn(tables.Column):
+    """A record made up to try Cadre out is labelled so wherever it is listed; a real one
+    shows nothing."""
+
+    def render(self, value):
+        return generated_badge() if value else ""
+
+
+def generated_badge():
+    return format_html('<span class="badge">{}</span>', _("generated"))
+
+
 def yes_no(value) -> str:
     if value is None:
         return ""
@@ -65,6 +77,8 @@ def table_for(object_type: registry.ObjectType) -> type[RecordTable]:
         label = field.verbose_name
         if isinstance(field, models.ManyToManyField):
             attrs[name] = ListColumn(verbose_name=label, orderable=False)
+        elif isinstance(field, models.BooleanField) and name == "generated":
+            attrs[name] = GeneratedColumn(verbose_name=label, orderable=False)
         elif isinstance(field, models.BooleanField):
             attrs[name] = YesNoColumn(verbose_name=label, orderable=False)
         elif name in pairs:

@@ -275,7 +275,7 @@ def export_dataset(directory: Path, progress: Progress | None = None) -> dict:
 
 
 def _export_type(directory, object_type, progress) -> int:
-    total = object_type.model._base_manager.count()
+    total = _records(object_type.model).count()
     file_format = "yaml" if total <= YAML_ROWS else "jsonl"
     for other in FORMATS:
         if other != file_format:
@@ -305,6 +305,15 @@ def _counted(rows, object_type, total, progress):
             progress(object_type, done, total)
 
 
+def _records(model):
+    """The records of the model that belong in a dataset: not those `cadre generate-training`
+    made up, which would lose their mark on the way (it is not a field a dataset sets)."""
+    rows = model._base_manager.all()
+    if any(field.name == "generated" for field in model._meta.concrete_fields):
+        rows = rows.filter(generated=False)
+    return rows
+
+
 def dataset_rows(object_type):
     """The records of the type as dataset rows, in the order they were made."""
     model = object_type.model
@@ -312,7 +321,8 @@ def dataset_rows(object_type):
     last = 0
     while True:
         chunk = list(
-            model._base_manager.filter(pk__gt=last)
+            _records(model)
+            .filter(pk__gt=last)
             .order_by("pk")
             .values_list(*columns.read)[:EXPORT_CHUNK]
         )

@@ -246,6 +246,14 @@ class Person(RecordModel):
     rank_group = models.CharField(
         _("rank group"), max_length=10, choices=RankGroup.choices, blank=True
     )
+    generated = models.BooleanField(
+        _("generated"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Made up by `cadre generate-training` to try Cadre out: no such person exists."
+        ),
+    )
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -349,6 +357,14 @@ class Session(RecordModel):
     )
     note = models.TextField(_("note"), blank=True)
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
+    generated = models.BooleanField(
+        _("generated"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Made up by `cadre generate-training` to try Cadre out: no such session exists."
+        ),
+    )
 
     class Meta:
         ordering = ["start", "key"]

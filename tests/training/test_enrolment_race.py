@@ -2,8 +2,8 @@
 
 The requests go through the API, and through the enrolment page, from threads with
 connections of their own, and all of them are held at the service's lock() until every
-one has arrived, so they contend as hard as they can. With the lock switched off the same requests overbook: the lock, not
-the timing, is what keeps the count.
+one has arrived, so they contend as hard as they can. With the lock switched off the
+same requests overbook: the lock, not the timing, is what keeps the count.
 """
 
 import threading

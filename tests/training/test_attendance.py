@@ -111,3 +111,15 @@ def test_a_contributor_of_another_nation_cannot_read_the_attendance(enrol, make_
 
     assert client.get(f"/record/attendance/{row.pk}/").status_code == 404
     assert client.get(f"/api/attendance/{row.key}/").status_code == 404
+
+
+def test_no_attendance_is_kept_for_a_trainee_who_withdrew(enrol):
+    enrolment = enrol()
+    enrolment.status = Enrolment.Status.WITHDRAWN
+    enrolment.save()
+
+    with pytest.raises(ValidationError) as refusal:
+        record_attendance(enrolment, FIRST_DAY)
+
+    assert "withdrawn" in refusal.value.message_dict["enrolment"][0]
+    assert not Attendance.objects.exists()

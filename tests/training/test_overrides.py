@@ -151,17 +151,3 @@ def test_a_waived_rule_lets_the_nomination_be_submitted(english_session, make_pe
     )
 
     assert nomination.status == "submitted"
-
-
-def test_a_granted_waiver_keeps_its_rule_person_and_session(api, english_session, make_person):
-    person = make_person()
-    granted = waive(api, person, english_session).json()
-
-    moved = api.patch(f"/api/overrides/{granted['key']}/", {"rule": "rank_group"}, format="json")
-    reworded = api.patch(
-        f"/api/overrides/{granted['key']}/", {"reason": "Interpreter from the school."}
-    )
-
-    assert moved.status_code == 400 and "grant a new one" in str(moved.json())
-    assert EligibilityOverride.objects.get().rule == "language"
-    assert reworded.status_code == 200

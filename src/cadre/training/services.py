@@ -19,7 +19,6 @@ from cadre.core.services import OPERATOR, RecordConflict, RecordService
 from . import selectors
 from .models import (
     Course,
-    EligibilityOverride,
     Enrolment,
     Nomination,
     Person,
@@ -379,23 +378,6 @@ class EligibilityOverrideService(KeyedService):
             obj.granted_by = _("command line") if user is OPERATOR else user.get_username()
             obj.granted_at = timezone.now()
         return super().save(obj, user=user, many=many, exclude=exclude)
-
-    def check(self, obj, many, action):
-        # What was waived, for whom and where is what its granter signed for: a change of
-        # any of them would be a new waiver under the old one's name and date.
-        if action != "change":
-            return
-        granted = EligibilityOverride.objects.get(pk=obj.pk)
-        kept = ("person_id", "session_id", "rule")
-        if any(getattr(obj, name) != getattr(granted, name) for name in kept):
-            raise ValidationError(
-                {
-                    "rule": _(
-                        "A waiver keeps the rule, person and session it was granted for; "
-                        "grant a new one instead."
-                    )
-                }
-            )
 
 
 class TravelOrderService(KeyedService):

@@ -151,3 +151,19 @@ def test_a_waived_rule_lets_the_nomination_be_submitted(english_session, make_pe
     )
 
     assert nomination.status == "submitted"
+
+
+def test_the_waiver_page_shows_when_it_was_granted_as_a_reader_writes_it(
+    api, english_session, make_person, client_as
+):
+    from cadre.core.roles import Role
+
+    waive(api, make_person(), english_session)
+    override = EligibilityOverride.objects.get()
+
+    page = client_as(Role.TRAINING_OFFICER).get(f"/record/overrides/{override.pk}/")
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert override.granted_at.isoformat(sep=" ") not in text and "+00:00" not in text
+    assert str(override.granted_at.year) in text

@@ -4,6 +4,7 @@ Views stay thin: permissions come from `permissions`, filters from `filtersets`,
 columns from `tables`; writes go through the object type's service (`services`).
 """
 
+import datetime
 import secrets
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.forms import modelform_factory
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -173,6 +175,8 @@ def detail_fields(obj, user):
             value = dates.show(value, getattr(obj, pairs[field.name]))
         elif field.choices:
             value = getattr(obj, f"get_{field.name}_display")()
+        elif isinstance(value, datetime.datetime):
+            value = formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
         rows.append((field.verbose_name, value, field))
     for field in model._meta.many_to_many:
         related = permissions.restrict(getattr(obj, field.name).all(), user)

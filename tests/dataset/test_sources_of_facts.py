@@ -197,14 +197,14 @@ def test_no_text_of_cadre_repeats_a_source_page():
 
 def test_the_checker_finds_a_copied_sentence_whatever_its_punctuation(tmp_path):
     (tmp_path / "page.txt").write_text(
-        "In 2007, Allies decided to extend their training assistance to Iraq by including "
-        "gendarmerie-type training of the federal police.",
+        "In 2031 the council agreed that the school would widen its teaching to cover "
+        "river patrols by the coast guard.",
         encoding="utf-8",
     )
     runs = copied_text.source_runs(tmp_path)
-    ours = "summary: Allies decided; to extend their training assistance to Iraq, by including"
+    ours = "summary: the council agreed; that the school would widen its teaching, to cover"
     found = copied_text.copies_in(Path("events.yaml"), ours, runs)
     assert [c.passage for c in found] == [
-        "Allies decided; to extend their training assistance to Iraq, by including"
+        "the council agreed; that the school would widen its teaching, to cover"
     ]
-    assert copied_text.copies_in(Path("x"), "Allies add gendarmerie-style training", runs) == []
+    assert copied_text.copies_in(Path("x"), "The council widens the river teaching", runs) == []

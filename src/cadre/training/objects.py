@@ -34,6 +34,14 @@ PERSONAL = {
     "view_roles": PEOPLE_READERS,
     "nation_readers": NATION_CONTRIBUTORS,
 }
+# ...and what every record about a person but the person declares: training writes it, an
+# import may bring it, and the dataset (the mission's record, not its people) leaves it out.
+PERSON_RECORD = {
+    **PERSONAL,
+    "write_roles": TRAINING_WRITERS,
+    "importable": True,
+    "in_dataset": False,
+}
 
 register(
     m.Course,
@@ -91,14 +99,11 @@ register(
     },
     search=["family_name", "given_name", "name_ar", "unit"],
     ordering=["family_name", "key"],
-    write_roles=TRAINING_WRITERS,
     nation_field="nation",
     nation_writers=NATION_CONTRIBUTORS,
     service=s.PersonService,
     select_related=["nation"],
-    importable=True,
-    in_dataset=False,
-    **PERSONAL,
+    **PERSON_RECORD,
 )
 register(
     m.Session,
@@ -153,13 +158,10 @@ register(
     filters={"person": ["exact"], "slp": ["exact"]},
     search=["person__family_name", "person__given_name"],
     ordering=["taken_on", "key"],
-    write_roles=TRAINING_WRITERS,
     nation_field="person__nation",
     service=s.LanguageTestService,
     select_related=["person"],
-    importable=True,
-    in_dataset=False,
-    **PERSONAL,
+    **PERSON_RECORD,
 )
 register(
     m.VettingCase,
@@ -168,13 +170,10 @@ register(
     filters={"person": ["exact"], "kind": ["exact"], "status": ["exact"]},
     search=["person__family_name", "person__given_name", "reviewer"],
     ordering=["valid_until", "key"],
-    write_roles=TRAINING_WRITERS,
     nation_field="person__nation",
     service=s.VettingCaseService,
     select_related=["person"],
-    importable=True,
-    in_dataset=False,
-    **PERSONAL,
+    **PERSON_RECORD,
 )
 register(
     m.Nomination,
@@ -198,14 +197,11 @@ register(
     filters={"session": ["exact"], "status": ["exact"]},
     search=["person__family_name", "person__given_name"],
     ordering=["key"],
-    write_roles=TRAINING_WRITERS,
     nation_field="person__nation",
     service=s.EnrolmentService,
     api_actions="cadre.training.api.EnrolmentActions",
     select_related=["person", "session__course"],
-    importable=True,
-    in_dataset=False,
-    **PERSONAL,
+    **PERSON_RECORD,
 )
 register(
     m.TravelOrder,
@@ -214,13 +210,10 @@ register(
     filters={"session": ["exact"]},
     search=["passport_name"],
     ordering=["issued_on", "key"],
-    write_roles=TRAINING_WRITERS,
     nation_field="person__nation",
     service=s.TravelOrderService,
     select_related=["person", "session__course"],
-    importable=True,
-    in_dataset=False,
-    **PERSONAL,
+    **PERSON_RECORD,
 )
 register(
     m.Attendance,
@@ -229,13 +222,10 @@ register(
     filters={"enrolment": ["exact"], "status": ["exact"], "day": ["exact", "gte", "lte"]},
     search=["enrolment__person__family_name", "enrolment__person__given_name"],
     ordering=["day", "key"],
-    write_roles=TRAINING_WRITERS,
     nation_field="enrolment__person__nation",
     service=s.AttendanceService,
     select_related=["enrolment__person", "enrolment__session"],
-    importable=True,
-    in_dataset=False,
-    **PERSONAL,
+    **PERSON_RECORD,
 )
 register(
     m.AssessmentResult,
@@ -244,13 +234,10 @@ register(
     filters={"enrolment": ["exact"], "outcome": ["exact"]},
     search=["assessment", "enrolment__person__family_name"],
     ordering=["assessed_on", "key"],
-    write_roles=TRAINING_WRITERS,
     nation_field="enrolment__person__nation",
     service=s.AssessmentResultService,
     select_related=["enrolment__person", "enrolment__session"],
-    importable=True,
-    in_dataset=False,
-    **PERSONAL,
+    **PERSON_RECORD,
 )
 # A waiver is granted one at a time, with its reason, by a training officer: not imported.
 register(

@@ -10,6 +10,7 @@ cadre createuser USERNAME --role ROLE [--nation ISO3]
 cadre audit verify                           check the audit trail's hash chain
 cadre run-due [--today YYYY-MM-DD]           carry out the seat timeline's steps due today
 cadre generate-training --people N [--seed S]  generated trainees, sessions and seats
+cadre rebuild-training-summary              recompute the training dashboard's figures
 cadre manage ...                             any Django management command
 """
 
@@ -269,6 +270,19 @@ def cmd_generate_training(args):
     return 0
 
 
+def cmd_rebuild_training_summary(args):
+    """Recompute the training dashboard's figures from the enrolments, in SQL."""
+    import time
+
+    from cadre.training.summary import rebuild
+
+    started = time.perf_counter()
+    with _as_cli():
+        rows = rebuild()
+    print(f"Rebuilt the training summary: {rows} rows in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
 def _generate_demo_training(people=200):
     """Enough generated trainees for every training page of the demo to show something,
     when the training tables hold nobody yet."""
@@ -354,6 +368,13 @@ def build_parser():
     p.add_argument("--people", type=int, required=True, help="how many people to make")
     p.add_argument("--seed", type=int, default=1, help="the same seed makes the same record")
     p.set_defaults(func=cmd_generate_training)
+
+    p = sub.add_parser(
+        "rebuild-training-summary",
+        help="recompute the training dashboard's figures from the enrolments (after rows "
+        "were written in bulk, outside Cadre's services)",
+    )
+    p.set_defaults(func=cmd_rebuild_training_summary)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

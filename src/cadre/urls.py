@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("cadre.accounts.urls")),
     path("audit/", include("cadre.core.audit_urls")),
     path("record/", include("cadre.training.urls")),
+    path("training/", include("cadre.training.dashboard_urls")),
     path("record/", include("cadre.core.urls")),
     path("jobs/", include("cadre.core.job_urls")),
     path("", include("cadre.missions.urls")),

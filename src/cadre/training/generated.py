@@ -36,6 +36,7 @@ from tqdm import tqdm
 
 from cadre.accounts.models import Nation
 
+from . import summary
 from .models import (
     Course,
     Enrolment,
@@ -155,6 +156,8 @@ def generate_training(people: int, *, seed: int = 1, progress: bool = False, tod
         seated, waiting = plan.seats(Session.objects.filter(generated=True).order_by("start"))
         write(Nomination, plan.nominations(seated, waiting))
         write(Enrolment, plan.enrolments(seated))
+        # Written in bulk, past the services that keep the dashboard's figures current.
+        summary.rebuild()
     return result
 
 

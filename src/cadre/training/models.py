@@ -809,3 +809,57 @@ class EligibilityOverride(RecordModel):
     def clean(self):
         if not self.reason.strip():
             raise ValidationError({"reason": _("Write why the rule is waived.")})
+
+
+class TrainingSummary(models.Model):
+    """How many distinct people trained, graduated and had their outcome decided, per year
+    and category: the training dashboard's figures, kept current by the services that
+    write enrolments, sessions, courses and people (`summary`), rebuilt by
+    `cadre rebuild-training-summary`.
+
+    One row per year, mission (0: all missions together), nation, service, sex and
+    category. A person has one nation, service and sex, so rows add up across them; a
+    person may train in two missions in one year, so "all missions" has rows of its own.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    mission = models.PositiveIntegerField(_("mission"), help_text=_("0: all missions."))
+    nation = models.PositiveIntegerField(_("nation"))
+    service = models.CharField(_("service"), max_length=20, blank=True)
+    sex = models.CharField(_("sex"), max_length=6, blank=True)
+    dimension = models.CharField(_("category"), max_length=12)
+    value = models.CharField(_("value"), max_length=30, blank=True)
+    trained = models.IntegerField(_("people trained"), default=0)
+    graduated = models.IntegerField(_("people graduated"), default=0)
+    decided = models.IntegerField(_("people with an outcome decided"), default=0)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("training summary row")
+        verbose_name_plural = _("training summary rows")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "mission", "nation", "service", "sex", "dimension", "value"],
+                name="one_training_summary_row_per_cell",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["mission", "year"], name="training_summary_filter"),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.dimension}={self.value}: {self.trained}"
+
+
+class TrainingSummaryBuild(models.Model):
+    """When the training summary was last rebuilt from the enrolments, in full."""
+
+    built_at = models.DateTimeField(_("built at"))
+    rows = models.PositiveIntegerField(_("rows"))
+
+    class Meta:
+        verbose_name = _("training summary build")
+        verbose_name_plural = _("training summary builds")
+
+    def __str__(self):
+        return f"{self.built_at:%Y-%m-%d %H:%M}"

@@ -12,8 +12,8 @@ from cadre.core import permissions
 from cadre.core.registry import register, register_detail_panel, register_home_panel, register_page
 from cadre.core.roles import Role, role_of
 
+from . import dashboard, selectors
 from . import models as m
-from . import selectors
 from . import services as s
 
 TRAINING_WRITERS = frozenset({Role.ADMIN, Role.MISSION_STAFF, Role.TRAINING_OFFICER})
@@ -73,6 +73,7 @@ register(
     search=["code", "title", "title_ar", "provider"],
     ordering=["code", "title"],
     write_roles=TRAINING_WRITERS,
+    service=s.CourseService,
     prefetch_related=["prerequisites", "sources"],
     importable=True,
 )
@@ -322,4 +323,12 @@ register_page(
     m.EligibilityOverride,
     args=("overrides",),
     position=65,
+)
+register_page(
+    "training_dashboard:dashboard",
+    _("Training dashboard"),
+    m.Enrolment,
+    visible=lambda user: dashboard.scope_of(user)[0],
+    shortcut_for={Role.TRAINING_OFFICER, Role.MISSION_STAFF, Role.GENDER_ADVISER},
+    position=52,
 )

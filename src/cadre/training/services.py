@@ -7,6 +7,7 @@ object types' declarations (objects.py), so each rule here holds on every path.
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from cadre.core import permissions
 from cadre.core.roles import Role, role_of
 from cadre.core.services import OPERATOR, RecordConflict, RecordService
 
-from . import selectors
+from . import selectors, summary
 from .models import (
     Course,
     Enrolment,
@@ -57,6 +58,36 @@ class KeyedService(RecordService):
         return key
 
 
+class KeepsSummary:
+    """A service whose writes move the training summary's figures (`summary`): `watch()`
+    under `lock()` names the people whose figures may move, and the save adds the
+    difference in its own transaction."""
+
+    def watch(self, obj, person_ids):
+        obj._summary_watch = summary.Watch(person_ids)
+
+    def save(self, obj, *, user, many=None, exclude=None):
+        obj._summary_watch = None
+        with transaction.atomic():
+            saved = super().save(obj, user=user, many=many, exclude=exclude)
+            if obj._summary_watch is not None:
+                obj._summary_watch.apply()
+        return saved
+
+
+class CourseService(RecordService):
+    """A course's discipline or delivery counts in every year it ran: a change to either
+    recomputes those years of the training summary."""
+
+    def save(self, obj, *, user, many=None, exclude=None):
+        with transaction.atomic():
+            moved = summary.changed(obj, summary.COURSE_FIELDS)
+            saved = super().save(obj, user=user, many=many, exclude=exclude)
+            if moved:
+                summary.rebuild(years=summary.years_of_course(obj.pk))
+        return saved
+
+
 def check_transition(obj, transitions: dict, action: str):
     """Refuse a status change the type's state machine does not allow."""
     if action != "change":
@@ -77,16 +108,30 @@ def check_transition(obj, transitions: dict, action: str):
     )
 
 
-class PersonService(KeyedService):
+class PersonService(KeepsSummary, KeyedService):
+    # Imports write people in batches: the figures of the people changed move after them.
+    bulk_safe = True
+
     # A person's key names no one: it appears in addresses and in other records' keys.
     def key_parts(self, obj):
         return ["p", secrets.token_hex(4)]
+
+    def lock(self, obj):
+        if summary.changed(obj, summary.PERSON_FIELDS):
+            self.watch(obj, [obj.pk])
+
+    def save_many(self, entries, *, user):
+        with transaction.atomic():
+            watch = summary.Watch(e.obj.pk for e in entries if not e.obj._state.adding)
+            failures = super().save_many(entries, user=user)
+            watch.apply()
+        return failures
 
 
 S = Session.Status
 
 
-class SessionService(KeyedService):
+class SessionService(KeepsSummary, KeyedService):
     """A session's capacity never falls below the seats held or allotted, and its status
     moves planned -> open -> allocated -> running -> completed, or to cancelled."""
 
@@ -103,6 +148,10 @@ class SessionService(KeyedService):
     def lock(self, obj):
         if obj.pk:
             Session.objects.select_for_update().get(pk=obj.pk)
+        if summary.changed(obj, summary.SESSION_FIELDS):
+            self.watch(
+                obj, Enrolment.objects.filter(session_id=obj.pk).values_list("person_id", flat=True)
+            )
 
     def check(self, obj, many, action):
         check_transition(obj, self.TRANSITIONS, action)
@@ -267,7 +316,7 @@ def may_graduate(user, enrolment=None) -> bool:
     return enrolment is None or permissions.may_write_object(user, "change", enrolment)
 
 
-class EnrolmentService(KeyedService):
+class EnrolmentService(KeepsSummary, KeyedService):
     """A seat is taken only while one is free and the person may take it.
 
     The session row is locked before the seats are counted, so parallel enrolments queue
@@ -293,6 +342,19 @@ class EnrolmentService(KeyedService):
             )
         # In id order, so two writers locking the same two sessions never wait on each other.
         list(Session.objects.select_for_update().filter(pk__in=sessions).order_by("pk"))
+        # Then the people (sessions first, as SessionService does), whose figures move.
+        people = {obj.person_id}
+        if obj.pk:
+            people |= set(Enrolment.objects.filter(pk=obj.pk).values_list("person_id", flat=True))
+        self.watch(obj, people)
+
+    def delete(self, obj, *, user):
+        with transaction.atomic():
+            self.claim(obj)  # the enrolment's row before its person's, as a save takes them
+            watch = summary.Watch([obj.person_id])
+            label = super().delete(obj, user=user)
+            watch.apply()
+        return label
 
     def check(self, obj, many, action):
         stored = Enrolment.objects.filter(pk=obj.pk).first() if obj.pk else None

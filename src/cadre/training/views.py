@@ -4,15 +4,17 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from cadre.core import permissions
+from cadre.core import exports, permissions
 from cadre.core.services import service_for
 
-from . import services
+from . import dashboard, services
 from .models import Enrolment
 
 
@@ -57,3 +59,46 @@ class GraduateView(LoginRequiredMixin, View):
                     % {"day": decided.decided_on},
                 )
         return redirect("core:detail", "enrolments", pk)
+
+
+class TrainingDashboardView(LoginRequiredMixin, View):
+    """People trained by year and category, in the reader's nation scope; `?export=csv` or
+    `xlsx` gives the same tables as a file."""
+
+    def get(self, request):
+        may_read, own_nation = dashboard.scope_of(request.user)
+        if not may_read:
+            raise PermissionDenied
+        form = dashboard.DashboardFilters(request.GET or None, own_nation=own_nation)
+        tables = dashboard.tables(dashboard.filtered_rows(request.user, form))
+        file_format = request.GET.get("export")
+        if file_format in exports.CONTENT_TYPES:
+            return export_response(tables, file_format)
+        query = request.GET.copy()
+        query.pop("export", None)
+        return render(
+            request,
+            "training/dashboard.html",
+            {
+                "form": form,
+                "tables": tables,
+                "sexes": dashboard.SEXES,
+                "freshness": dashboard.freshness(),
+                "query": query.urlencode(),
+            },
+        )
+
+
+def export_response(tables, file_format):
+    rows = dashboard.export_rows(tables)
+    name = f"cadre-training-dashboard-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    if file_format == "csv":
+        response = StreamingHttpResponse(
+            exports.csv_lines(rows), content_type=exports.CONTENT_TYPES["csv"]
+        )
+    else:
+        response = FileResponse(
+            exports.xlsx_file(rows, "training"), content_type=exports.CONTENT_TYPES["xlsx"]
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

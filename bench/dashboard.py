@@ -40,7 +40,8 @@ UPDATE training_session SET
     mission_id = CASE WHEN id % 3 = 0
         THEN (SELECT id FROM missions_mission ORDER BY id DESC LIMIT 1) END,
     location_id = CASE WHEN id % 4 = 1
-        THEN (SELECT id FROM missions_location ORDER BY id LIMIT 1 OFFSET (training_session.id % 7)) END,
+        THEN (SELECT id FROM missions_location ORDER BY id
+              LIMIT 1 OFFSET (training_session.id % 7)) END,
     status = 'completed'
 WHERE generated;
 UPDATE training_enrolment e SET

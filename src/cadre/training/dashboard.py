@@ -262,7 +262,9 @@ def chart(table: Table) -> dict | None:
     colour = {key: PALETTE[i % len(PALETTE)] for i, (key, _label) in enumerate(series)}
     order = [key for key, _label in series]
     top = max(sum(n for _k, n in parts) for parts in stacks.values()) or 1
-    ceiling = _nice(top)
+    # Four grid steps of a round size, so that every tick's label is a whole number.
+    step = _nice(-(-top // 4))
+    ceiling = 4 * step
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(stacks)
     bar = min(48, slot * 0.7)
@@ -288,9 +290,7 @@ def chart(table: Table) -> dict | None:
                 "total_y": round(y - 3, 1),
             }
         )
-    ticks = [
-        {"value": ceiling * k // 4, "y": round(TOP + plot_h - plot_h * k / 4, 1)} for k in range(5)
-    ]
+    ticks = [{"value": step * k, "y": round(TOP + plot_h - plot_h * k / 4, 1)} for k in range(5)]
     shown = {key for parts in stacks.values() for key, n in parts if n}
     drawn = {
         "left": LEFT,

@@ -3,6 +3,7 @@ charts, a filter, and the CSV export of what is shown. Screenshots go to
 test-output/screenshots/ for a reviewer to open."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -52,9 +53,7 @@ def trained(db):
     def person(**values):
         nonlocal number
         number += 1
-        made = save(
-            Person(family_name=f"Trainee{number}", given_name="Ali", nation=iraq, **values)
-        )
+        made = save(Person(family_name=f"Trainee{number}", given_name="Ali", nation=iraq, **values))
         save(VettingCase(person=made, status="cleared", valid_until=datetime.date(2030, 1, 1)))
         return made
 
@@ -106,7 +105,7 @@ def test_the_dashboard_in_english_and_arabic(trained, live_server, signed_in, sc
     expect(total.locator("tbody tr td").nth(7)).to_have_text("2")
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV").click()
-    text = open(download.value.path(), encoding="utf-8-sig").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "total,,all people trained,2025,0,0,0,2,0,0,0,0,0,2,0,0," in text
     assert "2024" not in text
 

@@ -32,6 +32,8 @@ OPEN_PAGES = {
     "missions:locations",
     "sources:claims",
     "sources:detail",
+    # Figures, never who: a nation-bound role sees its own nation's (tests/training/).
+    "training_dashboard:dashboard",
     "accounts:tokens",
     "api:docs",
     "api:schema",

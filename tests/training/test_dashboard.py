@@ -110,7 +110,9 @@ def world(iraq, nation, make_person):
 def cells(**filters):
     """{(dimension, year, value, sex): (trained, graduated, decided)} of all nations."""
     found = {}
-    rows = TrainingSummary.objects.filter(mission=filters.pop("mission", 0), **filters)
+    rows = TrainingSummary.objects.filter(mission=filters.pop("mission", 0), **filters).exclude(
+        nation=summary.ALL_NATIONS
+    )
     for row in rows:
         key = (row.dimension, row.year, row.value, row.sex)
         old = found.get(key, (0, 0, 0))
@@ -175,6 +177,15 @@ def test_the_summary_kept_by_the_services_is_what_a_rebuild_counts(world):
     summary.rebuild()
     assert cells() == kept
     assert summary.aggregate() == summary.contributions(Person.objects.values_list("pk", flat=True))
+
+
+def test_the_rows_of_all_nations_are_the_sum_of_each_nation(world):
+    together = {
+        (r.year, r.sex, r.dimension, r.value): (r.trained, r.graduated, r.decided)
+        for r in TrainingSummary.objects.filter(mission=0, nation=summary.ALL_NATIONS)
+        if r.trained
+    }
+    assert together == {(y, sex, d, v): n for (d, y, v, sex), n in cells().items()}
 
 
 def test_a_person_changed_moves_their_figures(world):

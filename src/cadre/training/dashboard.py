@@ -197,6 +197,8 @@ def filtered_rows(user, form):
         rows = rows.filter(nation=own_nation)
     elif data.get("nation"):
         rows = rows.filter(nation=data["nation"].pk)
+    elif not data.get("service"):
+        rows = rows.filter(nation=summary.ALL_NATIONS)
     return (
         rows.values("dimension", "value", "year", "sex")
         .annotate(trained=Sum("trained"), graduated=Sum("graduated"), decided=Sum("decided"))

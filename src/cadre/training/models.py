@@ -817,14 +817,15 @@ class TrainingSummary(models.Model):
     write enrolments, sessions, courses and people (`summary`), rebuilt by
     `cadre rebuild-training-summary`.
 
-    One row per year, mission (0: all missions together), nation, service, sex and
-    category. A person has one nation, service and sex, so rows add up across them; a
-    person may train in two missions in one year, so "all missions" has rows of its own.
+    One row per year, mission (0: all missions together), nation (0: all nations and
+    services together), service, sex and category. A person has one nation, service and
+    sex, so rows add up across them; a person may train in two missions in one year, so
+    "all missions" has rows of its own.
     """
 
     year = models.PositiveSmallIntegerField(_("year"))
     mission = models.PositiveIntegerField(_("mission"), help_text=_("0: all missions."))
-    nation = models.PositiveIntegerField(_("nation"))
+    nation = models.PositiveIntegerField(_("nation"), help_text=_("0: all nations."))
     service = models.CharField(_("service"), max_length=20, blank=True)
     sex = models.CharField(_("sex"), max_length=6, blank=True)
     dimension = models.CharField(_("category"), max_length=12)
@@ -845,6 +846,8 @@ class TrainingSummary(models.Model):
         ]
         indexes = [
             models.Index(fields=["mission", "year"], name="training_summary_filter"),
+            # The page shows when the figures last moved: MAX(changed_at).
+            models.Index(fields=["changed_at"], name="training_summary_changed"),
         ]
 
     def __str__(self):

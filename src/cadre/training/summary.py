@@ -18,7 +18,8 @@ How a figure is counted (docs/training.md says it for readers):
 
 Distinct people add up across nations, services and sexes (a person has one of each), so
 the summary keeps one row per (year, mission, nation, service, sex, category, value) and
-the page sums rows. Missions do not add up (one person, two missions, one year), so
+the page sums rows; nation 0 and service "*" hold every nation and service together, for
+the page unfiltered. Missions do not add up (one person, two missions, one year), so
 mission 0 holds all missions together.
 
 Kept current in the transaction of every write that moves a figure: the services lock the
@@ -46,6 +47,9 @@ from .models import (
 )
 
 ALL_MISSIONS = 0
+# Rows of every nation and service together, read by the page when it filters on neither:
+# a few hundred rows a mission to sum, rather than tens of thousands at 10^6 enrolments.
+ALL_NATIONS, ALL_SERVICES = 0, "*"
 TOTAL, BRANCH, RANK_GROUP, WHERE, DISCIPLINE = (
     "total",
     "branch",
@@ -157,7 +161,18 @@ def aggregate(enrolments=None):
                 row[f"f_{dimension}"] or "",
             )
             cells[key] = (row["trained"], row["graduated"], row["decided"])
-    return cells
+    return with_all_nations(cells)
+
+
+def with_all_nations(cells: dict) -> dict:
+    """`cells` and, summed from them, the rows of every nation and service together. The
+    sum is exact: a person has one nation and one service."""
+    together = {}
+    for (year, mission, _nation, _service, sex, dimension, value), numbers in cells.items():
+        key = (year, mission, ALL_NATIONS, ALL_SERVICES, sex, dimension, value)
+        old = together.get(key, (0, 0, 0))
+        together[key] = tuple(o + n for o, n in zip(old, numbers, strict=True))
+    return {**cells, **together}
 
 
 def contributions(person_ids) -> dict:
@@ -186,7 +201,9 @@ def contributions(person_ids) -> dict:
                     people[1].add(row["person_id"])
                 if row["status"] in DECIDED:
                     people[2].add(row["person_id"])
-    return {key: tuple(len(group) for group in people) for key, people in cells.items()}
+    return with_all_nations(
+        {key: tuple(len(group) for group in people) for key, people in cells.items()}
+    )
 
 
 def _chunks(items, size):

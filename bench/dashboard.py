@@ -18,8 +18,8 @@ Timed, as run.py times pages (server time from the Server-Timing header, p50 / p
 baselines, in the same run), the dashboard unfiltered and with each filter, and its CSV
 export. Then, in a process of its own, the plain aggregate in SQL that the summary
 replaces (`summary.aggregate()`: COUNT(DISTINCT person) per year, sex and category, over
-every enrolment), timed three times. Results go to bench/results/dashboard-<time>.json
-and .md.
+every enrolment), timed three times (`--aggregate-runs`). Results go to
+bench/results/dashboard-<time>.json and .md.
 """
 
 import argparse
@@ -58,7 +58,7 @@ from cadre.cli import _setup
 _setup()
 from cadre.training import summary
 times = []
-for _ in range(3):
+for _ in range(RUNS):
     started = time.perf_counter()
     cells = summary.aggregate()
     times.append(round(time.perf_counter() - started, 2))
@@ -67,8 +67,15 @@ print(json.dumps({"seconds": times, "cells": len(cells)}))
 
 
 def spread(database: str) -> None:
+    """Once: generate-training starts every session after today, so a session before it
+    shows the database was spread already (--reuse)."""
     with psycopg.connect(f"{SERVER}/{database}", autocommit=True) as connection:
-        connection.execute(SPREAD)
+        done = connection.execute(
+            "SELECT EXISTS (SELECT 1 FROM training_session WHERE generated "
+            "AND start < CURRENT_DATE)"
+        ).fetchone()[0]
+        if not done:
+            connection.execute(SPREAD)
 
 
 def rebuild(database: str) -> float:
@@ -131,9 +138,9 @@ def pages(database: str, args, known: dict) -> tuple[dict, dict]:
     return paths, timings | {"_facts": {"enrolments": total, "session_enrolments": held}}
 
 
-def plain_aggregate(database: str) -> dict:
+def plain_aggregate(database: str, runs: int) -> dict:
     result = subprocess.run(
-        [sys.executable, "-c", AGGREGATE],
+        [sys.executable, "-c", AGGREGATE.replace("RUNS", str(runs))],
         env=bench_env(database),
         capture_output=True,
         text=True,
@@ -157,7 +164,8 @@ def table(paths, timings, aggregate) -> str:
         )
     runs = ", ".join(f"{s:.2f}" for s in aggregate["seconds"])
     lines.append(
-        f"| plain aggregate over the enrolments (`summary.aggregate()`, 10 queries), 3 runs "
+        f"| plain aggregate over the enrolments (`summary.aggregate()`, 10 queries), "
+        f"{len(aggregate['seconds'])} run(s) "
         f"| {runs} s | | {min(aggregate['seconds']) * 1000 / session:.0f}x (fastest) | |"
     )
     return "\n".join(lines) + "\n"
@@ -171,6 +179,9 @@ def main():
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--seconds-per-url", type=float, default=30)
     parser.add_argument("--port", type=int, default=8767)
+    parser.add_argument(
+        "--aggregate-runs", type=int, default=3, help="times the plain aggregate is timed"
+    )
     args = parser.parse_args()
 
     RESULTS_DIR.mkdir(exist_ok=True)
@@ -188,7 +199,7 @@ def main():
     known = facts(database)
     paths, timings = pages(database, args, known)
     found = timings.pop("_facts")
-    aggregate = plain_aggregate(database)
+    aggregate = plain_aggregate(database, args.aggregate_runs)
     finished_at = datetime.datetime.now(datetime.UTC)
     header = (
         f"{started_at:%Y-%m-%d %H:%M}-{finished_at:%H:%M} UTC, load average {load_before} at "

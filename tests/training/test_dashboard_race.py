@@ -58,7 +58,9 @@ def test_parallel_enrolments_of_one_person_count_them_once(make_session, make_pe
 
     assert failures == []
     assert Enrolment.objects.count() == 2 * PEOPLE
-    total = TrainingSummary.objects.get(mission=0, year=2027, dimension="total", sex="")
+    total = TrainingSummary.objects.get(
+        mission=0, nation=summary.ALL_NATIONS, year=2027, dimension="total", sex=""
+    )
     assert total.trained == PEOPLE
     kept = {
         (r.year, r.mission, r.nation, r.service, r.sex, r.dimension, r.value): (

@@ -14,15 +14,29 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from cadre.core import registry
-from cadre.core.api import ERROR_DESCRIPTIONS, ErrorSerializer
+from cadre.core.api import ERROR_DESCRIPTIONS, NOT_SIGNED_IN, ErrorSerializer
 from cadre.core.api_views import serializer_for
 from cadre.core.permissions import restrict
 from cadre.missions.models import TimelineEvent
 
 from . import services
+
+
+class MayReview(BasePermission):
+    """Only the roles that review candidates into the timeline (`services.may_review`)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if user is None or not user.is_authenticated:
+            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
+        if services.may_review(user):
+            return True
+        self.message = services.NOT_A_REVIEWER
+        return False
 
 
 class MergeRequestSerializer(serializers.Serializer):
@@ -75,7 +89,7 @@ class CandidateActions:
         request=None,
         responses=_responses(ALREADY),
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[MayReview])
     def accept(self, request, *args, **kwargs):
         return self._act(request, lambda c: services.accept(c, user=request.user))
 
@@ -88,7 +102,7 @@ class CandidateActions:
         request=MergeRequestSerializer,
         responses=_responses(ALREADY),
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[MayReview])
     def merge(self, request, *args, **kwargs):
         sent = MergeRequestSerializer(data=request.data)
         sent.is_valid(raise_exception=True)
@@ -103,6 +117,6 @@ class CandidateActions:
         request=None,
         responses=_responses(ALREADY),
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[MayReview])
     def reject(self, request, *args, **kwargs):
         return self._act(request, lambda c: services.reject(c, user=request.user))

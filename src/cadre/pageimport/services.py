@@ -10,9 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cadre.core import services
 from cadre.core.dates import DatePrecision
+from cadre.core.permissions import may
 from cadre.core.services import Entry, RecordService, service_for
 from cadre.missions.models import Organisation, TimelineEvent
 from cadre.sources.models import Source
@@ -137,6 +139,16 @@ def _free_key(model, base: str) -> str:
         if key not in taken:
             return key
     raise AssertionError("unreachable")
+
+
+NOT_A_REVIEWER = gettext_lazy(
+    "Only those who write the timeline review imported candidates into it."
+)
+
+
+def may_review(user) -> bool:
+    """May this user accept, merge and reject candidates: change them and add events?"""
+    return may(user, "change", ImportCandidate) and may(user, "add", TimelineEvent)
 
 
 def _refuse_unless_open(candidate: ImportCandidate):

@@ -117,8 +117,7 @@ class ReviewView(LoginRequiredMixin, View):
             "rows": rows,
             "status": status,
             "statuses": ImportCandidate.Status.choices,
-            "can_review": may(request.user, "change", ImportCandidate)
-            and may(request.user, "add", TimelineEvent),
+            "can_review": services.may_review(request.user),
         }
         return render(request, "pageimport/review.html", context)
 
@@ -127,7 +126,8 @@ class CandidateActionView(LoginRequiredMixin, View):
     """POST accept, merge (with `event`) or reject, then back to the review list."""
 
     def post(self, request, key, candidate, verb):
-        require(request.user, "change", ImportCandidate)
+        if not services.may_review(request.user):
+            raise PermissionDenied(services.NOT_A_REVIEWER)
         batch = get_object_or_404(restrict(PageImport.objects.all(), request.user), key=key)
         found = get_object_or_404(batch.candidates.all(), key=candidate)
         try:
@@ -136,7 +136,9 @@ class CandidateActionView(LoginRequiredMixin, View):
                 messages.success(request, _("Added to the timeline."))
             elif verb == "merge":
                 events = restrict(TimelineEvent.objects.all(), request.user)
-                event = get_object_or_404(events, key=request.POST.get("event", ""))
+                event = events.filter(key=request.POST.get("event", "")).first()
+                if event is None:
+                    raise ValidationError(_("Choose the event the page is a source of."))
                 services.merge(found, event, user=request.user)
                 messages.success(request, _("The page is now one more source of that event."))
             else:

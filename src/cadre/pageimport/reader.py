@@ -738,18 +738,19 @@ class ActorTable:
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """(label, key) of each actor named in text, in order, each once; longer names first."""
-        hits = []  # (start, -length, label, key)
+        hits = []  # (start, -length, office?, label, key)
         for pattern, table, lower in self.compiled:
             for match in pattern.finditer(text):
                 name = match.group(0).lower() if lower else match.group(0)
                 label, key = table[name]
-                hits.append((match.start(), -len(name), label, key))
+                hits.append((match.start(), -len(name), 0, label, key))
         for match in self.offices.finditer(text):
             label = OFFICES[int(match.lastgroup[1:])][0]
-            hits.append((match.start(), -len(match.group(0)), label, ""))
+            # A record of the tables outranks an office of the same name (the NAC).
+            hits.append((match.start(), -len(match.group(0)), 1, label, ""))
         hits.sort()
         seen, result, reached = set(), [], 0
-        for start, length, label, key in hits:
+        for start, length, _, label, key in hits:
             if start < reached:
                 continue
             reached = start - length
@@ -894,10 +895,16 @@ def read_dates(
         for s, e in spans:
             inside = [m for m in mentions if s <= m.start < e]
             sentence = text[s:e]
+            # "... deployed on 2 May and began three weeks later": the reviewer gives the date.
+            relatives = [
+                _relative_candidate(text, s, e, relative, actors)
+                for relative in _RELATIVE.finditer(sentence)
+                if not any(
+                    m.start < s + relative.end() and s + relative.start() < m.end for m in inside
+                )
+            ]
             if not inside:
-                relative = _RELATIVE.search(sentence)
-                if relative:
-                    candidates.append(_relative_candidate(text, s, e, relative, actors))
+                candidates.extend(relatives)
                 continue
             clauses = _clauses(sentence, inside, s)
             for m, (cs, ce) in zip(inside, clauses, strict=True):
@@ -906,9 +913,13 @@ def read_dates(
                 context.fill(m)
                 clause = sentence[cs:ce]
                 summary = _summary(clause, [(m.start - s - cs, m.end - s - cs)])
-                span = (s, e) if lead is None or s > lead.end else (s, e)
-                candidates.append(_candidate(text, m, span, summary, clause, actors))
+                candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
+            candidates.extend(relatives)
     return candidates
+
+
+def _overlap(mention: DateMention, start: int, end: int) -> bool:
+    return mention.start < end and start < mention.end
 
 
 def _looks_like_heading(raw: str, block: Block) -> bool:

@@ -99,5 +99,5 @@ def test_eval_timeline_prints_the_table_per_page_and_in_total(tmp_path, page, ca
     assert run("eval-timeline", str(gold)) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:5] == ["page", "written", "gold", "cands", "recall"]
-    assert lines[1].split()[:7] == ["milestones", "before", "tuning", "2", "2", "100%", "0"]
+    assert lines[1].split()[:7] == ["milestones", "before", "tuning", "2", "2", "100.0%", "0"]
     assert lines[-1].split()[0] == "total"

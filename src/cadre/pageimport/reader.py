@@ -183,6 +183,8 @@ MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
     "diciembre": 12,
+    # Dutch, for the datelines of pages republished in the Netherlands
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
 }  # fmt: skip
 # An abbreviation's full stop belongs to the date only before a number ("Sep. 2022").
 _MONTH = (
@@ -222,7 +224,11 @@ _PATTERNS = [
         rf"(?<![\w.])(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
         rf"(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?",
     ),
-    ("mdy", rf"(?<![\w])(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y})?"),
+    (
+        "mdy",
+        rf"(?<![\w])(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])"
+        rf"(?:(?:,\s*|\s+){_Y}(?!\d))?",
+    ),
     ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
     (
         "season",
@@ -257,16 +263,29 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d)",
     re.I,
 )
+_WEEKDAY = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
+    r"miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag"
+)
+# The page's own dates (when it was published or updated, a byline's), which date no event:
+# the word opens its line or follows a mark ("• Last updated:", ", gepubliceerd op"); "a
+# statement published on 19 April" dates the statement, an event.
 _METADATA_BEFORE = re.compile(
-    r"\b(?:last\s+updated|updated|published|posted|modified|retrieved|accessed|printed|"
-    r"mis\s+à\s+jour|publié|aktualisiert|stand|actualizado|publicado)\b\W*(?:on\s*)?$",
+    r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|updated|published|posted|modified|retrieved|"
+    r"accessed|printed|"
+    r"mis\s+à\s+jour|publié|aktualisiert|stand|actualizado|publicado|gepubliceerd|"
+    r"bijgewerkt)\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?"
+    r"|^\W*by\s+[\w .]{1,40}\s[-–|]\s*)$",
     re.I,
 )
 
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|"
-    r"through|till|during)\s+(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$",
+    r"through|till|during|ende|anfang|mitte|bis|fin|début|hasta|de|depuis|jusqu'en)\s+"
+    r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$",
     re.I,
 )
 _MODIFIER = re.compile(
@@ -447,10 +466,10 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
     word = (match.groupdict().get("m") or "").rstrip(".")
     if word and name in ("m", "my", "mdy", "dmy"):
         # "May", "March" and "August" are words too: an English month name is capitalised.
-        if word.lower() in ("may", "march", "august", "mar", "jun", "mai") and word.islower():
+        if word.lower() in ("may", "march", "august") and word.islower():
             return False
         if name == "m" and (
-            word.lower() in ("mar", "jun", "jul", "aug", "sep", "oct", "dec", "mai", "mayo")
+            word.lower() in ("mar", "jun", "jul", "aug", "sep", "oct", "dec")
             or not _MONTH_ALONE_AFTER.search(before)
         ):
             return False
@@ -627,21 +646,21 @@ KIND_TRIGGERS = [
      r"establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
     ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*"),
     ("launch", r"launch\w*|start(?:ed|s)?|began|begins?|commenc\w*|kick(?:ed)?\s*off|lance\w*|"
-     r"lancé|gestartet|inici\w*"),
+     r"lancé|débuté?|gestartet|inici\w*"),
     ("expansion", r"expand\w*|expansion|extend\w*|extension|increas\w*|enlarg\w*|scal\w+\s+up|"
-     r"renew\w*|prolong\w*|élarg\w*|prorog\w*|verlänger\w*|ampli\w*"),
+     r"renew\w*|prolong\w*|élarg\w*|prorog\w*|verlänger\w*|fortsetz\w*|fortgesetzt|ampli\w*"),
     ("request", r"request\w*|(?:asked|asks)\s+(?:for|NATO|the)|invit\w*|demande\w*|Ersuchen|"
      r"solicit\w*"),
     ("agreement", r"signed|signs|sign|signature|agreement|accord|memorandum|MoU|treaty|"
      r"Abkommen|acuerdo|firm\w+"),
-    ("approval", r"approv\w*|endors\w*|adopt\w*|authori[sz]\w*|ratif\w*|approuv\w*|genehmig\w*|"
-     r"aprob\w*"),
-    ("decision", r"decid\w*|decision|agree[ds]?|agreeing|resolv\w*|"
+    ("approval", r"approv\w*|endors\w*|adopt\w*|authori[sz]\w*|ratif\w*|approuv\w*|approbation|"
+     r"genehmig\w*|aprob\w*|passed\s+(?:a|its|the)\s+(?:[\w-]+\s+){0,3}resolution|green\s+light"),
+    ("decision", r"decid\w*|decision|agree[ds]?|agreeing|resolv\w*|vote[ds]?|"
      r"announc\w*\s+(?:its|their|his|her)\s+(?:intention|decision)|décid\w*|beschlie\w*|"
      r"beschloss\w*|decidi\w*"),
     ("visit", r"visit\w*|tour(?:s|ed|ing)?|travel\w*\s+to|visite\w*|besuch\w*|visit[aó]\w*"),
     ("meeting", r"meet\w*|met|summit|conference|talks|consultations?|gathered|convened|"
-     r"réunion|rencontr\w*|Treffen|reuni\w*"),
+     r"réunion|rencontr\w*|Treffen|reuni\w*|debattiert|debated?"),
 ]  # fmt: skip
 _KIND_PATTERN = re.compile(
     "|".join(f"(?P<{kind}>\\b(?:{body})\\b)" for kind, body in KIND_TRIGGERS), re.I
@@ -654,8 +673,9 @@ _NOT_A_TRIGGER = re.compile(
     r"(?:[\w’'-]+\s+){0,6}?requests?\b(?:\s+(?:of|from|by)\b)?"
     r"|\bat\s+(?:the\s+|their\s+|a\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?:summit|meeting|conference)"
     r"(?:\s+meeting)?"
-    r"|\b(?:the|a|an|this|that|its|their)\s+(?:expanded|extended|increased|decision|agreement|"
-    r"request|extension)\b"
+    r"|(?<!made\s)(?<!took\s)(?<!reached\s)\b(?:the|a|an|this|that|its|their)\s+(?:expanded|"
+    r"extended|increased|decision|agreement|request|extension)\b"
+    r"|,\s+meeting\s+in\s+\w+|\bréunis\s+à"
     r"|\bbeginning\s+with\b",
     re.I,
 )
@@ -680,12 +700,19 @@ OFFICES = [
     ("SACEUR", r"SACEUR|Supreme\s+Allied\s+Commander\s+Europe"),
     ("NAC", r"North\s+Atlantic\s+Council|\bNAC\b"),
     ("Defence Ministers",
-     r"(?:defen[cs]e|foreign\s+and\s+defen[cs]e)\s+ministers?|ministers?\s+of\s+defen[cs]e"),
-    ("Foreign Ministers", r"foreign\s+ministers?|ministers?\s+of\s+foreign\s+affairs"),
+     r"(?:defen[cs]e|foreign\s+and\s+defen[cs]e)\s+ministers?|ministers?\s+of\s+defen[cs]e|"
+     r"ministres\s+(?:européens\s+)?de\s+la\s+Défense|Verteidigungsminister\w*|"
+     r"ministros\s+de\s+Defensa"),
+    ("Foreign Ministers",
+     r"foreign\s+ministers?|ministers?\s+of\s+foreign\s+affairs|ministres\s+des\s+Affaires\s+"
+     r"étrangères|Außenminister\w*|ministros\s+de\s+(?:Asuntos\s+)?Exteriores"),
     ("Heads of State and Government",
      r"heads\s+of\s+state\s+and\s+government|Allied\s+leaders|NATO\s+leaders"),
     ("Council of the EU",
-     r"Council\s+of\s+the\s+(?:European\s+Union|EU)|EU\s+Council|Foreign\s+Affairs\s+Council"),
+     r"Council\s+of\s+the\s+(?:European\s+Union|EU)|(?:EU|European\s+Union)\s+Council|"
+     r"Foreign\s+Affairs\s+Council|Council\s+(?:Decision|agreement)|Conseil\s+de\s+l[’']Union\s+"
+     r"[Ee]uropéenne|(?<=PESC\s)du\s+Conseil|Rat\s+der\s+Europäischen\s+Union|Consejo\s+de\s+la\s+"
+     r"Unión\s+Europea"),
     ("UN Security Council", r"(?:UN|United\s+Nations)\s+Security\s+Council|Security\s+Council"),
     ("Prime Minister", r"Prime\s+Minister"),
     ("President", r"\bPresident\b"),
@@ -864,7 +891,7 @@ def read_dates(
             m.end += body_start
         led = bool(mentions) and mentions[0].start == body_start
         led = led and _is_date_led(text, mentions[0], block)
-        if block.kind == "heading" or (not led and _looks_like_heading(raw, block)):
+        if block.kind == "heading" or (not led and _looks_like_heading(raw, block, mentions)):
             if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
                 context.year = mentions[0].first.year
             continue
@@ -922,10 +949,15 @@ def _overlap(mention: DateMention, start: int, end: int) -> bool:
     return mention.start < end and start < mention.end
 
 
-def _looks_like_heading(raw: str, block: Block) -> bool:
-    """A line of a text page that names a section: short, with no sentence's end."""
+def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> bool:
+    """A line of a text page that names a section: short, with no sentence's end, and no
+    day or month it dates (unless it is that date alone: a dateline)."""
     words = raw.split()
-    return block.kind == "line" and len(words) <= 10 and not re.search(r"[.!?:;]\s*$", raw)
+    if block.kind != "line" or len(words) > 10 or re.search(r"[.!?:;]\s*$", raw):
+        return False
+    dated = [m for m in mentions if not m.is_range and m.first.unit in ("day", "month")]
+    alone = len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(raw.strip()) - 1
+    return not dated or alone
 
 
 class _Context:

@@ -681,12 +681,22 @@ _NOT_A_TRIGGER = re.compile(
 )
 
 
+# The words _NOT_A_TRIGGER turns on: a sentence without any is not searched with it.
+_MAY_NOT_TRIGGER = re.compile(
+    r"request|summit|meeting|conference|expanded|extended|increased|decision|agreement|"
+    r"extension|beginning|réunis",
+    re.I,
+)
+
+
 def kind_of(clause: str, sentence: str = "") -> str:
     """The event's kind from the first trigger word of its clause (of its sentence when the
     clause has none: "in 2021 the ministers, and in 2023 the Council, agreed ..."), a
     visit outranking the meetings held during it; 'milestone' when none."""
     for text in (clause, sentence):
-        cleaned = _NOT_A_TRIGGER.sub(lambda m: " " * len(m.group(0)), text)
+        cleaned = text
+        if _MAY_NOT_TRIGGER.search(text):
+            cleaned = _NOT_A_TRIGGER.sub(lambda m: " " * len(m.group(0)), text)
         kinds = [m.lastgroup for m in _KIND_PATTERN.finditer(cleaned)]
         if kinds:
             return "visit" if "visit" in kinds and kinds[0] == "meeting" else kinds[0]
@@ -719,33 +729,36 @@ OFFICES = [
 ]  # fmt: skip
 
 
+_WORD = re.compile(r"[\w/&-]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
 class ActorTable:
     """Names to look for, each with the label an actor is given: organisations (name and
-    short name), nations, and the short list of offices. Three regular expressions in all,
-    however long the tables: a page is read in milliseconds."""
+    short name), nations, and the short list of offices.
+
+    Names are looked up word by word in dictionaries (a name is its words, punctuation
+    aside), so the tables may grow without slowing the reader: a regular expression of
+    every name, tried at every position of every sentence, took most of a page's time.
+    """
 
     def __init__(self, names: dict[str, tuple[str, str]], exact: dict[str, tuple[str, str]]):
-        self.names = names  # lower-case name -> (label, key)
-        self.exact = exact  # acronym, matched as written -> (label, key)
-        self.patterns = [
-            (self._alternation(names), re.I, self.names, True),
-            (self._alternation(exact), 0, self.exact, False),
-        ]
-        self.compiled = [
-            (re.compile(pattern, flags), table, lower)
-            for pattern, flags, table, lower in self.patterns
-            if pattern
-        ]
+        self.names = names  # lower-case words of a name -> (label, key)
+        self.exact = exact  # an acronym's words as written -> (label, key)
+        # For each first word, the lengths (in words) of the names it begins, longest first.
+        self.lengths: dict[str, list[int]] = {}
+        for name in [*names, *(e.lower() for e in exact)]:
+            words = name.split()
+            if words:
+                self.lengths.setdefault(words[0], []).append(len(words))
+        for lengths in self.lengths.values():
+            lengths.sort(reverse=True)
         self.offices = re.compile(
             "|".join(f"(?P<o{i}>{pattern})" for i, (_, pattern) in enumerate(OFFICES)), re.I
         )
-
-    @staticmethod
-    def _alternation(table) -> str:
-        if not table:
-            return ""
-        names = sorted(table, key=len, reverse=True)
-        return r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
 
     @classmethod
     def build(cls, organisations=(), nations=()):
@@ -753,24 +766,33 @@ class ActorTable:
         names, exact = {}, {}
         for key, name, short in organisations:
             label = short or name
-            names.setdefault(name.lower(), (label, key))
+            names.setdefault(" ".join(_words(name.lower())), (label, key))
             if short and len(short) > 1:
                 if short.upper() == short:
-                    exact.setdefault(short, (label, key))
+                    exact.setdefault(" ".join(_words(short)), (label, key))
                 else:
-                    names.setdefault(short.lower(), (label, key))
+                    names.setdefault(" ".join(_words(short.lower())), (label, key))
         for code, name in nations:
-            names.setdefault(name.lower(), (name, code))
+            names.setdefault(" ".join(_words(name.lower())), (name, code))
         return cls(names, exact)
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """(label, key) of each actor named in text, in order, each once; longer names first."""
         hits = []  # (start, -length, office?, label, key)
-        for pattern, table, lower in self.compiled:
-            for match in pattern.finditer(text):
-                name = match.group(0).lower() if lower else match.group(0)
-                label, key = table[name]
-                hits.append((match.start(), -len(name), 0, label, key))
+        words = list(_WORD.finditer(text))
+        written = [w.group(0) for w in words]
+        lowered = [w.lower() for w in written]
+        for i, word in enumerate(lowered):
+            for n in self.lengths.get(word, ()):
+                if i + n > len(words):
+                    continue
+                found = self.names.get(" ".join(lowered[i : i + n])) or self.exact.get(
+                    " ".join(written[i : i + n])
+                )
+                if found:
+                    start, end = words[i].start(), words[i + n - 1].end()
+                    hits.append((start, start - end, 0, *found))
+                    break
         for match in self.offices.finditer(text):
             label = OFFICES[int(match.lastgroup[1:])][0]
             # A record of the tables outranks an office of the same name (the NAC).

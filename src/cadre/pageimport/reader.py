@@ -627,7 +627,6 @@ _DATE_ONLY = re.compile(rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY},?)?\s*{_YEAR}\
 
 
 _BULLET = re.compile(r"^[\s•·*▪◦‣–—-]*")
-_LEAD_SEPARATOR = re.compile(r"^\s*(?::|\t|\s[-–—]\s|\s{2,}|,)?\s*")
 
 
 def _year_heading(text: str) -> int | None:

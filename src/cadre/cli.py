@@ -330,9 +330,11 @@ def cmd_import_page(args):
             user=OPERATOR, raw=raw, file_name=path.name, source=source, reference_date=reference
         )
     count = batch.candidates.count()
+    relative = batch.candidates.exclude(relative="").count()
+    undated = f" ({relative} dated only relative to another, to complete)" if relative else ""
     print(
-        f"Read {count} dated events from {path} into {batch.key}, citing the source "
-        f"{batch.source.key}; review them at /page-imports/{batch.key}/"
+        f"Read {count} candidate events{undated} from {path} into {batch.key}, citing the "
+        f"source {batch.source.key}; review them at /page-imports/{batch.key}/"
     )
     return 0
 

@@ -88,7 +88,7 @@ class ImportListView(LoginRequiredMixin, View):
             else:
                 messages.success(
                     request,
-                    _("%(count)s dated events read from the page, for review.")
+                    _("%(count)s candidate events read from the page, for review.")
                     % {"count": batch.candidates.count()},
                 )
                 return redirect("pageimport:review", batch.key)

@@ -263,3 +263,11 @@ def test_only_reviewers_act_through_the_api(batch, api_as):
     )
     assert response.status_code == 403
     assert candidate(batch, "2020").status == ImportCandidate.Status.PROPOSED
+
+
+def test_an_address_that_is_no_web_address_is_not_made_a_link(client_as, db):
+    batch = services.import_page(
+        user=OPERATOR, raw="2010: The school opened.", address="javascript:alert(1)"
+    )
+    page = client_as(Role.ADVISOR).get(reverse("pageimport:review", args=[batch.key]))
+    assert 'href="javascript' not in page.content.decode()

@@ -40,6 +40,11 @@ class PageImport(RecordModel):
     def __str__(self):
         return self.title
 
+    @property
+    def link(self) -> str:
+        """The address as a link, only when it is a web address (never a javascript: one)."""
+        return self.address if self.address.startswith(("https://", "http://")) else ""
+
 
 class ImportCandidate(RecordModel):
     """A dated event a page states, as read, for a reviewer to accept, edit or reject."""

@@ -11,6 +11,9 @@ cadre audit verify                           check the audit trail's hash chain
 cadre run-due [--today YYYY-MM-DD]           carry out the seat timeline's steps due today
 cadre generate-training --people N [--seed S]  generated trainees, sessions and seats
 cadre rebuild-training-summary              recompute the training dashboard's figures
+cadre import-page FILE [--source KEY] [--json] [--reference-date YYYY-MM-DD]
+                                             read a public page's dated events for review
+cadre eval-timeline GOLD-DIR                 score the date reader against gold lists
 cadre manage ...                             any Django management command
 """
 
@@ -295,6 +298,76 @@ def _generate_demo_training(people=200):
     print(f"Generated for the demo: {made}.")
 
 
+def _reference_date(text):
+    import datetime
+
+    if not text:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        print(f"cadre: --reference-date: write it as YYYY-MM-DD, not {text!r}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def cmd_import_page(args):
+    """Read a saved page (HTML or text) and propose its dated events: as JSON on stdout
+    (--json, nothing written), or as a batch of candidates for review citing a Source."""
+    import json
+
+    from cadre.core.services import OPERATOR
+    from cadre.pageimport import reader, selectors, services
+    from cadre.sources.models import Source
+
+    path = Path(args.file)
+    try:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        print(f"cadre: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return 1
+    reference = _reference_date(args.reference_date)
+    if args.json:
+        _, found = reader.read_page(
+            raw, name=path.name, actors=selectors.actor_table(), reference_date=reference
+        )
+        json.dump([c.as_json() for c in found], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    source = None
+    if args.source:
+        source = Source.objects.filter(key=args.source).first()
+        if source is None:
+            print(f"cadre: no source has the key {args.source!r}", file=sys.stderr)
+            return 1
+    with _as_cli():
+        batch = services.import_page(
+            user=OPERATOR, raw=raw, file_name=path.name, source=source, reference_date=reference
+        )
+    count = batch.candidates.count()
+    relative = batch.candidates.exclude(relative="").count()
+    undated = f" ({relative} dated only relative to another, to complete)" if relative else ""
+    print(
+        f"Read {count} candidate events{undated} from {path} into {batch.key}, citing the "
+        f"source {batch.source.key}; review them at /page-imports/{batch.key}/"
+    )
+    return 0
+
+
+def cmd_eval_timeline(args):
+    """Print, per gold page and in total, how well the date reader finds its events."""
+    from cadre.pageimport import evaluation, selectors
+
+    directory = Path(args.gold_dir)
+    if not directory.is_dir() or not any(directory.glob("*.gold")):
+        print(f"cadre: no *.gold files in {directory}", file=sys.stderr)
+        return 1
+    scores, total = evaluation.evaluate(directory, selectors.evaluation_actor_table())
+    print(evaluation.table(scores, total, markdown=args.markdown))
+    if args.details:
+        print(evaluation.missed_report(scores))
+    return 0
+
+
 def cmd_manage(args):
     from django.core.management import execute_from_command_line
 
@@ -375,6 +448,22 @@ def build_parser():
         "were written in bulk, outside Cadre's services)",
     )
     p.set_defaults(func=cmd_rebuild_training_summary)
+
+    p = sub.add_parser(
+        "import-page",
+        help="read a saved public page and propose its dated events for the timeline",
+    )
+    p.add_argument("file", help="a saved HTML page or a plain text file")
+    p.add_argument("--source", help="the key of the Source the events cite (default: a new one)")
+    p.add_argument("--json", action="store_true", help="print the candidates; write nothing")
+    p.add_argument("--reference-date", help="the page's own date, YYYY-MM-DD")
+    p.set_defaults(func=cmd_import_page)
+
+    p = sub.add_parser("eval-timeline", help="score the date reader against gold lists")
+    p.add_argument("gold_dir", metavar="GOLD-DIR")
+    p.add_argument("--markdown", action="store_true", help="print the table in Markdown")
+    p.add_argument("--details", action="store_true", help="list every miss and false candidate")
+    p.set_defaults(func=cmd_eval_timeline)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

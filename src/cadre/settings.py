@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "cadre.accounts",
     "cadre.missions",
     "cadre.training",
+    "cadre.pageimport",
 ]
 if TESTING and importlib.util.find_spec("cadre_probe"):
     # Object types that exist only in the tests (tests/cadre_probe): a seat limit that only

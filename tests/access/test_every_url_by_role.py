@@ -37,6 +37,8 @@ OPEN_PAGES = {
     "accounts:tokens",
     "api:docs",
     "api:schema",
+    "pageimport:list",
+    "pageimport:review",
 }
 # The generic pages that read an object type.
 RECORD_PAGES = {
@@ -65,9 +67,19 @@ ADMIN_PAGES = {
 # Who decides a trainee's graduation (the page and the API action), written out here.
 GRADUATORS = {Role.ADMIN, Role.TRAINING_OFFICER}
 # The actions of a type's own on its API, "api:<slug>-<action>", each answering a POST.
-API_ACTIONS = {"api:enrolments-graduate"}
+# Who reviews a page import's candidates into the timeline, written out here.
+REVIEWERS = {Role.ADMIN, Role.MISSION_STAFF}
+REVIEW_ACTIONS = {
+    "api:import-candidates-accept",
+    "api:import-candidates-merge",
+    "api:import-candidates-reject",
+}
+REVIEW_PAGES = {"pageimport:accept", "pageimport:merge", "pageimport:reject"}
+API_ACTIONS = {"api:enrolments-graduate", *REVIEW_ACTIONS}
 # Pages that only act, by POST, on one record of a type: the type's slug.
-ACTION_PAGES = {"training:graduate": "enrolments"}
+ACTION_PAGES = {"training:graduate": "enrolments"} | dict.fromkeys(
+    REVIEW_PAGES, "import-candidates"
+)
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -98,6 +110,10 @@ def sample_kwargs(name, pattern, nation_code):
         object_type = registry.get(name[4:].rsplit("-", 1)[0])
         yield _object_args(params, object_type, nation_code, by_key=True)
         return
+    if name in REVIEW_PAGES:
+        candidate = sample(registry.get("import-candidates"), nation_code)
+        yield {"key": candidate.page_import.key, "candidate": candidate.key}
+        return
     if name in ACTION_PAGES:
         yield _object_args(params, registry.get(ACTION_PAGES[name]), nation_code)
         return
@@ -110,7 +126,9 @@ def sample_kwargs(name, pattern, nation_code):
         from cadre.audit.models import ChangeRecord
 
         args["pk"] = ChangeRecord.objects.values_list("pk", flat=True).first()
-    if "key" in params:
+    if "key" in params and name.startswith("pageimport:"):
+        args["key"] = sample(registry.get("page-imports"), nation_code).key
+    elif "key" in params:
         args["key"] = "ntm-i" if name.startswith("missions:") else "nmi-2020"
     if "token_id" in params:
         args["token_id"] = ApiToken.objects.values_list("pk", flat=True).first() or 1
@@ -221,6 +239,8 @@ def expected_page(role, name, kwargs):
         return {302, 405}  # GET only redirects or is refused; the work is done by POST
     if name in ACTION_PAGES:
         return {405}  # it only acts, by POST
+    if name in REVIEW_ACTIONS:
+        return {405} if role in REVIEWERS else {403}
     if name in API_ACTIONS:
         return {405} if role in GRADUATORS else {403}
     if name.startswith("admin:"):
@@ -254,6 +274,11 @@ def expected_api_write(role, name, method, kwargs):
 
 def expected_action(role, name):
     """The status of a POST to a page or API action on a record of another nation."""
+    if name in REVIEW_ACTIONS | REVIEW_PAGES:
+        # A candidate is read by every role; only reviewers accept, merge or reject it.
+        if role not in REVIEWERS:
+            return {403}
+        return {302} if name in REVIEW_PAGES else {200, 400}
     enrolments = registry.get("enrolments")
     if role in GRADUATORS:
         # A page shows the enrolment with the outcome; the API answers it, or why not.

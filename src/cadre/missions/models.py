@@ -309,6 +309,8 @@ class TimelineEvent(RecordModel):
         AGREEMENT = "agreement", _("agreement")
         VISIT = "visit", _("visit")
         WITHDRAWAL = "withdrawal", _("withdrawal")
+        LAUNCH = "launch", _("launch")
+        MEETING = "meeting", _("meeting")
         MILESTONE = "milestone", _("milestone")
 
     date = models.DateField(_("date"))

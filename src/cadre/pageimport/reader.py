@@ -1,0 +1,1069 @@
+"""Read a public page and find its dated events: plain functions, no Django.
+
+    page = page_text(raw, name="milestones.html")   # text, blocks, title, address
+    candidates = read_dates(page, actors=lexicon)     # one Candidate per dated event
+
+The page becomes blocks (headings, paragraphs, list items, table rows) laid end to end in
+one text, each with its character offsets; every Unicode space is made an ordinary space
+one for one, so an offset into the text is an offset into what the reviewer sees. A block
+is a year heading (it sets the context year), a date-led line ("16 December 2004: ...",
+"End 2004: ...", "2007 ...") or prose, split into sentences. Dates are read by the
+patterns below, behind guards that keep resolutions, money, counts and durations out.
+A date without a year takes the context year and says so (`inferred_year`); with no
+context year it has none: never one taken from today.
+"""
+
+import calendar
+import datetime
+import re
+from dataclasses import asdict, dataclass, field
+from html.parser import HTMLParser
+
+# ---------------------------------------------------------------------------------------
+# Pages: text and blocks
+
+# Every Unicode space separator and the other blanks pages use, each made one ordinary space.
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u2028\u2029\ufeff]")
+_BLOCK_TAGS = {
+    "p": "paragraph",
+    "li": "item",
+    "tr": "row",
+    "dt": "item",
+    "dd": "item",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "caption": "paragraph",
+    "figcaption": "paragraph",
+    "blockquote": "paragraph",
+    "div": "paragraph",
+    "section": "paragraph",
+    "article": "paragraph",
+    "td": None,
+    "th": None,
+    "br": None,
+    "title": "title",
+}
+_SKIPPED = {"script", "style", "noscript", "template", "svg", "nav", "footer", "head"}
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    kind: str  # heading, paragraph, item, row, line
+
+
+@dataclass
+class Page:
+    text: str
+    blocks: list[Block]
+    title: str = ""
+    address: str = ""
+
+
+class _Blocks(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []  # text of the block being read
+        self.kinds: list[str] = []  # open block tags, innermost last
+        self.blocks: list[tuple[str, str]] = []  # (kind, text)
+        self.skipping = 0
+        self.title = ""
+        self.in_title = False
+
+    def _flush(self):
+        text = "".join(self.parts)
+        self.parts = []
+        if text.strip():
+            kind = self.kinds[-1] if self.kinds else "paragraph"
+            self.blocks.append((kind, " ".join(text.split(" ")).strip()))
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIPPED:
+            if tag != "head":
+                self.skipping += 1
+            return
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag in ("td", "th"):
+            if self.parts and "".join(self.parts).strip():
+                self.parts.append("\t")
+            return
+        if tag == "br":
+            self._flush()
+            return
+        kind = _BLOCK_TAGS.get(tag)
+        if kind:
+            self._flush()
+            self.kinds.append(kind)
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED:
+            if tag != "head":
+                self.skipping = max(0, self.skipping - 1)
+            return
+        if tag == "title":
+            self.in_title = False
+            return
+        if _BLOCK_TAGS.get(tag):
+            self._flush()
+            if self.kinds:
+                self.kinds.pop()
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+            return
+        if self.skipping:
+            return
+        self.parts.append(re.sub(r"[ \r\n]+", " ", _SPACES.sub(" ", data)))
+
+
+def _looks_like_html(raw: str) -> bool:
+    return bool(re.search(r"<(html|body|p|div|li|h[1-6]|table)\b", raw[:5000], re.I))
+
+
+def page_text(raw: str, name: str = "") -> Page:
+    """The page's text as blocks with offsets; HTML or plain text (which may begin with
+    `SOURCE: <url>` and `TITLE: <title>` lines)."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if name.lower().endswith((".html", ".htm")) or _looks_like_html(raw):
+        parser = _Blocks()
+        parser.feed(raw)
+        parser.close()
+        parser._flush()
+        pieces, blocks, at = [], [], 0
+        for kind, text in parser.blocks:
+            text = _SPACES.sub(" ", text)
+            blocks.append(Block(at, at + len(text), kind))
+            pieces.append(text)
+            at += len(text) + 1
+        title = " ".join(parser.title.split())
+        return Page("\n".join(pieces), blocks, title=title)
+    address = title = ""
+    lines = raw.split("\n")
+    while lines and re.match(r"(SOURCE|TITLE|RETRIEVED):", lines[0]):
+        label, _, value = lines.pop(0).partition(":")
+        if label == "SOURCE":
+            address = value.strip()
+        elif label == "TITLE":
+            title = value.strip()
+    text = _SPACES.sub(" ", "\n".join(lines))
+    blocks, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            blocks.append(Block(at + lead, at + len(line.rstrip()), "line"))
+        at += len(line) + 1
+    return Page(text, blocks, title=title, address=address)
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+
+MONTHS = {
+    # English
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+    # Dutch, for the datelines of pages republished in the Netherlands
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}  # fmt: skip
+# An abbreviation's full stop belongs to the date only before a number ("Sep. 2022").
+_MONTH = (
+    "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")(?:\.(?=\s*\d))?"
+)
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+SEASONS = {
+    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
+    "printemps": 21, "été": 22, "automne": 23, "hiver": 24,
+    "frühling": 21, "frühjahr": 21, "sommer": 22, "herbst": 23,
+    "primavera": 21, "verano": 22, "otoño": 23, "invierno": 24,
+}  # fmt: skip
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_ORDINALS |= {"fourth": 4, "4th": 4, "last": 4, "latter": 2}
+_SEASON = "(?:" + "|".join(SEASONS) + ")"
+
+_Y = rf"(?P<y>{_YEAR})"
+# Each pattern names d (day), m (month), y (year), s (season), q (quarter), h (half).
+_PATTERNS = [
+    (
+        "dayrange",
+        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?\s*[-–]\s*(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
+        rf"\s+(?P<m>{_MONTH})(?![\w])(?:,?\s+{_Y}(?!\d))?",
+    ),
+    (
+        "monthrange",
+        rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
+    ),
+    ("iso", rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    (
+        "numeric",
+        rf"(?<![\d/.])(?P<d>{_DAY})[./](?P<mn>0?[1-9]|1[0-2])[./](?P<y>{_YEAR})(?![\d])",
+    ),
+    (
+        "dmy",
+        rf"(?<![\w.])(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
+        rf"(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?",
+    ),
+    (
+        "mdy",
+        rf"(?<![\w])(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])"
+        rf"(?:(?:,\s*|\s+){_Y}(?!\d))?",
+    ),
+    ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
+    (
+        "season",
+        rf"(?<![\w])(?:the\s+)?(?P<s>{_SEASON})(?:\s+(?:of|de|del))?\s+{_Y}(?!\d)",
+    ),
+    (
+        "quarter",
+        rf"(?<![\w])(?:the\s+)?(?:(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+        rf"quarter(?:\s+of)?|Q(?P<qn>[1-4]))\s+{_Y}(?!\d)",
+    ),
+    (
+        "half",
+        rf"(?<![\w])(?:the\s+)?(?:(?P<h>first|second|latter|1st|2nd)\s+half(?:\s+of)?|H(?P<hn>[12]))"
+        rf"\s+{_Y}(?!\d)",
+    ),
+    # A month alone, only after a word that makes it a date ("in May", "by March").
+    ("m", rf"(?<![\w])(?P<m>{_MONTH})(?![\w])"),
+    ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|[.,]\d)"),
+]
+_COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
+
+# Guards: words right before a number that make it something else than a year, and after it.
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:resolutions?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
+    r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
+    r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK)|[$€£¥#§])\s*$",
+    re.I,
+)
+_NOT_A_YEAR_AFTER = re.compile(
+    r"^\s*(?:%|per\s*cent|percent|million|billion|thousand|troops|personnel|people|officers|"
+    r"soldiers|trainees|police(?:men)?|staff|members|participants|students|recruits|km|"
+    r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d)",
+    re.I,
+)
+_WEEKDAY = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
+    r"miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag"
+)
+# The page's own dates (when it was published or updated, a byline's), which date no event:
+# the word opens its line or follows a mark ("• Last updated:", ", gepubliceerd op"); "a
+# statement published on 19 April" dates the statement, an event.
+_METADATA_BEFORE = re.compile(
+    r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|updated|published|posted|modified|retrieved|"
+    r"accessed|printed|"
+    r"mis\s+à\s+jour|publié|aktualisiert|stand|actualizado|publicado|gepubliceerd|"
+    r"bijgewerkt)\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?"
+    r"|^\W*by\s+[\w .]{1,40}\s[-–|]\s*)$",
+    re.I,
+)
+
+# A month alone is a date only after a word that makes it one ("in May", "by March").
+_MONTH_ALONE_AFTER = re.compile(
+    r"\b(?:in|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|"
+    r"through|till|during|ende|anfang|mitte|bis|fin|début|hasta|de|depuis|jusqu'en)\s+"
+    r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$",
+    re.I,
+)
+_MODIFIER = re.compile(
+    r"(?:\b(?P<mod>early|mid|late|end|the\s+end|the\s+beginning|beginning|the\s+start|start|"
+    r"the\s+middle|middle|the\s+turn|début|fin|mi|anfang|mitte|ende|principios|mediados|"
+    r"finales|fines|comienzos)(?:\s+(?:of|de|del))?[\s-]*"
+    r"|\b(?P<approx>around|about|circa|ca\.|c\.|approximately|roughly|some\s+time\s+in|"
+    r"sometime\s+in|vers|environ|etwa|gegen|hacia|alrededor\s+de)\s+(?:the\s+)?(?:(?:in|of)\s+)?)$",
+    re.I,
+)
+_QUALIFIERS = {
+    "early": "early", "beginning": "early", "start": "early", "début": "early",
+    "anfang": "early", "principios": "early", "comienzos": "early",
+    "mid": "mid", "middle": "mid", "mitte": "mid", "mediados": "mid", "mi": "mid",
+    "late": "late", "finales": "late",
+    "end": "end", "fin": "end", "ende": "end", "fines": "end", "turn": "end",
+}  # fmt: skip
+
+_RANGE_OPEN = re.compile(
+    r"\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen)\s+(?:the\s+)?$", re.I
+)
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:(?P<dash>[-–—]|to|until|till|through|thru|au|à|jusqu'(?:au|à)|bis|zum|a|al|hasta|"
+    r"and|et|und|y)\s*(?:the\s+)?(?:(?:early|mid|late|end|beginning)(?:\s+of)?[\s-]*)?)$",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+(?:later|after(?:wards)?|"
+    r"earlier|before|on))|(?:the\s+(?:following|next|previous|same)\s+(?:day|week|month|"
+    r"year|spring|summer|autumn|winter))|(?:(?:last|next|this)\s+(?:week|month|year)))\b",
+    re.I,
+)
+
+
+@dataclass
+class DatePoint:
+    """One date as the page gives it: the year may be missing; `unit` says how precise."""
+
+    unit: str  # day, month, season, quarter, half, year
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    sub: int | None = None  # season 21-24, quarter 1-4, half 1-2
+    inferred_year: bool = False
+
+    def edtf(self) -> str:
+        year = f"{self.year:04d}" if self.year else "XXXX"
+        if self.unit == "day":
+            return f"{year}-{self.month:02d}-{self.day:02d}"
+        if self.unit == "month":
+            return f"{year}-{self.month:02d}"
+        if self.unit == "season":
+            return f"{year}-{self.sub}"
+        if self.unit == "quarter":
+            return f"{year}-{32 + self.sub}"
+        if self.unit == "half":
+            return f"{year}-{39 + self.sub}"
+        return year
+
+    def first_day(self) -> datetime.date | None:
+        if not self.year:
+            return None
+        if self.unit == "day":
+            return datetime.date(self.year, self.month, self.day)
+        if self.unit == "month":
+            return datetime.date(self.year, self.month, 1)
+        if self.unit == "season":
+            if self.sub == 24:  # winter YYYY may be the winter that ends or begins in YYYY
+                return datetime.date(self.year - 1, 12, 1)
+            return datetime.date(self.year, 3 * (self.sub - 21) + 3, 1)
+        if self.unit == "quarter":
+            return datetime.date(self.year, 3 * self.sub - 2, 1)
+        if self.unit == "half":
+            return datetime.date(self.year, 6 * self.sub - 5, 1)
+        return datetime.date(self.year, 1, 1)
+
+    def last_day(self) -> datetime.date | None:
+        if not self.year:
+            return None
+        if self.unit == "day":
+            return datetime.date(self.year, self.month, self.day)
+        if self.unit == "month":
+            return _month_end(self.year, self.month)
+        if self.unit == "season":
+            if self.sub == 24:
+                return _month_end(self.year + 1, 2)
+            return _month_end(self.year, 3 * (self.sub - 21) + 5)
+        if self.unit == "quarter":
+            return _month_end(self.year, 3 * self.sub)
+        if self.unit == "half":
+            return _month_end(self.year, 6 * self.sub)
+        return datetime.date(self.year, 12, 31)
+
+
+def _month_end(year, month):
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass
+class DateMention:
+    """A date expression found in a text: one point or a range, with where it is."""
+
+    start: int
+    end: int
+    first: DatePoint
+    last: DatePoint | None = None  # set for a range
+    qualifier: str = ""
+
+    @property
+    def is_range(self):
+        return self.last is not None
+
+    @property
+    def inferred_year(self):
+        return self.first.inferred_year or bool(self.last and self.last.inferred_year)
+
+    @property
+    def has_year(self):
+        return bool(self.first.year and (self.last is None or self.last.year))
+
+    def edtf(self) -> str:
+        if self.last is not None:
+            text = f"{self.first.edtf()}/{self.last.edtf()}"
+        else:
+            text = self.first.edtf()
+        return text + ("~" if self.qualifier == "approximate" else "")
+
+    @property
+    def precision(self) -> str:
+        return "range" if self.last is not None else self.first.unit
+
+    @property
+    def start_date(self):
+        return self.first.first_day()
+
+    @property
+    def end_date(self):
+        return (self.last or self.first).last_day()
+
+
+def _point(name: str, match: re.Match) -> DatePoint | None:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    year = int(groups["y"]) if "y" in groups else None
+    if name == "dayrange":
+        point = DatePoint("day", year, MONTHS[groups["m"].rstrip(".").lower()], int(groups["d"]))
+    elif name == "monthrange":
+        point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
+    elif name in ("iso", "numeric"):
+        point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
+    elif name in ("dmy", "mdy"):
+        month = MONTHS[groups["m"].rstrip(".").lower()]
+        point = DatePoint("day", year, month, int(groups["d"]))
+    elif name in ("my", "m"):
+        point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
+    elif name == "season":
+        point = DatePoint("season", year, sub=SEASONS[groups["s"].lower()])
+    elif name == "quarter":
+        sub = int(groups["qn"]) if "qn" in groups else _ORDINALS[groups["q"].lower()]
+        point = DatePoint("quarter", year, sub=sub)
+    elif name == "half":
+        sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
+        point = DatePoint("half", year, sub=sub)
+    else:
+        point = DatePoint("year", year)
+    if point.unit == "day":
+        try:
+            datetime.date(point.year or 2000, point.month, point.day)
+        except ValueError:
+            return None
+    return point
+
+
+def _accept(name: str, match: re.Match, text: str) -> bool:
+    """The guards: is this match a date here?"""
+    before = text[max(0, match.start() - 40) : match.start()]
+    after = text[match.end() : match.end() + 20]
+    word = (match.groupdict().get("m") or "").rstrip(".")
+    if word and name in ("m", "my", "mdy", "dmy"):
+        # "May", "March" and "August" are words too: an English month name is capitalised.
+        if word.lower() in ("may", "march", "august") and word.islower():
+            return False
+        if name == "m" and (
+            word.lower() in ("mar", "jun", "jul", "aug", "sep", "oct", "dec")
+            or not _MONTH_ALONE_AFTER.search(before)
+        ):
+            return False
+    counted = r"^\s*(?:%|million|billion|troops|people|personnel|officers|members)"
+    if name in ("mdy", "dmy") and re.match(counted, after, re.I):
+        # "December 300 troops" is no day: a number followed by what it counts.
+        return False
+    return not (
+        name == "year" and (_NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after))
+    )
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date in `text`, left to right, ranges joined; years not yet filled in."""
+    found: list[tuple[int, int, str, re.Match]] = []
+    taken = [False] * (len(text) + 1)
+    for name, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            s, e = match.span()
+            if any(taken[s:e]):
+                continue
+            if _METADATA_BEFORE.search(text[max(0, s - 40) : s]):
+                # "Last updated: 01 Sep. 2022": the page's own date, no event; nor any part of it.
+                for i in range(s, e):
+                    taken[i] = True
+                continue
+            if not _accept(name, match, text):
+                continue
+            point = _point(name, match)
+            if point is None:
+                continue
+            found.append((s, e, name, point))
+            for i in range(s, e):
+                taken[i] = True
+    found.sort(key=lambda item: item[0])
+    mentions: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        s, e, name, point = found[i]
+        mention = DateMention(s, e, point)
+        if name in ("dayrange", "monthrange"):
+            mention = DateMention(s, e, _range_start(name, found[i][3], text[s:e]), point)
+        if mention.last is None and i + 1 < len(found):
+            s2, e2, _, point2 = found[i + 1]
+            opened = _RANGE_OPEN.search(text[max(0, s - 30) : s])
+            if _joins(opened, _RANGE_JOIN.match(text[e:s2])) and _range_fits(point, point2):
+                mention = DateMention(s, e2, point, point2)
+                if opened:
+                    mention.start = max(0, s - 30) + opened.start()
+                i += 1
+        # "2004-05": a span of years written short.
+        short = re.match(r"^\s*[-–/]\s*(\d\d)(?![\d])", text[e : e + 6])
+        if mention.last is None and point.unit == "year" and short:
+            tail = int(short.group(1))
+            later = point.year // 100 * 100 + tail
+            if later > point.year:
+                mention = DateMention(s, e + short.end(), point, DatePoint("year", later))
+        _qualify(mention, text)
+        mentions.append(mention)
+        i += 1
+    return mentions
+
+
+def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
+    """Do the words around two dates make them one range? "X–Y" does; "from X to Y" and
+    "between X and Y" do; "X and Y" or "from X and Y" do not."""
+    if not joined:
+        return False
+    if joined.group("dash") and joined.group("dash") in "-–—":
+        return True
+    if not opened:
+        return False
+    is_and = joined.group("dash").lower() in ("and", "et", "und", "y")
+    return is_and == (opened.group("word").lower() in ("between", "entre", "zwischen"))
+
+
+def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
+    """The first point of "1–3 March 2010" or "March–May 2010": the end's month and year."""
+    if name == "dayrange":
+        return DatePoint("day", end.year, end.month, int(re.match(r"\d+", written).group(0)))
+    first = re.match(rf"{_MONTH}", written, re.I).group(0)
+    return DatePoint("month", end.year, MONTHS[first.rstrip(".").lower()])
+
+
+def _range_fits(a: DatePoint, b: DatePoint) -> bool:
+    """May `a` start a range that `b` ends? The start takes its year (and month) from the end."""
+    if b.year is None and a.year is None:
+        return a.unit in ("day", "month") and b.unit in ("day", "month")
+    if a.year is None:
+        a.year = b.year
+    if b.year is None:
+        return False
+    if a.unit == "day" and a.month is None:
+        return False
+    return (a.first_day() or datetime.date.min) <= (b.last_day() or datetime.date.max)
+
+
+def _qualify(mention: DateMention, text: str):
+    before = text[max(0, mention.start - 40) : mention.start]
+    modifier = _MODIFIER.search(before)
+    if not modifier:
+        return
+    if modifier.group("approx"):
+        mention.qualifier = "approximate"
+    else:
+        word = modifier.group("mod").lower().split()[-1]
+        mention.qualifier = _QUALIFIERS.get(word, "")
+        if not mention.qualifier:
+            return
+    mention.start -= len(before) - modifier.start()
+
+
+# ---------------------------------------------------------------------------------------
+# Sentences and layouts
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:No|Nos|Nr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Adm|Cdr|Sgt|St|Prof|Rev|Hon|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|al|approx|ca|cf|Art|Res|"
+    r"para|e\.g|i\.e|U\.S|U\.N|U\.K|E\.U|p|pp|Inc|Ltd|Co)|\b[A-Z])\.$"
+)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:end] as (start, end) offsets."""
+    spans = []
+    at = start
+    for match in re.finditer(r"[.!?;]['\"’”)]?(?=\s+['\"“‘(]?[A-Z0-9À-ÖØ-Þ])", text[start:end]):
+        stop = start + match.end()
+        if match.group(0)[0] == ";":
+            continue
+        if _ABBREVIATIONS.search(text[max(at, stop - 12) : stop]):
+            continue
+        if re.search(r"\b\d{1,2}\.$", text[max(at, stop - 4) : stop]) and re.match(
+            rf"\s+{_MONTH}\b", text[stop : stop + 14], re.I
+        ):
+            continue  # "am 3. März 2019": a German day, not a sentence's end
+        spans.append((at, stop))
+        at = stop
+        while at < end and text[at].isspace():
+            at += 1
+    if at < end:
+        spans.append((at, end))
+    spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    # A date standing alone after a sentence (a caption's "17 Jan 2010") dates that sentence.
+    merged = []
+    for s, e in spans:
+        if merged and _DATE_ONLY.fullmatch(text[s:e].strip()):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+_DATE_ONLY = re.compile(rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY},?)?\s*{_YEAR}\.?", re.I)
+
+
+_BULLET = re.compile(r"^[\s•·*▪◦‣–—-]*")
+
+
+def _year_heading(text: str) -> int | None:
+    match = re.fullmatch(rf"\s*(?:year\s+|in\s+)?({_YEAR})\s*:?\s*", text, re.I)
+    return int(match.group(1)) if match else None
+
+
+# ---------------------------------------------------------------------------------------
+# Kinds and actors
+
+KIND_TRIGGERS = [
+    ("withdrawal", r"withdr[ae]w\w*|discontinu\w*|terminat\w*|ended|pull(?:ed|s)?\s+out|"
+     r"drawdown|closed|retrait|Abzug|retirada|concluded"),
+    ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold"),
+    ("activation", r"activat\w*|became\s+operational|initial\s+operational|establish(?:es|ed|ing)?|"
+     r"establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
+    ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*"),
+    ("launch", r"launch\w*|start(?:ed|s)?|began|begins?|commenc\w*|kick(?:ed)?\s*off|lance\w*|"
+     r"lancé|débuté?|gestartet|inici\w*"),
+    ("expansion", r"expand\w*|expansion|extend\w*|extension|increas\w*|enlarg\w*|scal\w+\s+up|"
+     r"renew\w*|prolong\w*|élarg\w*|prorog\w*|verlänger\w*|fortsetz\w*|fortgesetzt|ampli\w*"),
+    ("request", r"request\w*|(?:asked|asks)\s+(?:for|NATO|the)|invit\w*|demande\w*|Ersuchen|"
+     r"solicit\w*"),
+    ("agreement", r"signed|signs|sign|signature|agreement|accord|memorandum|MoU|treaty|"
+     r"Abkommen|acuerdo|firm\w+"),
+    ("approval", r"approv\w*|endors\w*|adopt\w*|authori[sz]\w*|ratif\w*|approuv\w*|approbation|"
+     r"genehmig\w*|aprob\w*|passed\s+(?:a|its|the)\s+(?:[\w-]+\s+){0,3}resolution|green\s+light"),
+    ("decision", r"decid\w*|decision|agree[ds]?|agreeing|resolv\w*|vote[ds]?|"
+     r"announc\w*\s+(?:its|their|his|her)\s+(?:intention|decision)|décid\w*|beschlie\w*|"
+     r"beschloss\w*|decidi\w*"),
+    ("visit", r"visit\w*|tour(?:s|ed|ing)?|travel\w*\s+to|visite\w*|besuch\w*|visit[aó]\w*"),
+    ("meeting", r"meet\w*|met|summit|conference|talks|consultations?|gathered|convened|"
+     r"réunion|rencontr\w*|Treffen|reuni\w*|debattiert|debated?"),
+]  # fmt: skip
+_KIND_PATTERN = re.compile(
+    "|".join(f"(?P<{kind}>\\b(?:{body})\\b)" for kind, body in KIND_TRIGGERS), re.I
+)
+# Words that name an event without being this one: "at the request of X, NATO agreed ..."
+# (the request is X's, the event the agreement), "at the Summit in Warsaw, leaders decide",
+# "the expanded assistance", "this agreement provided".
+_NOT_A_TRIGGER = re.compile(
+    r"\b(?:in\s+response\s+to|in\s+line\s+with|following|after|upon|on|at|to|with)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?requests?\b(?:\s+(?:of|from|by)\b)?"
+    r"|\bat\s+(?:the\s+|their\s+|a\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?:summit|meeting|conference)"
+    r"(?:\s+meeting)?"
+    r"|(?<!made\s)(?<!took\s)(?<!reached\s)\b(?:the|a|an|this|that|its|their)\s+(?:expanded|"
+    r"extended|increased|decision|agreement|request|extension)\b"
+    r"|,\s+meeting\s+in\s+\w+|\bréunis\s+à"
+    r"|\bbeginning\s+with\b",
+    re.I,
+)
+
+
+# The words _NOT_A_TRIGGER turns on: a sentence without any is not searched with it.
+_MAY_NOT_TRIGGER = re.compile(
+    r"request|summit|meeting|conference|expanded|extended|increased|decision|agreement|"
+    r"extension|beginning|réunis",
+    re.I,
+)
+
+
+def kind_of(clause: str, sentence: str = "") -> str:
+    """The event's kind from the first trigger word of its clause (of its sentence when the
+    clause has none: "in 2021 the ministers, and in 2023 the Council, agreed ..."), a
+    visit outranking the meetings held during it; 'milestone' when none."""
+    for text in (clause, sentence):
+        cleaned = text
+        if _MAY_NOT_TRIGGER.search(text):
+            cleaned = _NOT_A_TRIGGER.sub(lambda m: " " * len(m.group(0)), text)
+        kinds = [m.lastgroup for m in _KIND_PATTERN.finditer(cleaned)]
+        if kinds:
+            return "visit" if "visit" in kinds and kinds[0] == "meeting" else kinds[0]
+    return "milestone"
+
+
+# Offices a page names more often than their holders: (label, pattern).
+OFFICES = [
+    ("Secretary General",
+     r"Secretary[- ]General|secrétaire\s+général|Generalsekretär|secretario\s+general"),
+    ("SACEUR", r"SACEUR|Supreme\s+Allied\s+Commander\s+Europe"),
+    ("NAC", r"North\s+Atlantic\s+Council|\bNAC\b"),
+    ("Defence Ministers",
+     r"(?:defen[cs]e|foreign\s+and\s+defen[cs]e)\s+ministers?|ministers?\s+of\s+defen[cs]e|"
+     r"ministres\s+(?:européens\s+)?de\s+la\s+Défense|Verteidigungsminister\w*|"
+     r"ministros\s+de\s+Defensa"),
+    ("Foreign Ministers",
+     r"foreign\s+ministers?|ministers?\s+of\s+foreign\s+affairs|ministres\s+des\s+Affaires\s+"
+     r"étrangères|Außenminister\w*|ministros\s+de\s+(?:Asuntos\s+)?Exteriores"),
+    ("Heads of State and Government",
+     r"heads\s+of\s+state\s+and\s+government|Allied\s+leaders|NATO\s+leaders"),
+    ("Council of the EU",
+     r"Council\s+of\s+the\s+(?:European\s+Union|EU)|(?:EU|European\s+Union)\s+Council|"
+     r"Foreign\s+Affairs\s+Council|Council\s+(?:Decision|agreement)|Conseil\s+de\s+l[’']Union\s+"
+     r"[Ee]uropéenne|(?<=PESC\s)du\s+Conseil|Rat\s+der\s+Europäischen\s+Union|Consejo\s+de\s+la\s+"
+     r"Unión\s+Europea"),
+    ("UN Security Council", r"(?:UN|United\s+Nations)\s+Security\s+Council|Security\s+Council"),
+    ("Prime Minister", r"Prime\s+Minister"),
+    ("President", r"\bPresident\b"),
+]  # fmt: skip
+
+
+_WORD = re.compile(r"[\w/&-]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+class ActorTable:
+    """Names to look for, each with the label an actor is given: organisations (name and
+    short name), nations, and the short list of offices.
+
+    Names are looked up word by word in dictionaries (a name is its words, punctuation
+    aside), so the tables may grow without slowing the reader: a regular expression of
+    every name, tried at every position of every sentence, took most of a page's time.
+    """
+
+    def __init__(self, names: dict[str, tuple[str, str]], exact: dict[str, tuple[str, str]]):
+        self.names = names  # lower-case words of a name -> (label, key)
+        self.exact = exact  # an acronym's words as written -> (label, key)
+        # For each first word, the lengths (in words) of the names it begins, longest first.
+        self.lengths: dict[str, list[int]] = {}
+        for name in [*names, *(e.lower() for e in exact)]:
+            words = name.split()
+            if words:
+                self.lengths.setdefault(words[0], []).append(len(words))
+        for lengths in self.lengths.values():
+            lengths.sort(reverse=True)
+        self.offices = re.compile(
+            "|".join(f"(?P<o{i}>{pattern})" for i, (_, pattern) in enumerate(OFFICES)), re.I
+        )
+
+    @classmethod
+    def build(cls, organisations=(), nations=()):
+        """`organisations`: (key, name, short_name); `nations`: (code, name)."""
+        names, exact = {}, {}
+        for key, name, short in organisations:
+            label = short or name
+            names.setdefault(" ".join(_words(name.lower())), (label, key))
+            if short and len(short) > 1:
+                if short.upper() == short:
+                    exact.setdefault(" ".join(_words(short)), (label, key))
+                else:
+                    names.setdefault(" ".join(_words(short.lower())), (label, key))
+        for code, name in nations:
+            names.setdefault(" ".join(_words(name.lower())), (name, code))
+        return cls(names, exact)
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        """(label, key) of each actor named in text, in order, each once; longer names first."""
+        hits = []  # (start, -length, office?, label, key)
+        words = list(_WORD.finditer(text))
+        written = [w.group(0) for w in words]
+        lowered = [w.lower() for w in written]
+        for i, word in enumerate(lowered):
+            for n in self.lengths.get(word, ()):
+                if i + n > len(words):
+                    continue
+                found = self.names.get(" ".join(lowered[i : i + n])) or self.exact.get(
+                    " ".join(written[i : i + n])
+                )
+                if found:
+                    start, end = words[i].start(), words[i + n - 1].end()
+                    hits.append((start, start - end, 0, *found))
+                    break
+        for match in self.offices.finditer(text):
+            label = OFFICES[int(match.lastgroup[1:])][0]
+            # A record of the tables outranks an office of the same name (the NAC).
+            hits.append((match.start(), -len(match.group(0)), 1, label, ""))
+        hits.sort()
+        seen, result, reached = set(), [], 0
+        for start, length, _, label, key in hits:
+            if start < reached:
+                continue
+            reached = start - length
+            if label not in seen:
+                seen.add(label)
+                result.append((label, key))
+        return result
+
+
+# ---------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class Candidate:
+    edtf: str | None
+    start: str | None
+    end: str | None
+    precision: str
+    qualifier: str
+    inferred_year: bool
+    text: str
+    span: tuple[int, int]
+    summary: str
+    kind: str
+    actors: list[str]
+    date_text: str = ""
+    date_span: tuple[int, int] = (0, 0)
+    relative: str = ""  # a relative date ("three weeks later") for the reviewer to resolve
+    actor_keys: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["span"] = list(self.span)
+        data["date_span"] = list(self.date_span)
+        return data
+
+
+_PREPOSITION = re.compile(
+    r"(?:\b(?:on|in|at|by|from|since|during|as\s+of|until|till|of|around|about|le|en|am|im|"
+    r"el|en\s+el|depuis|seit|desde)\s+(?:the\s+)?)$",
+    re.I,
+)
+
+
+def _summary(text: str, cut: list[tuple[int, int]]) -> str:
+    """The sentence without its date phrases (and the preposition before each)."""
+    pieces, at = [], 0
+    for s, e in sorted(cut):
+        head = text[at:s]
+        head = _PREPOSITION.sub("", head.rstrip() + " ").rstrip() if head.strip() else head
+        pieces.append(head)
+        at = e
+    pieces.append(text[at:])
+    summary = " ".join("".join(pieces).split())
+    summary = re.sub(r"^[\s:,;–—-]+", "", summary)
+    summary = re.sub(r"\s+([,.;:])", r"\1", summary)
+    summary = re.sub(r",\s*,", ",", summary)
+    summary = re.sub(r"^,\s*", "", summary)
+    return summary[:1].upper() + summary[1:]
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:and|while|but|whereas|before|after\s+which|et|und|y)\s+|,\s+"
+)
+
+
+def _clauses(sentence: str, mentions: list[DateMention], offset: int) -> list[tuple[int, int]]:
+    """The clause of the sentence each date dates, as offsets into the sentence.
+
+    "... established on 30 July and deployed on 7 August": the last break between two
+    dates ends the first one's clause and opens the next one's.
+    """
+    starts, ends = [0], []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        gap_start, gap_end = a.end - offset, b.start - offset
+        breaks = list(_CLAUSE_BREAK.finditer(sentence, gap_start, gap_end))
+        if breaks:
+            ends.append(breaks[-1].start())
+            starts.append(breaks[-1].end())
+        else:
+            ends.append(gap_start)
+            starts.append(gap_start)
+    ends.append(len(sentence))
+    return list(zip(starts, ends, strict=True))
+
+
+def read_dates(
+    page: Page,
+    *,
+    actors: ActorTable | None = None,
+    reference_date: datetime.date | None = None,
+) -> list[Candidate]:
+    """The page's candidate events, in the order they appear."""
+    text = page.text
+    actors = actors or ActorTable.build()
+    candidates: list[Candidate] = []
+    context = _Context(reference_date.year if reference_date else None)
+    for block in page.blocks:
+        raw = text[block.start : block.end]
+        heading_year = _year_heading(raw)
+        if heading_year:
+            context.year = heading_year
+            continue
+        if block.kind == "title":
+            continue
+        body_start = block.start + _BULLET.match(raw).end()
+        mentions = find_dates(text[body_start : block.end])
+        for m in mentions:
+            m.start += body_start
+            m.end += body_start
+        led = bool(mentions) and mentions[0].start == body_start
+        led = led and _is_date_led(text, mentions[0], block)
+        if block.kind == "heading" or (not led and _looks_like_heading(raw, block, mentions)):
+            if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
+                context.year = mentions[0].first.year
+            continue
+        spans = sentences(text, body_start, block.end)
+        lead = None
+        if led:
+            # The lead date dates the line up to the first later sentence with a date of its
+            # own; other dates inside that stretch are events of their own clauses.
+            lead = mentions[0]
+            context.fill(lead)
+            stop = block.end
+            for s, e in spans:
+                if s > lead.end and any(s <= m.start < e for m in mentions[1:]):
+                    stop = s
+                    break
+            lead_text = text[body_start:stop].rstrip()
+            summary = _summary(lead_text, [(0, lead.end - body_start)])
+            candidates.append(
+                _candidate(
+                    text,
+                    lead,
+                    (body_start, body_start + len(lead_text)),
+                    summary,
+                    lead_text,
+                    actors,
+                )
+            )
+        for s, e in spans:
+            inside = [m for m in mentions if s <= m.start < e]
+            sentence = text[s:e]
+            # "... deployed on 2 May and began three weeks later": the reviewer gives the date.
+            relatives = [
+                _relative_candidate(text, s, e, relative, actors)
+                for relative in _RELATIVE.finditer(sentence)
+                if not any(
+                    m.start < s + relative.end() and s + relative.start() < m.end for m in inside
+                )
+            ]
+            if not inside:
+                candidates.extend(relatives)
+                continue
+            clauses = _clauses(sentence, inside, s)
+            for m, (cs, ce) in zip(inside, clauses, strict=True):
+                if m is lead:
+                    continue
+                context.fill(m)
+                clause = sentence[cs:ce]
+                summary = _summary(clause, [(m.start - s - cs, m.end - s - cs)])
+                candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
+            candidates.extend(relatives)
+    return candidates
+
+
+def _overlap(mention: DateMention, start: int, end: int) -> bool:
+    return mention.start < end and start < mention.end
+
+
+def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> bool:
+    """A line of a text page that names a section: short, with no sentence's end, and no
+    day or month it dates (unless it is that date alone: a dateline)."""
+    words = raw.split()
+    if block.kind != "line" or len(words) > 10 or re.search(r"[.!?:;]\s*$", raw):
+        return False
+    dated = [m for m in mentions if not m.is_range and m.first.unit in ("day", "month")]
+    alone = len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(raw.strip()) - 1
+    return not dated or alone
+
+
+class _Context:
+    """The year a date without one takes: the year heading's, or the last one stated."""
+
+    def __init__(self, fallback: int | None):
+        self.year = None
+        self.fallback = fallback
+
+    def fill(self, mention: DateMention):
+        for point in (mention.first, mention.last):
+            if point is None:
+                continue
+            if point.year is None:
+                year = self.year or self.fallback
+                if year:
+                    point.year = year
+                    point.inferred_year = True
+            else:
+                self.year = point.year
+
+
+def _is_date_led(text: str, mention: DateMention, block: Block) -> bool:
+    after = text[mention.end : block.end]
+    if not after.strip():
+        return False
+    if re.match(r"^\s*(?::|\t|\s[-–—]\s|\s{2,})", after):
+        return True
+    # "2007 Allies decide ...", "February 2005 NTM-I is ...": a date then a capital.
+    return (
+        bool(re.match(r"^\s+[A-Z]", after))
+        and mention.first.unit != "day"
+        or bool(re.match(r"^\s+[A-Z]", after) and mention.first.year)
+    )
+
+
+def _candidate(text, mention: DateMention, span, summary, clause, actors: ActorTable) -> Candidate:
+    found = actors.find(clause)
+    start, end = mention.start_date, mention.end_date
+    return Candidate(
+        edtf=mention.edtf(),
+        start=start.isoformat() if start else None,
+        end=end.isoformat() if end else None,
+        precision=mention.precision,
+        qualifier=mention.qualifier,
+        inferred_year=mention.inferred_year,
+        text=text[span[0] : span[1]],
+        span=(span[0], span[1]),
+        summary=summary,
+        kind=kind_of(clause, text[span[0] : span[1]]),
+        actors=[label for label, _ in found],
+        actor_keys=[key for _, key in found if key],
+        date_text=text[mention.start : mention.end],
+        date_span=(mention.start, mention.end),
+    )
+
+
+def _relative_candidate(text, s, e, relative: re.Match, actors: ActorTable) -> Candidate:
+    sentence = text[s:e]
+    found = actors.find(sentence)
+    return Candidate(
+        edtf=None,
+        start=None,
+        end=None,
+        precision="",
+        qualifier="",
+        inferred_year=False,
+        text=sentence,
+        span=(s, e),
+        summary=_summary(sentence, [relative.span()]),
+        kind=kind_of(sentence),
+        actors=[label for label, _ in found],
+        actor_keys=[key for _, key in found if key],
+        date_text=relative.group(0),
+        date_span=(s + relative.start(), s + relative.end()),
+        relative=relative.group(0),
+    )
+
+
+def read_page(
+    raw: str,
+    *,
+    name: str = "",
+    actors: ActorTable | None = None,
+    reference_date: datetime.date | None = None,
+) -> tuple[Page, list[Candidate]]:
+    page = page_text(raw, name)
+    return page, read_dates(page, actors=actors, reference_date=reference_date)

@@ -1,0 +1,338 @@
+"""The date reader, one pattern, layout or guard per test; plain Python, no database.
+
+The sentences are made up for the tests, in the manner of the pages the reader meets.
+"""
+
+import datetime
+
+import pytest
+
+from cadre.pageimport.reader import ActorTable, find_dates, kind_of, page_text, read_dates
+
+
+def read(text, **options):
+    return read_dates(page_text(text), **options)
+
+
+def only(text, **options):
+    found = read(text, **options)
+    assert len(found) == 1, [c.edtf for c in found]
+    return found[0]
+
+
+def edtfs(text):
+    return [c.edtf for c in read(text)]
+
+
+# Patterns -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "precision"),
+    [
+        ("The Council met on 16 December 2004.", "2004-12-16", "day"),
+        ("The Council met on December 16, 2004.", "2004-12-16", "day"),
+        ("The Council met on 2004-12-16.", "2004-12-16", "day"),
+        ("The Council met on 16/12/2004.", "2004-12-16", "day"),
+        ("The Council met on the 3rd of May 2010.", "2010-05-03", "day"),
+        ("The Council met on 01 Sep. 2010.", "2010-09-01", "day"),
+        ("The Council met in December 2004.", "2004-12", "month"),
+        ("The Council met in summer 2013.", "2013-22", "season"),
+        ("The Council met in the winter of 2013.", "2013-24", "season"),
+        ("The Council met in the second quarter of 2019.", "2019-34", "quarter"),
+        ("The Council met in Q4 2019.", "2019-36", "quarter"),
+        ("The Council met in the first half of 2015.", "2015-40", "half"),
+        ("The Council met in 2007.", "2007", "year"),
+    ],
+)
+def test_each_pattern_gives_its_edtf_and_precision(text, edtf, precision):
+    candidate = only(text)
+    assert (candidate.edtf, candidate.precision) == (edtf, precision)
+
+
+def test_a_month_date_keeps_month_precision_and_spans_the_month():
+    candidate = only("Training began in February 2016.")
+    assert (candidate.start, candidate.end) == ("2016-02-01", "2016-02-29")
+
+
+def test_a_season_spans_its_months_and_winter_either_year():
+    summer = only("Training began in summer 2013.")
+    winter = only("Training began in winter 2013.")
+    assert (summer.start, summer.end) == ("2013-06-01", "2013-08-31")
+    assert (winter.start, winter.end) == ("2012-12-01", "2014-02-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Le 16 décembre 2004, le Conseil a décidé de poursuivre.", "2004-12-16"),
+        ("En mars 2015, la mission a été prolongée.", "2015-03"),
+        ("Am 3. März 2019 wurde die Mission verlängert.", "2019-03-03"),
+        ("Im Oktober 2018 begann die Ausbildung.", "2018-10"),
+        ("El 5 de mayo de 2010 se firmó el acuerdo.", "2010-05-05"),
+        ("En diciembre de 2012 se renovó el mandato.", "2012-12"),
+    ],
+)
+def test_french_german_and_spanish_month_names(text, edtf):
+    assert only(text).edtf == edtf
+
+
+# Modifiers and ranges ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The plan was agreed in early 2010.", "early"),
+        ("The plan was agreed at the beginning of 2010.", "early"),
+        ("The plan was agreed in mid-2010.", "mid"),
+        ("The plan was agreed in late 2010.", "late"),
+        ("The plan was agreed at the end of 2010.", "end"),
+    ],
+)
+def test_modifiers_become_the_qualifier_and_keep_the_year(text, qualifier):
+    candidate = only(text)
+    assert (candidate.edtf, candidate.qualifier, candidate.precision) == ("2010", qualifier, "year")
+
+
+def test_an_approximate_date_is_marked_in_edtf():
+    candidate = only("The school opened around 2017.")
+    assert (candidate.edtf, candidate.qualifier) == ("2017~", "approximate")
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("The mission trained officers from 2004 to 2011.", "2004/2011"),
+        ("The mission trained officers between April and December 2016.", "2016-04/2016-12"),
+        ("The mission trained officers in 2004–2011.", "2004/2011"),
+        ("The mission trained officers in 2004-2011.", "2004/2011"),
+        ("The mission trained officers in 2014-15.", "2014/2015"),
+        ("The course ran 1–3 March 2010.", "2010-03-01/2010-03-03"),
+        ("The course ran March–May 2010.", "2010-03/2010-05"),
+        ("The force was there from May 2003 until 31 December 2011.", "2003-05/2011-12-31"),
+    ],
+)
+def test_a_range_is_one_candidate(text, edtf):
+    candidate = only(text)
+    assert (candidate.edtf, candidate.precision) == (edtf, "range")
+
+
+def test_the_start_of_a_range_takes_its_year_from_the_end():
+    candidate = only("The team trained officers from 30 July to 16 December 2004.")
+    assert candidate.edtf == "2004-07-30/2004-12-16"
+    assert not candidate.inferred_year
+
+
+def test_between_needs_and_and_from_needs_to():
+    assert edtfs("Courses were held in 2010 and in 2012.") == ["2010", "2012"]
+
+
+# Guards ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It acts under Resolution 1546 and UNSCR 2107.",
+        "It acts under UNSCR 2010.",
+        "It is registered as No. 2004 in the list.",
+        "The fund received $2010 and €2011 this round.",
+        "Over 1999 million people were counted.",
+        "Attendance rose to 2010% of the plan.",
+        "Some 2000 troops and 2004 personnel took part.",
+        "Each 7 week basic course trains 120 students.",
+        "The mission is now fully staffed.",
+        "The 1546 resolution and the year 2150 are out of range.",
+    ],
+)
+def test_guards_keep_numbers_that_are_no_years_out(text):
+    assert edtfs(text) == []
+
+
+def test_a_capitalised_month_word_only_is_a_date_where_a_date_word_leads_to_it():
+    assert edtfs("The mission may expand and march on.") == []
+    assert edtfs("NATO agreed that it may help.") == []
+
+
+def test_the_pages_own_date_is_no_event():
+    assert edtfs("Last updated: 01 Sep. 2022 14:08") == []
+
+
+# Years and context ---------------------------------------------------------------------
+
+
+def test_a_date_without_a_year_takes_the_last_year_stated_and_says_so():
+    found = read(
+        "The mission was established on 30 July 2004. The first elements deployed on 7 August."
+    )
+    assert [(c.edtf, c.inferred_year) for c in found] == [
+        ("2004-07-30", False),
+        ("2004-08-07", True),
+    ]
+
+
+def test_a_year_heading_sets_the_context_year():
+    found = read("2016\n\n7 August\tThe first team deployed.\n")
+    assert [(c.edtf, c.inferred_year) for c in found] == [("2016-08-07", True)]
+
+
+def test_with_no_context_year_a_date_gets_none_never_todays():
+    candidate = only("The first elements deployed on 7 August.")
+    assert candidate.edtf == "XXXX-08-07"
+    assert (candidate.start, candidate.end, candidate.inferred_year) == (None, None, False)
+
+
+def test_a_reference_date_gives_the_year_when_the_page_states_none():
+    candidate = only(
+        "The first elements deployed on 7 August.", reference_date=datetime.date(2019, 3, 1)
+    )
+    assert (candidate.edtf, candidate.inferred_year) == ("2019-08-07", True)
+
+
+def test_a_relative_date_is_marked_for_the_reviewer_never_resolved():
+    found = read("The team arrived in May 2004. Three weeks later it began training.")
+    relative = found[1]
+    assert (relative.edtf, relative.start, relative.relative) == (None, None, "Three weeks later")
+
+
+# Layouts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "edtf", "qualifier"),
+    [
+        ("16 December 2004: SACEUR gives the activation order.", "2004-12-16", ""),
+        ("16 December 2004\tSACEUR gives the activation order.", "2004-12-16", ""),
+        ("December 2004 SACEUR gives the activation order.", "2004-12", ""),
+        ("2007 Allies decide to extend the training.", "2007", ""),
+        ("2006:At the Summit in Riga, leaders agree on niche training.", "2006", ""),
+        ("End 2004: The mission is now established.", "2004", "end"),
+    ],
+)
+def test_a_date_led_line_is_one_event_dated_by_its_lead(line, edtf, qualifier):
+    candidate = only(line)
+    assert (candidate.edtf, candidate.qualifier) == (edtf, qualifier)
+    assert candidate.text == line
+    assert not candidate.summary[:1].isdigit() and candidate.summary[:1].isupper()
+
+
+def test_a_later_sentence_with_a_date_of_its_own_is_an_event_of_its_own():
+    found = read("30 July 2004: The mission is established. The first elements deploy on 7 August.")
+    assert [c.edtf for c in found] == ["2004-07-30", "2004-08-07"]
+    assert found[0].text == "30 July 2004: The mission is established."
+    assert found[1].text == "The first elements deploy on 7 August."
+
+
+def test_two_events_in_one_sentence_are_two_candidates_with_their_own_clause():
+    found = read("The mission was established on 30 July 2004 and deployed on 7 August.")
+    assert [c.edtf for c in found] == ["2004-07-30", "2004-08-07"]
+    assert [c.kind for c in found] == ["activation", "deployment"]
+    assert found[0].text == found[1].text
+    assert found[0].summary == "The mission was established"
+
+
+def test_a_date_standing_after_a_caption_dates_the_caption():
+    candidate = only(
+        "An officer supervises training at the range (Photo by the mission.) 17 Jan 2010"
+    )
+    assert candidate.edtf == "2010-01-17"
+    assert candidate.text.startswith("An officer supervises")
+
+
+def test_html_becomes_blocks_with_offsets_into_the_text():
+    html = (
+        "<html><head><title>Milestones</title><script>var y = 2001;</script></head><body>"
+        "<h2>2004</h2><ul><li>16&nbsp;December: SACEUR gives the order.</li></ul>"
+        "<p>In <b>February</b> 2005 the mission was fully staffed.</p>"
+        "<table><tr><td>22 June 2018</td><td>The Council approves the plan.</td></tr></table>"
+        "</body></html>"
+    )
+    page = page_text(html)
+    found = read_dates(page)
+    assert page.title == "Milestones"
+    assert [c.edtf for c in found] == ["2004-12-16", "2005-02", "2018-06-22"]
+    for c in found:
+        assert page.text[c.span[0] : c.span[1]] == c.text
+        assert page.text[c.date_span[0] : c.date_span[1]] == c.date_text
+    assert found[0].inferred_year
+
+
+def test_unicode_spaces_become_ordinary_ones_one_for_one():
+    text = "In\u00a0December\u202f2008 NATO expands the mission."
+    page = page_text(text)
+    assert page.text == "In December 2008 NATO expands the mission."
+    assert len(page.text) == len(text)
+    assert only(text).edtf == "2008-12"
+
+
+def test_a_text_file_may_name_its_address_and_title():
+    page = page_text("SOURCE: https://example.org/a\nTITLE: A page\n2010: The school opened.\n")
+    assert (page.address, page.title) == ("https://example.org/a", "A page")
+    assert page.text.startswith("2010: The school opened.")
+
+
+def test_a_short_line_without_a_sentence_end_is_a_heading_not_an_event():
+    assert edtfs("Assistance to the nation (2004-2011)\nThe school opened in 2005.\n") == ["2005"]
+
+
+# Kinds and actors ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The Prime Minister sends a letter of request.", "request"),
+        ("Ministers decide to increase the size of the mission.", "decision"),
+        ("SACEUR gives the activation order.", "activation"),
+        ("The Core Team is deployed to Baghdad.", "deployment"),
+        ("Leaders launch a training mission.", "launch"),
+        ("NATO expands the mission to include navy training.", "expansion"),
+        ("The partnership programme is signed.", "agreement"),
+        ("The mission was withdrawn from the country.", "withdrawal"),
+        ("The Secretary General visits the training facilities.", "visit"),
+        ("Ministers meet to review the mission.", "meeting"),
+        ("The Council approves the Operations Plan.", "approval"),
+        ("At the request of the government, NATO agreed to help.", "decision"),
+        ("During his visit, the Secretary General meets the President.", "visit"),
+        ("The mission is fully staffed.", "milestone"),
+    ],
+)
+def test_kinds_come_from_trigger_words(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+def test_actors_come_from_the_tables_and_the_offices():
+    table = ActorTable.build(
+        organisations=[
+            ("nac", "North Atlantic Council", "NAC"),
+            ("nato", "North Atlantic Treaty Organization", "NATO"),
+        ],
+        nations=[("IRQ", "Iraq"), ("ITA", "Italy")],
+    )
+    candidate = only(
+        "On 22 September 2004 the North Atlantic Council and the NATO Secretary General "
+        "agreed to help Iraq; Italy and the defence ministers welcomed it.",
+        actors=table,
+    )
+    assert candidate.actors == [
+        "NAC",
+        "NATO",
+        "Secretary General",
+        "Iraq",
+        "Italy",
+        "Defence Ministers",
+    ]
+    assert candidate.actor_keys == ["nac", "nato", "IRQ", "ITA"]
+
+
+def test_an_acronym_is_matched_as_written_only():
+    table = ActorTable.build(organisations=[("act", "Allied Command Transformation", "ACT")])
+    assert only("In 2004 the ACT group was set up.", actors=table).actors == ["ACT"]
+    assert only("In 2004 they had to act fast.", actors=table).actors == []
+
+
+def test_find_dates_reports_offsets_of_each_phrase():
+    text = "From 2004 to 2011, and again in May 2015."
+    mentions = find_dates(text)
+    assert [text[m.start : m.end] for m in mentions] == ["From 2004 to 2011", "May 2015"]

@@ -9,6 +9,16 @@ from cadre.core.roles import NATION_BOUND_ROLES, Role
 _numbers = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switches to Arabic and fails before switching back must not make the
+    next test's English messages read in Arabic."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def nation(db):
     from cadre.accounts.models import Nation

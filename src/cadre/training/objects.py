@@ -62,6 +62,7 @@ register(
         "max_unexcused_absence_hours",
         "max_excused_absence_hours",
         "pass_mark",
+        "validity_months",
     ],
     filters={
         "discipline": ["exact"],
@@ -252,6 +253,47 @@ register(
     service=s.EligibilityOverrideService,
     select_related=["person", "session"],
     in_dataset=False,
+    **PERSONAL,
+)
+
+# A certificate is issued, revoked and superseded only by its service's actions, by those
+# who decide graduations; it is read as the enrolment it certifies is.
+register(
+    m.Certificate,
+    slug="certificates",
+    columns=[
+        "code",
+        "key",
+        "person",
+        "enrolment",
+        "name",
+        "course",
+        "start",
+        "end",
+        "result",
+        "issuer",
+        "issued_on",
+        "expires_on",
+        "status",
+        "status_changed_on",
+        "status_reason",
+        "superseded_by",
+        "key_id",
+    ],
+    filters={
+        "status": ["exact"],
+        "issued_on": ["exact", "gte", "lte"],
+        "expires_on": ["exact", "gte", "lte"],
+        "person": ["exact"],
+    },
+    search=["name", "name_ar", "course", "code"],
+    ordering=["issued_on", "expires_on", "key"],
+    write_roles=frozenset({Role.ADMIN, Role.TRAINING_OFFICER}),
+    nation_field="person__nation",
+    service=s.CertificateService,
+    generic_writes=False,
+    in_dataset=False,
+    select_related=["person", "enrolment", "superseded_by"],
     **PERSONAL,
 )
 

@@ -1,0 +1,283 @@
+"""Certificates: the signed printed fields, the PDF, and checking a certificate offline.
+
+A certificate prints its fields (name, course, dates, result, issuer, validity) on two
+pages of one PDF, English then Arabic: one file, so that the two languages can never be
+handed out apart or disagree, under one signature. The fields are signed with the
+mission's Ed25519 key (`cadre.core.signing`) as one canonical JSON text; the *token*
+(the fields and their signature) is what the QR code on each page carries and what the
+PDF's metadata holds, so a file can be checked with the public key alone:
+
+1. the token's signature holds for its fields under the public key;
+2. every printed field read back from the PDF's text is the signed one (a name, course or
+   date changed on the page fails, naming the field);
+3. the certificate has not expired.
+
+Whether it was revoked or superseded only the mission's record knows: the public page
+/verify/<code>/ and `cadre verify-certificate CODE` ask it.
+"""
+
+import datetime
+import io
+import json
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdf
+import segno
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from cadre.core import pdf, signing
+
+TEMPLATE = Path(__file__).resolve().parent / "typst" / "certificate.typ"
+TOKEN_PREFIX = "CADRE-CERT-1"
+METADATA_KEY = "/CadreCertificate"
+# Crockford's base32: no I, L, O or U, so a code read aloud or typed is not mistaken.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 16  # 80 bits from the system's CSPRNG: not guessable, and never repeated
+
+
+def new_code() -> str:
+    """A verification code, e.g. 7KQ2-MX4P-93TD-HW8C."""
+    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(chars[i : i + 4] for i in range(0, CODE_LENGTH, 4))
+
+
+def normal_code(text: str) -> str:
+    """A code as typed (lower case, spaces, O for 0) in its stored form."""
+    chars = "".join(ch for ch in text.upper() if ch.isalnum())
+    chars = chars.translate(str.maketrans("OIL", "011"))
+    return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+
+
+# The signed fields -------------------------------------------------------------------
+
+FIELDS = (
+    "code",
+    "name",
+    "name_ar",
+    "course",
+    "course_ar",
+    "start",
+    "end",
+    "result",
+    "issuer",
+    "issuer_ar",
+    "issued_on",
+    "expires_on",
+)
+
+
+def signed_fields(certificate) -> dict:
+    """The printed fields as signed: text, and dates written YYYY-MM-DD."""
+    values = {}
+    for name in FIELDS:
+        value = getattr(certificate, name)
+        values[name] = value.isoformat() if isinstance(value, datetime.date) else (value or "")
+    return values
+
+
+def canonical(fields: dict) -> bytes:
+    """The one text of the fields that is signed: sorted keys, no spaces, UTF-8."""
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def token(message: bytes, signature: str) -> str:
+    return f"{TOKEN_PREFIX}.{signing.b64encode(message)}.{signature}"
+
+
+def read_token(text: str) -> tuple[bytes, str] | None:
+    """(signed text, signature) of a token, or None when it is not one."""
+    parts = text.strip().split(".")
+    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
+        return None
+    try:
+        return signing.b64decode(parts[1]), parts[2]
+    except ValueError:
+        return None
+
+
+# The printed pages -------------------------------------------------------------------
+
+
+def _date(value: str, language: str) -> str:
+    if not value:
+        return ""
+    with translation.override(language):
+        return formats.date_format(datetime.date.fromisoformat(value), "j F Y")
+
+
+RESULTS = {"graduated": ("graduated", "متخرج")}
+
+
+def printed_lines(fields: dict, language: str) -> list[tuple[str, str, str]]:
+    """(field, label, text) of each line of the page in `language` that the check reads
+    back: what the page prints for each signed field."""
+    with translation.override(language):
+        result = RESULTS.get(fields["result"], (fields["result"],) * 2)[language == "ar"]
+        arabic = language == "ar"
+        lines = [
+            ("name", _("Name"), fields["name"]),
+            ("name_ar", _("Name in Arabic"), fields["name_ar"]) if arabic else None,
+            ("course", _("Course"), fields["course_ar"] if arabic else fields["course"]),
+            ("start", _("From"), _date(fields["start"], language)),
+            ("end", _("To"), _date(fields["end"], language)),
+            ("result", _("Result"), result),
+            ("issuer", _("Issued by"), fields["issuer_ar"] if arabic else fields["issuer"]),
+            ("issued_on", _("Issued on"), _date(fields["issued_on"], language)),
+            ("expires_on", _("Valid until"), _date(fields["expires_on"], language)),
+            ("code", _("Verification code"), fields["code"]),
+        ]
+    return [(name, str(label), text) for name, label, text in filter(None, lines) if text]
+
+
+def _page(fields: dict, language: str) -> dict:
+    arabic = language == "ar"
+    with translation.override(language):
+        return {
+            "issuer": fields["issuer_ar"] if arabic and fields["issuer_ar"] else fields["issuer"],
+            "title": _("Certificate of training"),
+            "certifies": _("This certifies that"),
+            "name": fields["name_ar"] if arabic and fields["name_ar"] else fields["name"],
+            "completed": _("has completed the course"),
+            "course": fields["course_ar"] if arabic and fields["course_ar"] else fields["course"],
+            "scan": _("Scan the code, or enter the verification code at /verify/"),
+            "fields": [[label, text] for _name, label, text in printed_lines(fields, language)],
+        }
+
+
+def qr_svg(text: str) -> str:
+    """The QR code of `text` as SVG: Typst draws it as vectors, sharp at any size."""
+    out = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(out, kind="svg", border=0, xmldecl=False)
+    return out.getvalue().decode()
+
+
+def render(fields: dict, signature: str) -> bytes:
+    """The certificate's PDF: English page, Arabic page, the token in QR codes and metadata."""
+    message = canonical(fields)
+    text = token(message, signature)
+    data = {"code": fields["code"], "issuer": fields["issuer"]}
+    data["en"], data["ar"] = _page(fields, "en"), _page(fields, "ar")
+    document = pdf.render(TEMPLATE, data, {"qr": qr_svg(text)})
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(document)))
+    writer.add_metadata({METADATA_KEY: text})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def pdf_path(code: str) -> Path:
+    return Path(settings.DATA_DIR) / "certificates" / f"{code}.pdf"
+
+
+# Checking ----------------------------------------------------------------------------
+
+VALID, EXPIRED, REVOKED, SUPERSEDED, FORGED, UNKNOWN = (
+    "valid",
+    "expired",
+    "revoked",
+    "superseded",
+    "not valid",
+    "unknown",
+)
+
+
+@dataclass
+class Check:
+    """What a check found: the status, the signed fields, and each problem in words."""
+
+    status: str
+    fields: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.status == VALID
+
+
+def check_signed(message: bytes, signature: str, public_key, today=None) -> Check:
+    """The signature of the fields, then their validity on `today`."""
+    if not signing.verify(public_key, message, signature):
+        return Check(FORGED, problems=[_("The signature does not match the signed fields.")])
+    fields = json.loads(message)
+    expires = fields.get("expires_on")
+    today = today or datetime.date.today()
+    if expires and datetime.date.fromisoformat(expires) < today:
+        return Check(EXPIRED, fields, [_("It expired on %(day)s.") % {"day": expires}])
+    return Check(VALID, fields)
+
+
+def page_texts(document: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(document)).pages]
+
+
+def _printed(page: str, label: str, arabic: bool) -> list[str]:
+    """The texts the page prints after `label`, as read back."""
+    found = []
+    for line in page.splitlines():
+        line = line.strip()
+        if line.startswith(label):
+            found.append(line[len(label) :].strip())
+        elif arabic and label in line:
+            found.append(line.replace(label, "").strip())
+    return found
+
+
+def _letters(text: str) -> list[str]:
+    """The letters of a text in any order, without spaces, vowel marks or tatweel."""
+    text = unicodedata.normalize("NFKC", text)
+    return sorted(
+        ch
+        for ch in text
+        if not ch.isspace() and unicodedata.category(ch) != "Mn" and ch != "\u0640"
+    )
+
+
+def _same(read: str, expected: str, arabic: bool) -> bool:
+    if read == expected:
+        return True
+    # A line of the Arabic page comes back in visual order, its marks and mixed Latin runs
+    # moved about: compare the letters it holds. A changed letter still shows; the Latin
+    # fields are compared exactly on the English page.
+    return arabic and _letters(read) == _letters(expected)
+
+
+def check_pdf(document: bytes, public_key, today=None) -> Check:
+    """Check a certificate's PDF with the public key alone: the signed token from its
+    metadata, then each printed field of both pages read back against the signed one."""
+    try:
+        metadata = pypdf.PdfReader(io.BytesIO(document)).metadata or {}
+    except pypdf.errors.PdfReadError:
+        return Check(FORGED, problems=[_("This is not a PDF.")])
+    read = read_token(str(metadata.get(METADATA_KEY, "")))
+    if read is None:
+        return Check(FORGED, problems=[_("The PDF holds no signed certificate.")])
+    check = check_signed(*read, public_key, today=today)
+    if check.status == FORGED:
+        return check
+    pages = page_texts(document)
+    problems = []
+    for language, page in zip(("en", "ar"), pages + [""] * (2 - len(pages)), strict=False):
+        arabic = language == "ar"
+        for name, label, expected in printed_lines(check.fields, language):
+            printed = _printed(page, label, arabic)
+            if not any(_same(text, expected, arabic) for text in printed):
+                problems.append(
+                    _(
+                        "%(field)s on the %(language)s page: the PDF prints %(printed)s, the "
+                        "signed certificate says %(signed)s."
+                    )
+                    % {
+                        "field": name,
+                        "language": _("English") if not arabic else _("Arabic"),
+                        "printed": " / ".join(repr(t) for t in printed) or _("nothing"),
+                        "signed": repr(expected),
+                    }
+                )
+    if problems:
+        return Check(FORGED, check.fields, problems)
+    return check

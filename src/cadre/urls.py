@@ -9,6 +9,7 @@ urlpatterns = [
     path("record/", include("cadre.training.urls")),
     path("record/", include("cadre.core.urls")),
     path("jobs/", include("cadre.core.job_urls")),
+    path("verify/", include("cadre.training.public_urls")),
     path("", include("cadre.missions.urls")),
     path("", include("cadre.sources.urls")),
     path("", include("cadre.core.home_urls")),

@@ -281,3 +281,43 @@ def check_pdf(document: bytes, public_key, today=None) -> Check:
     if problems:
         return Check(FORGED, check.fields, problems)
     return check
+
+
+def recorded_status(certificate, today=None) -> str:
+    """The status the mission's record gives: revoked and superseded before expired."""
+    if certificate.status != certificate.Status.VALID:
+        return certificate.status
+    today = today or datetime.date.today()
+    if certificate.expires_on and certificate.expires_on < today:
+        return EXPIRED
+    return VALID
+
+
+def check_code(code: str, public_key, today=None) -> Check:
+    """Check a certificate by its code against the mission's record: its stored signature
+    under the public key, then what the record says of it (revoked, superseded, expired)."""
+    from .models import Certificate
+
+    certificate = Certificate.objects.filter(code=normal_code(code)).first()
+    if certificate is None:
+        return Check(UNKNOWN, problems=[_("No certificate has this code.")])
+    return with_record(
+        check_signed(certificate.signed.encode(), certificate.signature, public_key, today=today),
+        certificate,
+        today,
+    )
+
+
+def with_record(check: Check, certificate, today=None) -> Check:
+    """A check of the signed fields, with what the record says of the certificate since."""
+    if check.status == FORGED:
+        return check
+    status = recorded_status(certificate, today)
+    if status in (REVOKED, SUPERSEDED):
+        reason = _("%(status)s on %(day)s: %(reason)s") % {
+            "status": certificate.get_status_display(),
+            "day": certificate.status_changed_on,
+            "reason": certificate.status_reason,
+        }
+        return Check(status, check.fields, [*check.problems, reason])
+    return check

@@ -331,9 +331,22 @@ def enrolment_graduation(enrolment, user) -> dict:
     }
 
 
+def enrolment_certificates(enrolment, user) -> dict:
+    return {"certificates": list(enrolment.certificates.order_by("-issued_on", "-pk"))}
+
+
+def certificate_actions(certificate, user) -> dict:
+    return {
+        "certificate": certificate,
+        "may_act": s.may_graduate(user, certificate.enrolment),
+    }
+
+
 register_home_panel("training/_absences.html", absences_without_leave)
 register_detail_panel(m.Session, "training/_seat_timeline.html", session_timeline)
 register_detail_panel(m.Enrolment, "training/_graduation.html", enrolment_graduation)
+register_detail_panel(m.Enrolment, "training/_certificates.html", enrolment_certificates)
+register_detail_panel(m.Certificate, "training/_certificate.html", certificate_actions)
 
 register_page(
     "core:list",
@@ -364,4 +377,18 @@ register_page(
     m.EligibilityOverride,
     args=("overrides",),
     position=65,
+)
+register_page(
+    "core:list",
+    _("Certificates"),
+    m.Certificate,
+    args=("certificates",),
+    position=66,
+)
+register_page(
+    "training:certificates-expiring",
+    _("Qualifications expiring"),
+    m.Certificate,
+    shortcut_for={Role.TRAINING_OFFICER},
+    position=67,
 )

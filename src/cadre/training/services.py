@@ -492,7 +492,7 @@ class CertificateService(KeyedService):
         return self.save(certificate, user=user)
 
 
-def certificate_for(enrolment, on: datetime.date) -> Certificate:
+def certificate_for(enrolment, on: datetime.date, code: str = "") -> Certificate:
     """An unsaved certificate of the graduated enrolment, its fields signed."""
     from . import certificates
 
@@ -503,7 +503,7 @@ def certificate_for(enrolment, on: datetime.date) -> Certificate:
     certificate = Certificate(
         enrolment=enrolment,
         person=person,
-        code=_free_code(certificates.new_code),
+        code=code or _free_code(certificates.new_code),
         name=person.passport_name,
         name_ar=person.name_ar,
         course=f"{course.code} {course.title}",

@@ -54,12 +54,12 @@ def _compiler(template: Path, font_dir: Path) -> typst.Compiler:
                 + ", ".join(missing)
                 + "): install Debian's fonts-noto-core (apt-get install fonts-noto-core)."
             )
-        compiler = typst.Compiler(
-            str(template),
-            root=str(template.parent),
-            font_paths=[str(font_dir / name) for files in FONTS.values() for name in files],
-            ignore_system_fonts=True,
+        # Typst reads fonts from folders, not files; neither the machine's other fonts nor
+        # the ones Typst carries within (Libertinus, whose Arabic is none) are looked at.
+        fonts = typst.Fonts(
+            include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(font_dir)]
         )
+        compiler = typst.Compiler(str(template), root=str(template.parent), font_paths=fonts)
         _compilers[key] = compiler
     return compiler
 

@@ -21,6 +21,7 @@ import io
 import json
 import secrets
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,6 +135,22 @@ def printed_lines(fields: dict, language: str) -> list[tuple[str, str, str]]:
     return [(name, str(label), text) for name, label, text in filter(None, lines) if text]
 
 
+def headlines(fields: dict, language: str) -> list[tuple[str, str]]:
+    """(field, text) of the page's large lines above the table, in `language`."""
+    arabic = language == "ar"
+    return [
+        ("issuer", fields["issuer_ar"] if arabic and fields["issuer_ar"] else fields["issuer"]),
+        (
+            "name_ar" if arabic and fields["name_ar"] else "name",
+            fields["name_ar"] if arabic and fields["name_ar"] else fields["name"],
+        ),
+        (
+            "course_ar" if arabic and fields["course_ar"] else "course",
+            fields["course_ar"] if arabic and fields["course_ar"] else fields["course"],
+        ),
+    ]
+
+
 def _page(fields: dict, language: str) -> dict:
     arabic = language == "ar"
     with translation.override(language):
@@ -215,42 +232,64 @@ def page_texts(document: bytes) -> list[str]:
     return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(document)).pages]
 
 
-def _printed(page: str, label: str, arabic: bool) -> list[str]:
-    """The texts the page prints after `label`, as read back."""
-    found = []
-    for line in page.splitlines():
-        line = line.strip()
-        if line.startswith(label):
-            found.append(line[len(label) :].strip())
-        elif arabic and label in line:
-            found.append(line.replace(label, "").strip())
-    return found
+# Lines of one page are this close in height (points): a label and its value in two fonts
+# stand a few points apart; two lines of the table, 20 or more.
+ROW_TOLERANCE = 6
 
 
-def _letters(text: str) -> list[str]:
-    """The letters of a text in any order, without spaces, vowel marks or tatweel."""
+def page_rows(page) -> list[str]:
+    """The page's text, one string per line as it stands on the page: runs of text that
+    share a height, left to right (right to left on an Arabic page is the same runs)."""
+    runs = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((y, x, text))
+
+    page.extract_text(visitor_text=visit)
+    rows = []  # [height, [(x, text)]]
+    for y, x, text in sorted(runs, reverse=True):
+        if rows and rows[-1][0] - y <= ROW_TOLERANCE:
+            rows[-1][1].append((x, text))
+        else:
+            rows.append([y, [(x, text)]])
+    return [" ".join(" ".join(t.strip() for _x, t in sorted(row)).split()) for _y, row in rows]
+
+
+def _letters(text: str) -> Counter:
+    """The letters of a text, in no order, without spaces, vowel marks or tatweel."""
     text = unicodedata.normalize("NFKC", text)
-    return sorted(
+    return Counter(
         ch
         for ch in text
         if not ch.isspace() and unicodedata.category(ch) != "Mn" and ch != "\u0640"
     )
 
 
-def _same(read: str, expected: str, arabic: bool) -> bool:
-    if read == expected:
-        return True
-    # A line of the Arabic page comes back in visual order, its marks and mixed Latin runs
-    # moved about: compare the letters it holds. A changed letter still shows; the Latin
-    # fields are compared exactly on the English page.
-    return arabic and _letters(read) == _letters(expected)
+def _same(row: str, label: str, expected: str, arabic: bool) -> bool:
+    if not arabic:
+        return row == " ".join(f"{label} {expected}".split())
+    # Arabic runs are read back word by word in visual order, some marks moved about:
+    # compare the letters the line holds with the label's and the field's. A changed
+    # letter still shows; the Latin fields are compared in order on the English page.
+    return _letters(row) == _letters(label) + _letters(expected)
+
+
+def _labelled(rows: list[str], label: str, arabic: bool) -> list[str]:
+    if not arabic:
+        return [row for row in rows if row.startswith(label)]
+    wanted = _letters(label)
+    return [row for row in rows if not wanted - _letters(row)]
 
 
 def check_pdf(document: bytes, public_key, today=None) -> Check:
     """Check a certificate's PDF with the public key alone: the signed token from its
     metadata, then each printed field of both pages read back against the signed one."""
     try:
-        metadata = pypdf.PdfReader(io.BytesIO(document)).metadata or {}
+        reader = pypdf.PdfReader(io.BytesIO(document))
+        metadata = reader.metadata or {}
     except pypdf.errors.PdfReadError:
         return Check(FORGED, problems=[_("This is not a PDF.")])
     read = read_token(str(metadata.get(METADATA_KEY, "")))
@@ -259,13 +298,24 @@ def check_pdf(document: bytes, public_key, today=None) -> Check:
     check = check_signed(*read, public_key, today=today)
     if check.status == FORGED:
         return check
-    pages = page_texts(document)
     problems = []
-    for language, page in zip(("en", "ar"), pages + [""] * (2 - len(pages)), strict=False):
+    pages = list(reader.pages)
+    for language, page in zip(("en", "ar"), pages + [None] * (2 - len(pages)), strict=False):
         arabic = language == "ar"
+        page_name = _("English") if not arabic else _("Arabic")
+        rows = page_rows(page) if page is not None else []
+        for name, expected in headlines(check.fields, language):
+            if not any(_same(row, "", expected, arabic) for row in rows):
+                problems.append(
+                    _(
+                        "%(field)s on the %(language)s page: the PDF does not print %(signed)s "
+                        "as its heading, as the signed certificate does."
+                    )
+                    % {"field": name, "language": page_name, "signed": repr(expected)}
+                )
         for name, label, expected in printed_lines(check.fields, language):
-            printed = _printed(page, label, arabic)
-            if not any(_same(text, expected, arabic) for text in printed):
+            printed = _labelled(rows, label, arabic)
+            if not any(_same(row, label, expected, arabic) for row in printed):
                 problems.append(
                     _(
                         "%(field)s on the %(language)s page: the PDF prints %(printed)s, the "
@@ -273,8 +323,11 @@ def check_pdf(document: bytes, public_key, today=None) -> Check:
                     )
                     % {
                         "field": name,
-                        "language": _("English") if not arabic else _("Arabic"),
-                        "printed": " / ".join(repr(t) for t in printed) or _("nothing"),
+                        "language": page_name,
+                        "printed": " / ".join(
+                            repr(row if arabic else row[len(label) :].strip()) for row in printed
+                        )
+                        or _("nothing"),
                         "signed": repr(expected),
                     }
                 )

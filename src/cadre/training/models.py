@@ -824,7 +824,8 @@ class EligibilityOverride(RecordModel):
 class Certificate(RecordModel):
     """A graduate's certificate: the printed fields as issued, signed with the mission's key
     (`signed`, `signature`), and known to the public by its unguessable `code`. Only
-    CertificateService makes or changes one; its PDF is made by a background job."""
+    CertificateService makes or changes one (the type is closed to generic writes); its
+    PDF is made by a background job."""
 
     class Status(models.TextChoices):
         VALID = "valid", _("valid")
@@ -832,7 +833,7 @@ class Certificate(RecordModel):
         SUPERSEDED = "superseded", _("superseded")
 
     key = generated_key()
-    code = models.CharField(_("verification code"), max_length=24, unique=True, editable=False)
+    code = models.CharField(_("verification code"), max_length=24, unique=True)
     enrolment = models.ForeignKey(
         Enrolment,
         verbose_name=_("enrolment"),
@@ -844,27 +845,25 @@ class Certificate(RecordModel):
     )
     # The printed fields, as they were on the day of issue: a later change of the person's
     # or the course's records does not change a certificate already in someone's hands.
-    name = models.CharField(_("name"), max_length=210, editable=False)
-    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True, editable=False)
-    course = models.CharField(_("course"), max_length=250, editable=False)
-    course_ar = models.CharField(_("course in Arabic"), max_length=250, blank=True, editable=False)
-    start = models.DateField(_("from"), editable=False)
-    end = models.DateField(_("to"), editable=False)
-    result = models.CharField(_("result"), max_length=100, editable=False)
-    issuer = models.CharField(_("issuer"), max_length=200, editable=False)
-    issuer_ar = models.CharField(_("issuer in Arabic"), max_length=200, blank=True, editable=False)
-    issued_on = models.DateField(_("issued on"), editable=False)
-    expires_on = models.DateField(_("expires on"), null=True, blank=True, editable=False)
+    name = models.CharField(_("name"), max_length=210)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
+    course = models.CharField(_("course"), max_length=250)
+    course_ar = models.CharField(_("course in Arabic"), max_length=250, blank=True)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    result = models.CharField(_("result"), max_length=100)
+    issuer = models.CharField(_("issuer"), max_length=200)
+    issuer_ar = models.CharField(_("issuer in Arabic"), max_length=200, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
     signed = models.TextField(_("signed fields"), editable=False)
     signature = models.CharField(_("signature"), max_length=100, editable=False)
     key_id = models.CharField(_("signing key"), max_length=16, editable=False)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.VALID, editable=False
+        _("status"), max_length=10, choices=Status.choices, default=Status.VALID
     )
-    status_changed_on = models.DateField(
-        _("revoked or superseded on"), null=True, blank=True, editable=False
-    )
-    status_reason = models.TextField(_("why revoked or superseded"), blank=True, editable=False)
+    status_changed_on = models.DateField(_("revoked or superseded on"), null=True, blank=True)
+    status_reason = models.TextField(_("why revoked or superseded"), blank=True)
     superseded_by = models.ForeignKey(
         "self",
         verbose_name=_("superseded by"),
@@ -872,7 +871,6 @@ class Certificate(RecordModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="supersedes",
-        editable=False,
     )
     pdf_made_at = models.DateTimeField(_("PDF made at"), null=True, blank=True, editable=False)
 

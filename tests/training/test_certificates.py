@@ -9,15 +9,13 @@ import re
 
 import pypdf
 import pytest
-from pypdf.generic import ByteStringObject, ContentStream, TextStringObject
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from django.urls import reverse
+from pypdf.generic import ByteStringObject, ContentStream, TextStringObject
 
 from cadre import cli
 from cadre.audit.models import ChangeRecord
 from cadre.core import pdf, services, signing
-from cadre.core.models import Job
 from cadre.core.roles import Role
 from cadre.training import certificates
 from cadre.training.models import Certificate, Enrolment

@@ -81,3 +81,16 @@ def dataset(db):
     from cadre.dataset.io import BUILT_IN, load_dataset
 
     load_dataset(BUILT_IN)
+
+
+@pytest.fixture(scope="session")
+def _signing_key_file(tmp_path_factory):
+    return tmp_path_factory.mktemp("signing") / "signing-key.pem"
+
+
+@pytest.fixture(autouse=True)
+def signing_key(settings, _signing_key_file):
+    """The mission's signing key of the test run: a file of its own, never the data folder's;
+    one for the whole run, made on first use like an installation's."""
+    settings.SIGNING_KEY = _signing_key_file
+    return _signing_key_file

@@ -14,6 +14,10 @@ cadre rebuild-training-summary              recompute the training dashboard's f
 cadre import-page FILE [--source KEY] [--json] [--reference-date YYYY-MM-DD]
                                              read a public page's dated events for review
 cadre eval-timeline GOLD-DIR                 score the date reader against gold lists
+cadre signing-key [--public-key-out FILE]    the mission's signing key: made if missing,
+                                             its public key printed or written
+cadre verify-certificate FILE-or-CODE [--public-key FILE] [--offline]
+                                             check a certificate; exits 0 only when valid
 cadre manage ...                             any Django management command
 """
 
@@ -286,16 +290,102 @@ def cmd_rebuild_training_summary(args):
     return 0
 
 
+def cmd_signing_key(args):
+    """Make the mission's signing key if there is none; print or write its public key."""
+    from cadre.core import signing
+
+    path = signing.key_path()
+    existed = path.exists()
+    try:
+        key = signing.public_key()
+    except (signing.SigningKeyError, ValueError) as exc:
+        print(f"cadre: {exc}", file=sys.stderr)
+        return 1
+    if not existed:
+        print(f"Made a new signing key: {path} (readable by its owner only).", file=sys.stderr)
+    pem = signing.public_pem(key)
+    if args.public_key_out:
+        Path(args.public_key_out).write_text(pem)
+        print(f"Wrote the public key {signing.key_id(key)} to {args.public_key_out}")
+    else:
+        print(f"Public key {signing.key_id(key)} (the private key stays in {path}):")
+        print(pem, end="")
+    return 0
+
+
+def cmd_verify_certificate(args):
+    """Check a certificate's PDF file with the public key alone, or a code against the
+    record; print the status and the fields; exit 0 only for a valid certificate."""
+    from django.db import DatabaseError
+
+    from cadre.core import signing
+    from cadre.training import certificates
+
+    try:
+        if args.public_key:
+            key = signing.load_public(Path(args.public_key).read_bytes())
+        else:
+            key = signing.public_key(create=False)
+    except (OSError, ValueError, signing.SigningKeyError) as exc:
+        print(f"cadre: no public key to check with: {exc}", file=sys.stderr)
+        return 2
+    target = Path(args.certificate)
+    try:
+        if target.is_file():
+            check = certificates.check_pdf(target.read_bytes(), key)
+            if not args.offline and check.fields:
+                check = _with_record(check, certificates)
+        else:
+            check = certificates.check_code(args.certificate, key)
+    except DatabaseError as exc:
+        print(
+            f"cadre: the mission's record cannot be read ({exc}); check a PDF file with --offline",
+            file=sys.stderr,
+        )
+        return 2
+    print(check.status.upper())
+    for name in (
+        "code",
+        "name",
+        "name_ar",
+        "course",
+        "course_ar",
+        "start",
+        "end",
+        "result",
+        "issuer",
+        "issued_on",
+        "expires_on",
+    ):
+        if check.fields.get(name):
+            print(f"  {name:<11} {check.fields[name]}")
+    for problem in check.problems:
+        print(f"  - {problem}")
+    return 0 if check.valid else 1
+
+
+def _with_record(check, certificates):
+    """A file's check, with what the record says of it since (revoked, superseded), when
+    the record knows the code."""
+    from cadre.training.models import Certificate
+
+    certificate = Certificate.objects.filter(code=check.fields.get("code", "")).first()
+    if certificate is None:
+        return check
+    return certificates.with_record(check, certificate)
+
+
 def _generate_demo_training(people=200):
     """Enough generated trainees for every training page of the demo to show something,
     when the training tables hold nobody yet."""
-    from cadre.training.generated import generate_training
+    from cadre.training.generated import generate_graduates, generate_training
     from cadre.training.models import Enrolment, Person
 
     if Person.objects.exists() or Enrolment.objects.exists():
         return
     made = generate_training(people)
     print(f"Generated for the demo: {made}.")
+    print(f"Generated for the demo: {generate_graduates()}.")
 
 
 def _reference_date(text):
@@ -464,6 +554,30 @@ def build_parser():
     p.add_argument("--markdown", action="store_true", help="print the table in Markdown")
     p.add_argument("--details", action="store_true", help="list every miss and false candidate")
     p.set_defaults(func=cmd_eval_timeline)
+
+    p = sub.add_parser(
+        "signing-key",
+        help="make the mission's signing key if missing; print or write its public key",
+    )
+    p.add_argument("--public-key-out", help="write the public key (PEM) to this file")
+    p.set_defaults(func=cmd_signing_key)
+
+    p = sub.add_parser(
+        "verify-certificate",
+        help="check a certificate's PDF file or code; exits 0 only for a valid certificate",
+    )
+    p.add_argument("certificate", help="a certificate's PDF file, or its verification code")
+    p.add_argument(
+        "--public-key",
+        help="the mission's public key (PEM); default: this installation's signing key",
+    )
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="check a file with the public key alone, without asking the record whether "
+        "it was revoked or superseded",
+    )
+    p.set_defaults(func=cmd_verify_certificate)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

@@ -14,6 +14,11 @@ CADRE_IMPORT_MAX_ROWS, CADRE_IMPORT_MAX_COLUMNS, CADRE_IMPORT_MAX_XLSX_UNPACKED_
                   what one imported file may hold (default 1000000 rows, 1000 columns, 1 GiB)
 CADRE_LANGUAGE_TEST_VALID_DAYS  how many days a language test result stays valid
                   for a course's minimum SLP (default 730, two years)
+CADRE_SIGNING_KEY the mission's Ed25519 private key file, made on first use with mode 0600
+                  (default DATA_DIR/signing-key.pem); keep it out of the repository and backups
+                  of the database (docs/training.md)
+CADRE_VERIFY_RATE  certificate checks one client address may make on the public page per
+                  minute (default 20)
 CADRE_HTTPS       "1" when Cadre is served over HTTPS: secure cookies, HSTS, redirect to HTTPS
 CADRE_BEHIND_PROXY  "1" when a reverse proxy terminates HTTPS and sets X-Forwarded-Proto
 """
@@ -177,6 +182,17 @@ IMPORT_MAX_XLSX_RATIO = 100
 # How long a language test result counts towards a course's minimum SLP: two years unless
 # the mission's own rule says otherwise.
 LANGUAGE_TEST_VALID_DAYS = int(os.environ.get("CADRE_LANGUAGE_TEST_VALID_DAYS", 730))
+
+# The mission's signing key (cadre.core.signing): a file, never a database row.
+SIGNING_KEY = Path(os.environ.get("CADRE_SIGNING_KEY", DATA_DIR / "signing-key.pem"))
+# The public verification page (/verify/) counts each client address's checks in Django's
+# cache. The default cache is in the process's memory, which the threads of `cadre serve`
+# share; a deployment of several processes must set a cache they all share (Redis or the
+# database cache) or each process counts on its own (docs/training.md).
+VERIFY_RATE_PER_MINUTE = int(os.environ.get("CADRE_VERIFY_RATE", 20))
+# Who a certificate names as its issuer when its session names no mission.
+CERTIFICATE_ISSUER = os.environ.get("CADRE_CERTIFICATE_ISSUER", "NATO Mission Iraq")
+CERTIFICATE_ISSUER_AR = os.environ.get("CADRE_CERTIFICATE_ISSUER_AR", "بعثة الناتو في العراق")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("training/", include("cadre.training.dashboard_urls")),
     path("record/", include("cadre.core.urls")),
     path("jobs/", include("cadre.core.job_urls")),
+    path("verify/", include("cadre.training.public_urls")),
     path("", include("cadre.missions.urls")),
     path("", include("cadre.pageimport.urls")),
     path("", include("cadre.sources.urls")),

@@ -48,7 +48,8 @@ RECORD_PAGES = {
     "core:export-csv",
     "core:export-xlsx",
 }
-PUBLIC = {"accounts:login", "health", "admin:login"}
+# The check of a certificate by its code is for anyone, signed in or not.
+PUBLIC = {"accounts:login", "health", "admin:login", "verify", "verify-code"}
 # Admin pages that answer an administrator other than with 200 or 302 (a page or a
 # redirect, e.g. to the list for a record that is not there), and why.
 ADMIN_PAGES = {
@@ -77,9 +78,11 @@ REVIEW_ACTIONS = {
 REVIEW_PAGES = {"pageimport:accept", "pageimport:merge", "pageimport:reject"}
 API_ACTIONS = {"api:enrolments-graduate", *REVIEW_ACTIONS}
 # Pages that only act, by POST, on one record of a type: the type's slug.
-ACTION_PAGES = {"training:graduate": "enrolments"} | dict.fromkeys(
-    REVIEW_PAGES, "import-candidates"
-)
+ACTION_PAGES = {
+    "training:graduate": "enrolments",
+    "training:certificate-revoke": "certificates",
+    "training:certificate-supersede": "certificates",
+} | dict.fromkeys(REVIEW_PAGES, "import-candidates")
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -117,6 +120,9 @@ def sample_kwargs(name, pattern, nation_code):
     if name in ACTION_PAGES:
         yield _object_args(params, registry.get(ACTION_PAGES[name]), nation_code)
         return
+    if name == "training:certificate-pdf":
+        yield _object_args(params, registry.get("certificates"), nation_code)
+        return
     args = {}
     if "pk" in params and name.startswith("jobs:"):
         from cadre.core.models import Job
@@ -130,6 +136,10 @@ def sample_kwargs(name, pattern, nation_code):
         args["key"] = sample(registry.get("page-imports"), nation_code).key
     elif "key" in params:
         args["key"] = "ntm-i" if name.startswith("missions:") else "nmi-2020"
+    if "code" in params and name == "verify-code":
+        from cadre.training.models import Certificate
+
+        args["code"] = Certificate.objects.values_list("code", flat=True).first()
     if "token_id" in params:
         args["token_id"] = ApiToken.objects.values_list("pk", flat=True).first() or 1
     if "object_id" in params:
@@ -213,6 +223,12 @@ def expected_page(role, name, kwargs):
         return expected_read(role, registry.get(slug), one_record=name == "core:detail")
     if name in ("jobs:detail", "jobs:download"):
         return {404}  # a job and its file are shown only to whoever started it
+    if name == "training:certificates-expiring":
+        return expected_read(role, registry.get("certificates"), one_record=False)
+    if name == "training:certificate-pdf":
+        # Another nation's certificate is not there for a nation reader, nor for a role that
+        # reads no certificates; for the others, its PDF is not made yet in this test.
+        return {404}
     if name in ("audit:list", "audit:detail"):
         return {200} if role in AUDIT_READERS else {403}
     if name in ("core:add", "core:edit", "core:delete"):

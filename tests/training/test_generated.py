@@ -3,6 +3,7 @@ the services keep although they are written in bulk."""
 
 import pytest
 from django.db.models import Count, F
+from django.utils import timezone
 
 from cadre.training import selectors
 from cadre.training.generated import GenerationRefused, generate_training
@@ -51,7 +52,8 @@ def test_no_session_holds_more_enrolments_than_its_capacity(generated):
 
 
 def test_every_generated_enrolment_meets_the_rules_the_service_checks(generated):
-    for enrolment in Enrolment.objects.select_related("session__course", "person"):
+    enrolments = Enrolment.objects.filter(status=Enrolment.Status.ENROLLED)
+    for enrolment in enrolments.select_related("session__course", "person"):
         assert (
             selectors.eligibility_failures(enrolment.person, enrolment.session, enrolment=enrolment)
             == []
@@ -131,3 +133,31 @@ def test_the_generated_label_reads_in_arabic(generated, client_as):
     person = Person.objects.first()
     for url in (f"/record/people/{person.pk}/", "/record/people/"):
         assert 'class="badge">مولَّد<' in client.get(url).content.decode(), url
+
+
+def test_generated_graduates_met_the_rules_when_seated_and_hold_certificates(
+    generated, settings, tmp_path
+):
+    from cadre.core import signing
+    from cadre.training import certificates
+    from cadre.training.generated import generate_graduates
+    from cadre.training.models import Certificate, EligibilityRule
+
+    settings.DATA_DIR = tmp_path
+    made = generate_graduates(sessions=2, per_session=5)
+
+    graduates = Enrolment.objects.filter(status=Enrolment.Status.GRADUATED)
+    assert made.counts["certificates"] == graduates.count() == Certificate.objects.count() > 0
+    for enrolment in graduates.select_related("session__course", "person"):
+        assert enrolment.session.end < timezone.localdate()
+        findings = selectors.eligibility_findings(
+            enrolment.person, enrolment.session, enrolment=enrolment
+        )
+        # A completed session takes no new seats; every rule of the person's held then.
+        assert [rule for rule, _ in findings if rule != EligibilityRule.SESSION] == []
+        assert selectors.graduation_failures(enrolment, enrolment.decided_on) == []
+    for certificate in Certificate.objects.all():
+        document = certificates.pdf_path(certificate.code).read_bytes()
+        assert certificates.check_pdf(document, signing.public_key()).valid
+    with pytest.raises(GenerationRefused):
+        generate_graduates()

@@ -38,6 +38,8 @@ from cadre.accounts.models import Nation
 
 from . import summary
 from .models import (
+    AssessmentResult,
+    Certificate,
     Course,
     Enrolment,
     LanguageTest,
@@ -376,3 +378,130 @@ def _length_in_days(course) -> int:
         return 14
     per_unit = {"days": 1, "weeks": 7, "months": 30}.get(course.length_unit, 1)
     return max(1, course.length * per_unit)
+
+
+def generate_graduates(*, sessions: int = 3, per_session: int = 12, seed: int = 1, today=None):
+    """Completed past sessions of courses without prerequisites, whose generated trainees
+    graduated and hold certificates (signed, their PDFs made here): what `cadre demo` shows
+    of certificates. Run after `generate_training`; once, like it.
+
+    Each graduate was cleared and tested before the session began and is admitted to its
+    course, so the rules held when the seat was taken; nobody holds two past seats."""
+    from .certificates import new_code
+    from .services import certificate_for, write_pdfs
+
+    if Certificate.objects.filter(key__startswith=PREFIX).exists():
+        raise GenerationRefused("Generated graduates exist already; nothing generated again.")
+    rng = random.Random(seed)
+    today = today or timezone.localdate()
+    courses = [
+        c
+        for c in Course.objects.prefetch_related("prerequisites", "audience_nations").order_by(
+            "code"
+        )
+        if not c.prerequisites.all()
+    ]
+    people = list(
+        generated_people()
+        .filter(vetting_cases__status=VettingCase.Status.CLEARED)
+        .prefetch_related("vetting_cases", "language_tests")
+        .order_by("key")
+    )
+    rng.shuffle(people)
+    made_sessions, enrolments, used = [], [], set()
+    for n, course in enumerate(courses[:sessions], 1):
+        days = min(_length_in_days(course), 28)
+        end = today - datetime.timedelta(days=10 + 7 * n)
+        start = end - datetime.timedelta(days=days - 1)
+        session = Session(
+            key=f"{PREFIX}{slugify(course.code)}-past-{n:03d}",
+            course=course,
+            start=start,
+            end=end,
+            capacity=per_session + 8,
+            language="Arabic",
+            status=Session.Status.COMPLETED,
+            generated=True,
+        )
+        taken = [p for p in people if p.pk not in used and _ready(p, course, start, end)]
+        made_sessions.append((session, taken[:per_session]))
+        used.update(p.pk for p in taken[:per_session])
+    Session.objects.bulk_create([session for session, _taken in made_sessions])
+    stored = dict(
+        Session.objects.filter(key__in=[s.key for s, _t in made_sessions]).values_list("key", "pk")
+    )
+    for session, taken in made_sessions:
+        session.pk = stored[session.key]
+        for person in taken:
+            enrolments.append(
+                Enrolment(
+                    key=f"{session.key}-{person.key[len(PREFIX) :]}",
+                    person=person,
+                    session=session,
+                    status=Enrolment.Status.GRADUATED,
+                    decided_on=session.end,
+                )
+            )
+    Enrolment.objects.bulk_create(enrolments)
+    enrolments = list(
+        Enrolment.objects.filter(key__in=[e.key for e in enrolments]).select_related(
+            "person", "session__course", "session__mission"
+        )
+    )
+    AssessmentResult.objects.bulk_create(
+        AssessmentResult(
+            key=f"{e.key}-final",
+            enrolment=e,
+            assessment="Final assessment",
+            outcome=AssessmentResult.Outcome.PASS,
+            assessed_on=e.session.end,
+        )
+        for e in enrolments
+    )
+    codes = set()
+    certificates = []
+    for enrolment in enrolments:
+        certificate = certificate_for(
+            enrolment, enrolment.session.end, code=_unique(new_code, codes)
+        )
+        certificate.key = f"{PREFIX}cert-{enrolment.key[len(PREFIX) :]}"
+        certificates.append(certificate)
+    Certificate.objects.bulk_create(certificates)
+    made = write_pdfs(Certificate.objects.filter(key__startswith=PREFIX))
+    return Generated(
+        {"past sessions": len(made_sessions), "graduates": len(enrolments), "certificates": made}
+    )
+
+
+def _unique(make, taken: set) -> str:
+    code = make()
+    while code in taken:
+        code = make()
+    taken.add(code)
+    return code
+
+
+def _ready(person, course, start, end) -> bool:
+    """Was the person cleared, tested high enough and admitted before the session began?"""
+    cleared = any(
+        case.status == VettingCase.Status.CLEARED
+        and case.decided_on
+        and case.decided_on < start
+        and case.valid_until
+        and case.valid_until >= end
+        for case in person.vetting_cases.all()
+    )
+    minimum = course.minimum_slp or "0000"
+    valid_from = start - datetime.timedelta(days=settings.LANGUAGE_TEST_VALID_DAYS)
+    tested = any(
+        valid_from <= test.taken_on <= start
+        and all(a >= b for a, b in zip(test.slp, minimum, strict=True))
+        for test in person.language_tests.all()
+    )
+    audience = {nation.pk for nation in course.audience_nations.all()}
+    return (
+        cleared
+        and tested
+        and course.admits(person.rank_group)
+        and (not audience or person.nation_id in audience)
+    )

@@ -182,6 +182,16 @@ class Course(VersionedModel):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("The score out of 100 every scored assessment must reach. Empty: none."),
     )
+    validity_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How long the qualification holds after graduation; its certificate expires then. "
+            "Empty: it does not expire."
+        ),
+    )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
 
     class Meta:
@@ -866,3 +876,69 @@ class TrainingSummaryBuild(models.Model):
 
     def __str__(self):
         return f"{self.built_at:%Y-%m-%d %H:%M}"
+
+
+class Certificate(RecordModel):
+    """A graduate's certificate: the printed fields as issued, signed with the mission's key
+    (`signed`, `signature`), and known to the public by its unguessable `code`. Only
+    CertificateService makes or changes one (the type is closed to generic writes); its
+    PDF is made by a background job."""
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("valid")
+        REVOKED = "revoked", _("revoked")
+        SUPERSEDED = "superseded", _("superseded")
+
+    key = generated_key()
+    code = models.CharField(_("verification code"), max_length=24, unique=True)
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="certificates"
+    )
+    # The printed fields, as they were on the day of issue: a later change of the person's
+    # or the course's records does not change a certificate already in someone's hands.
+    name = models.CharField(_("name"), max_length=210)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
+    course = models.CharField(_("course"), max_length=250)
+    course_ar = models.CharField(_("course in Arabic"), max_length=250, blank=True)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    result = models.CharField(_("result"), max_length=100)
+    issuer = models.CharField(_("issuer"), max_length=200)
+    issuer_ar = models.CharField(_("issuer in Arabic"), max_length=200, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    signed = models.TextField(_("signed fields"), editable=False)
+    signature = models.CharField(_("signature"), max_length=100, editable=False)
+    key_id = models.CharField(_("signing key"), max_length=16, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.VALID
+    )
+    status_changed_on = models.DateField(_("revoked or superseded on"), null=True, blank=True)
+    status_reason = models.TextField(_("why revoked or superseded"), blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("superseded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supersedes",
+    )
+    pdf_made_at = models.DateTimeField(_("PDF made at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-issued_on", "key"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        indexes = [
+            models.Index(fields=["-issued_on", "key"], name="certificate_issued"),
+            models.Index(fields=["expires_on", "key"], name="certificate_expires"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.course} ({self.code})"

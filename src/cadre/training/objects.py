@@ -62,6 +62,7 @@ register(
         "max_unexcused_absence_hours",
         "max_excused_absence_hours",
         "pass_mark",
+        "validity_months",
     ],
     filters={
         "discipline": ["exact"],
@@ -256,6 +257,47 @@ register(
     **PERSONAL,
 )
 
+# A certificate is issued, revoked and superseded only by its service's actions, by those
+# who decide graduations; it is read as the enrolment it certifies is.
+register(
+    m.Certificate,
+    slug="certificates",
+    columns=[
+        "code",
+        "key",
+        "person",
+        "enrolment",
+        "name",
+        "course",
+        "start",
+        "end",
+        "result",
+        "issuer",
+        "issued_on",
+        "expires_on",
+        "status",
+        "status_changed_on",
+        "status_reason",
+        "superseded_by",
+        "key_id",
+    ],
+    filters={
+        "status": ["exact"],
+        "issued_on": ["exact", "gte", "lte"],
+        "expires_on": ["exact", "gte", "lte"],
+        "person": ["exact"],
+    },
+    search=["name", "name_ar", "course", "code"],
+    ordering=["issued_on", "expires_on", "key"],
+    write_roles=frozenset({Role.ADMIN, Role.TRAINING_OFFICER}),
+    nation_field="person__nation",
+    service=s.CertificateService,
+    generic_writes=False,
+    in_dataset=False,
+    select_related=["person", "enrolment", "superseded_by"],
+    **PERSONAL,
+)
+
 ABSENCE_WATCHERS = frozenset({Role.TRAINING_OFFICER, Role.HOST_LIAISON})
 
 
@@ -290,9 +332,22 @@ def enrolment_graduation(enrolment, user) -> dict:
     }
 
 
+def enrolment_certificates(enrolment, user) -> dict:
+    return {"certificates": list(enrolment.certificates.order_by("-issued_on", "-pk"))}
+
+
+def certificate_actions(certificate, user) -> dict:
+    return {
+        "certificate": certificate,
+        "may_act": s.may_graduate(user, certificate.enrolment),
+    }
+
+
 register_home_panel("training/_absences.html", absences_without_leave)
 register_detail_panel(m.Session, "training/_seat_timeline.html", session_timeline)
 register_detail_panel(m.Enrolment, "training/_graduation.html", enrolment_graduation)
+register_detail_panel(m.Enrolment, "training/_certificates.html", enrolment_certificates)
+register_detail_panel(m.Certificate, "training/_certificate.html", certificate_actions)
 
 register_page(
     "core:list",
@@ -331,4 +386,18 @@ register_page(
     visible=lambda user: dashboard.scope_of(user)[0],
     shortcut_for={Role.TRAINING_OFFICER, Role.MISSION_STAFF, Role.GENDER_ADVISER},
     position=52,
+)
+register_page(
+    "core:list",
+    _("Certificates"),
+    m.Certificate,
+    args=("certificates",),
+    position=66,
+)
+register_page(
+    "training:certificates-expiring",
+    _("Qualifications expiring"),
+    m.Certificate,
+    shortcut_for={Role.TRAINING_OFFICER},
+    position=67,
 )

@@ -402,3 +402,20 @@ def seat_timeline(session) -> list[TimelineStep]:
             decision,
         ),
     ]
+
+
+EXPIRY_WINDOW_DAYS = 90
+
+
+def certificates_expiring(certificates, today: datetime.date, days: int = EXPIRY_WINDOW_DAYS):
+    """The valid certificates among `certificates` (already restricted to the reader) that
+    expire from `today` through `days` later, by the holder's unit, soonest first."""
+    return (
+        certificates.filter(
+            status="valid",
+            expires_on__gte=today,
+            expires_on__lte=today + datetime.timedelta(days=days),
+        )
+        .select_related("person")
+        .order_by("person__unit", "expires_on", "key")
+    )

@@ -4,8 +4,12 @@ Every page, API call, import, dataset load and admin save reaches these through 
 object types' declarations (objects.py), so each rule here holds on every path.
 """
 
+import calendar
+import datetime
+import json
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -13,12 +17,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cadre.core import permissions
+from cadre.core import jobs, permissions, signing
 from cadre.core.roles import Role, role_of
-from cadre.core.services import OPERATOR, RecordConflict, RecordService
+from cadre.core.services import OPERATOR, RecordConflict, RecordService, service_for
 
 from . import selectors, summary
 from .models import (
+    Certificate,
     Course,
     Enrolment,
     Nomination,
@@ -410,7 +415,11 @@ class EnrolmentService(KeepsSummary, KeyedService):
         enrolment.status = E.FAILED if failures else E.GRADUATED
         enrolment.graduation_reason = "\n".join(failures)
         enrolment.decided_on = on
-        return self.save(enrolment, user=user)
+        with transaction.atomic():
+            enrolment = self.save(enrolment, user=user)
+            if enrolment.status == E.GRADUATED:
+                service_for(Certificate).issue(enrolment, user=user, on=on)
+        return enrolment
 
 
 class AttendanceService(KeyedService):
@@ -475,6 +484,162 @@ class TravelOrderService(KeyedService):
         failures = selectors.vetting_failures(obj.person, first_day, last_day)
         if failures:
             raise ValidationError(failures)
+
+
+C = Certificate.Status
+NOT_A_CERTIFIER = gettext_lazy(
+    "Only an administrator or a training officer issues, revokes or supersedes certificates."
+)
+
+
+class CertificateService(KeyedService):
+    """Issues a graduate's certificate, signed with the mission's key, and revokes or
+    supersedes it; nothing else writes certificates (`generic_writes=False`). The PDF is
+    made after the commit by a background job (`make_certificates`), never in the request.
+    Only administrators and training officers act (`may_graduate`)."""
+
+    def key_parts(self, obj):
+        return ["cert", obj.enrolment.key]
+
+    def _require_certifier(self, user, certificate=None):
+        if not may_graduate(user, certificate.enrolment if certificate else None):
+            raise PermissionDenied(NOT_A_CERTIFIER)
+
+    def issue(self, enrolment, *, user, on=None, render=True) -> Certificate:
+        """A new valid certificate of a graduated enrolment, issued on `on` (today when not
+        given), with its printed fields taken from the records now. Its PDF is queued."""
+        self._require_certifier(user)
+        enrolment = Enrolment.objects.select_related(
+            "person", "session__course", "session__mission"
+        ).get(pk=enrolment.pk)
+        if enrolment.status != E.GRADUATED:
+            raise ValidationError(
+                _("Only a graduate gets a certificate; this trainee is %(status)s.")
+                % {"status": enrolment.get_status_display()}
+            )
+        certificate = certificate_for(enrolment, on or timezone.localdate())
+        certificate = self.save(certificate, user=user)
+        if render:
+            queue_certificates([certificate.pk], user=user)
+        return certificate
+
+    def revoke(self, certificate, *, user, reason, on=None) -> Certificate:
+        """Withdraw a certificate for good, saying why; the public page then says so."""
+        return self._end(certificate, C.REVOKED, user=user, reason=reason, on=on)
+
+    def supersede(self, certificate, *, user, reason, on=None) -> Certificate:
+        """Replace a certificate with a new one from the records as they are now (a name
+        corrected, say): the old one is marked superseded by the new. Returns the new one."""
+        with transaction.atomic():
+            new = self.issue(certificate.enrolment, user=user, on=on, render=False)
+            self._end(certificate, C.SUPERSEDED, user=user, reason=reason, on=on, by=new)
+            queue_certificates([new.pk], user=user)
+        return new
+
+    def _end(self, certificate, status, *, user, reason, on, by=None):
+        certificate = Certificate.objects.select_related("enrolment").get(pk=certificate.pk)
+        self._require_certifier(user, certificate)
+        if not (reason or "").strip():
+            raise ValidationError({"status_reason": _("Say why.")})
+        if certificate.status != C.VALID:
+            raise ValidationError(
+                _("The certificate is %(status)s already.")
+                % {"status": certificate.get_status_display()}
+            )
+        certificate.status = status
+        certificate.status_reason = reason.strip()
+        certificate.status_changed_on = on or timezone.localdate()
+        certificate.superseded_by = by
+        return self.save(certificate, user=user)
+
+
+def certificate_for(enrolment, on: datetime.date, code: str = "") -> Certificate:
+    """An unsaved certificate of the graduated enrolment, its fields signed."""
+    from . import certificates
+
+    session, person = enrolment.session, enrolment.person
+    course = session.course
+    mission = session.mission
+    months = course.validity_months
+    certificate = Certificate(
+        enrolment=enrolment,
+        person=person,
+        code=code or _free_code(certificates.new_code),
+        name=person.passport_name,
+        name_ar=person.name_ar,
+        course=f"{course.code} {course.title}",
+        course_ar=f"{course.code} {course.title_ar}" if course.title_ar else "",
+        start=session.start,
+        end=session.end or session.start,
+        result=E.GRADUATED.value,
+        issuer=mission.name if mission else settings.CERTIFICATE_ISSUER,
+        issuer_ar=(mission.name_ar if mission else settings.CERTIFICATE_ISSUER_AR) or "",
+        issued_on=on,
+        expires_on=add_months(on, months) if months else None,
+    )
+    certificate.key_id = signing.key_id(signing.public_key())
+    message = certificates.canonical(certificates.signed_fields(certificate))
+    certificate.signed = message.decode()
+    certificate.signature = signing.sign(message)
+    return certificate
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last))
+
+
+def _free_code(make) -> str:
+    # 80 random bits: a clash is all but impossible, and the unique index would refuse one.
+    code = make()
+    while Certificate.objects.filter(code=code).exists():
+        code = make()
+    return code
+
+
+def queue_certificates(pks, *, user):
+    """Make the PDFs of these certificates in a background job, once the caller commits."""
+    return jobs.start(
+        make_certificates,
+        kind="certificates",
+        user=None if user is OPERATOR else user,
+        title=_("Certificates (%(count)s)") % {"count": len(pks)},
+        params={"certificates": list(pks)},
+    )
+
+
+@jobs.task()
+def make_certificates(job_id: int):
+    """The background job: each certificate's PDF written to the data folder."""
+    with jobs.running(job_id) as job:
+        pks = job.params["certificates"]
+        jobs.advance(job, 0, len(pks))
+        made = write_pdfs(Certificate.objects.filter(pk__in=pks), job=job)
+        job.result = {"made": made, "certificates": pks}
+
+
+def write_pdfs(certificates_qs, job=None) -> int:
+    """Render and write the PDF of each certificate; returns how many."""
+    from . import certificates
+
+    made = 0
+    for certificate in certificates_qs.iterator():
+        document = certificates.render(
+            json.loads(certificate.signed) if certificate.signed else {}, certificate.signature
+        )
+        path = certificates.pdf_path(certificate.code)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        partial.write_bytes(document)
+        partial.replace(path)  # a reader never sees half a file
+        Certificate.objects.filter(pk=certificate.pk).update(pdf_made_at=timezone.now())
+        made += 1
+        if job is not None:
+            jobs.advance(job, made, job.total)
+    return made
 
 
 def run_due(*, today, user=OPERATOR) -> list[str]:

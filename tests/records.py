@@ -36,6 +36,8 @@ OWN_RELATED = {
     ("training.seatallotment", "session"),
     ("training.attendance", "enrolment"),
     ("training.eligibilityoverride", "person"),
+    # One lead per session: each teaching record gets a session of its own.
+    ("training.sessioninstructor", "session"),
 }
 # Values that follow from the record's other values: a day of attendance lies in its session.
 DERIVED = {

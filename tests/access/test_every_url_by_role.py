@@ -35,7 +35,12 @@ OPEN_PAGES = {
     "accounts:tokens",
     "api:docs",
     "api:schema",
+    # Figures only, counted within the reader's nation where its role reads by nation.
+    "training:self-sustainment",
+    "training:self-sustainment-api",
 }
+# Pages of their own that list the records of one type: the type's slug.
+LIST_PAGES = {"training:instructor-currency": "instructor-qualifications"}
 # The generic pages that read an object type.
 RECORD_PAGES = {
     "core:list",
@@ -191,6 +196,8 @@ def expected_page(role, name, kwargs):
         return {200, 302}  # the login page sends a signed-in user home
     if name in RECORD_PAGES:
         return expected_read(role, registry.get(slug), one_record=name == "core:detail")
+    if name in LIST_PAGES:
+        return expected_read(role, registry.get(LIST_PAGES[name]), one_record=False)
     if name in ("jobs:detail", "jobs:download"):
         return {404}  # a job and its file are shown only to whoever started it
     if name in ("audit:list", "audit:detail"):

@@ -829,7 +829,7 @@ class InstructorLevel(VersionedModel):
         verbose_name=_("requires"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="required_by",
         help_text=_("The level an instructor must hold before being certified at this one."),
     )
@@ -838,7 +838,7 @@ class InstructorLevel(VersionedModel):
         verbose_name=_("certified by holders of"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="certifies",
         help_text=_(
             "The level whose instructors certify this one, e.g. T5 for T3. Empty: the "
@@ -872,7 +872,8 @@ class InstructorLevel(VersionedModel):
 
 class InstructorQualification(RecordModel):
     """A person certified as an instructor at a level, on a day, by an instructor whose
-    level may certify it (`services.InstructorQualificationService`)."""
+    level may certify it (`services.InstructorQualificationService`), or outside the cadre
+    (a mission trainer's own level), as the note says: the cadre has to start somewhere."""
 
     key = generated_key()
     person = models.ForeignKey(
@@ -891,8 +892,14 @@ class InstructorQualification(RecordModel):
     certified_by = models.ForeignKey(
         Person,
         verbose_name=_("certified by"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="instructors_certified",
+        help_text=_(
+            "The instructor who certified them. Empty only for a level gained outside the "
+            "cadre (e.g. a mission trainer's own), which the note then explains."
+        ),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -915,6 +922,15 @@ class InstructorQualification(RecordModel):
         if self.person_id and self.person_id == self.certified_by_id:
             raise ValidationError(
                 {"certified_by": _("Nobody certifies themselves: name another instructor.")}
+            )
+        if not self.certified_by_id and not self.note.strip():
+            raise ValidationError(
+                {
+                    "certified_by": _(
+                        "Name the instructor who certified them; for a level gained outside "
+                        "the cadre, say in the note who certified it."
+                    )
+                }
             )
 
 

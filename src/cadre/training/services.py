@@ -451,7 +451,7 @@ class InstructorQualificationService(KeyedService):
     def lock(self, obj):
         # The certifier's and the instructor's qualifications are read below: lock both
         # people, in id order, so that two certifications never deadlock.
-        people = {obj.person_id, obj.certified_by_id}
+        people = {obj.person_id, obj.certified_by_id} - {None}
         list(Person.objects.select_for_update().filter(pk__in=people).order_by("pk"))
 
     def check(self, obj, many, action):

@@ -12,13 +12,13 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cadre.core import registry
+from cadre.core import permissions, registry
 from cadre.core.api import ERROR_DESCRIPTIONS, NOT_SIGNED_IN, ErrorSerializer
 from cadre.core.api_views import serializer_for
 from cadre.core.services import service_for
 
 from . import services
-from .models import Course, Enrolment
+from .models import Course, Enrolment, SessionInstructor
 
 
 class GraduationRequestSerializer(serializers.Serializer):
@@ -158,8 +158,20 @@ def _period(period):
     }
 
 
+class MayCountTeaching(BasePermission):
+    """Every signed-in role counts teaching records (figures, never names)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if user is None or not user.is_authenticated:
+            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
+        return permissions.may(user, "count", SessionInstructor)
+
+
 class SelfSustainmentAPIView(APIView):
     """GET /api/self-sustainment/: the page's measure, with the page's filters."""
+
+    permission_classes = [MayCountTeaching]
 
     @extend_schema(
         summary=gettext_lazy("Share of sessions led by host-nation instructors"),
@@ -191,8 +203,6 @@ class SelfSustainmentAPIView(APIView):
     def get(self, request):
         from .views import measure_for
 
-        if not request.user.is_authenticated:
-            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
         form, result = measure_for(request)
         if result is None:
             raise exceptions.ValidationError(form.errors.get_json_data())

@@ -114,9 +114,10 @@ def generated_people():
 
 def generate_training(people: int, *, seed: int = 1, progress: bool = False, today=None):
     """Make `people` generated people with their vetting, tests, and sessions of the
-        record's courses with nominations and enrolments, and an instructor cadre with the
-    sessions it taught over the last years (`generated_instructors`). Refuses (GenerationRefused) when
-        generated people exist already, so a second run never duplicates them."""
+    record's courses with nominations and enrolments; and, from those people, an instructor
+    cadre with the sessions it taught over the last years (`generated_instructors`).
+    Refuses (GenerationRefused) when generated people exist already, so a second run never
+    duplicates them."""
     if people < 1:
         raise GenerationRefused("Give a number of people of 1 or more.")
     existing = generated_people().count()

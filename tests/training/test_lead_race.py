@@ -38,7 +38,9 @@ def test_ten_leads_named_at_once_leave_one(contenders, monkeypatch):
             client = APIClient()
             client.force_authenticate(officer)
             body = {"session": session.key, "person": person_key, "role": "lead"}
-            statuses.append(client.post("/api/session-instructors/", body).status_code)
+            statuses.append(
+                client.post("/api/session-instructors/", body, format="json").status_code
+            )
         finally:
             connections.close_all()
 

@@ -5,6 +5,7 @@ the page and the API, within the reader's nation scope."""
 import datetime
 
 import pytest
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from cadre.core import registry, services
@@ -153,7 +154,10 @@ def test_the_page_shows_a_nation_officer_what_it_counts(record, client_as, other
 def test_the_page_reads_in_arabic(record, client_as):
     client = client_as(Role.MISSION_STAFF)
     client.cookies["django_language"] = "ar"
-    page = client.get("/training/self-sustainment/", {"end": 2023}).content.decode()
+    try:
+        page = client.get("/training/self-sustainment/", {"end": 2023}).content.decode()
+    finally:
+        translation.activate("en")  # the request left Arabic active in this thread
     assert 'dir="rtl"' in page and "<svg" in page
     assert "الاستدامة" in page
 

@@ -166,3 +166,15 @@ def test_the_page_is_in_the_navigation_for_every_role(make_user):
     entry = next(p for p in registry.pages() if p.url_name == "training:self-sustainment")
     for role in Role:
         assert may_see(make_user(role), entry), role
+
+
+def test_the_chart_keeps_a_slot_for_a_period_without_sessions(record, admin):
+    result = self_sustainment.measure(admin, today=TODAY, discipline="police_procedures")
+    result.periods.insert(0, self_sustainment.Period(D(2021, 1, 1), 2, 0, "year"))
+    bars = self_sustainment.chart(result)["bars"]
+    assert [(b["period"].label, b["period"].led) for b in bars] == [
+        ("2021", 2),
+        ("2022", 0),
+        ("2023", 2),
+    ]
+    assert bars[0]["height"] == 2 and bars[1]["height"] == 0

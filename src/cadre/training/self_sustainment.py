@@ -21,6 +21,7 @@ from cadre.core import permissions, registry
 from cadre.missions.models import Mission
 
 from .models import Course, Session, SessionInstructor
+from .selectors import add_months
 
 PERIODS = {"year": TruncYear, "quarter": TruncQuarter}
 
@@ -186,9 +187,9 @@ def _y(share: float) -> float:
 
 def chart(result: Measure) -> dict | None:
     """The geometry of the share chart, drawn as SVG by the template; None with no data."""
-    periods = result.periods
-    if not periods:
+    if not result.periods:
         return None
+    periods = _every_period(result)
     slot = (RIGHT - LEFT) / len(periods)
     every = -(-len(periods) // MOST_LABELS)  # label every n-th period, at most 12 labels
     bars = []
@@ -200,12 +201,13 @@ def chart(result: Measure) -> dict | None:
                 "period": period,
                 "x": round(x + slot * 0.15, 1),
                 "width": round(slot * 0.7, 1),
-                "y": _y(share),
-                "height": round(BOTTOM - _y(share), 1),
+                # A share of 0 is drawn as a sliver, so that it differs from no session.
+                "y": min(_y(share), BOTTOM - 2) if period.led else BOTTOM,
+                "height": max(round(BOTTOM - _y(share), 1), 2) if period.led else 0,
                 "centre": round(x + slot / 2, 1),
                 "label_y": _y(share) - 4,
                 "labelled": i % every == 0,
-                "show_value": len(periods) <= MOST_LABELS,
+                "show_value": bool(period.led) and len(periods) <= MOST_LABELS,
             }
         )
     return {
@@ -221,6 +223,18 @@ def chart(result: Measure) -> dict | None:
         "axis_label_x": (LEFT + RIGHT) // 2,
         "axis_label_y": HEIGHT - 6,
     }
+
+
+def _every_period(result: Measure) -> list[Period]:
+    """The measure's periods with those in between that had no session led, so that the
+    axis runs evenly through time (an empty period shows no bar, unlike a share of 0)."""
+    step = 3 if result.by == "quarter" else 12
+    held = {period.start: period for period in result.periods}
+    day, last, every = result.periods[0].start, result.periods[-1].start, []
+    while day <= last:
+        every.append(held.get(day) or Period(day, 0, 0, result.by))
+        day = add_months(day, step)
+    return every
 
 
 def sparkline(row: DisciplineRow, periods: list[Period]) -> str:

@@ -275,7 +275,7 @@ register(
     m.InstructorQualification,
     slug="instructor-qualifications",
     columns=["key", "person", "level", "certified_on", "certified_by", "note"],
-    filters={"person": ["exact"], "level": ["exact"], "certified_on": ["exact", "gte", "lte"]},
+    filters={"level": ["exact"], "certified_on": ["exact", "gte", "lte"]},
     search=["person__family_name", "person__given_name", "certified_by__family_name"],
     ordering=["certified_on", "key"],
     nation_field="person__nation",

@@ -36,6 +36,9 @@ OWN_RELATED = {
     ("training.seatallotment", "session"),
     ("training.attendance", "enrolment"),
     ("training.eligibilityoverride", "person"),
+    # One lead per session, one qualification per person and level.
+    ("training.sessioninstructor", "session"),
+    ("training.instructorqualification", "person"),
 }
 # Values that follow from the record's other values: a day of attendance lies in its session.
 DERIVED = {

@@ -3,10 +3,10 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("cadre.training.urls")),
     path("api/", include("cadre.core.api_urls")),
     path("accounts/", include("cadre.accounts.urls")),
     path("audit/", include("cadre.core.audit_urls")),
-    path("record/", include("cadre.training.urls")),
     path("training/", include("cadre.training.dashboard_urls")),
     path("record/", include("cadre.core.urls")),
     path("jobs/", include("cadre.core.job_urls")),

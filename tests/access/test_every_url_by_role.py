@@ -39,7 +39,14 @@ OPEN_PAGES = {
     "api:schema",
     "pageimport:list",
     "pageimport:review",
+    # Figures only, counted within the reader's nation where its role reads by nation.
+    "training:self-sustainment",
+    "training:self-sustainment-api",
 }
+# API endpoints of an app's own, beside those of the object types.
+OWN_API = {"training:self-sustainment-api"}
+# Pages of their own that list the records of one type: the type's slug.
+LIST_PAGES = {"training:instructor-currency": "instructor-qualifications"}
 # The generic pages that read an object type.
 RECORD_PAGES = {
     "core:list",
@@ -221,6 +228,8 @@ def expected_page(role, name, kwargs):
         return {200, 302}  # the login page sends a signed-in user home
     if name in RECORD_PAGES:
         return expected_read(role, registry.get(slug), one_record=name == "core:detail")
+    if name in LIST_PAGES:
+        return expected_read(role, registry.get(LIST_PAGES[name]), one_record=False)
     if name in ("jobs:detail", "jobs:download"):
         return {404}  # a job and its file are shown only to whoever started it
     if name == "training:certificates-expiring":
@@ -394,7 +403,10 @@ def test_nobody_signed_in_gets_no_page_and_no_data(dataset, client, records, oth
             continue
         for kwargs in sample_kwargs(name, pattern, "CAN"):
             url = reverse(name, kwargs=kwargs)
-            if name.startswith("api:") and name != "api:root" and name != "api:docs":
+            if (name.startswith("api:") or name in OWN_API) and name not in (
+                "api:root",
+                "api:docs",
+            ):
                 status = client.get(url).status_code
                 ok = status in (401, 403)
             else:

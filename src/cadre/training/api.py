@@ -5,19 +5,20 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from cadre.core import registry
+from cadre.core import permissions, registry
 from cadre.core.api import ERROR_DESCRIPTIONS, NOT_SIGNED_IN, ErrorSerializer
 from cadre.core.api_views import serializer_for
 from cadre.core.services import service_for
 
 from . import services
-from .models import Enrolment
+from .models import Course, Enrolment, SessionInstructor
 
 
 class GraduationRequestSerializer(serializers.Serializer):
@@ -105,3 +106,123 @@ class EnrolmentActions:
             },
             status=status.HTTP_400_BAD_REQUEST,
         )
+
+
+class PeriodSerializer(serializers.Serializer):
+    period = serializers.CharField(help_text=gettext_lazy("e.g. 2019, or 2019 Q3."))
+    start = serializers.DateField(help_text=gettext_lazy("The period's first day."))
+    led = serializers.IntegerField(help_text=gettext_lazy("Sessions held with a lead instructor."))
+    host_led = serializers.IntegerField(
+        help_text=gettext_lazy("Of those, led by an instructor of the mission's host nation.")
+    )
+    share = serializers.FloatField(
+        allow_null=True, help_text=gettext_lazy("host_led in per cent of led.")
+    )
+
+
+class DisciplineShareSerializer(serializers.Serializer):
+    discipline = serializers.CharField()
+    led = serializers.IntegerField()
+    host_led = serializers.IntegerField()
+    share = serializers.FloatField(allow_null=True)
+    periods = PeriodSerializer(many=True)
+
+
+class SelfSustainmentSerializer(serializers.Serializer):
+    by = serializers.ChoiceField(choices=["year", "quarter"])
+    led = serializers.IntegerField()
+    host_led = serializers.IntegerField()
+    share = serializers.FloatField(allow_null=True)
+    periods = PeriodSerializer(many=True)
+    disciplines = DisciplineShareSerializer(many=True)
+    without_mission = serializers.IntegerField(
+        help_text=gettext_lazy(
+            "Sessions led whose mission, hence host nation, is not recorded: not in the share."
+        )
+    )
+    nation = serializers.CharField(
+        allow_null=True,
+        help_text=gettext_lazy(
+            "The reader's nation when only its own instructors' sessions are counted."
+        ),
+    )
+
+
+def _period(period):
+    return {
+        "period": period.label,
+        "start": period.start,
+        "led": period.led,
+        "host_led": period.host_led,
+        "share": period.share,
+    }
+
+
+class MayCountTeaching(BasePermission):
+    """Every signed-in role counts teaching records (figures, never names)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if user is None or not user.is_authenticated:
+            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
+        return permissions.may(user, "count", SessionInstructor)
+
+
+class SelfSustainmentAPIView(APIView):
+    """GET /api/self-sustainment/: the page's measure, with the page's filters."""
+
+    permission_classes = [MayCountTeaching]
+
+    @extend_schema(
+        summary=gettext_lazy("Share of sessions led by host-nation instructors"),
+        description=gettext_lazy(
+            "The mission's measure of self-sustainment, as on /training/self-sustainment/: "
+            "of the sessions held (begun, not cancelled) with a lead instructor, how many "
+            "were led by an instructor of the mission's host nation, per year or quarter "
+            "and per discipline. A contributing-nation officer counts only the sessions "
+            "its own nation's instructors led."
+        ),
+        parameters=[
+            OpenApiParameter("mission", str, description=gettext_lazy("A mission's key.")),
+            OpenApiParameter(
+                "discipline",
+                str,
+                enum=Course.Discipline.values,
+                description=gettext_lazy("A course discipline."),
+            ),
+            OpenApiParameter("start", int, description=gettext_lazy("From this year.")),
+            OpenApiParameter("end", int, description=gettext_lazy("To this year.")),
+            OpenApiParameter("by", str, enum=["year", "quarter"]),
+        ],
+        responses={
+            200: SelfSustainmentSerializer,
+            400: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[400]),
+            401: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[401]),
+        },
+    )
+    def get(self, request):
+        from .views import measure_for
+
+        form, result = measure_for(request)
+        if result is None:
+            raise exceptions.ValidationError(form.errors.get_json_data())
+        body = {
+            "by": result.by,
+            "led": result.led,
+            "host_led": result.host_led,
+            "share": result.share,
+            "periods": [_period(p) for p in result.periods],
+            "disciplines": [
+                {
+                    "discipline": row.discipline,
+                    "led": row.led,
+                    "host_led": row.host_led,
+                    "share": row.share,
+                    "periods": [_period(p) for p in row.periods],
+                }
+                for row in result.disciplines
+            ],
+            "without_mission": result.without_mission,
+            "nation": result.scoped_to.code if result.scoped_to else None,
+        }
+        return Response(SelfSustainmentSerializer(body).data)

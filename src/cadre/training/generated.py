@@ -37,16 +37,19 @@ from tqdm import tqdm
 from cadre.accounts.models import Nation
 
 from . import summary
+from .generated_instructors import InstructorPlan
 from .models import (
     AssessmentResult,
     Certificate,
     Course,
     Enrolment,
+    InstructorQualification,
     LanguageTest,
     Nomination,
     Person,
     RankGroup,
     Session,
+    SessionInstructor,
     VettingCase,
 )
 
@@ -114,8 +117,10 @@ def generated_people():
 
 def generate_training(people: int, *, seed: int = 1, progress: bool = False, today=None):
     """Make `people` generated people with their vetting, tests, and sessions of the
-    record's courses with nominations and enrolments. Refuses (GenerationRefused) when
-    generated people exist already, so a second run never duplicates them."""
+    record's courses with nominations and enrolments; and, from those people, an instructor
+    cadre with the sessions it taught over the last years (`generated_instructors`).
+    Refuses (GenerationRefused) when generated people exist already, so a second run never
+    duplicates them."""
     if people < 1:
         raise GenerationRefused("Give a number of people of 1 or more.")
     existing = generated_people().count()
@@ -148,7 +153,7 @@ def generate_training(people: int, *, seed: int = 1, progress: bool = False, tod
             mininterval=0.5,
         )
         with bar:
-            result.counts[name] = _write(model, rows, bar.update)
+            result.counts[name] = result.counts.get(name, 0) + _write(model, rows, bar.update)
 
     with transaction.atomic():
         write(Person, plan.people(), people)
@@ -158,6 +163,20 @@ def generate_training(people: int, *, seed: int = 1, progress: bool = False, tod
         seated, waiting = plan.seats(Session.objects.filter(generated=True).order_by("start"))
         write(Nomination, plan.nominations(seated, waiting))
         write(Enrolment, plan.enrolments(seated))
+        cadre = InstructorPlan(
+            random.Random(f"{seed}-instructors"),
+            today,
+            PREFIX,
+            plan.person_rows,
+            courses,
+            iraq,
+            _length_in_days,
+        )
+        if cadre.usable:
+            cadre.plan()
+            write(InstructorQualification, cadre.qualifications)
+            write(Session, cadre.sessions)
+            write(SessionInstructor, cadre.teaching_rows())
         # Written in bulk, past the services that keep the dashboard's figures current.
         summary.rebuild()
     return result

@@ -1,5 +1,6 @@
 """Training: the course catalogue, sessions and their seats, the people trained, their
-vetting and language tests, nominations, enrolments and travel orders.
+vetting and language tests, nominations, enrolments and travel orders; the instructor
+cadre (levels, who was certified at which, who led and co-taught each session).
 
 The rules that span records (seats, eligibility, the vetting block on travel orders,
 status transitions) live in `services`; the models hold what one record can check alone.
@@ -342,9 +343,6 @@ class Session(RecordModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="training_sessions",
-    )
-    instructors = models.ManyToManyField(
-        Person, verbose_name=_("instructors"), blank=True, related_name="sessions_taught"
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
@@ -942,3 +940,177 @@ class Certificate(RecordModel):
 
     def __str__(self):
         return f"{self.name}: {self.course} ({self.code})"
+
+
+class InstructorLevel(VersionedModel):
+    """A level of the instructor cadre, e.g. the Carabinieri model's T3 (a basic instructor)
+    and T5 (an experienced T3 who trains T3s). A level may require another, held first,
+    and names the level whose holders certify it."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        validators=[validate_slug],
+        help_text=_("The level's short name, e.g. T3: letters, digits, hyphens."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    requires = models.ForeignKey(
+        "self",
+        verbose_name=_("requires"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="required_by",
+        help_text=_("The level an instructor must hold before being certified at this one."),
+    )
+    certified_by = models.ForeignKey(
+        "self",
+        verbose_name=_("certified by holders of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certifies",
+        help_text=_(
+            "The level whose instructors certify this one, e.g. T5 for T3. Empty: the "
+            "mission's own trainers certify it."
+        ),
+    )
+    currency_months = models.PositiveSmallIntegerField(
+        _("lapses after months without teaching"),
+        null=True,
+        blank=True,
+        default=12,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "An instructor who has neither taught nor been certified for this many months "
+            "is no longer current at this level. Empty: never lapses."
+        ),
+    )
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("instructor level")
+        verbose_name_plural = _("instructor levels")
+
+    def __str__(self):
+        return self.code
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class InstructorQualification(RecordModel):
+    """A person certified as an instructor at a level, on a day, by an instructor whose
+    level may certify it (`services.InstructorQualificationService`), or outside the cadre
+    (a mission trainer's own level), as the note says: the cadre has to start somewhere."""
+
+    key = generated_key()
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("instructor"),
+        on_delete=models.PROTECT,
+        related_name="instructor_qualifications",
+    )
+    level = models.ForeignKey(
+        InstructorLevel,
+        verbose_name=_("level"),
+        on_delete=models.PROTECT,
+        related_name="qualifications",
+    )
+    certified_on = models.DateField(_("certified on"))
+    certified_by = models.ForeignKey(
+        Person,
+        verbose_name=_("certified by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="instructors_certified",
+        help_text=_(
+            "The instructor who certified them. Empty only for a level gained outside the "
+            "cadre (e.g. a mission trainer's own), which the note then explains."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["person", "level"]
+        verbose_name = _("instructor qualification")
+        verbose_name_plural = _("instructor qualifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "level"],
+                name="one_qualification_per_person_and_level",
+                violation_error_message=_("This person is already certified at this level."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.level}"
+
+    def clean(self):
+        if self.person_id and self.person_id == self.certified_by_id:
+            raise ValidationError(
+                {"certified_by": _("Nobody certifies themselves: name another instructor.")}
+            )
+        if not self.certified_by_id and not self.note.strip():
+            raise ValidationError(
+                {
+                    "certified_by": _(
+                        "Name the instructor who certified them; for a level gained outside "
+                        "the cadre, say in the note who certified it."
+                    )
+                }
+            )
+
+
+class SessionInstructor(RecordModel):
+    """Who taught a session: one lead, and any number of co-teachers. The teaching records
+    keep instructors current and measure how far the host nation trains its own."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead instructor")
+        CO_TEACHER = "co_teacher", _("co-teacher")
+
+    key = generated_key()
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="instructors",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("instructor"),
+        on_delete=models.PROTECT,
+        related_name="sessions_taught",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.LEAD)
+
+    class Meta:
+        ordering = ["session", "role", "person"]
+        verbose_name = _("session instructor")
+        verbose_name_plural = _("session instructors")
+        indexes = [models.Index(fields=["person", "session"], name="session_instructor_person")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                name="one_role_per_instructor_and_session",
+                violation_error_message=_("This instructor already teaches in this session."),
+            ),
+            # The self-sustainment measure counts each session once, by who led it.
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=models.Q(role="lead"),
+                name="one_lead_per_session",
+                violation_error_message=_(
+                    "This session already has a lead instructor: make this one a co-teacher."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} in {self.session} ({self.get_role_display()})"

@@ -6,6 +6,7 @@ and by a contributing nation's officer for that nation's own people only; every 
 role learns how many, never who.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cadre.core import permissions
@@ -297,6 +298,45 @@ register(
     select_related=["person", "enrolment", "superseded_by"],
     **PERSONAL,
 )
+# The instructor cadre: its levels are part of the mission's record (the dataset seeds
+# the Carabinieri model); who holds them and who taught what name people.
+register(
+    m.InstructorLevel,
+    slug="instructor-levels",
+    columns=["code", "name", "name_ar", "requires", "certified_by", "currency_months"],
+    m2m_filters=["sources"],
+    search=["code", "name", "name_ar"],
+    ordering=["code"],
+    write_roles=TRAINING_WRITERS,
+    service=s.InstructorLevelService,
+    select_related=["requires", "certified_by"],
+    prefetch_related=["sources"],
+    importable=True,
+)
+register(
+    m.InstructorQualification,
+    slug="instructor-qualifications",
+    columns=["key", "person", "level", "certified_on", "certified_by", "note"],
+    filters={"level": ["exact"], "certified_on": ["exact", "gte", "lte"]},
+    search=["person__family_name", "person__given_name", "certified_by__family_name"],
+    ordering=["certified_on", "key"],
+    nation_field="person__nation",
+    service=s.InstructorQualificationService,
+    select_related=["person", "level", "certified_by"],
+    **PERSON_RECORD,
+)
+register(
+    m.SessionInstructor,
+    slug="session-instructors",
+    columns=["key", "session", "person", "role"],
+    filters={"session": ["exact"], "person": ["exact"], "role": ["exact"]},
+    search=["person__family_name", "person__given_name", "session__key"],
+    ordering=["key"],
+    nation_field="person__nation",
+    service=s.SessionInstructorService,
+    select_related=["session", "person"],
+    **PERSON_RECORD,
+)
 
 ABSENCE_WATCHERS = frozenset({Role.TRAINING_OFFICER, Role.HOST_LIAISON})
 
@@ -343,7 +383,36 @@ def certificate_actions(certificate, user) -> dict:
     }
 
 
+def instructor_record(person, user) -> dict:
+    """On a person's page: the levels they hold, whether each is current, what they taught."""
+    today = timezone.localdate()
+    qualifications = permissions.restrict(
+        m.InstructorQualification.objects.filter(person=person), user
+    )
+    taught = permissions.restrict(
+        m.SessionInstructor.objects.filter(person=person), user
+    ).select_related("session__course")
+    return {
+        "currencies": selectors.currencies(qualifications, today),
+        "taught": list(taught.order_by("-session__start")[:10]),
+        "taught_count": taught.count(),
+        "today": today,
+    }
+
+
+def session_instructors(session, user) -> dict:
+    """On a session's page: its lead and co-teachers, for who may read them; a count else."""
+    rows = m.SessionInstructor.objects.filter(session=session)
+    readable = permissions.restrict(rows, user).select_related("person__nation")
+    return {
+        "instructors": list(readable.order_by("role", "person__family_name")),
+        "counted": permissions.restrict(rows, user, "count").count(),
+    }
+
+
 register_home_panel("training/_absences.html", absences_without_leave)
+register_detail_panel(m.Person, "training/_instructor_record.html", instructor_record)
+register_detail_panel(m.Session, "training/_session_instructors.html", session_instructors)
 register_detail_panel(m.Session, "training/_seat_timeline.html", session_timeline)
 register_detail_panel(m.Enrolment, "training/_graduation.html", enrolment_graduation)
 register_detail_panel(m.Enrolment, "training/_certificates.html", enrolment_certificates)
@@ -400,4 +469,18 @@ register_page(
     m.Certificate,
     shortcut_for={Role.TRAINING_OFFICER},
     position=67,
+)
+register_page(
+    "training:instructor-currency",
+    _("Instructor currency"),
+    m.InstructorQualification,
+    shortcut_for={Role.TRAINING_OFFICER},
+    position=68,
+)
+register_page(
+    "training:self-sustainment",
+    _("Self-sustainment"),
+    visible=lambda user: permissions.may(user, "count", m.SessionInstructor),
+    shortcut_for={Role.MISSION_STAFF, Role.HOST_LIAISON},
+    position=69,
 )

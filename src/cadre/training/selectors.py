@@ -1,11 +1,14 @@
-"""Reads for training: free seats and who may take one, computed from the rows each time."""
+"""Reads for training: free seats and who may take one, and whether an instructor is
+current, computed from the rows each time."""
 
+import calendar
 import datetime
 import decimal
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, Sum
+from django.db.models import DateField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -14,9 +17,11 @@ from .models import (
     Attendance,
     EligibilityOverride,
     Enrolment,
+    InstructorQualification,
     LanguageTest,
     SeatAllotment,
     Session,
+    SessionInstructor,
 )
 from .models import EligibilityRule as Rule
 
@@ -419,3 +424,134 @@ def certificates_expiring(certificates, today: datetime.date, days: int = EXPIRY
         .select_related("person")
         .order_by("person__unit", "expires_on", "key")
     )
+
+
+# The instructor cadre ------------------------------------------------------------------
+
+# An instructor whose level lapses within this many days is listed as lapsing.
+LAPSING_WITHIN_DAYS = 90
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def teaching(on: datetime.date):
+    """The teaching records that count on `on`: sessions begun by then and not cancelled,
+    each with `taught_until`, its last day or `on` while it still runs."""
+    return (
+        SessionInstructor.objects.filter(session__start__lte=on)
+        .exclude(session__status=Session.Status.CANCELLED)
+        .annotate(
+            taught_until=Least(
+                Coalesce("session__end", "session__start"),
+                Value(on, output_field=DateField()),
+                output_field=DateField(),
+            )
+        )
+    )
+
+
+def last_taught(person_id, on: datetime.date) -> datetime.date | None:
+    """The last day the person taught (led or co-taught) a session, on or before `on`."""
+    row = teaching(on).filter(person_id=person_id).order_by("-taught_until").first()
+    return row.taught_until if row else None
+
+
+@dataclass
+class Currency:
+    """Whether an instructor is current at a level on a day, and why."""
+
+    qualification: InstructorQualification
+    last_taught: datetime.date | None
+    lapses_on: datetime.date | None  # None: the level never lapses
+    on: datetime.date
+
+    @property
+    def lapsed(self) -> bool:
+        return self.lapses_on is not None and self.lapses_on <= self.on
+
+    @property
+    def lapsing(self) -> bool:
+        soon = self.on + datetime.timedelta(days=LAPSING_WITHIN_DAYS)
+        return not self.lapsed and self.lapses_on is not None and self.lapses_on <= soon
+
+    @property
+    def state(self) -> str:
+        return "lapsed" if self.lapsed else "lapsing" if self.lapsing else "current"
+
+
+def currency_of(qualification, last: datetime.date | None, on: datetime.date) -> Currency:
+    """Counted from the later of the certification and the last day taught: a newly
+    certified instructor is current for the level's months before teaching at all."""
+    months = qualification.level.currency_months
+    basis = max(d for d in (qualification.certified_on, last) if d is not None)
+    lapses_on = add_months(basis, months) if months else None
+    return Currency(qualification, last, lapses_on, on)
+
+
+def currencies(qualifications, on: datetime.date) -> list[Currency]:
+    """The currency of each of `qualifications` (a queryset, already restricted to what the
+    reader may read) on `on`, the last day taught read in the same query."""
+    last = (
+        teaching(on)
+        .filter(person_id=OuterRef("person_id"))
+        .order_by("-taught_until")
+        .values("taught_until")[:1]
+    )
+    rows = (
+        qualifications.filter(certified_on__lte=on)
+        .annotate(last_taught=Subquery(last, output_field=DateField()))
+        .select_related("person", "level", "certified_by")
+    )
+    return [currency_of(row, row.last_taught, on) for row in rows]
+
+
+def lapsed_or_lapsing(qualifications, on: datetime.date) -> list[Currency]:
+    """Of `qualifications`, those lapsed or lapsing on `on`, the soonest lapse first."""
+    found = [c for c in currencies(qualifications, on) if c.lapsed or c.lapsing]
+    return sorted(found, key=lambda c: (c.lapses_on, c.qualification.key))
+
+
+def certification_failures(*, person_id, level, certifier_id, on, besides=None) -> dict:
+    """{field: [reasons]} why `person_id` may not be certified at `level` on `on` by
+    `certifier_id`; empty if they may.
+
+    The person must hold the level it requires, certified on or before `on`. The certifier
+    must be current on `on` at a level that certifies `level`, unless no level does (the
+    top of the cadre, certified by the mission's own trainers)."""
+    failures = {}
+    held = InstructorQualification.objects.filter(certified_on__lte=on)
+    if besides:
+        held = held.exclude(pk=besides)
+    if level.requires_id and not held.filter(person_id=person_id, level_id=level.requires_id):
+        failures["level"] = [
+            _(
+                "%(level)s requires %(required)s: the instructor was not certified at "
+                "%(required)s by %(day)s."
+            )
+            % {"level": level.code, "required": level.requires.code, "day": on}
+        ]
+    trainer = level.certified_by
+    if trainer is not None and certifier_id:
+        theirs = list(held.filter(person_id=certifier_id, level=trainer).select_related("level"))
+        current = [
+            q for q in theirs if not currency_of(q, last_taught(certifier_id, on), on).lapsed
+        ]
+        if not current:
+            names = trainer.code
+            reason = (
+                _("The certifier's %(levels)s qualification had lapsed by %(day)s.")
+                if theirs
+                else _(
+                    "Only an instructor certified at %(levels)s may certify %(level)s, and the "
+                    "certifier was not by %(day)s."
+                )
+            )
+            failures["certified_by"] = [reason % {"levels": names, "level": level.code, "day": on}]
+    return failures

@@ -26,6 +26,7 @@ from .models import (
     Certificate,
     Course,
     Enrolment,
+    InstructorLevel,
     Nomination,
     Person,
     SeatAllotment,
@@ -640,6 +641,67 @@ def write_pdfs(certificates_qs, job=None) -> int:
         if job is not None:
             jobs.advance(job, made, job.total)
     return made
+
+
+class InstructorLevelService(RecordService):
+    """A level's requirements lead somewhere: a level never requires itself, directly or
+    through the levels it requires. (A level may certify itself: holders of the top level
+    may certify their peers.)"""
+
+    def check(self, obj, many, action):
+        seen, level = {obj.pk}, obj.requires
+        while level is not None:
+            if level.pk in seen:
+                raise ValidationError(
+                    {
+                        "requires": _(
+                            "%(level)s cannot require %(required)s: %(required)s requires "
+                            "%(level)s, directly or through other levels."
+                        )
+                        % {"level": obj.code, "required": obj.requires.code}
+                    }
+                )
+            seen.add(level.pk)
+            level = level.requires
+
+
+class InstructorQualificationService(KeyedService):
+    """An instructor is certified at a level only when they hold the level it requires, and
+    by an instructor who, on that day, is current at a level that certifies it (a T5
+    certifies T3s). A level no level certifies (the top of the cadre: T5 in the
+    Carabinieri model) is certified by the mission's own trainers, whose level is not kept.
+    """
+
+    def key_parts(self, obj):
+        return [obj.person.key, obj.level.code]
+
+    def lock(self, obj):
+        # The certifier's and the instructor's qualifications are read below: lock both
+        # people, in id order, so that two certifications never deadlock.
+        people = {obj.person_id, obj.certified_by_id} - {None}
+        list(Person.objects.select_for_update().filter(pk__in=people).order_by("pk"))
+
+    def check(self, obj, many, action):
+        level = InstructorLevel.objects.select_related("requires", "certified_by").get(
+            pk=obj.level_id
+        )
+        failures = selectors.certification_failures(
+            person_id=obj.person_id,
+            level=level,
+            certifier_id=obj.certified_by_id,
+            on=obj.certified_on,
+            besides=obj.pk,
+        )
+        if failures:
+            raise ValidationError(failures)
+
+
+class SessionInstructorService(KeyedService):
+    """Who led a session and who co-taught it. One lead per session is the database's rule
+    (`one_lead_per_session`), so two writers naming a lead at once cannot both succeed."""
+
+    def key_parts(self, obj):
+        return [obj.session.key, obj.person.key]
 
 
 def run_due(*, today, user=OPERATOR) -> list[str]:

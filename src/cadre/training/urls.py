@@ -1,28 +1,43 @@
 from django.urls import path
 
-from . import views, views_certificates
+from . import api, views, views_certificates
 
 app_name = "training"
 
 urlpatterns = [
-    path("enrolments/<int:pk>/graduate/", views.GraduateView.as_view(), name="graduate"),
+    path("record/enrolments/<int:pk>/graduate/", views.GraduateView.as_view(), name="graduate"),
     path(
-        "certificates/expiring/",
+        "training/instructors/currency/",
+        views.InstructorCurrencyView.as_view(),
+        name="instructor-currency",
+    ),
+    path(
+        "training/self-sustainment/",
+        views.SelfSustainmentView.as_view(),
+        name="self-sustainment",
+    ),
+    path(
+        "api/self-sustainment/",
+        api.SelfSustainmentAPIView.as_view(),
+        name="self-sustainment-api",
+    ),
+    path(
+        "record/certificates/expiring/",
         views_certificates.ExpiringView.as_view(),
         name="certificates-expiring",
     ),
     path(
-        "certificates/<int:pk>/pdf/",
+        "record/certificates/<int:pk>/pdf/",
         views_certificates.CertificatePdfView.as_view(),
         name="certificate-pdf",
     ),
     path(
-        "certificates/<int:pk>/revoke/",
+        "record/certificates/<int:pk>/revoke/",
         views_certificates.CertificateActionView.as_view(action="revoke"),
         name="certificate-revoke",
     ),
     path(
-        "certificates/<int:pk>/supersede/",
+        "record/certificates/<int:pk>/supersede/",
         views_certificates.CertificateActionView.as_view(action="supersede"),
         name="certificate-supersede",
     ),

@@ -14,8 +14,8 @@ from django.views import View
 from cadre.core import exports, permissions
 from cadre.core.services import service_for
 
-from . import dashboard, services
-from .models import Enrolment
+from . import dashboard, selectors, self_sustainment, services
+from .models import Enrolment, InstructorQualification, SessionInstructor
 
 
 class GraduationForm(forms.Form):
@@ -102,3 +102,56 @@ def export_response(tables, file_format):
         )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def measure_for(request):
+    """The self-sustainment measure for the filters in the query string, or the form's
+    errors: the page and the API read it alike."""
+    form = self_sustainment.SelfSustainmentFilter(request.GET or None)
+    if request.GET and not form.is_valid():
+        return form, None
+    cleaned = form.cleaned_data if request.GET else {"by": "year"}
+    result = self_sustainment.measure(
+        request.user,
+        today=timezone.localdate(),
+        by=cleaned["by"],
+        mission=cleaned.get("mission"),
+        discipline=cleaned.get("discipline") or "",
+        start=cleaned.get("start"),
+        end=cleaned.get("end"),
+    )
+    return form, result
+
+
+class SelfSustainmentView(LoginRequiredMixin, View):
+    """The share of sessions led by host-nation instructors over time, per discipline."""
+
+    def get(self, request):
+        permissions.require(request.user, "count", SessionInstructor)
+        form, result = measure_for(request)
+        context = {"form": form, "result": result}
+        if result is not None:
+            context["chart"] = self_sustainment.chart(result)
+            context["sparklines"] = [
+                (row, self_sustainment.sparkline(row, result.periods)) for row in result.disciplines
+            ]
+            context["spark"] = {
+                "width": self_sustainment.SPARK_WIDTH,
+                "height": self_sustainment.SPARK_HEIGHT,
+            }
+        return render(request, "training/self_sustainment.html", context)
+
+
+class InstructorCurrencyView(LoginRequiredMixin, View):
+    """The instructors whose level has lapsed, or lapses soon, for want of teaching."""
+
+    def get(self, request):
+        permissions.require(request.user, "view", InstructorQualification)
+        today = timezone.localdate()
+        qualifications = permissions.restrict(InstructorQualification.objects.all(), request.user)
+        rows = selectors.lapsed_or_lapsing(qualifications, today)
+        return render(
+            request,
+            "training/instructor_currency.html",
+            {"rows": rows, "today": today, "within": selectors.LAPSING_WITHIN_DAYS},
+        )

@@ -14,6 +14,8 @@ CADRE_IMPORT_MAX_ROWS, CADRE_IMPORT_MAX_COLUMNS, CADRE_IMPORT_MAX_XLSX_UNPACKED_
                   what one imported file may hold (default 1000000 rows, 1000 columns, 1 GiB)
 CADRE_LANGUAGE_TEST_VALID_DAYS  how many days a language test result stays valid
                   for a course's minimum SLP (default 730, two years)
+CADRE_WAITLIST_OFFER_HOURS  how long a seat offered from a waiting list stays open
+                  (default 72)
 CADRE_HTTPS       "1" when Cadre is served over HTTPS: secure cookies, HSTS, redirect to HTTPS
 CADRE_BEHIND_PROXY  "1" when a reverse proxy terminates HTTPS and sets X-Forwarded-Proto
 """
@@ -176,6 +178,7 @@ IMPORT_MAX_XLSX_RATIO = 100
 # How long a language test result counts towards a course's minimum SLP: two years unless
 # the mission's own rule says otherwise.
 LANGUAGE_TEST_VALID_DAYS = int(os.environ.get("CADRE_LANGUAGE_TEST_VALID_DAYS", 730))
+WAITLIST_OFFER_HOURS = int(os.environ.get("CADRE_WAITLIST_OFFER_HOURS", 72))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -6,6 +6,8 @@ and by a contributing nation's officer for that nation's own people only; every 
 role learns how many, never who.
 """
 
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cadre.core import permissions
@@ -255,6 +257,36 @@ register(
     **PERSONAL,
 )
 
+# Made and moved only by the waiting list's service: a nomination put on the waiting list
+# joins it, and a seat is offered, accepted, declined or expired by its actions.
+register(
+    m.WaitingListEntry,
+    slug="waiting-list",
+    columns=[
+        "key",
+        "session",
+        "person",
+        "nomination",
+        "nominated_at",
+        "status",
+        "offered_at",
+        "offer_expires_at",
+        "answered_at",
+        "enrolment",
+    ],
+    filters={"session": ["exact"], "status": ["exact"]},
+    search=["person__family_name", "person__given_name"],
+    ordering=["nominated_at", "key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="person__nation",
+    service=s.WaitingListService,
+    generic_writes=False,
+    api_actions="cadre.training.api.WaitingListActions",
+    select_related=["person", "session", "nomination", "enrolment"],
+    in_dataset=False,
+    **PERSONAL,
+)
+
 ABSENCE_WATCHERS = frozenset({Role.TRAINING_OFFICER, Role.HOST_LIAISON})
 
 
@@ -289,7 +321,49 @@ def enrolment_graduation(enrolment, user) -> dict:
     }
 
 
+def session_waiting_list(session, user) -> dict:
+    """The session's waiting list in order, each entry's state and why a waiting one is
+    passed over now; only for those who read the people on it."""
+    if not permissions.may(user, "view", m.WaitingListEntry):
+        return {"hidden": True}
+    entries = permissions.restrict(selectors.waiting_list(session.pk), user)
+    today = timezone.localdate()
+    session = m.Session.objects.select_related("course").get(pk=session.pk)
+    rows = []
+    for entry in entries[:WAITING_LIST_SHOWN]:
+        passed_over = []
+        if entry.status == m.WaitingListEntry.Status.WAITING:
+            passed_over = selectors.promotion_refusal(entry, session, today=today)
+        rows.append({"entry": entry, "passed_over": passed_over})
+    closed = (
+        permissions.restrict(m.WaitingListEntry.objects.all(), user)
+        .filter(session=session)
+        .exclude(status__in=m.WaitingListEntry.LIVE)
+    )
+    return {
+        "rows": rows,
+        "closed": closed.count(),
+        "held": selectors.held_seats(session.pk),
+        "capacity": session.capacity,
+        "offer_hours": settings.WAITLIST_OFFER_HOURS,
+    }
+
+
+WAITING_LIST_SHOWN = 50
+
+
+def waiting_list_offer(entry, user) -> dict:
+    """An entry's offer, with accept and decline for those who may answer it."""
+    return {
+        "entry": entry,
+        "may_answer": entry.status == m.WaitingListEntry.Status.OFFERED
+        and s.may_answer_offer(user, entry),
+    }
+
+
 register_home_panel("training/_absences.html", absences_without_leave)
+register_detail_panel(m.Session, "training/_waiting_list.html", session_waiting_list)
+register_detail_panel(m.WaitingListEntry, "training/_offer.html", waiting_list_offer)
 register_detail_panel(m.Session, "training/_seat_timeline.html", session_timeline)
 register_detail_panel(m.Enrolment, "training/_graduation.html", enrolment_graduation)
 

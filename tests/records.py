@@ -36,6 +36,7 @@ OWN_RELATED = {
     ("training.seatallotment", "session"),
     ("training.attendance", "enrolment"),
     ("training.eligibilityoverride", "person"),
+    ("training.waitinglistentry", "person"),
 }
 # Values that follow from the record's other values: a day of attendance lies in its session.
 DERIVED = {

@@ -38,7 +38,7 @@ def offered(make_session, enrol, make_person):
 
 def test_the_api_lists_the_waiting_list_with_each_offers_expiry(api, offered):
     session, first, second = offered
-    response = api.get("/api/waiting-list/", {"session": session.pk})
+    response = api.get("/api/waiting-list/", {"session": session.key})
     assert response.status_code == 200
     rows = {row["key"]: row for row in response.json()["results"]}
     assert rows[first.key]["status"] == "offered"

@@ -329,10 +329,13 @@ def session_waiting_list(session, user) -> dict:
     entries = permissions.restrict(selectors.waiting_list(session.pk), user)
     today = timezone.localdate()
     session = m.Session.objects.select_related("course").get(pk=session.pk)
+    held = selectors.held_seats(session.pk)
+    # While every seat is held nobody is passed over: they wait for the next seat freed.
+    full = session.capacity is not None and held >= session.capacity
     rows = []
     for entry in entries[:WAITING_LIST_SHOWN]:
         passed_over = []
-        if entry.status == m.WaitingListEntry.Status.WAITING:
+        if entry.status == m.WaitingListEntry.Status.WAITING and not full:
             passed_over = selectors.promotion_refusal(entry, session, today=today)
         rows.append({"entry": entry, "passed_over": passed_over})
     closed = (
@@ -343,7 +346,7 @@ def session_waiting_list(session, user) -> dict:
     return {
         "rows": rows,
         "closed": closed.count(),
-        "held": selectors.held_seats(session.pk),
+        "held": held,
         "capacity": session.capacity,
         "offer_hours": settings.WAITLIST_OFFER_HOURS,
     }

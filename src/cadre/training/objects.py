@@ -282,7 +282,14 @@ register(
     service=s.WaitingListService,
     generic_writes=False,
     api_actions="cadre.training.api.WaitingListActions",
-    select_related=["person", "session", "nomination", "enrolment"],
+    select_related=[
+        "person",
+        "session",
+        "nomination__person",
+        "nomination__session",
+        "enrolment__person",
+        "enrolment__session",
+    ],
     in_dataset=False,
     **PERSONAL,
 )

@@ -39,6 +39,7 @@ OWN_RELATED = {
     # One lead per session, one qualification per person and level.
     ("training.sessioninstructor", "session"),
     ("training.instructorqualification", "person"),
+    ("training.waitinglistentry", "person"),
 }
 # Values that follow from the record's other values: a day of attendance lies in its session.
 DERIVED = {

@@ -19,6 +19,8 @@ CADRE_SIGNING_KEY the mission's Ed25519 private key file, made on first use with
                   of the database (docs/training.md)
 CADRE_VERIFY_RATE  certificate checks one client address may make on the public page per
                   minute (default 20)
+CADRE_WAITLIST_OFFER_HOURS  how long a seat offered from a waiting list stays open
+                  (default 72)
 CADRE_HTTPS       "1" when Cadre is served over HTTPS: secure cookies, HSTS, redirect to HTTPS
 CADRE_BEHIND_PROXY  "1" when a reverse proxy terminates HTTPS and sets X-Forwarded-Proto
 """
@@ -182,6 +184,7 @@ IMPORT_MAX_XLSX_RATIO = 100
 # How long a language test result counts towards a course's minimum SLP: two years unless
 # the mission's own rule says otherwise.
 LANGUAGE_TEST_VALID_DAYS = int(os.environ.get("CADRE_LANGUAGE_TEST_VALID_DAYS", 730))
+WAITLIST_OFFER_HOURS = int(os.environ.get("CADRE_WAITLIST_OFFER_HOURS", 72))
 
 # The mission's signing key (cadre.core.signing): a file, never a database row.
 SIGNING_KEY = Path(os.environ.get("CADRE_SIGNING_KEY", DATA_DIR / "signing-key.pem"))

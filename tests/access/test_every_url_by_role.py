@@ -74,6 +74,13 @@ ADMIN_PAGES = {
 }
 # Who decides a trainee's graduation (the page and the API action), written out here.
 GRADUATORS = {Role.ADMIN, Role.TRAINING_OFFICER}
+# Who accepts or declines a seat offered from a waiting list.
+OFFER_ANSWERERS = {
+    Role.ADMIN,
+    Role.TRAINING_OFFICER,
+    Role.HOST_LIAISON,
+    Role.NATION_CONTRIBUTOR,
+}
 # The actions of a type's own on its API, "api:<slug>-<action>", each answering a POST.
 # Who reviews a page import's candidates into the timeline, written out here.
 REVIEWERS = {Role.ADMIN, Role.MISSION_STAFF}
@@ -83,13 +90,31 @@ REVIEW_ACTIONS = {
     "api:import-candidates-reject",
 }
 REVIEW_PAGES = {"pageimport:accept", "pageimport:merge", "pageimport:reject"}
-API_ACTIONS = {"api:enrolments-graduate", *REVIEW_ACTIONS}
+API_ACTIONS = {
+    "api:enrolments-graduate",
+    "api:waiting-list-accept",
+    "api:waiting-list-decline",
+    *REVIEW_ACTIONS,
+}
 # Pages that only act, by POST, on one record of a type: the type's slug.
 ACTION_PAGES = {
     "training:graduate": "enrolments",
     "training:certificate-revoke": "certificates",
     "training:certificate-supersede": "certificates",
+    "training:accept-offer": "waiting-list",
+    "training:decline-offer": "waiting-list",
 } | dict.fromkeys(REVIEW_PAGES, "import-candidates")
+# Who may act, by the action's name (the API's and the page's).
+ACTORS = {
+    "api:enrolments-graduate": GRADUATORS,
+    "training:graduate": GRADUATORS,
+    "training:certificate-revoke": GRADUATORS,
+    "training:certificate-supersede": GRADUATORS,
+    "api:waiting-list-accept": OFFER_ANSWERERS,
+    "api:waiting-list-decline": OFFER_ANSWERERS,
+    "training:accept-offer": OFFER_ANSWERERS,
+    "training:decline-offer": OFFER_ANSWERERS,
+}
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -267,7 +292,7 @@ def expected_page(role, name, kwargs):
     if name in REVIEW_ACTIONS:
         return {405} if role in REVIEWERS else {403}
     if name in API_ACTIONS:
-        return {405} if role in GRADUATORS else {403}
+        return {405} if role in ACTORS[name] else {403}
     if name.startswith("admin:"):
         if role != Role.ADMIN:
             return {302}  # to the admin's sign-in
@@ -304,15 +329,20 @@ def expected_action(role, name):
         if role not in REVIEWERS:
             return {403}
         return {302} if name in REVIEW_PAGES else {200, 400}
-    enrolments = registry.get("enrolments")
-    if role in GRADUATORS:
-        # A page shows the enrolment with the outcome; the API answers it, or why not.
+    if name in API_ACTIONS:
+        object_type = registry.get(name[4:].rsplit("-", 1)[0])
+    else:
+        object_type = registry.get(ACTION_PAGES[name])
+    if role in ACTORS[name] and role in object_type.nation_readers:
+        return {404}  # a record it may not read is not there for it
+    if role in ACTORS[name]:
+        # A page shows the record with the outcome; the API answers it, or why not.
         return {302} if name in ACTION_PAGES else {200, 400}
     if name in API_ACTIONS:
         return {403}
-    if role in enrolments.view_roles and role not in enrolments.nation_readers:
+    if role in object_type.view_roles and role not in object_type.nation_readers:
         return {403}
-    return {404}  # an enrolment it may not read is not there for it
+    return {404}  # a record it may not read is not there for it
 
 
 def api_body(object_type, kwargs, records, nation_code):

@@ -24,7 +24,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
@@ -306,14 +306,26 @@ class RecordViewSet(viewsets.ModelViewSet):
 READ_ONLY_METHODS = ["get", "head", "options"]
 
 
+class ServiceActionsOnly:
+    """A type closed to the generic writes whose service has API actions: POST reaches the
+    actions, never a create."""
+
+    @extend_schema(exclude=True)
+    def create(self, request, *args, **kwargs):
+        raise exceptions.MethodNotAllowed(request.method)
+
+
 def viewset_for(object_type: registry.ObjectType) -> type[RecordViewSet]:
     methods = RecordViewSet.http_method_names
+    bases = (RecordViewSet,)
     if not object_type.generic_writes:
         # Records of this type are made only by its service's own actions.
         methods = READ_ONLY_METHODS
-    bases = (RecordViewSet,)
+        if object_type.api_actions:
+            methods = [*READ_ONLY_METHODS, "post"]
+            bases = (ServiceActionsOnly, RecordViewSet)
     if object_type.api_actions:
-        bases = (import_string(object_type.api_actions), RecordViewSet)
+        bases = (import_string(object_type.api_actions), *bases)
     return type(
         f"{object_type.model.__name__}ViewSet",
         bases,

@@ -252,9 +252,12 @@ class RecordService:
     def claim(self, obj) -> int:
         """Lock the stored row of `obj` until the transaction ends and return its version,
         which must be the one the writer read (`obj.version`): else StaleRecord."""
+        # Ordered by the key alone: the model's default ordering would join (and so lock)
+        # the rows it orders by, e.g. an enrolment's session.
         stored = (
             self.model._base_manager.select_for_update()
             .filter(pk=obj.pk)
+            .order_by("pk")
             .values_list("version", flat=True)
             .first()
         )

@@ -18,7 +18,7 @@ from cadre.core.api_views import serializer_for
 from cadre.core.services import service_for
 
 from . import services
-from .models import Course, Enrolment, SessionInstructor
+from .models import Course, Enrolment, SessionInstructor, WaitingListEntry
 
 
 class GraduationRequestSerializer(serializers.Serializer):
@@ -226,3 +226,88 @@ class SelfSustainmentAPIView(APIView):
             "nation": result.scoped_to.code if result.scoped_to else None,
         }
         return Response(SelfSustainmentSerializer(body).data)
+
+
+class MayAnswerOffer(BasePermission):
+    """Only the roles that answer seat offers (`services.may_answer_offer`)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if user is None or not user.is_authenticated:
+            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
+        if services.may_answer_offer(user):
+            return True
+        self.message = services.NOT_AN_ANSWERER
+        return False
+
+
+ANSWER_RESPONSES = {
+    200: serializer_for(registry.get("waiting-list")),
+    400: OpenApiResponse(
+        ErrorSerializer,
+        description=gettext_lazy(
+            "No seat is offered (nothing changed), the offer expired (it is closed and the "
+            "seat offered to the next in line), or, accepting, the person may no longer take "
+            "the seat (every reason in `errors`; nothing changed)."
+        ),
+    ),
+    401: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[401]),
+    403: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[403]),
+    404: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[404]),
+}
+
+
+class WaitingListActions:
+    """POST /api/waiting-list/<key>/accept/ and /decline/: answer a seat offered from the
+    waiting list."""
+
+    @property
+    def permission_action(self):
+        if getattr(self, "action", None) in ("accept", "decline"):
+            # Looked up among the entries the caller reads; the service then checks that
+            # the caller may answer for that person.
+            return "view"
+        return super().permission_action
+
+    def _answer(self, request, accepting):
+        entry = self.get_object()
+        waiting = service_for(WaitingListEntry)
+        try:
+            if accepting:
+                waiting.accept(entry, user=request.user)
+            else:
+                waiting.decline(entry, user=request.user)
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError(exc.messages) from exc
+        except DjangoPermissionDenied as exc:
+            raise exceptions.PermissionDenied(str(exc) or None) from exc
+        return Response(self.get_serializer(WaitingListEntry.objects.get(pk=entry.pk)).data)
+
+    @extend_schema(
+        summary=gettext_lazy("Accept the seat offered"),
+        description=gettext_lazy(
+            "Enrols the person in the seat offered to them from the session's waiting list, "
+            "under every enrolment rule. Answers 200 with the entry, now enrolled and naming "
+            "the enrolment. Training officers, administrators, host-nation liaisons and the "
+            "person's contributing-nation officer answer offers (403 for other roles)."
+        ),
+        request=None,
+        responses=ANSWER_RESPONSES,
+    )
+    @action(detail=True, methods=["post"], permission_classes=[MayAnswerOffer])
+    def accept(self, request, *args, **kwargs):
+        return self._answer(request, accepting=True)
+
+    @extend_schema(
+        summary=gettext_lazy("Decline the seat offered"),
+        description=gettext_lazy(
+            "The person does not take the seat offered: the entry is closed as declined, the "
+            "nomination refused, and the seat offered to the next eligible person waiting. "
+            "Answers 200 with the entry."
+        ),
+        request=None,
+        responses=ANSWER_RESPONSES,
+    )
+    @action(detail=True, methods=["post"], permission_classes=[MayAnswerOffer])
+    def decline(self, request, *args, **kwargs):
+        return self._answer(request, accepting=False)

@@ -17,6 +17,7 @@ from django.core.validators import (
     validate_slug,
 )
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cadre.accounts.models import Nation
@@ -537,6 +538,12 @@ class Nomination(RecordModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+    nominated_at = models.DateTimeField(
+        _("nominated at"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("When the nomination was made; a waiting list takes it in this order."),
+    )
 
     class Meta:
         ordering = ["session", "priority"]
@@ -764,6 +771,7 @@ class EligibilityRule(models.TextChoices):
     RANK_GROUP = "rank_group", _("rank group")
     OVERLAP = "overlap", _("no overlapping session")
     AUDIENCE = "audience", _("audience nations")
+    AFTER_GO_NO_GO = "after_go_no_go", _("no promotion from the waiting list after go/no-go")
 
 
 # Vetting is the mission's condition for training anyone; a session's state and its seats
@@ -774,6 +782,7 @@ WAIVABLE_RULES = (
     EligibilityRule.RANK_GROUP,
     EligibilityRule.OVERLAP,
     EligibilityRule.AUDIENCE,
+    EligibilityRule.AFTER_GO_NO_GO,
 )
 
 
@@ -1114,3 +1123,89 @@ class SessionInstructor(RecordModel):
 
     def __str__(self):
         return f"{self.person} in {self.session} ({self.get_role_display()})"
+
+
+class WaitingListEntry(RecordModel):
+    """A nominated person waiting for a seat in a full session, and the seat offered to them.
+
+    Made when the nomination is put on the waiting list, never by hand: the entries of a
+    session are taken in order (the priority the nominating nation gave the nomination, then
+    the time of nomination) whenever a seat is free, and the next eligible one is offered the
+    seat for a limited time (`services.WaitingListService`)."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("waiting")
+        OFFERED = "offered", _("seat offered")
+        ENROLLED = "enrolled", _("enrolled")
+        DECLINED = "declined", _("offer declined")
+        EXPIRED = "expired", _("offer expired")
+        WITHDRAWN = "withdrawn", _("left the list")
+
+    LIVE = (Status.WAITING, Status.OFFERED)
+
+    key = generated_key()
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="waiting_list"
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="waiting_list_entries",
+    )
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("nomination"),
+        on_delete=models.CASCADE,
+        related_name="waiting_list_entries",
+    )
+    nominated_at = models.DateTimeField(
+        _("nominated at"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("When the nomination was made: the order among nominations of one priority."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING, editable=False
+    )
+    offered_at = models.DateTimeField(_("seat offered at"), null=True, blank=True, editable=False)
+    offer_expires_at = models.DateTimeField(
+        _("offer expires at"), null=True, blank=True, editable=False
+    )
+    answered_at = models.DateTimeField(
+        _("closed at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the offer was accepted, declined or expired, or the entry left the list."
+        ),
+    )
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="waiting_list_entries",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["session", "nominated_at", "key"]
+        verbose_name = _("waiting-list entry")
+        verbose_name_plural = _("waiting list")
+        indexes = [
+            models.Index(fields=["session", "status", "nominated_at"], name="waiting_list_order")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                condition=models.Q(status__in=["waiting", "offered"]),
+                name="one_live_waiting_list_entry",
+                violation_error_message=_("This person is already on the session's waiting list."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} waiting for {self.session}"

@@ -6,6 +6,7 @@ and by a contributing nation's officer for that nation's own people only; every 
 role learns how many, never who.
 """
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -295,7 +296,7 @@ register(
     service=s.CertificateService,
     generic_writes=False,
     in_dataset=False,
-    select_related=["person", "enrolment", "superseded_by"],
+    select_related=["person", "enrolment__person", "enrolment__session", "superseded_by"],
     **PERSONAL,
 )
 # The instructor cadre: its levels are part of the mission's record (the dataset seeds
@@ -336,6 +337,43 @@ register(
     service=s.SessionInstructorService,
     select_related=["session", "person"],
     **PERSON_RECORD,
+)
+
+# Made and moved only by the waiting list's service: a nomination put on the waiting list
+# joins it, and a seat is offered, accepted, declined or expired by its actions.
+register(
+    m.WaitingListEntry,
+    slug="waiting-list",
+    columns=[
+        "key",
+        "session",
+        "person",
+        "nomination",
+        "nominated_at",
+        "status",
+        "offered_at",
+        "offer_expires_at",
+        "answered_at",
+        "enrolment",
+    ],
+    filters={"session": ["exact"], "status": ["exact"]},
+    search=["person__family_name", "person__given_name"],
+    ordering=["nominated_at", "key"],
+    write_roles=TRAINING_WRITERS,
+    nation_field="person__nation",
+    service=s.WaitingListService,
+    generic_writes=False,
+    api_actions="cadre.training.api.WaitingListActions",
+    select_related=[
+        "person",
+        "session",
+        "nomination__person",
+        "nomination__session",
+        "enrolment__person",
+        "enrolment__session",
+    ],
+    in_dataset=False,
+    **PERSONAL,
 )
 
 ABSENCE_WATCHERS = frozenset({Role.TRAINING_OFFICER, Role.HOST_LIAISON})
@@ -410,9 +448,54 @@ def session_instructors(session, user) -> dict:
     }
 
 
+def session_waiting_list(session, user) -> dict:
+    """The session's waiting list in order, each entry's state and why a waiting one is
+    passed over now; only for those who read the people on it."""
+    if not permissions.may(user, "view", m.WaitingListEntry):
+        return {"hidden": True}
+    entries = permissions.restrict(selectors.waiting_list(session.pk), user)
+    today = timezone.localdate()
+    session = m.Session.objects.select_related("course").get(pk=session.pk)
+    held = selectors.held_seats(session.pk)
+    # While every seat is held nobody is passed over: they wait for the next seat freed.
+    full = session.capacity is not None and held >= session.capacity
+    rows = []
+    for entry in entries[:WAITING_LIST_SHOWN]:
+        passed_over = []
+        if entry.status == m.WaitingListEntry.Status.WAITING and not full:
+            passed_over = selectors.promotion_refusal(entry, session, today=today)
+        rows.append({"entry": entry, "passed_over": passed_over})
+    closed = (
+        permissions.restrict(m.WaitingListEntry.objects.all(), user)
+        .filter(session=session)
+        .exclude(status__in=m.WaitingListEntry.LIVE)
+    )
+    return {
+        "rows": rows,
+        "closed": closed.count(),
+        "held": held,
+        "capacity": session.capacity,
+        "offer_hours": settings.WAITLIST_OFFER_HOURS,
+    }
+
+
+WAITING_LIST_SHOWN = 50
+
+
+def waiting_list_offer(entry, user) -> dict:
+    """An entry's offer, with accept and decline for those who may answer it."""
+    return {
+        "entry": entry,
+        "may_answer": entry.status == m.WaitingListEntry.Status.OFFERED
+        and s.may_answer_offer(user, entry),
+    }
+
+
 register_home_panel("training/_absences.html", absences_without_leave)
 register_detail_panel(m.Person, "training/_instructor_record.html", instructor_record)
 register_detail_panel(m.Session, "training/_session_instructors.html", session_instructors)
+register_detail_panel(m.Session, "training/_waiting_list.html", session_waiting_list)
+register_detail_panel(m.WaitingListEntry, "training/_offer.html", waiting_list_offer)
 register_detail_panel(m.Session, "training/_seat_timeline.html", session_timeline)
 register_detail_panel(m.Enrolment, "training/_graduation.html", enrolment_graduation)
 register_detail_panel(m.Enrolment, "training/_certificates.html", enrolment_certificates)

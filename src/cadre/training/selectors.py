@@ -22,6 +22,7 @@ from .models import (
     SeatAllotment,
     Session,
     SessionInstructor,
+    WaitingListEntry,
 )
 from .models import EligibilityRule as Rule
 
@@ -32,6 +33,24 @@ def seated(session_id, *, besides=None):
     return rows.exclude(pk=besides) if besides else rows
 
 
+def offered(session_id, *, besides_person=None):
+    """The waiting-list entries holding a seat of the session by an open offer, leaving out
+    the offer of `besides_person` (who takes that seat by enrolling)."""
+    rows = WaitingListEntry.objects.filter(
+        session_id=session_id, status=WaitingListEntry.Status.OFFERED
+    )
+    return rows.exclude(person_id=besides_person) if besides_person else rows
+
+
+def held_seats(session_id, *, nation_id=None) -> int:
+    """Seats held in the session, by enrolments and by open offers (of one nation's people)."""
+    enrolments, offers = seated(session_id), offered(session_id)
+    if nation_id is not None:
+        enrolments = enrolments.filter(person__nation_id=nation_id)
+        offers = offers.filter(person__nation_id=nation_id)
+    return enrolments.count() + offers.count()
+
+
 def allotted_seats(session_id, *, besides=None) -> int:
     rows = SeatAllotment.objects.filter(session_id=session_id)
     if besides:
@@ -39,18 +58,20 @@ def allotted_seats(session_id, *, besides=None) -> int:
     return rows.aggregate(total=Sum("seats"))["total"] or 0
 
 
-def seat_refusal(session: Session, nation_id, *, besides=None) -> str | None:
+def seat_refusal(session: Session, nation_id, *, besides=None, person_id=None) -> str | None:
     """Why a person of `nation_id` cannot take a seat in `session` now, or None if one is free.
 
     A nation with an allotment draws on its allotment only; nations without one draw on the
-    released pool, the capacity less every allotment.
+    released pool, the capacity less every allotment. A seat offered from the waiting list
+    is held until the offer is answered or expires; the offer of `person_id` is theirs.
     """
     if session.capacity is None:
         return _("%(session)s has no capacity recorded: set it before enrolling anyone.") % {
             "session": session
         }
-    taken = seated(session.pk, besides=besides)
-    count = taken.count()
+    enrolments = seated(session.pk, besides=besides)
+    offers = offered(session.pk, besides_person=person_id)
+    count = enrolments.count() + offers.count()
     if count >= session.capacity:
         return _("%(session)s is full: all %(capacity)s seats are taken.") % {
             "session": session,
@@ -62,14 +83,20 @@ def seat_refusal(session: Session, nation_id, *, besides=None) -> str | None:
     if not allotments:
         return None
     if nation_id in allotments:
-        used = taken.filter(person__nation_id=nation_id).count()
+        used = (
+            enrolments.filter(person__nation_id=nation_id).count()
+            + offers.filter(person__nation_id=nation_id).count()
+        )
         if used >= allotments[nation_id]:
             return _(
                 "The %(seats)s seats allotted to this person's nation in %(session)s are all taken."
             ) % {"seats": allotments[nation_id], "session": session}
         return None
     pool = session.capacity - sum(allotments.values())
-    used = taken.exclude(person__nation_id__in=allotments).count()
+    used = (
+        enrolments.exclude(person__nation_id__in=allotments).count()
+        + offers.exclude(person__nation_id__in=allotments).count()
+    )
     if used >= pool:
         return _(
             "The released pool of %(session)s (%(pool)s seats for nations without an "
@@ -555,3 +582,58 @@ def certification_failures(*, person_id, level, certifier_id, on, besides=None) 
             )
             failures["certified_by"] = [reason % {"levels": names, "level": level.code, "day": on}]
     return failures
+
+
+def waiting_list(session_id, *, live=True):
+    """The session's waiting list in its order: the priority the nominating nation gave each
+    nomination (1 first), then the time of nomination. `live=False` gives the closed entries
+    too."""
+    rows = WaitingListEntry.objects.filter(session_id=session_id)
+    if live:
+        rows = rows.filter(status__in=WaitingListEntry.LIVE)
+    return rows.select_related("person__nation", "nomination").order_by(
+        "nomination__priority", "nominated_at", "pk"
+    )
+
+
+def promotion_refusal(entry, session, *, today) -> list[str]:
+    """Why the waiting person of `entry` cannot be offered a seat of `session` now: empty
+    when the next free seat may go to them.
+
+    Never on or after the start; after go/no-go only under a waiver of that rule; only into
+    a seat their nation may take; and only for a person who may take the seat (vetting is
+    never waived).
+    """
+    if today >= session.start:
+        return [_("The session has started: nobody is promoted from its waiting list.")]
+    waived = waived_rules(entry.person_id, session.pk)
+    reasons = []
+    if session.go_no_go_on and Rule.AFTER_GO_NO_GO not in waived:
+        reasons.append(
+            _("Go/no-go was decided on %(day)s: a promotion after it needs a waiver of that rule.")
+            % {"day": session.go_no_go_on}
+        )
+    refusal = seat_refusal(session, entry.person.nation_id)
+    if refusal:
+        reasons.append(refusal)
+    reasons += eligibility_failures(entry.person, session, waived=waived)
+    return reasons
+
+
+def offers_due_to_expire(now, session_id=None):
+    rows = WaitingListEntry.objects.filter(
+        status=WaitingListEntry.Status.OFFERED, offer_expires_at__lte=now
+    )
+    return rows.filter(session_id=session_id) if session_id else rows
+
+
+def sessions_with_waiting(today):
+    """The sessions not yet started with people waiting: where a promotion may be due."""
+    return (
+        Session.objects.filter(
+            start__gt=today,
+            waiting_list__status=WaitingListEntry.Status.WAITING,
+        )
+        .distinct()
+        .order_by("start", "pk")
+    )

@@ -12,6 +12,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from .models import (
     SeatAllotment,
     Session,
     VettingCase,
+    WaitingListEntry,
 )
 
 
@@ -151,6 +153,14 @@ class SessionService(KeepsSummary, KeyedService):
     def key_parts(self, obj):
         return [obj.course.code, obj.start]
 
+    def save(self, obj, *, user, many=None, exclude=None):
+        """A session changed (more seats, a later start) may have seats for those waiting."""
+        with transaction.atomic():
+            saved = super().save(obj, user=user, many=many, exclude=exclude)
+            lock_sessions({saved.pk})
+            service_for(WaitingListEntry).promote(saved)
+        return saved
+
     def lock(self, obj):
         if obj.pk:
             Session.objects.select_for_update().get(pk=obj.pk)
@@ -163,14 +173,14 @@ class SessionService(KeepsSummary, KeyedService):
         check_transition(obj, self.TRANSITIONS, action)
         if action != "change":
             return
-        held = selectors.seated(obj.pk).count()
+        held = selectors.held_seats(obj.pk)
         capacity = obj.capacity or 0
         if capacity < held:
             raise ValidationError(
                 {
                     "capacity": _(
-                        "%(held)s people hold seats in this session: the capacity cannot be "
-                        "lower than that."
+                        "%(held)s people hold seats in this session (enrolled or offered one "
+                        "from the waiting list): the capacity cannot be lower than that."
                     )
                     % {"held": held}
                 }
@@ -206,6 +216,13 @@ class SeatAllotmentService(KeyedService):
     def key_parts(self, obj):
         return [obj.session.key, obj.nation.code]
 
+    def save(self, obj, *, user, many=None, exclude=None):
+        """Seats an allotment gives back (released, or fewer allotted) go to the waiting list."""
+        with transaction.atomic():
+            saved = super().save(obj, user=user, many=many, exclude=exclude)
+            service_for(WaitingListEntry).promote(saved.session)
+        return saved
+
     def lock(self, obj):
         Session.objects.select_for_update().get(pk=obj.session_id)
 
@@ -228,7 +245,7 @@ class SeatAllotmentService(KeyedService):
                     }
                 }
             )
-        held = selectors.seated(session.pk).filter(person__nation_id=obj.nation_id).count()
+        held = selectors.held_seats(session.pk, nation_id=obj.nation_id)
         if obj.seats < held:
             raise ValidationError(
                 {
@@ -243,11 +260,7 @@ class SeatAllotmentService(KeyedService):
         allotment = SeatAllotment.objects.get(pk=allotment.pk)
         if allotment.released_on:
             return allotment
-        held = (
-            selectors.seated(allotment.session_id)
-            .filter(person__nation_id=allotment.nation_id)
-            .count()
-        )
+        held = selectors.held_seats(allotment.session_id, nation_id=allotment.nation_id)
         allotment.released_seats = max(allotment.seats - held, 0)
         allotment.seats -= allotment.released_seats
         allotment.released_on = today
@@ -294,8 +307,37 @@ class NominationService(KeyedService):
     def key_parts(self, obj):
         return [obj.session.key, obj.person.key, "nomination"]
 
+    def save(self, obj, *, user, many=None, exclude=None):
+        """Save the nomination and keep the session's waiting list in step with it: put on
+        the waiting list, the person joins it; withdrawn or refused, they leave it, and a
+        seat offered to them goes to the next in line. The session is locked first, as the
+        waiting list's own writes lock it, so the two never wait on each other."""
+        with transaction.atomic():
+            if obj.session_id:
+                lock_sessions({obj.session_id})
+            saved = super().save(obj, user=user, many=many, exclude=exclude)
+            waiting = service_for(WaitingListEntry)
+            if saved.status == N.WAITLISTED:
+                waiting.join(saved)
+                saved.refresh_from_db()  # a seat may have been offered at once
+            elif saved.status not in (N.ALLOCATED,):
+                waiting.leave(saved)
+        return saved
+
     def check(self, obj, many, action):
         check_transition(obj, self.TRANSITIONS, action)
+        if obj.status == N.ACCEPTED and obj.pk:
+            entry = WaitingListEntry.objects.filter(nomination=obj, status=W.OFFERED).first()
+            if entry:
+                raise ValidationError(
+                    {
+                        "status": _(
+                            "%(person)s holds a seat offered from the waiting list: accept or "
+                            "decline the offer (%(entry)s) rather than the nomination."
+                        )
+                        % {"person": obj.person, "entry": entry.key}
+                    }
+                )
         if obj.status != N.SUBMITTED:
             return
         before = Nomination.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
@@ -346,20 +388,42 @@ class EnrolmentService(KeepsSummary, KeyedService):
             sessions |= set(
                 Enrolment.objects.filter(pk=obj.pk).values_list("session_id", flat=True)
             )
-        # In id order, so two writers locking the same two sessions never wait on each other.
-        list(Session.objects.select_for_update().filter(pk__in=sessions).order_by("pk"))
+        lock_sessions(sessions)
         # Then the people (sessions first, as SessionService does), whose figures move.
         people = {obj.person_id}
         if obj.pk:
             people |= set(Enrolment.objects.filter(pk=obj.pk).values_list("person_id", flat=True))
         self.watch(obj, people)
 
+    def save(self, obj, *, user, many=None, exclude=None):
+        """Save the enrolment; in the same transaction, under the same lock, a person who
+        takes a seat leaves the session's waiting list (enrolled), and a seat given back
+        (withdrawn, or moved to another session) goes to the session's waiting list."""
+        stored = (
+            Enrolment.objects.filter(pk=obj.pk).values("session_id", "status").first()
+            if obj.pk
+            else None
+        )
+        with transaction.atomic():
+            saved = super().save(obj, user=user, many=many, exclude=exclude)
+            waiting = service_for(WaitingListEntry)
+            if saved.status in Enrolment.SEATED:
+                waiting.enrolled(saved)
+            gave_back = stored and stored["status"] in Enrolment.SEATED
+            if gave_back and (
+                saved.status not in Enrolment.SEATED or stored["session_id"] != saved.session_id
+            ):
+                waiting.promote(Session.objects.get(pk=stored["session_id"]))
+        return saved
+
     def delete(self, obj, *, user):
         with transaction.atomic():
-            self.claim(obj)  # the enrolment's row before its person's, as a save takes them
+            self.claim(obj)  # the enrolment's row, then its session, then its person
+            lock_sessions({obj.session_id})
             watch = summary.Watch([obj.person_id])
             label = super().delete(obj, user=user)
             watch.apply()
+            service_for(WaitingListEntry).promote(Session.objects.get(pk=obj.session_id))
         return label
 
     def check(self, obj, many, action):
@@ -386,7 +450,9 @@ class EnrolmentService(KeepsSummary, KeyedService):
             raise ValidationError(failures)
         used = sorted({waived[rule].key for rule, _message in findings if rule in waived})
         obj.waivers = ", ".join(used)
-        refusal = selectors.seat_refusal(session, person.nation_id, besides=obj.pk)
+        refusal = selectors.seat_refusal(
+            session, person.nation_id, besides=obj.pk, person_id=person.pk
+        )
         if refusal:
             raise RecordConflict(refusal)
 
@@ -704,12 +770,212 @@ class SessionInstructorService(KeyedService):
         return [obj.session.key, obj.person.key]
 
 
+def lock_sessions(session_ids):
+    """Lock the sessions' rows until the transaction ends: every write that takes or gives
+    back a seat (an enrolment, an offer from the waiting list) holds it while it counts. In
+    id order, so two writers locking the same two sessions never wait on each other."""
+    list(Session.objects.select_for_update().filter(pk__in=session_ids).order_by("pk"))
+
+
+W = WaitingListEntry.Status
+
+# Who answers a seat offered from the waiting list: those who run training, and the
+# person's liaison (the host-nation liaison, or their nation's contributing officer).
+OFFER_ANSWERERS = frozenset(
+    {Role.ADMIN, Role.TRAINING_OFFICER, Role.HOST_LIAISON, Role.NATION_CONTRIBUTOR}
+)
+NOT_AN_ANSWERER = gettext_lazy(
+    "Only a training officer, an administrator or the person's liaison answers a seat offer."
+)
+
+
+def may_answer_offer(user, entry=None) -> bool:
+    """May this user accept or decline seats offered from waiting lists (this one's)?"""
+    if user is OPERATOR:
+        return True
+    if role_of(user) not in OFFER_ANSWERERS:
+        return False
+    if entry is None:
+        return True
+    readable = permissions.restrict(WaitingListEntry.objects.all(), user)
+    return readable.filter(pk=entry.pk).exists()
+
+
+def offer_hours() -> datetime.timedelta:
+    return datetime.timedelta(hours=settings.WAITLIST_OFFER_HOURS)
+
+
+class WaitingListService(KeyedService):
+    """A session's waiting list: who waits for a seat, in order, and the seat offered to
+    the next eligible one.
+
+    A person joins when their nomination is put on the waiting list and leaves when it is
+    withdrawn or refused. Whenever a seat is given back, the entries are taken in order
+    (`selectors.waiting_list`) and the next one who may take it is offered it until
+    `offer_expires_at` (CADRE_WAITLIST_OFFER_HOURS, and never past the start); the offer
+    holds the seat meanwhile. Accepting enrols the person; declining or letting it expire
+    passes the seat on. Every step runs under the enrolments' lock on the session row
+    (`lock_sessions`), so a promotion and a direct enrolment never take the same seat.
+    """
+
+    def key_parts(self, obj):
+        return [obj.session.key, obj.person.key, "waiting"]
+
+    def join(self, nomination):
+        """Put the nominated person on the session's waiting list, once."""
+        live = WaitingListEntry.objects.filter(
+            session_id=nomination.session_id, person_id=nomination.person_id, status__in=W_LIVE
+        )
+        if live.exists():
+            return live.first()
+        entry = WaitingListEntry(
+            session_id=nomination.session_id,
+            person_id=nomination.person_id,
+            nomination=nomination,
+            nominated_at=nomination.nominated_at,
+        )
+        entry = self.save(entry, user=OPERATOR)
+        self.promote(Session.objects.get(pk=nomination.session_id))
+        return entry
+
+    def leave(self, nomination):
+        """The nomination is withdrawn or refused: its person leaves the waiting list, and a
+        seat offered to them goes to the next in line."""
+        for entry in WaitingListEntry.objects.filter(nomination=nomination, status__in=W_LIVE):
+            offered = entry.status == W.OFFERED
+            self._close(entry, W.WITHDRAWN)
+            if offered:
+                self.promote(Session.objects.get(pk=entry.session_id))
+
+    def enrolled(self, enrolment):
+        """The person took a seat in the session (by accepting, or enrolled directly): they
+        leave its waiting list, and their nomination is accepted."""
+        for entry in WaitingListEntry.objects.filter(
+            session_id=enrolment.session_id, person_id=enrolment.person_id, status__in=W_LIVE
+        ).select_related("nomination"):
+            entry.enrolment = enrolment
+            self._close(entry, W.ENROLLED)
+            _move_nomination(entry.nomination, N.ACCEPTED)
+
+    def promote(self, session, *, now=None) -> list:
+        """Offer the session's free seats to the next eligible people waiting, in order. The
+        caller holds the session's lock. Returns the entries offered a seat."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        session = Session.objects.select_related("course").get(pk=session.pk)
+        if session.capacity is None or today >= session.start:
+            return []
+        offered = []
+        for entry in selectors.waiting_list(session.pk).filter(status=W.WAITING):
+            if selectors.held_seats(session.pk) >= session.capacity:
+                break
+            if selectors.promotion_refusal(entry, session, today=today):
+                continue
+            offered.append(self._offer(entry, session, now))
+        return offered
+
+    def _offer(self, entry, session, now):
+        start = timezone.make_aware(datetime.datetime.combine(session.start, datetime.time.min))
+        entry.status = W.OFFERED
+        entry.offered_at = now
+        entry.offer_expires_at = min(now + offer_hours(), start)
+        entry = self.save(entry, user=OPERATOR)
+        _move_nomination(entry.nomination, N.ALLOCATED)
+        return entry
+
+    def expire_and_promote(self, session, *, now=None) -> tuple[list, list]:
+        """Close the session's offers past their expiry, then offer the free seats: what
+        `cadre run-due` does for each session. Returns (entries expired, entries offered)."""
+        now = now or timezone.now()
+        with transaction.atomic():
+            lock_sessions({session.pk})
+            expired = []
+            for entry in selectors.offers_due_to_expire(now, session.pk).select_related(
+                "nomination"
+            ):
+                self._close(entry, W.EXPIRED, now)
+                _move_nomination(entry.nomination, N.REFUSED)
+                expired.append(entry)
+            return expired, self.promote(session, now=now)
+
+    def accept(self, entry, *, user, now=None) -> Enrolment:
+        """The person takes the seat offered: they are enrolled (every enrolment rule still
+        holds). Refused, with nothing changed, when the offer is not open; an offer past its
+        expiry is closed as expired and its seat offered to the next in line."""
+        return self._answer(entry, user=user, now=now, accepting=True)
+
+    def decline(self, entry, *, user, now=None) -> WaitingListEntry:
+        """The person does not take the seat offered: it goes to the next in line."""
+        return self._answer(entry, user=user, now=now, accepting=False)
+
+    def _answer(self, entry, *, user, now, accepting):
+        if not may_answer_offer(user, entry):
+            raise PermissionDenied(NOT_AN_ANSWERER)
+        now = now or timezone.now()
+        with transaction.atomic():
+            lock_sessions({entry.session_id})
+            entry = WaitingListEntry.objects.select_related("nomination", "session").get(
+                pk=entry.pk
+            )
+            if entry.status != W.OFFERED:
+                raise ValidationError(
+                    _("No seat is offered to %(person)s: the entry is %(status)s.")
+                    % {"person": entry.person, "status": entry.get_status_display()}
+                )
+            late = entry.offer_expires_at <= now
+            if late:
+                self._close(entry, W.EXPIRED, now)
+                _move_nomination(entry.nomination, N.REFUSED)
+                self.promote(entry.session, now=now)
+            elif accepting:
+                enrolment = service_for(Enrolment).save(
+                    Enrolment(session_id=entry.session_id, person_id=entry.person_id),
+                    user=OPERATOR,
+                )
+                return enrolment
+            else:
+                self._close(entry, W.DECLINED, now)
+                _move_nomination(entry.nomination, N.REFUSED)
+                self.promote(entry.session, now=now)
+                return entry
+        raise ValidationError(
+            _("The offer expired at %(time)s: the seat has gone to the next in line.")
+            % {"time": timezone.localtime(entry.offer_expires_at).strftime("%Y-%m-%d %H:%M")}
+        )
+
+    def _close(self, entry, status, now=None):
+        entry.status = status
+        entry.answered_at = now or timezone.now()
+        return self.save(entry, user=OPERATOR)
+
+
+W_LIVE = WaitingListEntry.LIVE
+
+
+def _move_nomination(nomination, status):
+    """Move the nomination to `status` through the steps its state machine allows."""
+    steps = {
+        N.ALLOCATED: {N.SUBMITTED: [N.WAITLISTED, N.ALLOCATED], N.WAITLISTED: [N.ALLOCATED]},
+        N.ACCEPTED: {
+            N.SUBMITTED: [N.ALLOCATED, N.ACCEPTED],
+            N.WAITLISTED: [N.ALLOCATED, N.ACCEPTED],
+            N.ALLOCATED: [N.ACCEPTED],
+        },
+        N.REFUSED: {N.SUBMITTED: [N.REFUSED], N.WAITLISTED: [N.REFUSED], N.ALLOCATED: [N.REFUSED]},
+    }
+    nomination = Nomination.objects.get(pk=nomination.pk)
+    nominations = service_for(Nomination)
+    for step in steps[status].get(nomination.status, []):
+        nomination.status = step
+        nomination = nominations.save(nomination, user=OPERATOR)
+
+
 def run_due(*, today, user=OPERATOR) -> list[str]:
     """Carry out what the seat timeline has due on `today`: release unfilled allotted seats
-    six weeks before a session, then confirm or cancel sessions four weeks before. Each is
-    done once, so a second run the same day does nothing. Returns what was done, in words."""
-    from cadre.core.services import service_for
-
+    six weeks before a session, expire the waiting lists' offers past their time and offer
+    the free seats to the next in line, then confirm or cancel sessions four weeks before.
+    Each is done once, so a second run the same day does nothing. Returns what was done, in
+    words."""
     done = []
     allotments = service_for(SeatAllotment)
     for allotment in selectors.releases_due(today):
@@ -722,6 +988,7 @@ def run_due(*, today, user=OPERATOR) -> list[str]:
                 "nation": allotment.nation,
             }
         )
+    done += run_waiting_lists(today=today)
     sessions = service_for(Session)
     for session in selectors.go_no_go_due(today):
         session = sessions.decide_go_no_go(session, user=user, today=today)
@@ -732,4 +999,37 @@ def run_due(*, today, user=OPERATOR) -> list[str]:
         done.append(
             message % {"session": session, "minimum": selectors.minimum_enrolments(session)}
         )
+    return done
+
+
+def run_waiting_lists(*, today, now=None) -> list[str]:
+    """Expire the offers past their time and offer every free seat to the next eligible
+    person waiting, session by session. `now` is the moment of the run: the current time
+    when `today` is today, else the start of `today`."""
+    if now is None:
+        now = timezone.now()
+        if timezone.localdate(now) != today:
+            now = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    waiting = service_for(WaitingListEntry)
+    sessions = Session.objects.filter(
+        Q(pk__in=selectors.offers_due_to_expire(now).values("session_id"))
+        | Q(pk__in=selectors.sessions_with_waiting(today))
+    )
+    done = []
+    for session in sessions.order_by("start", "pk"):
+        expired, offered = waiting.expire_and_promote(session, now=now)
+        for entry in expired:
+            done.append(
+                _("%(session)s: the seat offered to %(person)s expired.")
+                % {"session": session, "person": entry.person.key}
+            )
+        for entry in offered:
+            done.append(
+                _("%(session)s: a seat offered to %(person)s until %(until)s.")
+                % {
+                    "session": session,
+                    "person": entry.person.key,
+                    "until": timezone.localtime(entry.offer_expires_at).strftime("%Y-%m-%d %H:%M"),
+                }
+            )
     return done

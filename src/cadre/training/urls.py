@@ -41,4 +41,14 @@ urlpatterns = [
         views_certificates.CertificateActionView.as_view(action="supersede"),
         name="certificate-supersede",
     ),
+    path(
+        "record/waiting-list/<int:pk>/accept/",
+        views.AnswerOfferView.as_view(answer="accept"),
+        name="accept-offer",
+    ),
+    path(
+        "record/waiting-list/<int:pk>/decline/",
+        views.AnswerOfferView.as_view(answer="decline"),
+        name="decline-offer",
+    ),
 ]

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from cadre.core import exports, permissions
-from cadre.core.services import service_for
+from cadre.core.services import RecordConflict, service_for
 
 from . import dashboard, selectors, self_sustainment, services
-from .models import Enrolment, InstructorQualification, SessionInstructor
+from .models import Enrolment, InstructorQualification, SessionInstructor, WaitingListEntry
 
 
 class GraduationForm(forms.Form):
@@ -155,3 +155,35 @@ class InstructorCurrencyView(LoginRequiredMixin, View):
             "training/instructor_currency.html",
             {"rows": rows, "today": today, "within": selectors.LAPSING_WITHIN_DAYS},
         )
+
+
+class AnswerOfferView(LoginRequiredMixin, View):
+    """Accept or decline the seat offered to a person from a waiting list
+    (`WaitingListService.accept` / `decline`), then show the entry as it now stands."""
+
+    http_method_names = ["post"]
+    answer = "accept"
+
+    def post(self, request, pk):
+        entry = get_object_or_404(
+            permissions.restrict(WaitingListEntry.objects.all(), request.user), pk=pk
+        )
+        if not services.may_answer_offer(request.user, entry):
+            raise PermissionDenied
+        waiting = service_for(WaitingListEntry)
+        try:
+            if self.answer == "accept":
+                enrolment = waiting.accept(entry, user=request.user)
+                messages.success(
+                    request,
+                    _("%(person)s is enrolled in %(session)s.")
+                    % {"person": enrolment.person, "session": enrolment.session},
+                )
+            else:
+                waiting.decline(entry, user=request.user)
+                messages.success(request, _("Declined: the seat goes to the next in line."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except RecordConflict as exc:
+            messages.error(request, exc.message)
+        return redirect("core:detail", "waiting-list", pk)

@@ -491,3 +491,19 @@ def test_a_byline_ending_with_its_date_is_no_event():
     assert edtfs(text) == ["2009-06-12"]
     assert edtfs("By 16 December 2004\nthe trainers had left.") == ["2004-12-16"]
     assert edtfs("By the end of 2010, the army grew.") == ["2010"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Die Ausbildung wurde am 3. Januar 2020 ausgesetzt.", "suspension"),
+        ("La formation a été suspendue le 8 janvier 2020.", "suspension"),
+        ("Lancée le 19 septembre 2014, l'opération forme des instructeurs.", "launch"),
+        ("Está previsto que la misión arranque en enero de 2019.", "launch"),
+        ("En julio de 2018 se dio luz verde a una nueva misión.", "approval"),
+        ("Le Conseil a donné son feu vert le 12 juillet 2016.", "approval"),
+        ("Der Bundestag billigte das Mandat am 29. Januar 2015.", "approval"),
+    ],
+)
+def test_french_german_and_spanish_triggers_found_by_the_second_held_out_set(sentence, kind):
+    assert only(sentence).kind == kind

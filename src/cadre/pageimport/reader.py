@@ -703,12 +703,13 @@ def _year_heading(text: str) -> int | None:
 KIND_TRIGGERS = [
     ("withdrawal", r"withdr[ae]w\w*|discontinu\w*|terminat\w*|ended|pull(?:ed|s)?\s+out|"
      r"drawdown|closed|retrait|Abzug|retirada|concluded"),
-    ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?"),
+    ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?|"
+     r"suspendu\w*|ausgesetzt|aussetz\w*"),
     ("activation", r"activat\w*|became\s+operational|initial\s+operational|establish(?:es|ed|ing)?|"
      r"establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
     ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*"),
     ("launch", r"launch\w*|start(?:ed|s)?|began|begins?|commenc\w*|kick(?:ed)?\s*off|lance\w*|"
-     r"lancé|débuté?|gestartet|inici\w*|lanz[óa]\w*|(?:puesta?|puso|pusieron)\s+en\s+marcha"),
+     r"lancée?s?|débuté?|gestartet|arran(?:c|qu)\w*|inici\w*|lanz[óa]\w*|(?:puesta?|puso|pusieron)\s+en\s+marcha"),
     ("expansion", r"expand\w*|expansion|extend\w*|extension|increas\w*|enlarg\w*|scal\w+\s+up|"
      r"renew\w*|prolong\w*|élarg\w*|prorr?og\w*|verlänger\w*|fortsetz\w*|fortgesetzt|ampli\w*"),
     ("request", r"request\w*|(?:asked|asks)\s+(?:for|NATO|the)|invit\w*|demande\w*|Ersuchen|"
@@ -716,7 +717,8 @@ KIND_TRIGGERS = [
     ("agreement", r"signed|signs|sign|signature|agreement|accord|memorandum|MoU|treaty|"
      r"Abkommen|acuerdo|firm\w+"),
     ("approval", r"approv\w*|endors\w*|adopt\w*|authori[sz]\w*|ratif\w*|approuv\w*|approbation|"
-     r"genehmig\w*|aprob\w*|passed\s+(?:a|its|the)\s+(?:[\w-]+\s+){0,3}resolution|green\s+light"),
+     r"genehmig\w*|aprob\w*|passed\s+(?:a|its|the)\s+(?:[\w-]+\s+){0,3}resolution|green\s+light|"
+     r"luz\s+verde|feu\s+vert|grünes\s+Licht|billigt\w*|gebilligt"),
     ("decision", r"decid\w*|decision|agree[ds]?|agreeing|resolv\w*|vote[ds]?|"
      r"announc\w*\s+(?:its|their|his|her)\s+(?:intention|decision)|décid\w*|beschlie\w*|"
      r"beschloss\w*|decidi\w*|acord[óa]\w*"),

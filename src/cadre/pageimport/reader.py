@@ -211,6 +211,11 @@ _PATTERNS = [
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
         rf"\s+(?P<m>{_MONTH})(?![\w])(?:,?\s+{_Y}(?!\d))?",
     ),
+    (  # "October 2-4, 2017": the same range in American order
+        "dayrange",
+        rf"(?<![\w])(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d>{_DAY})"
+        rf"(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
+    ),
     (
         "monthrange",
         rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
@@ -276,7 +281,7 @@ _WEEKDAY = (
 _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|updated|published|posted|modified|retrieved|"
     r"accessed|printed|"
-    r"mis\s+à\s+jour|publié|aktualisiert|stand|actualizado|publicado|gepubliceerd|"
+    r"mise?\s+à\s+jour|publié|aktualisiert|stand|actualizado|publicado|gepubliceerd|"
     r"bijgewerkt)\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*by\s+[\w .]{1,40}\s[-–|]\s*)$",
     re.I,
@@ -285,8 +290,9 @@ _METADATA_BEFORE = re.compile(
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|"
-    r"through|till|during|ende|anfang|mitte|bis|fin|début|hasta|de|depuis|jusqu'en)\s+"
-    r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$",
+    r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en)\s+"
+    r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
+    r"|\b(?:early|late|mid|mi)-$",
     re.I,
 )
 _MODIFIER = re.compile(
@@ -322,10 +328,20 @@ _THIS_YEAR = re.compile(
     re.I,
 )
 # A place, a comma and the date opening a text, then an agency or a dash: a dateline.
-_DATELINE_BEFORE = re.compile(r"^\W*[A-ZÀ-Þ][\w .'’-]{1,30},\s*(?:(?:" + _WEEKDAY + r")\W*)?$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]")
+# Or the date closing the agency's parentheses: "BRUSSELS (Agency / Wire - 08th April, 2020)".
+_DATELINE_BEFORE = re.compile(
+    r"^\W*[A-ZÀ-Þ][\w .'’-]{1,30}(?:,\s*(?:(?:" + _WEEKDAY + r")\W*)?|,?\s*\([^()]{1,50}[-–—,]\s*)$"
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
+# A line holding only "of <date>" is an act's own date under its title; a line opening with
+# "By <author>" and ending with a full date is a byline ("By NTM-A for STAND-TO!January 28,
+# 2010"); neither dates an event. "By the end of 2010, ..." goes on after its date.
+_ACT_DATE_LINE = re.compile(r"^\s*(?:of|du|vom|del?)\s+$", re.I)
+_BYLINE_LINE = re.compile(r"^\W*by\s+[^\s.]\S*(?:\s+\S+){0,5}?[\s!|:-]*$", re.I)
 # A date opening its line and followed by a clock time: a byline's or a post's timestamp.
-_CLOCK_AFTER = re.compile(r"^,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I)
+_CLOCK_AFTER = re.compile(
+    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
+)
 _RELATIVE = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+(?:later|after(?:wards)?|"
@@ -521,6 +537,15 @@ def find_dates(text: str) -> list[DateMention]:
             point = _point(name, match)
             if point is None:
                 continue
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = len(text) if (n := text.find("\n", e)) < 0 else n
+            if not text[e:line_end].strip() and (
+                _ACT_DATE_LINE.match(text[line_start:s])
+                or (point.unit == "day" and _BYLINE_LINE.match(text[line_start:s]))
+            ):
+                for i in range(s, e):  # "of 19 April 2016" under a decision's title; a byline
+                    taken[i] = True
+                continue
             if not text[:s].strip(" \t•·*-") and _CLOCK_AFTER.match(text[e : e + 20]):
                 for i in range(s, e):  # "March 26, 2023 12:51 am | Updated ...": a timestamp
                     taken[i] = True
@@ -584,7 +609,7 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
 def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
     """The first point of "1–3 March 2010" or "March–May 2010": the end's month and year."""
     if name == "dayrange":
-        return DatePoint("day", end.year, end.month, int(re.match(r"\d+", written).group(0)))
+        return DatePoint("day", end.year, end.month, int(re.search(r"\d+", written).group(0)))
     first = re.match(rf"{_MONTH}", written, re.I).group(0)
     return DatePoint("month", end.year, MONTHS[first.rstrip(".").lower()])
 
@@ -678,12 +703,13 @@ def _year_heading(text: str) -> int | None:
 KIND_TRIGGERS = [
     ("withdrawal", r"withdr[ae]w\w*|discontinu\w*|terminat\w*|ended|pull(?:ed|s)?\s+out|"
      r"drawdown|closed|retrait|Abzug|retirada|concluded"),
-    ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?"),
+    ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?|"
+     r"suspendu\w*|ausgesetzt|aussetz\w*"),
     ("activation", r"activat\w*|became\s+operational|initial\s+operational|establish(?:es|ed|ing)?|"
      r"establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
     ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*"),
     ("launch", r"launch\w*|start(?:ed|s)?|began|begins?|commenc\w*|kick(?:ed)?\s*off|lance\w*|"
-     r"lancé|débuté?|gestartet|inici\w*|lanz[óa]\w*|(?:puesta?|puso|pusieron)\s+en\s+marcha"),
+     r"lancée?s?|débuté?|gestartet|arran(?:c|qu)\w*|inici\w*|lanz[óa]\w*|(?:puesta?|puso|pusieron)\s+en\s+marcha"),
     ("expansion", r"expand\w*|expansion|extend\w*|extension|increas\w*|enlarg\w*|scal\w+\s+up|"
      r"renew\w*|prolong\w*|élarg\w*|prorr?og\w*|verlänger\w*|fortsetz\w*|fortgesetzt|ampli\w*"),
     ("request", r"request\w*|(?:asked|asks)\s+(?:for|NATO|the)|invit\w*|demande\w*|Ersuchen|"
@@ -691,7 +717,8 @@ KIND_TRIGGERS = [
     ("agreement", r"signed|signs|sign|signature|agreement|accord|memorandum|MoU|treaty|"
      r"Abkommen|acuerdo|firm\w+"),
     ("approval", r"approv\w*|endors\w*|adopt\w*|authori[sz]\w*|ratif\w*|approuv\w*|approbation|"
-     r"genehmig\w*|aprob\w*|passed\s+(?:a|its|the)\s+(?:[\w-]+\s+){0,3}resolution|green\s+light"),
+     r"genehmig\w*|aprob\w*|passed\s+(?:a|its|the)\s+(?:[\w-]+\s+){0,3}resolution|green\s+light|"
+     r"luz\s+verde|feu\s+vert|grünes\s+Licht|billigt\w*|gebilligt"),
     ("decision", r"decid\w*|decision|agree[ds]?|agreeing|resolv\w*|vote[ds]?|"
      r"announc\w*\s+(?:its|their|his|her)\s+(?:intention|decision)|décid\w*|beschlie\w*|"
      r"beschloss\w*|decidi\w*|acord[óa]\w*"),

@@ -402,3 +402,177 @@ def seat_timeline(session) -> list[TimelineStep]:
             decision,
         ),
     ]
+
+
+def _chunked(values, query, size=5000):
+    values = sorted(set(values))
+    for start in range(0, len(values), size):
+        yield from query(values[start : start + size])
+
+
+def batch_seat_refusals(seats) -> list[str]:
+    """Why the batch `seats` ((person id, session id) pairs) would overbook, in words: the
+    seats held and the batch's own counted per session and nation against the capacity,
+    each nation's allotment and the pool, as `seat_refusal` counts one seat. Call it with
+    the sessions locked."""
+    from .models import Person
+
+    session_ids = {session for _person, session in seats}
+    person_nation = dict(
+        _chunked(
+            [person for person, _session in seats],
+            lambda chunk: Person.objects.filter(pk__in=chunk).values_list("pk", "nation_id"),
+        )
+    )
+    sessions = {
+        row["pk"]: row
+        for row in _chunked(
+            session_ids,
+            lambda chunk: Session.objects.filter(pk__in=chunk).values("pk", "key", "capacity"),
+        )
+    }
+    held, holders = {}, set()
+    for session_id, person_id, nation_id in _chunked(
+        session_ids,
+        lambda chunk: Enrolment.objects.filter(
+            session_id__in=chunk, status__in=Enrolment.SEATED
+        ).values_list("session_id", "person_id", "person__nation_id"),
+    ):
+        held[session_id, nation_id] = held.get((session_id, nation_id), 0) + 1
+        holders.add((session_id, person_id))
+    allotments = {}
+    for session_id, nation_id, allotted in _chunked(
+        session_ids,
+        lambda chunk: SeatAllotment.objects.filter(session_id__in=chunk).values_list(
+            "session_id", "nation_id", "seats"
+        ),
+    ):
+        allotments.setdefault(session_id, {})[nation_id] = allotted
+    refusals = []
+    for person_id, session_id in seats:
+        if (session_id, person_id) in holders:
+            refusals.append(
+                _("%(person)s already holds a seat in %(session)s.")
+                % {"person": person_id, "session": sessions[session_id]["key"]}
+            )
+        nation_id = person_nation[person_id]
+        held[session_id, nation_id] = held.get((session_id, nation_id), 0) + 1
+    for session_id, session in sessions.items():
+        in_session = {n: c for (s, n), c in held.items() if s == session_id}
+        capacity = session["capacity"]
+        if capacity is None or sum(in_session.values()) > capacity:
+            refusals.append(
+                _("%(session)s would hold more than its %(capacity)s seats.")
+                % {"session": session["key"], "capacity": capacity or 0}
+            )
+            continue
+        allotted = allotments.get(session_id, {})
+        if not allotted:
+            continue
+        for nation_id, limit in allotted.items():
+            if in_session.get(nation_id, 0) > limit:
+                refusals.append(
+                    _("%(session)s would give a nation more than its %(seats)s allotted seats.")
+                    % {"session": session["key"], "seats": limit}
+                )
+        pool = capacity - sum(allotted.values())
+        in_pool = sum(c for n, c in in_session.items() if n not in allotted)
+        if in_pool > pool:
+            refusals.append(
+                _("The released pool of %(session)s (%(pool)s seats) would be overfilled.")
+                % {"session": session["key"], "pool": max(pool, 0)}
+            )
+    return refusals
+
+
+def batch_eligibility_refusals(seats) -> list[str]:
+    """The rules of `eligibility_findings` that can change after a nomination is submitted,
+    checked in bulk for the batch `seats`: the session takes enrolments, every vetting case
+    of the person covers it, and the person holds no overlapping seat (unless waived)."""
+    from .models import Person, VettingCase
+
+    session_ids = {session for _person, session in seats}
+    person_ids = {person for person, _session in seats}
+    sessions = {
+        row["pk"]: row
+        for row in _chunked(
+            session_ids,
+            lambda chunk: Session.objects.filter(pk__in=chunk).values(
+                "pk", "key", "status", "start", "end"
+            ),
+        )
+    }
+    names = dict(
+        _chunked(
+            person_ids,
+            lambda chunk: Person.objects.filter(pk__in=chunk).values_list("pk", "key"),
+        )
+    )
+    cases = {}
+    for person_id, status, valid_until, decided_on in _chunked(
+        person_ids,
+        lambda chunk: VettingCase.objects.filter(person_id__in=chunk).values_list(
+            "person_id", "status", "valid_until", "decided_on"
+        ),
+    ):
+        cases.setdefault(person_id, []).append((status, valid_until, decided_on))
+    elsewhere = {}
+    for person_id, session_id, start, end in _chunked(
+        person_ids,
+        lambda chunk: Enrolment.objects.filter(person_id__in=chunk, status__in=Enrolment.SEATED)
+        .exclude(session__status=Session.Status.CANCELLED)
+        .values_list("person_id", "session_id", "session__start", "session__end"),
+    ):
+        elsewhere.setdefault(person_id, []).append((session_id, start, end or start))
+    for person_id, _session_id in seats:
+        elsewhere.setdefault(person_id, [])
+    waived = set(
+        _chunked(
+            session_ids,
+            lambda chunk: EligibilityOverride.objects.filter(
+                session_id__in=chunk, rule=Rule.OVERLAP
+            ).values_list("person_id", "session_id"),
+        )
+    )
+    batch_by_person = {}
+    for person_id, session_id in seats:
+        session = sessions[session_id]
+        batch_by_person.setdefault(person_id, []).append(
+            (session_id, session["start"], session["end"] or session["start"])
+        )
+    refusals = []
+    for person_id, session_id in seats:
+        session = sessions[session_id]
+        who, where = names[person_id], session["key"]
+        if session["status"] in (Session.Status.CANCELLED, Session.Status.COMPLETED):
+            refusals.append(_("%(session)s takes no enrolments.") % {"session": where})
+            continue
+        if session["end"] is None:
+            refusals.append(_("%(session)s has no end date.") % {"session": where})
+            continue
+        first_day, last_day = session["start"], session["end"]
+        mine = cases.get(person_id, [])
+        covered = mine and all(
+            status == VettingCase.Status.CLEARED
+            and valid_until is not None
+            and valid_until >= last_day
+            and (decided_on is None or decided_on <= first_day)
+            for status, valid_until, decided_on in mine
+        )
+        if not covered:
+            refusals.append(
+                _("%(person)s's vetting does not cover %(session)s.")
+                % {"person": who, "session": where}
+            )
+        if (person_id, session_id) in waived:
+            continue
+        others = elsewhere[person_id] + batch_by_person[person_id]
+        if any(
+            other != session_id and start <= last_day and end >= first_day
+            for other, start, end in others
+        ):
+            refusals.append(
+                _("%(person)s holds a seat that overlaps %(session)s.")
+                % {"person": who, "session": where}
+            )
+    return refusals

@@ -7,14 +7,18 @@ object types' declarations (objects.py), so each rule here holds on every path.
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cadre.audit.context import current_actor
+from cadre.audit.models import ChangeAction
+from cadre.audit.services import record_change
 from cadre.core import permissions
 from cadre.core.roles import Role, role_of
-from cadre.core.services import OPERATOR, RecordConflict, RecordService
+from cadre.core.services import OPERATOR, BatchWriter, RecordConflict, RecordService
 
 from . import selectors
 from .models import (
@@ -239,8 +243,32 @@ class NominationService(KeyedService):
     def key_parts(self, obj):
         return [obj.session.key, obj.person.key, "nomination"]
 
+    def check_choices(self, obj):
+        """In an allocation round a person ranks at most five sessions, each choice once."""
+        others = Nomination.objects.filter(
+            allocation_round_id=obj.allocation_round_id,
+            person_id=obj.person_id,
+            status__in=Nomination.LIVE,
+        ).exclude(pk=obj.pk)
+        if others.count() >= 5:
+            raise ValidationError(
+                {"allocation_round": _("A person ranks at most five sessions in a round.")}
+            )
+        if obj.preference and others.filter(preference=obj.preference).exists():
+            raise ValidationError(
+                {
+                    "preference": _(
+                        "This person already gave preference %(preference)s to another session "
+                        "in the round."
+                    )
+                    % {"preference": obj.preference}
+                }
+            )
+
     def check(self, obj, many, action):
         check_transition(obj, self.TRANSITIONS, action)
+        if obj.allocation_round_id and obj.status in Nomination.LIVE:
+            self.check_choices(obj)
         if obj.status != N.SUBMITTED:
             return
         before = Nomination.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
@@ -293,6 +321,82 @@ class EnrolmentService(KeyedService):
             )
         # In id order, so two writers locking the same two sessions never wait on each other.
         list(Session.objects.select_for_update().filter(pk__in=sessions).order_by("pk"))
+
+    def lock_sessions(self, session_ids):
+        """Lock the sessions' rows, in id order, until the transaction ends."""
+        ids = sorted(set(session_ids))
+        for start in range(0, len(ids), BatchWriter.BATCH_SIZE):
+            chunk = ids[start : start + BatchWriter.BATCH_SIZE]
+            list(
+                Session.objects.select_for_update()
+                .filter(pk__in=chunk)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+
+    def enrol_many(self, seats, *, user, message=""):
+        """Enrol each (person id, session id) of `seats`, all or none: the batch path of
+        an allocation round, thousands of seats in one write.
+
+        Under the sessions' locks, in one transaction: the seats are counted per session
+        and nation from the stored enrolments with the batch's added (capacity, nation
+        allotments, the pool), nobody takes a seat twice in a session, and each person's
+        vetting, the session's state and overlapping seats are checked in bulk (waivers
+        of the overlap rule count). Language, prerequisites, rank group and audience were
+        checked when the nomination was submitted. The rows are written in batches (COPY on
+        PostgreSQL) with one audit entry for all. Raises RecordConflict or ValidationError
+        naming the first refusals; then nothing is written. Returns the enrolments."""
+        self.require(user, "add")
+        seats = sorted(set(seats), key=lambda seat: (seat[1], seat[0]))
+        if not seats:
+            return []
+        with transaction.atomic():
+            session_ids = sorted({session for _person, session in seats})
+            self.lock_sessions(session_ids)
+            refusals = selectors.batch_seat_refusals(seats) + selectors.batch_eligibility_refusals(
+                seats
+            )
+            if refusals:
+                shown = "; ".join(refusals[:5])
+                more = len(refusals) - 5
+                if more > 0:
+                    shown += " " + _("(and %(more)s more)") % {"more": more}
+                raise RecordConflict(shown)
+            session_keys = dict(
+                Session.objects.filter(pk__in=session_ids).values_list("pk", "key")
+            )
+            person_ids = sorted({person for person, _session in seats})
+            person_keys = {}
+            for start in range(0, len(person_ids), 5000):
+                person_keys.update(
+                    Person.objects.filter(pk__in=person_ids[start : start + 5000]).values_list(
+                        "pk", "key"
+                    )
+                )
+            taken = set()
+            for start in range(0, len(session_ids), 5000):
+                taken.update(
+                    Enrolment.objects.filter(
+                        session_id__in=session_ids[start : start + 5000]
+                    ).values_list("key", flat=True)
+                )
+            rows = []
+            for person_id, session_id in seats:
+                base = slugify(f"{session_keys[session_id]}-{person_keys[person_id]}")[:90]
+                key, number = base, 2
+                while key in taken:
+                    key, number = f"{base}-{number}", number + 1
+                taken.add(key)
+                rows.append(Enrolment(key=key, session_id=session_id, person_id=person_id))
+            BatchWriter(Enrolment).insert(rows)
+            if current_actor().record_fields:
+                record_change(
+                    model=Enrolment,
+                    action=ChangeAction.CREATE,
+                    message=message
+                    or _("%(count)s enrolments made in one batch.") % {"count": len(rows)},
+                )
+        return rows
 
     def check(self, obj, many, action):
         stored = Enrolment.objects.filter(pk=obj.pk).first() if obj.pk else None

@@ -302,7 +302,9 @@ def cmd_allocate(args):
             if args.dry_run:
                 done = service.run(allocation_round, user=OPERATOR, progress=progress)
             else:
-                done = service.confirm(allocation_round, mode=mode, user=OPERATOR, progress=progress)
+                done = service.confirm(
+                    allocation_round, mode=mode, user=OPERATOR, progress=progress
+                )
     except (ValidationError, RecordConflict) as exc:
         bar.close()
         messages = exc.messages if isinstance(exc, ValidationError) else [exc.message]

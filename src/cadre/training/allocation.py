@@ -269,7 +269,11 @@ def stable(problem: Problem) -> Allocation:
     last_choice = starts[1:].tolist()
     seats = g.seats.tolist()
     held = [[] for _ in seats]  # per group: a heap of (priority, -index, index), worst first
-    free = [person for person in range(p.people - 1, -1, -1) if next_choice[person] < last_choice[person]]
+    free = [
+        person
+        for person in range(p.people - 1, -1, -1)
+        if next_choice[person] < last_choice[person]
+    ]
     while free:
         person = free.pop()
         while next_choice[person] < last_choice[person]:
@@ -302,7 +306,8 @@ def first_come(problem: Problem) -> Allocation:
     seats = g.seats.tolist()
     seated = bytearray(p.people)
     chosen = []
-    for index, (person, group) in enumerate(zip(p.person.tolist(), g.of_nomination.tolist())):
+    pairs = zip(p.person.tolist(), g.of_nomination.tolist(), strict=True)
+    for index, (person, group) in enumerate(pairs):
         if not seated[person] and seats[group] > 0:
             seats[group] -= 1
             seated[person] = 1

@@ -185,7 +185,9 @@ class AllocationRoundActions:
             raise exceptions.PermissionDenied(str(rounds.NOT_AN_ALLOCATOR))
         action_name = "run" if dry_run else "confirm"
         if rounds.nominations_count(allocation_round) > rounds.BACKGROUND_FROM:
-            job = rounds.start_job(allocation_round, action=action_name, user=request.user, mode=mode)
+            job = rounds.start_job(
+                allocation_round, action=action_name, user=request.user, mode=mode
+            )
             return Response(
                 {"job": reverse("jobs:detail", args=[job.pk]), "status": job.status},
                 status=status.HTTP_202_ACCEPTED,

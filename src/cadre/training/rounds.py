@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from cadre.core.services import OPERATOR, service_for
 
 from . import allocation
 from .models import AllocationRound, Enrolment, Nomination, SeatAllotment, Session
+from .selectors import among, in_bulk_of
 from .services import KeyedService
 
 # Rounds with more nominations than this run as a background job from the page and the API.
@@ -95,7 +96,7 @@ def read_problem(allocation_round) -> RoundProblem:
     }
     held = defaultdict(int)  # (session, nation) -> seats held
     seated_people = set()
-    for session_id, nation_id, person_id in _in_chunks(
+    for session_id, nation_id, person_id in in_bulk_of(
         session_keys,
         lambda chunk: Enrolment.objects.filter(
             session_id__in=chunk, status__in=Enrolment.SEATED
@@ -104,7 +105,7 @@ def read_problem(allocation_round) -> RoundProblem:
         held[session_id, nation_id] += 1
         seated_people.add(person_id)
     allotments = defaultdict(dict)
-    for session_id, nation_id, seats in _in_chunks(
+    for session_id, nation_id, seats in in_bulk_of(
         session_keys,
         lambda chunk: SeatAllotment.objects.filter(session_id__in=chunk).values_list(
             "session_id", "nation_id", "seats"
@@ -112,8 +113,10 @@ def read_problem(allocation_round) -> RoundProblem:
     ):
         allotments[session_id][nation_id] = seats
     held_in = defaultdict(int)
-    for (session_id, _nation), count in held.items():
+    held_by_nation = defaultdict(dict)
+    for (session_id, nation_id), count in held.items():
         held_in[session_id] += count
+        held_by_nation[session_id][nation_id] = count
 
     shut = {
         pk
@@ -130,7 +133,12 @@ def read_problem(allocation_round) -> RoundProblem:
         dtype=bool,
     )
     left_out = int((~keep).sum())
-    ids, person_ids, nations, session_ids = ids[keep], person_ids[keep], nations[keep], session_ids[keep]
+    ids, person_ids, nations, session_ids = (
+        ids[keep],
+        person_ids[keep],
+        nations[keep],
+        session_ids[keep],
+    )
     priorities, preferences = priorities[keep], preferences[keep]
 
     people, person_index = np.unique(person_ids.astype(np.int64), return_inverse=True)
@@ -153,7 +161,9 @@ def read_problem(allocation_round) -> RoundProblem:
             allotment_nation.append(nation_of[nation_id])
             allotment_seats.append(max(seats - held[session_id, nation_id], 0))
         pool_held = sum(
-            count for (s, n), count in held.items() if s == session_id and n not in allotted
+            count
+            for nation_id, count in held_by_nation[session_id].items()
+            if nation_id not in allotted
         )
         pool.append(max(total - sum(allotted.values()) - pool_held, 0))
     problem = allocation.Problem(
@@ -178,10 +188,11 @@ def _allotted_nations(allotments) -> np.ndarray:
     )
 
 
-def _in_chunks(values, query, size=5000):
-    """Rows of `query(chunk)` for each chunk of `values`: SQLite takes few parameters."""
-    for start in range(0, len(values), size):
-        yield from query(values[start : start + size])
+def chunks(ids):
+    """The ids as one `among` array on PostgreSQL, in chunks of 5,000 elsewhere."""
+    if connection.vendor == "postgresql":
+        return [among(ids)] if ids else []
+    return [ids[start : start + 5000] for start in range(0, len(ids), 5000)]
 
 
 def compare(round_problem: RoundProblem) -> dict:
@@ -255,12 +266,14 @@ class AllocationRoundService(KeyedService):
             round_problem = read_problem(allocation_round)
             progress("read", 1, 1)
             progress("solve", 0, 1)
-            comparison = compare(round_problem)
             result = allocation.solve(round_problem.problem, mode)
             progress("solve", 1, 1)
             problem = round_problem.problem
             seats = [
-                (int(round_problem.person_ids[problem.person[i]]), int(round_problem.session_ids[problem.session[i]]))
+                (
+                    int(round_problem.person_ids[problem.person[i]]),
+                    int(round_problem.session_ids[problem.session[i]]),
+                )
                 for i in result.chosen.tolist()
             ]
             progress("write", 0, len(seats))
@@ -271,8 +284,8 @@ class AllocationRoundService(KeyedService):
                 % {"round": allocation_round.key, "mode": mode},
             )
             chosen_ids = round_problem.nomination_ids[result.chosen].tolist()
-            for start in range(0, len(chosen_ids), 5000):
-                Nomination.objects.filter(pk__in=chosen_ids[start : start + 5000]).update(
+            for chunk in chunks(chosen_ids):
+                Nomination.objects.filter(allocation_round=allocation_round, pk__in=chunk).update(
                     status=Nomination.Status.ALLOCATED, version=F("version") + 1
                 )
             if chosen_ids and current_actor().record_fields:
@@ -283,6 +296,9 @@ class AllocationRoundService(KeyedService):
                     % {"count": len(chosen_ids), "round": allocation_round.key},
                 )
             progress("write", len(seats), len(seats))
+            comparison = dict(allocation_round.comparison or {})
+            if any(name not in comparison for name in allocation.MODES):
+                comparison.update(compare(round_problem))  # confirmed without being run first
             comparison["confirmed"] = {
                 "mode": mode,
                 "total_priority": result.total_priority,
@@ -303,7 +319,6 @@ def nominations_count(allocation_round) -> int:
     ).count()
 
 
-
 MODE_LABELS = {
     "max_priority": _lazy("max-priority (exact optimum)"),
     "stable": _lazy("stable (deferred acceptance)"),
@@ -316,8 +331,12 @@ def round_comparison(allocation_round, user) -> dict:
     and the forms to run and confirm the round for who may."""
     figures = allocation_round.comparison or {}
     rows = []
-    best = max((figures.get(mode, {}).get("total_priority", 0) for mode in allocation.MODES), default=0)
-    most_seats = max((figures.get(mode, {}).get("seats", 0) for mode in allocation.MODES), default=0)
+    best = max(
+        (figures.get(mode, {}).get("total_priority", 0) for mode in allocation.MODES), default=0
+    )
+    most_seats = max(
+        (figures.get(mode, {}).get("seats", 0) for mode in allocation.MODES), default=0
+    )
     for mode in allocation.MODES:
         if mode not in figures:
             continue
@@ -361,7 +380,9 @@ def _bars(rows, best, most_seats) -> dict:
                  "value": value, "text_x": left + length + 4, "text_y": y + bar - 4}
             )  # fmt: skip
             y += bar + gap
-        groups.append({"measure": measure, "bars": bars, "title_y": y - len(rows) * (bar + gap) - 8})
+        groups.append(
+            {"measure": measure, "bars": bars, "title_y": y - len(rows) * (bar + gap) - 8}
+        )
         y += 26
     return {"width": left + width + 80, "height": y, "left": left, "bar": bar, "groups": groups}
 

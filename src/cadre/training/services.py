@@ -344,8 +344,8 @@ class EnrolmentService(KeyedService):
         vetting, the session's state and overlapping seats are checked in bulk (waivers
         of the overlap rule count). Language, prerequisites, rank group and audience were
         checked when the nomination was submitted. The rows are written in batches (COPY on
-        PostgreSQL) with one audit entry for all. Raises RecordConflict or ValidationError
-        naming the first refusals; then nothing is written. Returns the enrolments."""
+        PostgreSQL) with one audit entry for all. Raises RecordConflict naming the first
+        refusals; then nothing is written. Returns the new enrolments' ids."""
         self.require(user, "add")
         seats = sorted(set(seats), key=lambda seat: (seat[1], seat[0]))
         if not seats:
@@ -363,23 +363,25 @@ class EnrolmentService(KeyedService):
                     shown += " " + _("(and %(more)s more)") % {"more": more}
                 raise RecordConflict(shown)
             session_keys = dict(
-                Session.objects.filter(pk__in=session_ids).values_list("pk", "key")
+                selectors.in_bulk_of(
+                    session_ids,
+                    lambda chunk: Session.objects.filter(pk__in=chunk).values_list("pk", "key"),
+                )
             )
-            person_ids = sorted({person for person, _session in seats})
-            person_keys = {}
-            for start in range(0, len(person_ids), 5000):
-                person_keys.update(
-                    Person.objects.filter(pk__in=person_ids[start : start + 5000]).values_list(
-                        "pk", "key"
-                    )
+            person_keys = dict(
+                selectors.in_bulk_of(
+                    [person for person, _session in seats],
+                    lambda chunk: Person.objects.filter(pk__in=chunk).values_list("pk", "key"),
                 )
-            taken = set()
-            for start in range(0, len(session_ids), 5000):
-                taken.update(
-                    Enrolment.objects.filter(
-                        session_id__in=session_ids[start : start + 5000]
-                    ).values_list("key", flat=True)
+            )
+            taken = set(
+                selectors.in_bulk_of(
+                    session_ids,
+                    lambda chunk: Enrolment.objects.filter(session_id__in=chunk).values_list(
+                        "key", flat=True
+                    ),
                 )
+            )
             rows = []
             for person_id, session_id in seats:
                 base = slugify(f"{session_keys[session_id]}-{person_keys[person_id]}")[:90]
@@ -387,8 +389,8 @@ class EnrolmentService(KeyedService):
                 while key in taken:
                     key, number = f"{base}-{number}", number + 1
                 taken.add(key)
-                rows.append(Enrolment(key=key, session_id=session_id, person_id=person_id))
-            BatchWriter(Enrolment).insert(rows)
+                rows.append({"key": key, "session_id": session_id, "person_id": person_id})
+            ids = BatchWriter(Enrolment).insert_values(rows)
             if current_actor().record_fields:
                 record_change(
                     model=Enrolment,
@@ -396,7 +398,7 @@ class EnrolmentService(KeyedService):
                     message=message
                     or _("%(count)s enrolments made in one batch.") % {"count": len(rows)},
                 )
-        return rows
+        return ids
 
     def check(self, obj, many, action):
         stored = Enrolment.objects.filter(pk=obj.pk).first() if obj.pk else None

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from cadre.audit.context import Actor, acting_as, current_actor
 from cadre.audit.models import ChangeAction
@@ -53,7 +53,9 @@ def may_allocate(user, allocation_round=None) -> bool:
     )
 
 
-NOT_AN_ALLOCATOR = _lazy("Only an administrator or a training officer runs allocation rounds.")
+NOT_AN_ALLOCATOR = gettext_lazy(
+    "Only an administrator or a training officer runs allocation rounds."
+)
 
 
 @dataclass
@@ -320,9 +322,9 @@ def nominations_count(allocation_round) -> int:
 
 
 MODE_LABELS = {
-    "max_priority": _lazy("max-priority (exact optimum)"),
-    "stable": _lazy("stable (deferred acceptance)"),
-    "first_come": _lazy("first-come (for comparison)"),
+    "max_priority": gettext_lazy("max-priority (exact optimum)"),
+    "stable": gettext_lazy("stable (deferred acceptance)"),
+    "first_come": gettext_lazy("first-come (for comparison)"),
 }
 
 

@@ -183,6 +183,7 @@ def test_the_command_dry_run_then_confirm(allocation_round, oversubscribed, caps
     assert Enrolment.objects.count() == 4
 
 
+@pytest.mark.django_db(transaction=True, databases="__all__")
 def test_a_large_round_runs_as_a_background_job(
     allocation_round, oversubscribed, client_as, monkeypatch
 ):

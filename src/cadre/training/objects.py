@@ -186,7 +186,6 @@ register(
     write_roles=frozenset({Role.ADMIN, Role.TRAINING_OFFICER}),
     service=AllocationRoundService,
     api_actions="cadre.training.api.AllocationRoundActions",
-    importable=True,
     in_dataset=False,
 )
 register(

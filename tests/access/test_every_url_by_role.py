@@ -63,9 +63,16 @@ ADMIN_PAGES = {
 # Who decides a trainee's graduation (the page and the API action), written out here.
 GRADUATORS = {Role.ADMIN, Role.TRAINING_OFFICER}
 # The actions of a type's own on its API, "api:<slug>-<action>", each answering a POST.
-API_ACTIONS = {"api:enrolments-graduate"}
+API_ACTIONS = {"api:enrolments-graduate", "api:allocation-rounds-run"}
 # Pages that only act, by POST, on one record of a type: the type's slug.
-ACTION_PAGES = {"training:graduate": "enrolments"}
+ACTION_PAGES = {
+    "training:graduate": "enrolments",
+    "training:round-run": "allocation-rounds",
+    "training:round-confirm": "allocation-rounds",
+}
+# Who runs and confirms allocation rounds (the same roles as decide graduations); every
+# role reads the rounds, so the others are refused rather than told there is none.
+ROUND_ACTIONS = {"api:allocation-rounds-run", "training:round-run", "training:round-confirm"}
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -253,6 +260,8 @@ def expected_api_write(role, name, method, kwargs):
 def expected_action(role, name):
     """The status of a POST to a page or API action on a record of another nation."""
     enrolments = registry.get("enrolments")
+    if name in ROUND_ACTIONS and role not in GRADUATORS:
+        return {403}
     if role in GRADUATORS:
         # A page shows the enrolment with the outcome; the API answers it, or why not.
         return {302} if name in ACTION_PAGES else {200, 400}

@@ -148,12 +148,29 @@ def write_instance(problem, seed):
             for i in order.tolist()
         ]
     )
+    vacuum()
+    return allocation_round, course
+
+
+# The tables a round reads and writes. Autovacuum is off on the shared test server: without
+# this, the dead rows of earlier runs (millions) are read again by every run.
+TABLES = (
+    "training_nomination",
+    "training_enrolment",
+    "training_person",
+    "training_vettingcase",
+    "training_session",
+    "training_seatallotment",
+)
+
+
+def vacuum():
     from django.db import connection
 
+    if connection.vendor != "postgresql":
+        return
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE")
-    return allocation_round, course
+        cursor.execute(f"VACUUM ANALYZE {', '.join(TABLES)}")
 
 
 def delete_instance(allocation_round, course):
@@ -179,9 +196,12 @@ def delete_instance(allocation_round, course):
         )
         cursor.execute("DELETE FROM training_person WHERE key LIKE %s", [f"{tag}-p%"])
         cursor.execute("DELETE FROM training_allocationround WHERE id = %s", [allocation_round.pk])
+    vacuum()
 
 
-def end_to_end(problem, seed) -> dict:
+def end_to_end(problem, seed, profile=None) -> dict:
+    import cProfile
+
     from cadre.audit.context import Actor, acting_as
     from cadre.core.services import OPERATOR, service_for
     from cadre.training.models import AllocationRound
@@ -193,9 +213,15 @@ def end_to_end(problem, seed) -> dict:
             started = time.perf_counter()
             service.run(allocation_round, user=OPERATOR)
             run_s = time.perf_counter() - started
+            profiler = cProfile.Profile() if profile else None
             started = time.perf_counter()
+            if profiler:
+                profiler.enable()
             done = service.confirm(allocation_round, mode="max_priority", user=OPERATOR)
             confirm_s = time.perf_counter() - started
+            if profiler:
+                profiler.disable()
+                profiler.dump_stats(profile)
     finally:
         delete_instance(allocation_round, course)
     return {
@@ -205,7 +231,7 @@ def end_to_end(problem, seed) -> dict:
     }
 
 
-def bench(people, sessions, seed, database) -> dict:
+def bench(people, sessions, seed, database, profile=None) -> dict:
     problem = allocation.generate(people, sessions, seed=seed)
     figures = {
         "people": people,
@@ -215,7 +241,7 @@ def bench(people, sessions, seed, database) -> dict:
         "end_to_end_s": None,
     }
     if database:
-        figures.update(end_to_end(problem, seed))
+        figures.update(end_to_end(problem, seed, profile))
     return figures
 
 
@@ -249,6 +275,9 @@ def main(argv=None):
     parser.add_argument(
         "--no-database", action="store_true", help="solve only, even with DATABASE_URL set"
     )
+    parser.add_argument(
+        "--profile", metavar="FILE", help="cProfile the confirmation into FILE (pstats)"
+    )
     args = parser.parse_args(argv)
     sizes = SIZES
     if args.people or args.sessions:
@@ -258,7 +287,7 @@ def main(argv=None):
         _django()
     rows = []
     for people, sessions in sizes:
-        row = bench(people, sessions, args.seed, database)
+        row = bench(people, sessions, args.seed, database, args.profile)
         rows.append(row)
         if args.json:
             print(json.dumps(row), flush=True)

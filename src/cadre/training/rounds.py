@@ -27,8 +27,8 @@ from cadre.core.roles import Role, role_of
 from cadre.core.services import OPERATOR, service_for
 
 from . import allocation
-from .models import AllocationRound, Enrolment, Nomination, SeatAllotment, Session
-from .selectors import among, in_bulk_of
+from .models import AllocationRound, Enrolment, Nomination, Session
+from .selectors import array_literal
 from .services import KeyedService
 
 # Rounds with more nominations than this run as a background job from the page and the API.
@@ -73,107 +73,112 @@ def _noop(stage, done, total):
     pass
 
 
+# The round's submitted nominations, with each nominee's nation and whether the nomination
+# takes part: not when its session is shut (no capacity or end, cancelled or completed), nor
+# when the person already holds a seat in one of the round's sessions.
+_NOMINATIONS_SQL = """
+WITH nominated AS (
+    SELECT id, person_id, session_id, priority, preference FROM training_nomination
+    WHERE allocation_round_id = %s AND status = %s
+), seated AS (
+    SELECT DISTINCT e.person_id FROM training_enrolment e
+    WHERE e.session_id IN (SELECT session_id FROM nominated) AND e.status IN (%s, %s, %s)
+)
+SELECT n.id, n.person_id, p.nation_id, n.session_id, n.priority, COALESCE(n.preference, 0),
+    CASE WHEN s.capacity IS NULL OR s."end" IS NULL OR s.status IN (%s, %s)
+        OR n.person_id IN (SELECT person_id FROM seated) THEN 0 ELSE 1 END
+FROM nominated n
+JOIN training_person p ON p.id = n.person_id
+JOIN training_session s ON s.id = n.session_id
+ORDER BY n.id
+"""
+
+# Per session of the round and nation: the seats allotted to the nation (NULL: none) and
+# the seats its people hold now; a session with neither has one row of NULL nation.
+_SEATS_SQL = """
+WITH sessions AS (
+    SELECT DISTINCT session_id AS id FROM training_nomination
+    WHERE allocation_round_id = %s AND status = %s
+), by_nation AS (
+    SELECT a.session_id, a.nation_id, a.seats AS allotted, 0 AS held
+    FROM training_seatallotment a WHERE a.session_id IN (SELECT id FROM sessions)
+    UNION ALL
+    SELECT e.session_id, p.nation_id, NULL, 1
+    FROM training_enrolment e JOIN training_person p ON p.id = e.person_id
+    WHERE e.session_id IN (SELECT id FROM sessions) AND e.status IN (%s, %s, %s)
+)
+SELECT s.id, COALESCE(s.capacity, 0), b.nation_id, MAX(b.allotted), COALESCE(SUM(b.held), 0)
+FROM training_session s
+JOIN sessions r ON r.id = s.id
+LEFT JOIN by_nation b ON b.session_id = s.id
+GROUP BY s.id, s.capacity, b.nation_id
+ORDER BY s.id, b.nation_id
+"""
+
+
+def _rows(sql, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def read_problem(allocation_round) -> RoundProblem:
-    """The round's submitted nominations and the seats left in its sessions, now."""
-    rows = list(
-        Nomination.objects.filter(
-            allocation_round=allocation_round, status=Nomination.Status.SUBMITTED
-        )
-        .order_by("pk")
-        .values_list("pk", "person_id", "person__nation_id", "session_id", "priority", "preference")
+    """The round's submitted nominations and the seats left in its sessions, now: two
+    queries, read straight into the solver's arrays."""
+    submitted = Nomination.Status.SUBMITTED
+    rows = _rows(
+        _NOMINATIONS_SQL,
+        [allocation_round.pk, submitted, *Enrolment.SEATED]
+        + [Session.Status.CANCELLED, Session.Status.COMPLETED],
     )
     if not rows:
         empty = np.zeros(0, dtype=np.int64)
         problem = allocation.Problem(*(empty,) * 10)
         return RoundProblem(problem, empty, empty, empty, 0)
-    ids, person_ids, nations, session_ids, priorities, preferences = (
-        np.asarray(column, dtype=object) for column in zip(*rows, strict=True)
-    )
-    session_keys = sorted(set(session_ids.tolist()))
-    sessions = {
-        s["pk"]: s
-        for s in Session.objects.filter(pk__in=session_keys).values(
-            "pk", "capacity", "status", "end"
-        )
-    }
-    held = defaultdict(int)  # (session, nation) -> seats held
-    seated_people = set()
-    for session_id, nation_id, person_id in in_bulk_of(
-        session_keys,
-        lambda chunk: Enrolment.objects.filter(
-            session_id__in=chunk, status__in=Enrolment.SEATED
-        ).values_list("session_id", "person__nation_id", "person_id"),
-    ):
-        held[session_id, nation_id] += 1
-        seated_people.add(person_id)
-    allotments = defaultdict(dict)
-    for session_id, nation_id, seats in in_bulk_of(
-        session_keys,
-        lambda chunk: SeatAllotment.objects.filter(session_id__in=chunk).values_list(
-            "session_id", "nation_id", "seats"
-        ),
-    ):
-        allotments[session_id][nation_id] = seats
-    held_in = defaultdict(int)
-    held_by_nation = defaultdict(dict)
-    for (session_id, nation_id), count in held.items():
-        held_in[session_id] += count
-        held_by_nation[session_id][nation_id] = count
-
-    shut = {
-        pk
-        for pk, s in sessions.items()
-        if s["capacity"] is None
-        or s["end"] is None
-        or s["status"] in (Session.Status.CANCELLED, Session.Status.COMPLETED)
-    }
-    keep = np.array(
-        [
-            person not in seated_people and session not in shut
-            for person, session in zip(person_ids.tolist(), session_ids.tolist(), strict=True)
-        ],
-        dtype=bool,
-    )
+    table = np.array(rows, dtype=np.int64)
+    keep = table[:, 6] == 1
     left_out = int((~keep).sum())
-    ids, person_ids, nations, session_ids = (
-        ids[keep],
-        person_ids[keep],
-        nations[keep],
-        session_ids[keep],
-    )
-    priorities, preferences = priorities[keep], preferences[keep]
+    ids, person_ids, nations, session_ids, priorities, preferences = table[keep, :6].T
 
-    people, person_index = np.unique(person_ids.astype(np.int64), return_inverse=True)
-    used_sessions, session_index = np.unique(session_ids.astype(np.int64), return_inverse=True)
+    seat_rows = _rows(_SEATS_SQL, [allocation_round.pk, submitted, *Enrolment.SEATED])
+    people, person_index = np.unique(person_ids, return_inverse=True)
+    used_sessions, session_index = np.unique(session_ids, return_inverse=True)
+    allotted_nations = [row[2] for row in seat_rows if row[3] is not None]
     nation_codes, nation_index = np.unique(
-        np.concatenate([nations.astype(np.int64), _allotted_nations(allotments)]),
+        np.concatenate([nations, np.asarray(allotted_nations, dtype=np.int64)]),
         return_inverse=True,
     )
     nation_of = dict(zip(nation_codes.tolist(), range(len(nation_codes)), strict=True))
     person_nation = np.zeros(len(people), dtype=np.int64)
     person_nation[person_index] = nation_index[: len(person_index)]
+
+    # Per session: capacity, seats held, allotments {nation: (seats, held)}, held outside them.
+    capacity_of, held_in, allotted_in, pool_held = {}, defaultdict(int), defaultdict(dict), {}
+    for session_id, capacity, nation_id, allotted, held in seat_rows:
+        capacity_of[session_id] = capacity
+        held_in[session_id] += held
+        if allotted is not None:
+            allotted_in[session_id][nation_id] = (allotted, held)
+        else:
+            pool_held[session_id] = pool_held.get(session_id, 0) + held
     capacity, pool = [], []
     allotment_session, allotment_nation, allotment_seats = [], [], []
     for index, session_id in enumerate(used_sessions.tolist()):
-        total = sessions[session_id]["capacity"] or 0
+        total = capacity_of[session_id]
         capacity.append(max(total - held_in[session_id], 0))
-        allotted = allotments.get(session_id, {})
-        for nation_id, seats in sorted(allotted.items()):
+        allotted = allotted_in.get(session_id, {})
+        for nation_id, (seats, held) in sorted(allotted.items()):
             allotment_session.append(index)
             allotment_nation.append(nation_of[nation_id])
-            allotment_seats.append(max(seats - held[session_id, nation_id], 0))
-        pool_held = sum(
-            count
-            for nation_id, count in held_by_nation[session_id].items()
-            if nation_id not in allotted
-        )
-        pool.append(max(total - sum(allotted.values()) - pool_held, 0))
+            allotment_seats.append(max(seats - held, 0))
+        outside = sum(seats for seats, _held in allotted.values())
+        pool.append(max(total - outside - pool_held.get(session_id, 0), 0))
     problem = allocation.Problem(
         person=person_index,
         session=session_index,
-        priority=[weight(p) for p in priorities.tolist()],
-        rank=[p or allocation.MAX_CHOICES for p in preferences.tolist()],
-        order=ids.astype(np.int64),
+        priority=np.maximum(1, PRIORITY_LEVELS + 1 - priorities),
+        rank=np.where(preferences > 0, preferences, allocation.MAX_CHOICES),
+        order=ids,
         nation=person_nation,
         capacity=capacity,
         allotment_session=allotment_session,
@@ -181,20 +186,28 @@ def read_problem(allocation_round) -> RoundProblem:
         allotment_seats=allotment_seats,
         pool=pool,
     )
-    return RoundProblem(problem, ids.astype(np.int64), people, used_sessions, left_out)
+    return RoundProblem(problem, ids.copy(), people, used_sessions, left_out)
 
 
-def _allotted_nations(allotments) -> np.ndarray:
-    return np.asarray(
-        sorted({n for by_nation in allotments.values() for n in by_nation}), dtype=np.int64
-    )
-
-
-def chunks(ids):
-    """The ids as one `among` array on PostgreSQL, in chunks of 5,000 elsewhere."""
+def mark_allocated(allocation_round, nomination_ids):
+    """The round's nominations `nomination_ids` become allocated, each one version on: one
+    UPDATE joined to the ids as an array on PostgreSQL, in chunks of 5,000 elsewhere."""
+    ids = sorted(int(pk) for pk in nomination_ids)
+    if not ids:
+        return
     if connection.vendor == "postgresql":
-        return [among(ids)] if ids else []
-    return [ids[start : start + 5000] for start in range(0, len(ids), 5000)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE training_nomination AS n SET status = %s, version = n.version + 1"
+                " FROM unnest(%s::bigint[]) AS chosen(id)"
+                " WHERE n.id = chosen.id AND n.allocation_round_id = %s",
+                [Nomination.Status.ALLOCATED, array_literal(ids), allocation_round.pk],
+            )
+        return
+    for start in range(0, len(ids), 5000):
+        Nomination.objects.filter(
+            allocation_round=allocation_round, pk__in=ids[start : start + 5000]
+        ).update(status=Nomination.Status.ALLOCATED, version=F("version") + 1)
 
 
 def compare(round_problem: RoundProblem) -> dict:
@@ -256,13 +269,14 @@ class AllocationRoundService(KeyedService):
         self._require_allocator(user, allocation_round)
         enrolments = service_for(Enrolment)
         with transaction.atomic():
-            session_ids = sorted(
-                set(
-                    Nomination.objects.filter(allocation_round=allocation_round).values_list(
-                        "session_id", flat=True
-                    )
+            session_ids = [
+                session_id
+                for (session_id,) in _rows(
+                    "SELECT DISTINCT session_id FROM training_nomination"
+                    " WHERE allocation_round_id = %s",
+                    [allocation_round.pk],
                 )
-            )
+            ]
             enrolments.lock_sessions(session_ids)
             progress("read", 0, 1)
             round_problem = read_problem(allocation_round)
@@ -271,13 +285,12 @@ class AllocationRoundService(KeyedService):
             result = allocation.solve(round_problem.problem, mode)
             progress("solve", 1, 1)
             problem = round_problem.problem
-            seats = [
-                (
-                    int(round_problem.person_ids[problem.person[i]]),
-                    int(round_problem.session_ids[problem.session[i]]),
-                )
-                for i in result.chosen.tolist()
-            ]
+            seats = np.column_stack(
+                [
+                    round_problem.person_ids[problem.person[result.chosen]],
+                    round_problem.session_ids[problem.session[result.chosen]],
+                ]
+            )
             progress("write", 0, len(seats))
             enrolments.enrol_many(
                 seats,
@@ -285,12 +298,9 @@ class AllocationRoundService(KeyedService):
                 message=_("Seats allocated by the round %(round)s (%(mode)s).")
                 % {"round": allocation_round.key, "mode": mode},
             )
-            chosen_ids = round_problem.nomination_ids[result.chosen].tolist()
-            for chunk in chunks(chosen_ids):
-                Nomination.objects.filter(allocation_round=allocation_round, pk__in=chunk).update(
-                    status=Nomination.Status.ALLOCATED, version=F("version") + 1
-                )
-            if chosen_ids and current_actor().record_fields:
+            chosen_ids = round_problem.nomination_ids[result.chosen]
+            mark_allocated(allocation_round, chosen_ids)
+            if len(chosen_ids) and current_actor().record_fields:
                 record_change(
                     model=Nomination,
                     action=ChangeAction.UPDATE,

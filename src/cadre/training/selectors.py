@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from .models import (
     LanguageTest,
     SeatAllotment,
     Session,
+    VettingCase,
 )
 from .models import EligibilityRule as Rule
 
@@ -406,14 +408,18 @@ def seat_timeline(session) -> list[TimelineStep]:
     ]
 
 
+def array_literal(values) -> str:
+    """Integers as one PostgreSQL array literal: psycopg sends one string far faster than it
+    dumps a list of tens of thousands of ints."""
+    return "{" + ",".join(str(int(value)) for value in values) + "}"
+
+
 def among(values):
     """For `field__in=among(ids)`: thousands of ids as one array parameter on PostgreSQL
     (sent as as many parameters, they cost more to send and plan than the query takes)."""
     values = sorted(set(values))
     if connection.vendor == "postgresql":
-        # As an array literal: psycopg dumps one string far faster than a list of ints.
-        literal = "{" + ",".join(str(int(value)) for value in values) + "}"
-        return RawSQL("SELECT unnest(%s::bigint[])", [literal])
+        return RawSQL("SELECT unnest(%s::bigint[])", [array_literal(values)])
     return values
 
 
@@ -428,63 +434,100 @@ def in_bulk_of(values, query, size=5000):
         yield from query(values[start : start + size])
 
 
-def batch_seat_refusals(seats) -> list[str]:
-    """Why the batch `seats` ((person id, session id) pairs) would overbook, in words: the
-    seats held and the batch's own counted per session and nation against the capacity,
-    each nation's allotment and the pool, as `seat_refusal` counts one seat. Call it with
-    the sessions locked."""
-    from .models import Person
+# The seats of a batch (EnrolmentService.enrol_many) as a temporary table, so that each rule
+# is checked by one query joined to it rather than row by row.
+BATCH_TABLE = "cadre_batch_seat"
 
-    session_ids = {session for _person, session in seats}
-    person_nation = dict(
-        in_bulk_of(
-            [person for person, _session in seats],
-            lambda chunk: Person.objects.filter(pk__in=chunk).values_list("pk", "nation_id"),
-        )
+
+@contextmanager
+def batch_of_seats(person_ids, session_ids):
+    """Put the batch's (person id, session id) pairs in the temporary table BATCH_TABLE for
+    the block; call it inside the batch's transaction (a rollback takes the table away)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {BATCH_TABLE}")
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {BATCH_TABLE} (person_id bigint NOT NULL,"
+                " session_id bigint NOT NULL) ON COMMIT DROP"
+            )
+            cursor.execute(
+                f"INSERT INTO {BATCH_TABLE} (person_id, session_id)"
+                " SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
+                [array_literal(person_ids), array_literal(session_ids)],
+            )
+            cursor.execute(f"ANALYZE {BATCH_TABLE}")
+        else:
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {BATCH_TABLE} (person_id integer NOT NULL,"
+                " session_id integer NOT NULL)"
+            )
+            cursor.executemany(
+                f"INSERT INTO {BATCH_TABLE} (person_id, session_id) VALUES (%s, %s)",
+                list(zip(map(int, person_ids), map(int, session_ids), strict=True)),
+            )
+    yield BATCH_TABLE
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {BATCH_TABLE}")
+
+
+def _fetch(sql, params=()) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(batch=BATCH_TABLE), params)
+        return cursor.fetchall()
+
+
+SHUT = (Session.Status.CANCELLED, Session.Status.COMPLETED)
+
+
+def batch_sessions() -> dict:
+    """{id: (key, capacity, status, start, end)} of the sessions in the batch table."""
+    rows = _fetch(
+        'SELECT id, key, capacity, status, start, "end" FROM training_session'
+        " WHERE id IN (SELECT DISTINCT session_id FROM {batch})"
     )
-    sessions = {
-        row["pk"]: row
-        for row in in_bulk_of(
-            session_ids,
-            lambda chunk: Session.objects.filter(pk__in=chunk).values("pk", "key", "capacity"),
+    return {row[0]: row[1:] for row in rows}
+
+
+def batch_seat_refusals(sessions) -> list[str]:
+    """Why the batch in BATCH_TABLE (`batch_of_seats`) would overbook, in words: the seats
+    held and the batch's own counted per session and nation against the capacity, each
+    nation's allotment and the pool, as `seat_refusal` counts one seat. `sessions` is
+    `batch_sessions()`. Call it with the sessions locked."""
+    seated = list(Enrolment.SEATED)
+    refusals = [
+        _("%(person)s already holds a seat in %(session)s.")
+        % {"person": person, "session": sessions[session_id][0]}
+        for person, session_id in _fetch(
+            "SELECT p.key, b.session_id FROM {batch} b"
+            " JOIN training_enrolment e ON e.session_id = b.session_id"
+            " AND e.person_id = b.person_id AND e.status IN (%s, %s, %s)"
+            " JOIN training_person p ON p.id = b.person_id"
+            " ORDER BY b.session_id, b.person_id",
+            seated,
         )
-    }
-    held, holders = {}, set()
-    for session_id, person_id, nation_id in in_bulk_of(
-        session_ids,
-        lambda chunk: Enrolment.objects.filter(
-            session_id__in=chunk, status__in=Enrolment.SEATED
-        ).values_list("session_id", "person_id", "person__nation_id"),
+    ]
+    by_session = {}
+    for session_id, nation_id, count in _fetch(
+        "SELECT x.session_id, p.nation_id, COUNT(*) FROM ("
+        " SELECT e.session_id, e.person_id FROM training_enrolment e"
+        " WHERE e.session_id IN (SELECT session_id FROM {batch}) AND e.status IN (%s, %s, %s)"
+        " UNION ALL SELECT session_id, person_id FROM {batch}"
+        ") x JOIN training_person p ON p.id = x.person_id GROUP BY x.session_id, p.nation_id",
+        seated,
     ):
-        held[session_id, nation_id] = held.get((session_id, nation_id), 0) + 1
-        holders.add((session_id, person_id))
+        by_session.setdefault(session_id, {})[nation_id] = count
     allotments = {}
-    for session_id, nation_id, allotted in in_bulk_of(
-        session_ids,
-        lambda chunk: SeatAllotment.objects.filter(session_id__in=chunk).values_list(
-            "session_id", "nation_id", "seats"
-        ),
+    for session_id, nation_id, allotted in _fetch(
+        "SELECT session_id, nation_id, seats FROM training_seatallotment"
+        " WHERE session_id IN (SELECT session_id FROM {batch})"
     ):
         allotments.setdefault(session_id, {})[nation_id] = allotted
-    refusals = []
-    for person_id, session_id in seats:
-        if (session_id, person_id) in holders:
-            refusals.append(
-                _("%(person)s already holds a seat in %(session)s.")
-                % {"person": person_id, "session": sessions[session_id]["key"]}
-            )
-        nation_id = person_nation[person_id]
-        held[session_id, nation_id] = held.get((session_id, nation_id), 0) + 1
-    by_session = {}
-    for (session_id, nation_id), count in held.items():
-        by_session.setdefault(session_id, {})[nation_id] = count
-    for session_id, session in sessions.items():
+    for session_id, (key, capacity, *_rest) in sorted(sessions.items()):
         in_session = by_session.get(session_id, {})
-        capacity = session["capacity"]
         if capacity is None or sum(in_session.values()) > capacity:
             refusals.append(
                 _("%(session)s would hold more than its %(capacity)s seats.")
-                % {"session": session["key"], "capacity": capacity or 0}
+                % {"session": key, "capacity": capacity or 0}
             )
             continue
         allotted = allotments.get(session_id, {})
@@ -494,108 +537,97 @@ def batch_seat_refusals(seats) -> list[str]:
             if in_session.get(nation_id, 0) > limit:
                 refusals.append(
                     _("%(session)s would give a nation more than its %(seats)s allotted seats.")
-                    % {"session": session["key"], "seats": limit}
+                    % {"session": key, "seats": limit}
                 )
         pool = capacity - sum(allotted.values())
         in_pool = sum(c for n, c in in_session.items() if n not in allotted)
         if in_pool > pool:
             refusals.append(
                 _("The released pool of %(session)s (%(pool)s seats) would be overfilled.")
-                % {"session": session["key"], "pool": max(pool, 0)}
+                % {"session": key, "pool": max(pool, 0)}
             )
     return refusals
 
 
-def batch_eligibility_refusals(seats) -> list[str]:
+# Seats of the batch in open sessions whose person has a vetting case that does not cover
+# the session (not cleared, expiring before its end, decided after its start), or none.
+_UNVETTED_SQL = """
+SELECT b.session_id, b.person_id, p.key FROM {batch} b
+JOIN training_session s ON s.id = b.session_id
+JOIN training_person p ON p.id = b.person_id
+WHERE s.status NOT IN (%s, %s) AND s."end" IS NOT NULL AND (
+    NOT EXISTS (SELECT 1 FROM training_vettingcase v WHERE v.person_id = b.person_id)
+    OR EXISTS (
+        SELECT 1 FROM training_vettingcase v WHERE v.person_id = b.person_id AND NOT (
+            v.status = %s AND v.valid_until IS NOT NULL AND v.valid_until >= s."end"
+            AND (v.decided_on IS NULL OR v.decided_on <= s.start))))
+"""
+
+# Seats of the batch in open sessions that overlap another seat of the same person, held
+# (in a session not cancelled) or given by the batch, unless the overlap rule is waived.
+_OVERLAPPING_SQL = """
+WITH theirs AS (
+    SELECT e.person_id, e.session_id FROM training_enrolment e
+    JOIN training_session es ON es.id = e.session_id
+    WHERE e.person_id IN (SELECT person_id FROM {batch}) AND e.status IN (%s, %s, %s)
+        AND es.status <> %s
+    UNION ALL
+    SELECT person_id, session_id FROM {batch}
+)
+SELECT DISTINCT b.session_id, b.person_id, p.key FROM {batch} b
+JOIN training_session s ON s.id = b.session_id
+JOIN theirs t ON t.person_id = b.person_id AND t.session_id <> b.session_id
+JOIN training_session ts ON ts.id = t.session_id
+JOIN training_person p ON p.id = b.person_id
+WHERE s.status NOT IN (%s, %s) AND s."end" IS NOT NULL
+    AND ts.start <= s."end" AND COALESCE(ts."end", ts.start) >= s.start
+    AND NOT EXISTS (
+        SELECT 1 FROM training_eligibilityoverride o
+        WHERE o.person_id = b.person_id AND o.session_id = b.session_id AND o.rule = %s)
+"""
+
+
+def batch_eligibility_refusals(sessions, person_ids, session_ids) -> list[str]:
     """The rules of `eligibility_findings` that can change after a nomination is submitted,
-    checked in bulk for the batch `seats`: the session takes enrolments, every vetting case
-    of the person covers it, and the person holds no overlapping seat (unless waived)."""
-    from .models import Person, VettingCase
-
-    session_ids = {session for _person, session in seats}
-    person_ids = {person for person, _session in seats}
-    sessions = {
-        row["pk"]: row
-        for row in in_bulk_of(
-            session_ids,
-            lambda chunk: Session.objects.filter(pk__in=chunk).values(
-                "pk", "key", "status", "start", "end"
-            ),
-        )
-    }
-    names = dict(
-        in_bulk_of(
-            person_ids,
-            lambda chunk: Person.objects.filter(pk__in=chunk).values_list("pk", "key"),
-        )
-    )
-    cases = {}
-    for person_id, status, valid_until, decided_on in in_bulk_of(
-        person_ids,
-        lambda chunk: VettingCase.objects.filter(person_id__in=chunk).values_list(
-            "person_id", "status", "valid_until", "decided_on"
-        ),
-    ):
-        cases.setdefault(person_id, []).append((status, valid_until, decided_on))
-    elsewhere = {}
-    for person_id, session_id, start, end in in_bulk_of(
-        person_ids,
-        lambda chunk: (
-            Enrolment.objects.filter(person_id__in=chunk, status__in=Enrolment.SEATED)
-            .exclude(session__status=Session.Status.CANCELLED)
-            .values_list("person_id", "session_id", "session__start", "session__end")
-        ),
-    ):
-        elsewhere.setdefault(person_id, []).append((session_id, start, end or start))
-    for person_id, _session_id in seats:
-        elsewhere.setdefault(person_id, [])
-    waived = set(
-        in_bulk_of(
-            session_ids,
-            lambda chunk: EligibilityOverride.objects.filter(
-                session_id__in=chunk, rule=Rule.OVERLAP
-            ).values_list("person_id", "session_id"),
-        )
-    )
-    batch_by_person = {}
-    for person_id, session_id in seats:
-        session = sessions[session_id]
-        batch_by_person.setdefault(person_id, []).append(
-            (session_id, session["start"], session["end"] or session["start"])
-        )
-    refusals = []
-    for person_id, session_id in seats:
-        session = sessions[session_id]
-        who, where = names[person_id], session["key"]
-        if session["status"] in (Session.Status.CANCELLED, Session.Status.COMPLETED):
-            refusals.append(_("%(session)s takes no enrolments.") % {"session": where})
-            continue
-        if session["end"] is None:
-            refusals.append(_("%(session)s has no end date.") % {"session": where})
-            continue
-        first_day, last_day = session["start"], session["end"]
-        mine = cases.get(person_id, [])
-        covered = mine and all(
-            status == VettingCase.Status.CLEARED
-            and valid_until is not None
-            and valid_until >= last_day
-            and (decided_on is None or decided_on <= first_day)
-            for status, valid_until, decided_on in mine
-        )
-        if not covered:
-            refusals.append(
+    checked in bulk for the batch in BATCH_TABLE (one query per rule): the session takes
+    enrolments, every vetting case of the person covers it, and the person holds no
+    overlapping seat (unless waived). `sessions` is `batch_sessions()`; `person_ids` and
+    `session_ids` are the batch's seats, in the order the refusals are given."""
+    findings = []  # (session id, person id, rule order, message)
+    shut = {pk for pk, (_k, _c, status, _s, end) in sessions.items() if status in SHUT or not end}
+    if shut:
+        for person_id, session_id in zip(person_ids, session_ids, strict=True):
+            if session_id not in shut:
+                continue
+            key, _capacity, status, _start, _end = sessions[session_id]
+            if status in SHUT:
+                message = _("%(session)s takes no enrolments.") % {"session": key}
+            else:
+                message = _("%(session)s has no end date.") % {"session": key}
+            findings.append((session_id, person_id, 0, message))
+    for session_id, person_id, who in _fetch(_UNVETTED_SQL, [*SHUT, VettingCase.Status.CLEARED]):
+        where = sessions[session_id][0]
+        findings.append(
+            (
+                session_id,
+                person_id,
+                1,
                 _("%(person)s's vetting does not cover %(session)s.")
-                % {"person": who, "session": where}
+                % {"person": who, "session": where},
             )
-        if (person_id, session_id) in waived:
-            continue
-        others = elsewhere[person_id] + batch_by_person[person_id]
-        if any(
-            other != session_id and start <= last_day and end >= first_day
-            for other, start, end in others
-        ):
-            refusals.append(
+        )
+    for session_id, person_id, who in _fetch(
+        _OVERLAPPING_SQL,
+        [*Enrolment.SEATED, Session.Status.CANCELLED, *SHUT, Rule.OVERLAP],
+    ):
+        where = sessions[session_id][0]
+        findings.append(
+            (
+                session_id,
+                person_id,
+                2,
                 _("%(person)s holds a seat that overlaps %(session)s.")
-                % {"person": who, "session": where}
+                % {"person": who, "session": where},
             )
-    return refusals
+        )
+    return [message for *_order, message in sorted(findings, key=lambda f: f[:3])]

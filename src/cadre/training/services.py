@@ -4,10 +4,12 @@ Every page, API call, import, dataset load and admin save reaches these through 
 object types' declarations (objects.py), so each rule here holds on every path.
 """
 
+import re
 import secrets
 
+import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -30,6 +32,14 @@ from .models import (
     Session,
     VettingCase,
 )
+
+# A text slugify() leaves as it is: lower-case ASCII letters, digits, single hyphens and
+# underscores, neither first nor last. Keys made of keys are nearly always one already.
+_SLUG = re.compile(r"(?![-_])(?!.*--)[a-z0-9_-]*[a-z0-9]")
+
+
+def _slug(text: str) -> str:
+    return text if _SLUG.fullmatch(text) else slugify(text)
 
 
 class KeyedService(RecordService):
@@ -324,9 +334,12 @@ class EnrolmentService(KeyedService):
 
     def lock_sessions(self, session_ids):
         """Lock the sessions' rows, in id order, until the transaction ends."""
-        ids = sorted(set(session_ids))
-        for start in range(0, len(ids), BatchWriter.BATCH_SIZE):
-            chunk = ids[start : start + BatchWriter.BATCH_SIZE]
+        ids = sorted({int(pk) for pk in session_ids})
+        if connection.vendor == "postgresql":
+            ids = [selectors.among(ids)] if ids else []
+        else:
+            ids = [ids[start : start + 5000] for start in range(0, len(ids), 5000)]
+        for chunk in ids:
             list(
                 Session.objects.select_for_update()
                 .filter(pk__in=chunk)
@@ -335,56 +348,54 @@ class EnrolmentService(KeyedService):
             )
 
     def enrol_many(self, seats, *, user, message=""):
-        """Enrol each (person id, session id) of `seats`, all or none: the batch path of
-        an allocation round, thousands of seats in one write.
+        """Enrol each (person id, session id) of `seats` (pairs, or an array of two columns),
+        all or none: the batch path of an allocation round, thousands of seats in one write.
 
         Under the sessions' locks, in one transaction: the seats are counted per session
         and nation from the stored enrolments with the batch's added (capacity, nation
         allotments, the pool), nobody takes a seat twice in a session, and each person's
         vetting, the session's state and overlapping seats are checked in bulk (waivers
-        of the overlap rule count). Language, prerequisites, rank group and audience were
-        checked when the nomination was submitted. The rows are written in batches (COPY on
+        of the overlap rule count), each rule by one query joined to the batch's seats in
+        a temporary table. Language, prerequisites, rank group and audience were checked
+        when the nomination was submitted. The rows are written in batches (COPY on
         PostgreSQL) with one audit entry for all. Raises RecordConflict naming the first
         refusals; then nothing is written. Returns the new enrolments' ids."""
         self.require(user, "add")
-        seats = sorted(set(seats), key=lambda seat: (seat[1], seat[0]))
-        if not seats:
+        pairs = np.asarray(seats, dtype=np.int64).reshape(-1, 2)
+        if not len(pairs):
             return []
+        pairs = np.unique(pairs, axis=0)
+        pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]  # by session, then person
+        person_ids, session_ids = pairs[:, 0].tolist(), pairs[:, 1].tolist()
         with transaction.atomic():
-            session_ids = sorted({session for _person, session in seats})
             self.lock_sessions(session_ids)
-            refusals = selectors.batch_seat_refusals(seats) + selectors.batch_eligibility_refusals(
-                seats
-            )
-            if refusals:
-                shown = "; ".join(refusals[:5])
-                more = len(refusals) - 5
-                if more > 0:
-                    shown += " " + _("(and %(more)s more)") % {"more": more}
-                raise RecordConflict(shown)
-            session_keys = dict(
-                selectors.in_bulk_of(
-                    session_ids,
-                    lambda chunk: Session.objects.filter(pk__in=chunk).values_list("pk", "key"),
-                )
-            )
-            person_keys = dict(
-                selectors.in_bulk_of(
-                    [person for person, _session in seats],
-                    lambda chunk: Person.objects.filter(pk__in=chunk).values_list("pk", "key"),
-                )
-            )
-            taken = set(
-                selectors.in_bulk_of(
-                    session_ids,
-                    lambda chunk: Enrolment.objects.filter(session_id__in=chunk).values_list(
-                        "key", flat=True
-                    ),
-                )
-            )
+            with selectors.batch_of_seats(person_ids, session_ids) as batch:
+                sessions = selectors.batch_sessions()
+                refusals = selectors.batch_seat_refusals(
+                    sessions
+                ) + selectors.batch_eligibility_refusals(sessions, person_ids, session_ids)
+                if refusals:
+                    shown = "; ".join(refusals[:5])
+                    more = len(refusals) - 5
+                    if more > 0:
+                        shown += " " + _("(and %(more)s more)") % {"more": more}
+                    raise RecordConflict(shown)
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT p.key FROM {batch} b JOIN training_person p ON p.id = b.person_id"
+                        " ORDER BY b.session_id, b.person_id"
+                    )
+                    person_keys = [key for (key,) in cursor.fetchall()]
+                    cursor.execute(
+                        "SELECT key FROM training_enrolment"
+                        f" WHERE session_id IN (SELECT session_id FROM {batch})"
+                    )
+                    taken = {key for (key,) in cursor.fetchall()}
             rows = []
-            for person_id, session_id in seats:
-                base = slugify(f"{session_keys[session_id]}-{person_keys[person_id]}")[:90]
+            for person_id, session_id, person_key in zip(
+                person_ids, session_ids, person_keys, strict=True
+            ):
+                base = _slug(f"{sessions[session_id][0]}-{person_key}")[:90]
                 key, number = base, 2
                 while key in taken:
                     key, number = f"{base}-{number}", number + 1

@@ -14,6 +14,11 @@ sessions with nation allotments; `allocation.generate`):
   `AllocationRoundService.confirm` (`end_to_end_s`): the sessions locked, the nominations
   read, solved, the enrolments written by `EnrolmentService.enrol_many` and committed.
   The rows made are deleted afterwards. Without DATABASE_URL, `end_to_end_s` is null.
+- the baseline, in the same run and on the same tables: a plain COPY (and commit) of as
+  many enrolment rows as the round gives seats (`baseline_copy_s`), and the ratio of the
+  end-to-end time to it (`end_to_end_per_baseline`): the machine is shared, so the ratio
+  is what compares across runs. `load_average` is the 1-minute load after the size ran.
+- `--profile FILE` writes a cProfile of the confirmation (read it with `pstats`).
 
 With --json, one JSON object per size on one line; with --people and --sessions, one size.
 """
@@ -199,7 +204,36 @@ def delete_instance(allocation_round, course):
     vacuum()
 
 
-def end_to_end(problem, seed, profile=None) -> dict:
+def baseline_copy(allocation_round, course, count) -> float:
+    """The baseline, on the same tables in the same run: a plain COPY of `count` enrolment
+    rows (no checks, no solve) and its commit, timed; the rows are deleted afterwards."""
+    from django.db import connection, transaction
+
+    from cadre.core.services import BatchWriter
+    from cadre.training.models import Enrolment, Person, Session
+
+    sessions = list(Session.objects.filter(course=course).order_by("pk").values_list("pk", "key"))
+    people = Person.objects.filter(key__startswith=f"{allocation_round.key}-p")
+    people = list(people.order_by("pk").values_list("pk", flat=True)[:count])
+    rows = []
+    for i, person in enumerate(people):
+        session_id, key = sessions[i % len(sessions)]
+        rows.append({"key": f"{key}-base-{i}", "session_id": session_id, "person_id": person})
+    started = time.perf_counter()
+    with transaction.atomic():
+        BatchWriter(Enrolment).insert_values(rows)
+    baseline_s = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM training_enrolment WHERE session_id IN "
+            "(SELECT id FROM training_session WHERE course_id = %s)",
+            [course.pk],
+        )
+    vacuum()
+    return baseline_s
+
+
+def end_to_end(problem, seed, seats, profile=None) -> dict:
     import cProfile
 
     from cadre.audit.context import Actor, acting_as
@@ -209,6 +243,7 @@ def end_to_end(problem, seed, profile=None) -> dict:
     allocation_round, course = write_instance(problem, seed)
     service = service_for(AllocationRound)
     try:
+        baseline_s = baseline_copy(allocation_round, course, seats)
         with acting_as(Actor(channel="cli")):
             started = time.perf_counter()
             service.run(allocation_round, user=OPERATOR)
@@ -228,6 +263,8 @@ def end_to_end(problem, seed, profile=None) -> dict:
         "run_s": round(run_s, 3),
         "end_to_end_s": round(confirm_s, 3),
         "enrolled": done.seats_confirmed,
+        "baseline_copy_s": round(baseline_s, 3),
+        "end_to_end_per_baseline": round(confirm_s / baseline_s, 1),
     }
 
 
@@ -241,27 +278,32 @@ def bench(people, sessions, seed, database, profile=None) -> dict:
         "end_to_end_s": None,
     }
     if database:
-        figures.update(end_to_end(problem, seed, profile))
+        figures.update(end_to_end(problem, seed, figures["seats"]["max_priority"], profile))
+    figures["load_average"] = round(os.getloadavg()[0], 2)
     return figures
 
 
 def table(rows) -> str:
     lines = [
         "| people x sessions | nominations | solve max-priority | stable | first-come "
-        "| run (compare, DB) | confirm end to end (DB) | total priority max / stable / first-come "
-        "| first-come loses |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| run (compare, DB) | confirm end to end (DB) | baseline: COPY of as many enrolments "
+        "| end to end / baseline | total priority max / stable / first-come | first-come loses "
+        "| load average |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         o, s = r["objective"], r["mode_s"]
         loss = 100 * (o["max_priority"] - o["first_come"]) / o["max_priority"]
         e2e = "n/a" if r["end_to_end_s"] is None else f"{r['end_to_end_s']:.2f} s"
         run = f"{r['run_s']:.2f} s" if "run_s" in r else "n/a"
+        base = f"{r['baseline_copy_s']:.2f} s" if "baseline_copy_s" in r else "n/a"
+        ratio = f"{r['end_to_end_per_baseline']:.1f}" if "baseline_copy_s" in r else "n/a"
         lines.append(
             f"| {r['people']:,} x {r['sessions']:,} | {r['nominations']:,} "
             f"| {s['max_priority']:.2f} s | {s['stable']:.2f} s | {s['first_come']:.2f} s "
-            f"| {run} | {e2e} | {o['max_priority']:,} / {o['stable']:,} / {o['first_come']:,} "
-            f"| {loss:.1f} % |"
+            f"| {run} | {e2e} | {base} | {ratio} "
+            f"| {o['max_priority']:,} / {o['stable']:,} / {o['first_come']:,} "
+            f"| {loss:.1f} % | {r['load_average']:.1f} |"
         )
     return "\n".join(lines)
 
@@ -286,14 +328,17 @@ def main(argv=None):
     if database:
         _django()
     rows = []
+    run_started = time.time()
     for people, sessions in sizes:
         row = bench(people, sessions, args.seed, database, args.profile)
         rows.append(row)
         if args.json:
             print(json.dumps(row), flush=True)
     if not args.json:
+        started_at = time.strftime("%Y-%m-%d %H:%M", time.gmtime(run_started))
         print(
-            f"load average {os.getloadavg()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+            f"run {started_at}-{time.strftime('%H:%M UTC', time.gmtime())}, "
+            f"load average at the end {os.getloadavg()}"
         )
         print(table(rows))
     return 0

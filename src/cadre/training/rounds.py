@@ -292,14 +292,16 @@ class AllocationRoundService(KeyedService):
                 ]
             )
             progress("write", 0, len(seats))
+            # The nominations first, while the round's rows are still in the database's
+            # cache from the read; a refused batch below rolls this back too.
+            chosen_ids = round_problem.nomination_ids[result.chosen]
+            mark_allocated(allocation_round, chosen_ids)
             enrolments.enrol_many(
                 seats,
                 user=user,
                 message=_("Seats allocated by the round %(round)s (%(mode)s).")
                 % {"round": allocation_round.key, "mode": mode},
             )
-            chosen_ids = round_problem.nomination_ids[result.chosen]
-            mark_allocated(allocation_round, chosen_ids)
             if len(chosen_ids) and current_actor().record_fields:
                 record_change(
                     model=Nomination,

@@ -26,6 +26,7 @@ FIELD_VALUES = {
     # body sent to change one keeps its status.
     ("training.session", "status"): "completed",
     ("training.attendance", "hours_absent"): "0",
+    ("training.nomination", "preference"): 1,
 }
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.

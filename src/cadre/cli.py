@@ -18,6 +18,7 @@ cadre signing-key [--public-key-out FILE]    the mission's signing key: made if 
                                              its public key printed or written
 cadre verify-certificate FILE-or-CODE [--public-key FILE] [--offline]
                                              check a certificate; exits 0 only when valid
+cadre allocate ROUND --mode max-priority|stable [--dry-run]   an allocation round's seats
 cadre manage ...                             any Django management command
 """
 
@@ -375,6 +376,60 @@ def _with_record(check, certificates):
     return certificates.with_record(check, certificate)
 
 
+ALLOCATION_MODES = {"max-priority": "max_priority", "stable": "stable"}
+
+
+def cmd_allocate(args):
+    """Compare an allocation round's modes and, without --dry-run, confirm it in --mode:
+    the people chosen are enrolled through the enrolment service, as the operator."""
+    from django.core.exceptions import ValidationError
+    from tqdm import tqdm
+
+    from cadre.core.services import OPERATOR, RecordConflict, service_for
+    from cadre.training.models import AllocationRound
+    from cadre.training.rounds import MODE_LABELS
+
+    allocation_round = AllocationRound.objects.filter(key=args.round).first()
+    if allocation_round is None:
+        print(f"cadre: no allocation round {args.round!r}", file=sys.stderr)
+        return 1
+    mode = ALLOCATION_MODES[args.mode]
+    stages = ["read", "solve", "write"] if not args.dry_run else ["read", "solve"]
+    bar = tqdm(total=len(stages), desc=f"allocating {args.round}", unit=" steps", file=sys.stderr)
+
+    def progress(stage, done, total):
+        bar.set_postfix_str(stage)
+        finished = stages.index(stage) + (1 if total and done >= total else 0)
+        bar.update(finished - bar.n)
+
+    service = service_for(AllocationRound)
+    try:
+        with _as_cli():
+            if args.dry_run:
+                done = service.run(allocation_round, user=OPERATOR, progress=progress)
+            else:
+                done = service.confirm(
+                    allocation_round, mode=mode, user=OPERATOR, progress=progress
+                )
+    except (ValidationError, RecordConflict) as exc:
+        bar.close()
+        messages = exc.messages if isinstance(exc, ValidationError) else [exc.message]
+        print(f"cadre: {' '.join(messages)}", file=sys.stderr)
+        return 1
+    bar.close()
+    figures = done.comparison
+    print(f"{'mode':<32} {'total priority':>15} {'seats':>8}")
+    for name in ("max_priority", "stable", "first_come"):
+        row = figures[name]
+        marker = " *" if name == mode else ""
+        print(f"{str(MODE_LABELS[name]):<32} {row['total_priority']:>15} {row['seats']:>8}{marker}")
+    if args.dry_run:
+        print(f"Dry run: nothing enrolled. {figures['nominations']} nominations compared.")
+    else:
+        print(f"Confirmed {done.key} in mode {args.mode}: {done.seats_confirmed} people enrolled.")
+    return 0
+
+
 def _generate_demo_training(people=200):
     """Enough generated trainees for every training page of the demo to show something,
     when the training tables hold nobody yet."""
@@ -578,6 +633,16 @@ def build_parser():
         "it was revoked or superseded",
     )
     p.set_defaults(func=cmd_verify_certificate)
+
+    p = sub.add_parser(
+        "allocate",
+        help="compare an allocation round's modes and confirm it in one (enrolling the "
+        "people chosen), or with --dry-run only compare",
+    )
+    p.add_argument("round", help="the round's key")
+    p.add_argument("--mode", required=True, choices=sorted(ALLOCATION_MODES))
+    p.add_argument("--dry-run", action="store_true", help="compare only; enrol nobody")
+    p.set_defaults(func=cmd_allocate)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

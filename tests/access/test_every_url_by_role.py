@@ -115,6 +115,15 @@ ACTORS = {
     "training:accept-offer": OFFER_ANSWERERS,
     "training:decline-offer": OFFER_ANSWERERS,
 }
+# Who runs and confirms allocation rounds (the same roles as decide graduations); every
+# role reads the rounds, so the others are refused rather than told there is none.
+ROUND_ACTIONS = {"api:allocation-rounds-run", "training:round-run", "training:round-confirm"}
+API_ACTIONS |= {"api:allocation-rounds-run"}
+ACTION_PAGES |= {
+    "training:round-run": "allocation-rounds",
+    "training:round-confirm": "allocation-rounds",
+}
+ACTORS |= dict.fromkeys(ROUND_ACTIONS, GRADUATORS)
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",

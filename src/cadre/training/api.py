@@ -3,6 +3,7 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -15,10 +16,10 @@ from rest_framework.views import APIView
 from cadre.core import permissions, registry
 from cadre.core.api import ERROR_DESCRIPTIONS, NOT_SIGNED_IN, ErrorSerializer
 from cadre.core.api_views import serializer_for
-from cadre.core.services import service_for
+from cadre.core.services import RecordConflict, service_for
 
-from . import services
-from .models import Course, Enrolment, SessionInstructor, WaitingListEntry
+from . import rounds, services
+from .models import AllocationRound, Course, Enrolment, SessionInstructor, WaitingListEntry
 
 
 class GraduationRequestSerializer(serializers.Serializer):
@@ -311,3 +312,100 @@ class WaitingListActions:
     @action(detail=True, methods=["post"], permission_classes=[MayAnswerOffer])
     def decline(self, request, *args, **kwargs):
         return self._answer(request, accepting=False)
+
+
+class RoundRunSerializer(serializers.Serializer):
+    mode = serializers.ChoiceField(
+        choices=rounds.MODES,
+        required=False,
+        allow_blank=True,
+        help_text=gettext_lazy("The mode to confirm in: max_priority or stable."),
+    )
+    dry_run = serializers.BooleanField(
+        default=True,
+        help_text=gettext_lazy(
+            "True (the default): compare the modes and write nothing else. False: confirm the "
+            "round in `mode` and enrol the people chosen."
+        ),
+    )
+
+    class Meta:
+        ref_name = "AllocationRoundRun"
+
+    def validate(self, data):
+        if not data.get("dry_run", True) and not data.get("mode"):
+            raise serializers.ValidationError({"mode": _("Give the mode to confirm the round in.")})
+        return data
+
+
+class MayAllocate(BasePermission):
+    """Only the roles that run allocation rounds (`rounds.may_allocate`)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if user is None or not user.is_authenticated:
+            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
+        if rounds.may_allocate(user):
+            return True
+        self.message = rounds.NOT_AN_ALLOCATOR
+        return False
+
+
+class AllocationRoundActions:
+    """POST /api/allocation-rounds/<key>/run/: compare the modes (dry run) or confirm."""
+
+    @property
+    def permission_action(self):
+        if getattr(self, "action", None) == "run":
+            return "view"
+        return super().permission_action
+
+    @extend_schema(
+        summary=gettext_lazy("Run an allocation round"),
+        description=gettext_lazy(
+            "With `dry_run` true (the default), compares max-priority, stable and first-come "
+            "on the round's submitted nominations and keeps the figures on the round "
+            "(`comparison`). With `dry_run` false, confirms the round in `mode`: solves it "
+            "again for the seats left now and enrols the people chosen. A round of more than "
+            "10,000 nominations runs as a background job: the answer is 202 with the job's "
+            "address. Only administrators and training officers run rounds (403)."
+        ),
+        request=RoundRunSerializer,
+        responses={
+            200: serializer_for(registry.get("allocation-rounds")),
+            202: OpenApiResponse(description=gettext_lazy("Started as a background job.")),
+            400: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[400]),
+            401: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[401]),
+            403: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[403]),
+            404: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[404]),
+            409: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[409]),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[MayAllocate])
+    def run(self, request, *args, **kwargs):
+        allocation_round = self.get_object()
+        sent = RoundRunSerializer(data=request.data)
+        sent.is_valid(raise_exception=True)
+        dry_run, mode = sent.validated_data["dry_run"], sent.validated_data.get("mode", "")
+        if not rounds.may_allocate(request.user, allocation_round):
+            raise exceptions.PermissionDenied(str(rounds.NOT_AN_ALLOCATOR))
+        action_name = "run" if dry_run else "confirm"
+        if rounds.nominations_count(allocation_round) > rounds.BACKGROUND_FROM:
+            job = rounds.start_job(
+                allocation_round, action=action_name, user=request.user, mode=mode
+            )
+            return Response(
+                {"job": reverse("jobs:detail", args=[job.pk]), "status": job.status},
+                status=status.HTTP_202_ACCEPTED,
+            )
+        service = service_for(AllocationRound)
+        try:
+            if dry_run:
+                done = service.run(allocation_round, user=request.user)
+            else:
+                done = service.confirm(allocation_round, mode=mode, user=request.user)
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError(exc.messages) from exc
+        except RecordConflict as exc:
+            return Response({"detail": exc.message}, status=status.HTTP_409_CONFLICT)
+        return Response(self.get_serializer(done).data)

@@ -496,6 +496,48 @@ class VettingCase(RecordModel):
             )
 
 
+class AllocationRound(RecordModel):
+    """A round that shares out the seats of oversubscribed sessions among the people
+    nominated to them: each person ranks up to five sessions (the round's nominations,
+    with their `preference`), each nomination has a priority, and nobody gets two seats.
+
+    Running the round (`AllocationRoundService.run`) compares the two modes and first-come
+    and keeps the figures in `comparison`; confirming it in one mode writes the enrolments.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        COMPARED = "compared", _("compared")
+        CONFIRMED = "confirmed", _("confirmed")
+
+    class Mode(models.TextChoices):
+        MAX_PRIORITY = "max_priority", _("highest total priority")
+        STABLE = "stable", _("stable (deferred acceptance)")
+
+    key = generated_key()
+    title = models.CharField(_("title"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    ran_at = models.DateTimeField(_("compared at"), null=True, blank=True, editable=False)
+    comparison = models.JSONField(_("comparison"), default=dict, blank=True, editable=False)
+    mode = models.CharField(
+        _("confirmed in mode"), max_length=12, choices=Mode.choices, blank=True, editable=False
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True, editable=False)
+    seats_confirmed = models.PositiveIntegerField(
+        _("seats given"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["-ran_at", "key"]
+        verbose_name = _("allocation round")
+        verbose_name_plural = _("allocation rounds")
+
+    def __str__(self):
+        return self.title
+
+
 class Nomination(RecordModel):
     """A person put forward for a session, from draft to a decision on the seat."""
 
@@ -543,6 +585,21 @@ class Nomination(RecordModel):
         default=timezone.now,
         editable=False,
         help_text=_("When the nomination was made; a waiting list takes it in this order."),
+    )
+    allocation_round = models.ForeignKey(
+        AllocationRound,
+        verbose_name=_("allocation round"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+    )
+    preference = models.PositiveSmallIntegerField(
+        _("preference"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("In an allocation round: the person's choice, 1 (first) to 5."),
     )
 
     class Meta:
@@ -1153,17 +1210,17 @@ class WaitingListEntry(RecordModel):
         on_delete=models.CASCADE,
         related_name="waiting_list_entries",
     )
-    nomination = models.ForeignKey(
-        Nomination,
-        verbose_name=_("nomination"),
-        on_delete=models.CASCADE,
-        related_name="waiting_list_entries",
-    )
     nominated_at = models.DateTimeField(
         _("nominated at"),
         default=timezone.now,
         editable=False,
         help_text=_("When the nomination was made: the order among nominations of one priority."),
+    )
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("nomination"),
+        on_delete=models.CASCADE,
+        related_name="waiting_list_entries",
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.WAITING, editable=False

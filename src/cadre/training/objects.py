@@ -17,6 +17,7 @@ from cadre.core.roles import Role, role_of
 from . import dashboard, selectors
 from . import models as m
 from . import services as s
+from .rounds import AllocationRoundService, round_comparison
 
 TRAINING_WRITERS = frozenset({Role.ADMIN, Role.MISSION_STAFF, Role.TRAINING_OFFICER})
 NATION_CONTRIBUTORS = frozenset({Role.NATION_CONTRIBUTOR})
@@ -180,16 +181,37 @@ register(
     **PERSON_RECORD,
 )
 register(
+    m.AllocationRound,
+    slug="allocation-rounds",
+    columns=["key", "title", "status", "ran_at", "mode", "confirmed_at", "seats_confirmed"],
+    filters={"status": ["exact"]},
+    search=["title", "key"],
+    ordering=["key"],
+    write_roles=frozenset({Role.ADMIN, Role.TRAINING_OFFICER}),
+    service=AllocationRoundService,
+    api_actions="cadre.training.api.AllocationRoundActions",
+    in_dataset=False,
+)
+register(
     m.Nomination,
     slug="nominations",
-    columns=["key", "person", "session", "nominated_by", "priority", "status"],
-    filters={"session": ["exact"], "status": ["exact"]},
+    columns=[
+        "key",
+        "person",
+        "session",
+        "nominated_by",
+        "priority",
+        "status",
+        "allocation_round",
+        "preference",
+    ],
+    filters={"session": ["exact"], "status": ["exact"], "allocation_round": ["exact"]},
     search=["person__family_name", "person__given_name"],
     ordering=["priority", "key"],
     write_roles=TRAINING_WRITERS | {Role.HOST_LIAISON},
     nation_field="person__nation",
     service=s.NominationService,
-    select_related=["person", "session__course", "nominated_by"],
+    select_related=["person", "session__course", "nominated_by", "allocation_round"],
     importable=True,
     in_dataset=False,
     **PERSONAL,
@@ -496,6 +518,7 @@ register_detail_panel(m.Person, "training/_instructor_record.html", instructor_r
 register_detail_panel(m.Session, "training/_session_instructors.html", session_instructors)
 register_detail_panel(m.Session, "training/_waiting_list.html", session_waiting_list)
 register_detail_panel(m.WaitingListEntry, "training/_offer.html", waiting_list_offer)
+register_detail_panel(m.AllocationRound, "training/_round_comparison.html", round_comparison)
 register_detail_panel(m.Session, "training/_seat_timeline.html", session_timeline)
 register_detail_panel(m.Enrolment, "training/_graduation.html", enrolment_graduation)
 register_detail_panel(m.Enrolment, "training/_certificates.html", enrolment_certificates)
@@ -523,6 +546,13 @@ register_page(
     args=("people",),
     shortcut_for={Role.TRAINING_OFFICER, Role.HOST_LIAISON},
     position=60,
+)
+register_page(
+    "core:list",
+    _("Allocation rounds"),
+    m.AllocationRound,
+    args=("allocation-rounds",),
+    position=62,
 )
 register_page(
     "core:list",

@@ -4,10 +4,13 @@ current, computed from the rows each time."""
 import calendar
 import datetime
 import decimal
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import DateField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext as _
 
@@ -22,6 +25,7 @@ from .models import (
     SeatAllotment,
     Session,
     SessionInstructor,
+    VettingCase,
     WaitingListEntry,
 )
 from .models import EligibilityRule as Rule
@@ -637,3 +641,228 @@ def sessions_with_waiting(today):
         .distinct()
         .order_by("start", "pk")
     )
+
+
+def array_literal(values) -> str:
+    """Integers as one PostgreSQL array literal: psycopg sends one string far faster than it
+    dumps a list of tens of thousands of ints."""
+    return "{" + ",".join(str(int(value)) for value in values) + "}"
+
+
+def among(values):
+    """For `field__in=among(ids)`: thousands of ids as one array parameter on PostgreSQL
+    (sent as as many parameters, they cost more to send and plan than the query takes)."""
+    values = sorted(set(values))
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [array_literal(values)])
+    return values
+
+
+def in_bulk_of(values, query, size=5000):
+    """Rows of `query(chunk)` for the values: all at once on PostgreSQL (one array
+    parameter), in chunks elsewhere (SQLite takes a limited number of parameters)."""
+    values = sorted(set(values))
+    if connection.vendor == "postgresql":
+        yield from query(among(values))
+        return
+    for start in range(0, len(values), size):
+        yield from query(values[start : start + size])
+
+
+# The seats of a batch (EnrolmentService.enrol_many) as a temporary table, so that each rule
+# is checked by one query joined to it rather than row by row.
+BATCH_TABLE = "cadre_batch_seat"
+
+
+@contextmanager
+def batch_of_seats(person_ids, session_ids):
+    """Put the batch's (person id, session id) pairs in the temporary table BATCH_TABLE for
+    the block; call it inside the batch's transaction (a rollback takes the table away)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {BATCH_TABLE}")
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {BATCH_TABLE} (person_id bigint NOT NULL,"
+                " session_id bigint NOT NULL) ON COMMIT DROP"
+            )
+            cursor.execute(
+                f"INSERT INTO {BATCH_TABLE} (person_id, session_id)"
+                " SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
+                [array_literal(person_ids), array_literal(session_ids)],
+            )
+            cursor.execute(f"ANALYZE {BATCH_TABLE}")
+        else:
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {BATCH_TABLE} (person_id integer NOT NULL,"
+                " session_id integer NOT NULL)"
+            )
+            cursor.executemany(
+                f"INSERT INTO {BATCH_TABLE} (person_id, session_id) VALUES (%s, %s)",
+                list(zip(map(int, person_ids), map(int, session_ids), strict=True)),
+            )
+    yield BATCH_TABLE
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {BATCH_TABLE}")
+
+
+def _fetch(sql, params=()) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(batch=BATCH_TABLE), params)
+        return cursor.fetchall()
+
+
+SHUT = (Session.Status.CANCELLED, Session.Status.COMPLETED)
+
+
+def batch_sessions() -> dict:
+    """{id: (key, capacity, status, start, end)} of the sessions in the batch table."""
+    rows = _fetch(
+        'SELECT id, key, capacity, status, start, "end" FROM training_session'
+        " WHERE id IN (SELECT DISTINCT session_id FROM {batch})"
+    )
+    return {row[0]: row[1:] for row in rows}
+
+
+def batch_seat_refusals(sessions) -> list[str]:
+    """Why the batch in BATCH_TABLE (`batch_of_seats`) would overbook, in words: the seats
+    held and the batch's own counted per session and nation against the capacity, each
+    nation's allotment and the pool, as `seat_refusal` counts one seat. `sessions` is
+    `batch_sessions()`. Call it with the sessions locked."""
+    seated = list(Enrolment.SEATED)
+    refusals = [
+        _("%(person)s already holds a seat in %(session)s.")
+        % {"person": person, "session": sessions[session_id][0]}
+        for person, session_id in _fetch(
+            "SELECT p.key, b.session_id FROM {batch} b"
+            " JOIN training_enrolment e ON e.session_id = b.session_id"
+            " AND e.person_id = b.person_id AND e.status IN (%s, %s, %s)"
+            " JOIN training_person p ON p.id = b.person_id"
+            " ORDER BY b.session_id, b.person_id",
+            seated,
+        )
+    ]
+    by_session = {}
+    for session_id, nation_id, count in _fetch(
+        "SELECT x.session_id, p.nation_id, COUNT(*) FROM ("
+        " SELECT e.session_id, e.person_id FROM training_enrolment e"
+        " WHERE e.session_id IN (SELECT session_id FROM {batch}) AND e.status IN (%s, %s, %s)"
+        " UNION ALL SELECT session_id, person_id FROM {batch}"
+        ") x JOIN training_person p ON p.id = x.person_id GROUP BY x.session_id, p.nation_id",
+        seated,
+    ):
+        by_session.setdefault(session_id, {})[nation_id] = count
+    allotments = {}
+    for session_id, nation_id, allotted in _fetch(
+        "SELECT session_id, nation_id, seats FROM training_seatallotment"
+        " WHERE session_id IN (SELECT session_id FROM {batch})"
+    ):
+        allotments.setdefault(session_id, {})[nation_id] = allotted
+    for session_id, (key, capacity, *_rest) in sorted(sessions.items()):
+        in_session = by_session.get(session_id, {})
+        if capacity is None or sum(in_session.values()) > capacity:
+            refusals.append(
+                _("%(session)s would hold more than its %(capacity)s seats.")
+                % {"session": key, "capacity": capacity or 0}
+            )
+            continue
+        allotted = allotments.get(session_id, {})
+        if not allotted:
+            continue
+        for nation_id, limit in allotted.items():
+            if in_session.get(nation_id, 0) > limit:
+                refusals.append(
+                    _("%(session)s would give a nation more than its %(seats)s allotted seats.")
+                    % {"session": key, "seats": limit}
+                )
+        pool = capacity - sum(allotted.values())
+        in_pool = sum(c for n, c in in_session.items() if n not in allotted)
+        if in_pool > pool:
+            refusals.append(
+                _("The released pool of %(session)s (%(pool)s seats) would be overfilled.")
+                % {"session": key, "pool": max(pool, 0)}
+            )
+    return refusals
+
+
+# Seats of the batch in open sessions whose person has a vetting case that does not cover
+# the session (not cleared, expiring before its end, decided after its start), or none.
+_UNVETTED_SQL = """
+SELECT b.session_id, b.person_id, p.key FROM {batch} b
+JOIN training_session s ON s.id = b.session_id
+JOIN training_person p ON p.id = b.person_id
+WHERE s.status NOT IN (%s, %s) AND s."end" IS NOT NULL AND (
+    NOT EXISTS (SELECT 1 FROM training_vettingcase v WHERE v.person_id = b.person_id)
+    OR EXISTS (
+        SELECT 1 FROM training_vettingcase v WHERE v.person_id = b.person_id AND NOT (
+            v.status = %s AND v.valid_until IS NOT NULL AND v.valid_until >= s."end"
+            AND (v.decided_on IS NULL OR v.decided_on <= s.start))))
+"""
+
+# Seats of the batch in open sessions that overlap another seat of the same person, held
+# (in a session not cancelled) or given by the batch, unless the overlap rule is waived.
+_OVERLAPPING_SQL = """
+WITH theirs AS (
+    SELECT e.person_id, e.session_id FROM training_enrolment e
+    JOIN training_session es ON es.id = e.session_id
+    WHERE e.person_id IN (SELECT person_id FROM {batch}) AND e.status IN (%s, %s, %s)
+        AND es.status <> %s
+    UNION ALL
+    SELECT person_id, session_id FROM {batch}
+)
+SELECT DISTINCT b.session_id, b.person_id, p.key FROM {batch} b
+JOIN training_session s ON s.id = b.session_id
+JOIN theirs t ON t.person_id = b.person_id AND t.session_id <> b.session_id
+JOIN training_session ts ON ts.id = t.session_id
+JOIN training_person p ON p.id = b.person_id
+WHERE s.status NOT IN (%s, %s) AND s."end" IS NOT NULL
+    AND ts.start <= s."end" AND COALESCE(ts."end", ts.start) >= s.start
+    AND NOT EXISTS (
+        SELECT 1 FROM training_eligibilityoverride o
+        WHERE o.person_id = b.person_id AND o.session_id = b.session_id AND o.rule = %s)
+"""
+
+
+def batch_eligibility_refusals(sessions, person_ids, session_ids) -> list[str]:
+    """The rules of `eligibility_findings` that can change after a nomination is submitted,
+    checked in bulk for the batch in BATCH_TABLE (one query per rule): the session takes
+    enrolments, every vetting case of the person covers it, and the person holds no
+    overlapping seat (unless waived). `sessions` is `batch_sessions()`; `person_ids` and
+    `session_ids` are the batch's seats, in the order the refusals are given."""
+    findings = []  # (session id, person id, rule order, message)
+    shut = {pk for pk, (_k, _c, status, _s, end) in sessions.items() if status in SHUT or not end}
+    if shut:
+        for person_id, session_id in zip(person_ids, session_ids, strict=True):
+            if session_id not in shut:
+                continue
+            key, _capacity, status, _start, _end = sessions[session_id]
+            if status in SHUT:
+                message = _("%(session)s takes no enrolments.") % {"session": key}
+            else:
+                message = _("%(session)s has no end date.") % {"session": key}
+            findings.append((session_id, person_id, 0, message))
+    for session_id, person_id, who in _fetch(_UNVETTED_SQL, [*SHUT, VettingCase.Status.CLEARED]):
+        where = sessions[session_id][0]
+        findings.append(
+            (
+                session_id,
+                person_id,
+                1,
+                _("%(person)s's vetting does not cover %(session)s.")
+                % {"person": who, "session": where},
+            )
+        )
+    for session_id, person_id, who in _fetch(
+        _OVERLAPPING_SQL,
+        [*Enrolment.SEATED, Session.Status.CANCELLED, *SHUT, Rule.OVERLAP],
+    ):
+        where = sessions[session_id][0]
+        findings.append(
+            (
+                session_id,
+                person_id,
+                2,
+                _("%(person)s holds a seat that overlaps %(session)s.")
+                % {"person": who, "session": where},
+            )
+        )
+    return [message for *_order, message in sorted(findings, key=lambda f: f[:3])]

@@ -7,20 +7,25 @@ object types' declarations (objects.py), so each rule here holds on every path.
 import calendar
 import datetime
 import json
+import re
 import secrets
 
+import numpy as np
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cadre.audit.context import current_actor
+from cadre.audit.models import ChangeAction
+from cadre.audit.services import record_change
 from cadre.core import jobs, permissions, signing
 from cadre.core.roles import Role, role_of
-from cadre.core.services import OPERATOR, RecordConflict, RecordService, service_for
+from cadre.core.services import OPERATOR, BatchWriter, RecordConflict, RecordService, service_for
 
 from . import selectors, summary
 from .models import (
@@ -35,6 +40,14 @@ from .models import (
     VettingCase,
     WaitingListEntry,
 )
+
+# A text slugify() leaves as it is: lower-case ASCII letters, digits, single hyphens and
+# underscores, neither first nor last. Keys made of keys are nearly always one already.
+_SLUG = re.compile(r"(?![-_])(?!.*--)[a-z0-9_-]*[a-z0-9]")
+
+
+def _slug(text: str) -> str:
+    return text if _SLUG.fullmatch(text) else slugify(text)
 
 
 class KeyedService(RecordService):
@@ -324,8 +337,32 @@ class NominationService(KeyedService):
                 waiting.leave(saved)
         return saved
 
+    def check_choices(self, obj):
+        """In an allocation round a person ranks at most five sessions, each choice once."""
+        others = Nomination.objects.filter(
+            allocation_round_id=obj.allocation_round_id,
+            person_id=obj.person_id,
+            status__in=Nomination.LIVE,
+        ).exclude(pk=obj.pk)
+        if others.count() >= 5:
+            raise ValidationError(
+                {"allocation_round": _("A person ranks at most five sessions in a round.")}
+            )
+        if obj.preference and others.filter(preference=obj.preference).exists():
+            raise ValidationError(
+                {
+                    "preference": _(
+                        "This person already gave preference %(preference)s to another session "
+                        "in the round."
+                    )
+                    % {"preference": obj.preference}
+                }
+            )
+
     def check(self, obj, many, action):
         check_transition(obj, self.TRANSITIONS, action)
+        if obj.allocation_round_id and obj.status in Nomination.LIVE:
+            self.check_choices(obj)
         if obj.status == N.ACCEPTED and obj.pk:
             entry = WaitingListEntry.objects.filter(nomination=obj, status=W.OFFERED).first()
             if entry:
@@ -425,6 +462,101 @@ class EnrolmentService(KeepsSummary, KeyedService):
             watch.apply()
             service_for(WaitingListEntry).promote(Session.objects.get(pk=obj.session_id))
         return label
+
+    def lock_sessions(self, session_ids):
+        """Lock the sessions' rows, in id order, until the transaction ends."""
+        ids = sorted({int(pk) for pk in session_ids})
+        if connection.vendor == "postgresql":
+            ids = [selectors.among(ids)] if ids else []
+        else:
+            ids = [ids[start : start + 5000] for start in range(0, len(ids), 5000)]
+        for chunk in ids:
+            list(
+                Session.objects.select_for_update()
+                .filter(pk__in=chunk)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+
+    def _leave_waiting_lists(self, seats):
+        """Those of a batch's people who were waiting for the session they now have a seat
+        in leave its waiting list, as a single enrolment makes them."""
+        waiting = service_for(WaitingListEntry)
+        live = WaitingListEntry.objects.filter(
+            status__in=W_LIVE, session_id__in=sorted({session for _, session in seats})
+        )
+        for entry in live:
+            if (entry.person_id, entry.session_id) in seats:
+                waiting.enrolled(
+                    Enrolment.objects.get(session_id=entry.session_id, person_id=entry.person_id)
+                )
+
+    def enrol_many(self, seats, *, user, message=""):
+        """Enrol each (person id, session id) of `seats` (pairs, or an array of two columns),
+        all or none: the batch path of an allocation round, thousands of seats in one write.
+
+        Under the sessions' locks, in one transaction: the seats are counted per session
+        and nation from the stored enrolments with the batch's added (capacity, nation
+        allotments, the pool), nobody takes a seat twice in a session, and each person's
+        vetting, the session's state and overlapping seats are checked in bulk (waivers
+        of the overlap rule count), each rule by one query joined to the batch's seats in
+        a temporary table. Language, prerequisites, rank group and audience were checked
+        when the nomination was submitted. The rows are written in batches (COPY on
+        PostgreSQL) with one audit entry for all. Raises RecordConflict naming the first
+        refusals; then nothing is written. Returns the new enrolments' ids."""
+        self.require(user, "add")
+        pairs = np.asarray(seats, dtype=np.int64).reshape(-1, 2)
+        if not len(pairs):
+            return []
+        pairs = np.unique(pairs, axis=0)
+        pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]  # by session, then person
+        person_ids, session_ids = pairs[:, 0].tolist(), pairs[:, 1].tolist()
+        with transaction.atomic():
+            self.lock_sessions(session_ids)
+            watch = summary.Watch(person_ids)  # the dashboard's figures move with the batch
+            with selectors.batch_of_seats(person_ids, session_ids) as batch:
+                sessions = selectors.batch_sessions()
+                refusals = selectors.batch_seat_refusals(
+                    sessions
+                ) + selectors.batch_eligibility_refusals(sessions, person_ids, session_ids)
+                if refusals:
+                    shown = "; ".join(refusals[:5])
+                    more = len(refusals) - 5
+                    if more > 0:
+                        shown += " " + _("(and %(more)s more)") % {"more": more}
+                    raise RecordConflict(shown)
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT p.key FROM {batch} b JOIN training_person p ON p.id = b.person_id"
+                        " ORDER BY b.session_id, b.person_id"
+                    )
+                    person_keys = [key for (key,) in cursor.fetchall()]
+                    cursor.execute(
+                        "SELECT key FROM training_enrolment"
+                        f" WHERE session_id IN (SELECT session_id FROM {batch})"
+                    )
+                    taken = {key for (key,) in cursor.fetchall()}
+            rows = []
+            for person_id, session_id, person_key in zip(
+                person_ids, session_ids, person_keys, strict=True
+            ):
+                base = _slug(f"{sessions[session_id][0]}-{person_key}")[:90]
+                key, number = base, 2
+                while key in taken:
+                    key, number = f"{base}-{number}", number + 1
+                taken.add(key)
+                rows.append({"key": key, "session_id": session_id, "person_id": person_id})
+            ids = BatchWriter(Enrolment).insert_values(rows)
+            watch.apply()
+            self._leave_waiting_lists(set(zip(person_ids, session_ids, strict=True)))
+            if current_actor().record_fields:
+                record_change(
+                    model=Enrolment,
+                    action=ChangeAction.CREATE,
+                    message=message
+                    or _("%(count)s enrolments made in one batch.") % {"count": len(rows)},
+                )
+        return ids
 
     def check(self, obj, many, action):
         stored = Enrolment.objects.filter(pk=obj.pk).first() if obj.pk else None

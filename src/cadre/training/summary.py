@@ -220,8 +220,9 @@ class Watch:
         self.person_ids = sorted({pk for pk in person_ids if pk})
         if self.person_ids:
             # In id order, so two writers watching the same people wait rather than deadlock.
-            rows = Person.objects.select_for_update().filter(pk__in=self.person_ids)
-            list(rows.order_by("pk").values_list("pk", flat=True))
+            for chunk in _chunks(self.person_ids, 2000):
+                rows = Person.objects.select_for_update().filter(pk__in=chunk)
+                list(rows.order_by("pk").values_list("pk", flat=True))
         self.before = contributions(self.person_ids)
 
     def apply(self):

@@ -51,4 +51,12 @@ urlpatterns = [
         views.AnswerOfferView.as_view(answer="decline"),
         name="decline-offer",
     ),
+    path(
+        "record/allocation-rounds/<int:pk>/run/", views.RoundActionView.as_view(), name="round-run"
+    ),
+    path(
+        "record/allocation-rounds/<int:pk>/confirm/",
+        views.RoundActionView.as_view(action="confirm"),
+        name="round-confirm",
+    ),
 ]

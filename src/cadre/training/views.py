@@ -14,8 +14,14 @@ from django.views import View
 from cadre.core import exports, permissions
 from cadre.core.services import RecordConflict, service_for
 
-from . import dashboard, selectors, self_sustainment, services
-from .models import Enrolment, InstructorQualification, SessionInstructor, WaitingListEntry
+from . import dashboard, rounds, selectors, self_sustainment, services
+from .models import (
+    AllocationRound,
+    Enrolment,
+    InstructorQualification,
+    SessionInstructor,
+    WaitingListEntry,
+)
 
 
 class GraduationForm(forms.Form):
@@ -187,3 +193,44 @@ class AnswerOfferView(LoginRequiredMixin, View):
         except RecordConflict as exc:
             messages.error(request, exc.message)
         return redirect("core:detail", "waiting-list", pk)
+
+
+class RoundActionView(LoginRequiredMixin, View):
+    """Run (compare) or confirm an allocation round from its page. A round of more than
+    `rounds.BACKGROUND_FROM` nominations goes to a background job, whose page shows how far
+    it is; a smaller one is done in the request."""
+
+    http_method_names = ["post"]
+    action = "run"
+
+    def post(self, request, pk):
+        allocation_round = get_object_or_404(
+            permissions.restrict(AllocationRound.objects.all(), request.user), pk=pk
+        )
+        if not rounds.may_allocate(request.user, allocation_round):
+            raise PermissionDenied
+        mode = request.POST.get("mode", "")
+        if self.action == "confirm" and mode not in rounds.MODES:
+            messages.error(request, _("Choose the mode to confirm the round in."))
+            return redirect("core:detail", "allocation-rounds", pk)
+        if rounds.nominations_count(allocation_round) > rounds.BACKGROUND_FROM:
+            job = rounds.start_job(
+                allocation_round, action=self.action, user=request.user, mode=mode
+            )
+            return redirect("jobs:detail", job.pk)
+        service = service_for(AllocationRound)
+        try:
+            if self.action == "confirm":
+                done = service.confirm(allocation_round, mode=mode, user=request.user)
+                messages.success(
+                    request,
+                    _("Confirmed: %(seats)s seats given.") % {"seats": done.seats_confirmed},
+                )
+            else:
+                service.run(allocation_round, user=request.user)
+                messages.success(request, _("Compared: the figures are below."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except RecordConflict as exc:
+            messages.error(request, exc.message)
+        return redirect("core:detail", "allocation-rounds", pk)

@@ -200,3 +200,35 @@ def test_a_large_round_runs_as_a_background_job(
     assert job.status == Job.Status.FINISHED and job.done == job.total == 3
     allocation_round.refresh_from_db()
     assert allocation_round.status == AllocationRound.Status.COMPARED
+
+
+def test_confirming_moves_the_dashboards_figures_as_single_enrolments_would(
+    allocation_round, oversubscribed
+):
+    from cadre.training import summary
+    from cadre.training.models import Person, TrainingSummary
+
+    def stored():
+        return sorted(
+            TrainingSummary.objects.values_list(
+                "year",
+                "mission",
+                "nation",
+                "service",
+                "sex",
+                "dimension",
+                "value",
+                "trained",
+                "graduated",
+                "decided",
+            )
+        )
+
+    services.service_for(AllocationRound).confirm(
+        allocation_round, mode="max_priority", user=services.OPERATOR
+    )
+    kept = stored()
+    assert any(row[7] for row in kept), "the batch's enrolments are counted"
+    summary.rebuild()
+    assert stored() == kept
+    assert summary.aggregate() == summary.contributions(Person.objects.values_list("pk", flat=True))

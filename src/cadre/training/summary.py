@@ -32,6 +32,7 @@ import itertools
 
 from django.db import connection, transaction
 from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
@@ -181,7 +182,7 @@ def contributions(person_ids) -> dict:
     cells = {}
     fields = ["person_id", "status", *(f"f_{name}" for name in ("year", "mission", "nation"))]
     fields += ["f_service", "f_sex", *(f"f_{dimension}" for dimension in DIMENSIONS)]
-    for chunk in _chunks(sorted(person_ids), 2000):
+    for chunk in _id_sets(sorted(person_ids)):
         rows = counted_enrolments(Enrolment.objects.filter(person_id__in=chunk))
         for row in rows.order_by().values(*fields):
             missions = {ALL_MISSIONS, row["f_mission"]}
@@ -211,6 +212,18 @@ def _chunks(items, size):
         yield items[start : start + size]
 
 
+def _id_sets(ids):
+    """`ids` as values for `__in` lookups: on PostgreSQL one array parameter however many
+    (an allocation round's batch names tens of thousands of people), elsewhere chunks of
+    2,000 that stay under SQLite's limit of parameters."""
+    if connection.vendor == "postgresql":
+        if ids:
+            literal = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+            yield RawSQL("SELECT unnest(%s::bigint[])", [literal])
+        return
+    yield from _chunks(ids, 2000)
+
+
 class Watch:
     """What some people contribute to the summary, read before a write under a lock on
     their rows; `apply()` after the write adds the difference. Inside the write's
@@ -220,7 +233,7 @@ class Watch:
         self.person_ids = sorted({pk for pk in person_ids if pk})
         if self.person_ids:
             # In id order, so two writers watching the same people wait rather than deadlock.
-            for chunk in _chunks(self.person_ids, 2000):
+            for chunk in _id_sets(self.person_ids):
                 rows = Person.objects.select_for_update().filter(pk__in=chunk)
                 list(rows.order_by("pk").values_list("pk", flat=True))
         self.before = contributions(self.person_ids)

@@ -302,7 +302,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Every historical date's precision is one choice set: one name in the schema.
-    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "cadre.core.dates.DatePrecision"},
+    # Timeline events and the candidates read from a page share their kinds: one enum.
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "cadre.core.dates.DatePrecision",
+        "TimelineEventKindEnum": "cadre.missions.models.TimelineEvent.Kind",
+    },
 }
 
 LOGGING = {

@@ -177,6 +177,17 @@ def serializer_for(object_type: registry.ObjectType) -> type[RecordSerializer]:
         for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
         if f.is_relation and registry.for_model(f.related_model) is not None
     }
+    # A choice left blank until set by an action (editable=False) is still blank on read:
+    # DRF builds such a read-only field without allow_blank, so the schema would deny "".
+    attrs.update(
+        {
+            f.name: serializers.ChoiceField(
+                choices=f.choices, read_only=True, allow_blank=True, label=f.verbose_name
+            )
+            for f in model._meta.concrete_fields
+            if f.choices and f.blank and not f.editable and not f.is_relation and not f.null
+        }
+    )
     attrs["Meta"] = type("Meta", (), {"model": model, "fields": fields})
     attrs["__doc__"] = str(
         _("%(object)s. Related records are named by their key, nations by ISO code.")

@@ -227,3 +227,21 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": str(_("A personal API token, sent as 'Token <key>'.")),
         }
+
+
+def signed_in_and(allowed, message=None):
+    """A DRF permission for an action only some roles take: 401 to the signed out, 403 with
+    `message` to a signed-in user for whom `allowed(user)` is false."""
+
+    class Allowed(BasePermission):
+        def has_permission(self, request, view):
+            user = request.user
+            if user is None or not user.is_authenticated:
+                raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
+            if allowed(user):
+                return True
+            if message is not None:
+                self.message = message
+            return False
+
+    return Allowed

@@ -14,29 +14,18 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from cadre.core import registry
-from cadre.core.api import ERROR_DESCRIPTIONS, NOT_SIGNED_IN, ErrorSerializer
+from cadre.core.api import ERROR_DESCRIPTIONS, ErrorSerializer, signed_in_and
 from cadre.core.api_views import serializer_for
 from cadre.core.permissions import restrict
 from cadre.missions.models import TimelineEvent
 
 from . import services
 
-
-class MayReview(BasePermission):
-    """Only the roles that review candidates into the timeline (`services.may_review`)."""
-
-    def has_permission(self, request, view):
-        user = request.user
-        if user is None or not user.is_authenticated:
-            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
-        if services.may_review(user):
-            return True
-        self.message = services.NOT_A_REVIEWER
-        return False
+# Only the roles that review candidates into the timeline (`services.may_review`).
+MayReview = signed_in_and(services.may_review, services.NOT_A_REVIEWER)
 
 
 class MergeRequestSerializer(serializers.Serializer):

@@ -9,12 +9,11 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cadre.core import permissions, registry
-from cadre.core.api import ERROR_DESCRIPTIONS, NOT_SIGNED_IN, ErrorSerializer
+from cadre.core.api import ERROR_DESCRIPTIONS, ErrorSerializer, signed_in_and
 from cadre.core.api_views import serializer_for
 from cadre.core.services import RecordConflict, service_for
 
@@ -33,17 +32,8 @@ class GraduationRequestSerializer(serializers.Serializer):
         ref_name = "Graduation"  # the schema names requests "<name>Request"
 
 
-class MayGraduate(BasePermission):
-    """Only the roles that decide graduations (`services.may_graduate`)."""
-
-    def has_permission(self, request, view):
-        user = request.user
-        if user is None or not user.is_authenticated:
-            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
-        if services.may_graduate(user):
-            return True
-        self.message = services.NOT_A_GRADUATOR
-        return False
+# Only the roles that decide graduations (`services.may_graduate`).
+MayGraduate = signed_in_and(services.may_graduate, services.NOT_A_GRADUATOR)
 
 
 class EnrolmentActions:
@@ -159,14 +149,8 @@ def _period(period):
     }
 
 
-class MayCountTeaching(BasePermission):
-    """Every signed-in role counts teaching records (figures, never names)."""
-
-    def has_permission(self, request, view):
-        user = request.user
-        if user is None or not user.is_authenticated:
-            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
-        return permissions.may(user, "count", SessionInstructor)
+# Every signed-in role counts teaching records (figures, never names).
+MayCountTeaching = signed_in_and(lambda user: permissions.may(user, "count", SessionInstructor))
 
 
 class SelfSustainmentAPIView(APIView):
@@ -229,17 +213,8 @@ class SelfSustainmentAPIView(APIView):
         return Response(SelfSustainmentSerializer(body).data)
 
 
-class MayAnswerOffer(BasePermission):
-    """Only the roles that answer seat offers (`services.may_answer_offer`)."""
-
-    def has_permission(self, request, view):
-        user = request.user
-        if user is None or not user.is_authenticated:
-            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
-        if services.may_answer_offer(user):
-            return True
-        self.message = services.NOT_AN_ANSWERER
-        return False
+# Only the roles that answer seat offers (`services.may_answer_offer`).
+MayAnswerOffer = signed_in_and(services.may_answer_offer, services.NOT_AN_ANSWERER)
 
 
 ANSWER_RESPONSES = {
@@ -338,17 +313,8 @@ class RoundRunSerializer(serializers.Serializer):
         return data
 
 
-class MayAllocate(BasePermission):
-    """Only the roles that run allocation rounds (`rounds.may_allocate`)."""
-
-    def has_permission(self, request, view):
-        user = request.user
-        if user is None or not user.is_authenticated:
-            raise exceptions.NotAuthenticated(NOT_SIGNED_IN)
-        if rounds.may_allocate(user):
-            return True
-        self.message = rounds.NOT_AN_ALLOCATOR
-        return False
+# Only the roles that run allocation rounds (`rounds.may_allocate`).
+MayAllocate = signed_in_and(rounds.may_allocate, rounds.NOT_AN_ALLOCATOR)
 
 
 class AllocationRoundActions:

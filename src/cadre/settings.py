@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "cadre.accounts",
     "cadre.missions",
     "cadre.training",
+    "cadre.coordination",
     "cadre.pageimport",
 ]
 if TESTING and importlib.util.find_spec("cadre_probe"):

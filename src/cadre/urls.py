@@ -11,6 +11,7 @@ urlpatterns = [
     path("record/", include("cadre.core.urls")),
     path("jobs/", include("cadre.core.job_urls")),
     path("verify/", include("cadre.training.public_urls")),
+    path("coordination/", include("cadre.coordination.urls")),
     path("", include("cadre.missions.urls")),
     path("", include("cadre.pageimport.urls")),
     path("", include("cadre.sources.urls")),

@@ -1,0 +1,1 @@
+"""Declarations of coordination's arms types."""

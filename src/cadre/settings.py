@@ -307,6 +307,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "DatePrecisionEnum": "cadre.core.dates.DatePrecision",
         "TimelineEventKindEnum": "cadre.missions.models.TimelineEvent.Kind",
+        "SupportKindEnum": "cadre.coordination.models.requirements.SupportKind",
     },
 }
 

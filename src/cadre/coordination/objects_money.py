@@ -22,3 +22,14 @@ register(
     # Our sources give totals (claims), not single donations: the dataset invents none.
     in_dataset=False,
 )
+
+register(
+    m.TrustFund,
+    slug="trust-funds",
+    columns=["key", "name", "lead_nation"],
+    filters={"lead_nation": ["exact"]},
+    search=["name"],
+    ordering=["name"],
+    write_roles=COORDINATION_WRITERS,
+    select_related=["lead_nation"],
+)

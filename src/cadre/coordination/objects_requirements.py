@@ -1,1 +1,88 @@
-"""Declarations of coordination's requirements types."""
+"""Declarations of coordination's requirements, offers, matches and deliveries."""
+
+from cadre.core.registry import register
+from cadre.core.roles import Role
+
+from . import models as m
+from .objects_money import COORDINATION_WRITERS
+
+NATION_CONTRIBUTORS = frozenset({Role.NATION_CONTRIBUTOR})
+BY_OFFERING_NATION = {"nation_writers": NATION_CONTRIBUTORS, "nation_readers": NATION_CONTRIBUTORS}
+
+register(
+    m.Requirement,
+    slug="requirements",
+    columns=[
+        "key",
+        "institution",
+        "kind",
+        "category",
+        "quantity",
+        "unit",
+        "priority",
+        "needed_by",
+        "status",
+        "matched_quantity",
+    ],
+    filters={
+        "status": ["exact"],
+        "kind": ["exact"],
+        "institution": ["exact"],
+        "mission": ["exact"],
+    },
+    search=["description", "category"],
+    ordering=["priority", "needed_by", "key"],
+    write_roles=COORDINATION_WRITERS | {Role.HOST_LIAISON},
+    select_related=["institution", "mission"],
+)
+
+register(
+    m.Offer,
+    slug="offers",
+    columns=[
+        "key",
+        "nation",
+        "offeror",
+        "kind",
+        "category",
+        "quantity",
+        "unit",
+        "value",
+        "currency",
+        "valid_until",
+        "committed_quantity",
+        "matched_quantity",
+    ],
+    filters={"nation": ["exact"], "kind": ["exact"], "offeror": ["exact"]},
+    m2m_filters=["partner_nations"],
+    search=["description", "category"],
+    ordering=["valid_until", "key"],
+    write_roles=COORDINATION_WRITERS,
+    nation_field="nation",
+    **BY_OFFERING_NATION,
+    select_related=["nation", "trust_fund"],
+)
+
+register(
+    m.Match,
+    slug="matches",
+    columns=["key", "requirement", "offer", "quantity", "status", "confirmed_at"],
+    filters={"status": ["exact"], "requirement": ["exact"], "offer": ["exact"]},
+    ordering=["key"],
+    write_roles=COORDINATION_WRITERS,
+    nation_field="offer__nation",
+    nation_readers=NATION_CONTRIBUTORS,
+    select_related=["requirement", "offer"],
+)
+
+register(
+    m.Delivery,
+    slug="deliveries",
+    columns=["key", "match", "quantity", "delivered_on", "place", "received_by"],
+    filters={"match": ["exact"], "place": ["exact"]},
+    ordering=["delivered_on", "key"],
+    write_roles=COORDINATION_WRITERS,
+    nation_field="match__offer__nation",
+    **BY_OFFERING_NATION,
+    select_related=["match__offer", "match__requirement", "place"],
+)

@@ -7,7 +7,7 @@ from cadre.accounts.models import Nation
 from cadre.core.models import RecordModel
 from cadre.sources.models import Source
 
-__all__ = ["Donation"]
+__all__ = ["Donation", "TrustFund"]
 
 
 class Donation(RecordModel):
@@ -29,3 +29,27 @@ class Donation(RecordModel):
 
     def __str__(self):
         return self.description
+
+
+class TrustFund(RecordModel):
+    """A fund nations pay into for the mission's purposes, led by one nation."""
+
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    lead_nation = models.ForeignKey(
+        Nation,
+        verbose_name=_("lead nation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="trust_funds_led",
+    )
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("trust fund")
+        verbose_name_plural = _("trust funds")
+
+    def __str__(self):
+        return self.name

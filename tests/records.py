@@ -27,6 +27,8 @@ FIELD_VALUES = {
     ("training.session", "status"): "completed",
     ("training.attendance", "hours_absent"): "0",
     ("training.nomination", "preference"): 1,
+    # A euro needs no exchange rate.
+    ("coordination.exchangerate", "currency"): "USD",
 }
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.

@@ -5,6 +5,7 @@ cadre serve [--port 8000] [--host 127.0.0.1]
 cadre migrate
 cadre load-dataset [DIR]                     the built-in dataset when DIR is not given
 cadre export-dataset DIR
+cadre export-iati FILE                       the IATI 2.03 file of the funded activities
 cadre worker [--batch]                       run background jobs (imports of long files)
 cadre createuser USERNAME --role ROLE [--nation ISO3]
 cadre audit verify                           check the audit trail's hash chain
@@ -213,6 +214,7 @@ def cmd_demo(args):
         else:
             cmd_load_dataset(argparse.Namespace(directory=None))
         _generate_demo_training()
+        _generate_demo_money()
         created = ensure_demo_users()
     if created:
         print("Demo users (user name, role, one-time password):")
@@ -443,6 +445,25 @@ def _generate_demo_training(people=200):
     print(f"Generated for the demo: {generate_graduates()}.")
 
 
+def _generate_demo_money():
+    """Generated trust funds, contributions, disbursements, donations and rates, once."""
+    from cadre.coordination.generated_money import generate_money
+
+    made = generate_money()
+    if made:
+        print("Generated for the demo: " + ", ".join(f"{n} {what}" for what, n in made.items()))
+
+
+def cmd_export_iati(args):
+    """Write the IATI 2.03 activity file of the mission's funded activities."""
+    from cadre.coordination import iati
+
+    with _as_cli():
+        count = iati.write(args.file)
+    print(f"Wrote {count} IATI activities to {args.file}")
+    return 0
+
+
 def _reference_date(text):
     import datetime
 
@@ -547,6 +568,12 @@ def build_parser():
     p = sub.add_parser("load-dataset", help="load a dataset directory (default: the built-in one)")
     p.add_argument("directory", nargs="?")
     p.set_defaults(func=cmd_load_dataset)
+
+    p = sub.add_parser(
+        "export-iati", help="write the IATI 2.03 activity file of the mission's funded activities"
+    )
+    p.add_argument("file", help="the XML file to write")
+    p.set_defaults(func=cmd_export_iati)
 
     p = sub.add_parser("export-dataset", help="write the mission record as a dataset directory")
     p.add_argument("directory")

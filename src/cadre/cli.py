@@ -459,7 +459,13 @@ def cmd_export_iati(args):
     from cadre.coordination import iati
 
     with _as_cli():
-        count = iati.write(args.file)
+        tree = iati.build()
+    count = len(tree.getroot())
+    if not count:
+        # IATI needs one activity at least: an empty file would not validate.
+        print("cadre: no trust fund or donation is recorded; no file written", file=sys.stderr)
+        return 1
+    Path(args.file).write_bytes(iati.to_bytes(tree))
     print(f"Wrote {count} IATI activities to {args.file}")
     return 0
 

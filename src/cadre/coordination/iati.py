@@ -145,7 +145,7 @@ def build(user=None) -> etree._ElementTree:
         start, end = _span(days, fund.mission)
         activity = _head(
             root,
-            f"{REPORTING_ORG_REF}-tf-{fund.key}",
+            f"{REPORTING_ORG_REF}-trust-fund-{fund.key}",
             fund.name,
             fund.purpose or fund.name,
             funders,
@@ -213,13 +213,6 @@ def build(user=None) -> etree._ElementTree:
 
 def to_bytes(tree) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def write(path, user=None) -> int:
-    """Write the file; the number of activities in it."""
-    tree = build(user)
-    Path(path).write_bytes(to_bytes(tree))
-    return len(tree.getroot())
 
 
 def schema(project_root: Path) -> etree.XMLSchema:

@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -124,7 +124,11 @@ class IatiDownloadView(LoginRequiredMixin, View):
     def get(self, request):
         if not any(permissions.may(request.user, "view", model) for model in (Donation, TrustFund)):
             raise PermissionDenied
-        body = iati.to_bytes(iati.build(request.user))
+        tree = iati.build(request.user)
+        if not len(tree.getroot()):
+            # IATI needs one activity at least: nothing the reader may read is funded.
+            raise Http404(_("No trust fund or donation you may read is recorded."))
+        body = iati.to_bytes(tree)
         response = HttpResponse(body, content_type="application/xml")
         name = f"cadre-iati-activities-{timezone.localdate():%Y-%m-%d}.xml"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

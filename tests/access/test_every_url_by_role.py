@@ -42,6 +42,9 @@ OPEN_PAGES = {
     # Figures only, counted within the reader's nation where its role reads by nation.
     "training:self-sustainment",
     "training:self-sustainment-api",
+    # Money totals and the IATI file, of what the reader may read (tests/coordination/).
+    "coordination:money",
+    "coordination:money-iati",
 }
 # API endpoints of an app's own, beside those of the object types.
 OWN_API = {"training:self-sustainment-api"}

@@ -4,8 +4,8 @@ import datetime
 from decimal import Decimal
 
 from cadre.accounts.models import Nation
-from cadre.core import services
 from cadre.coordination.models import Contribution, Disbursement, Donation, ExchangeRate, TrustFund
+from cadre.core import services
 from cadre.missions.models import Mission, Organisation
 
 

@@ -52,7 +52,10 @@ def period_data(db):
     return mission
 
 
-def _section(mission, start=D(2007, 1, 1), end=D(2007, 12, 31)):
+YEAR_2007 = (D(2007, 1, 1), D(2007, 12, 31))
+
+
+def _section(mission, start=YEAR_2007[0], end=YEAR_2007[1]):
     (section,) = report_sections(mission, start, end)
     return section
 

@@ -18,7 +18,7 @@ from . import iati
 from . import selectors_money as money
 from .models import Contribution, Donation, TrustFund
 
-ROWS_SHOWN = 50
+ROWS_SHOWN = 20
 WIDTH, HEIGHT = 520, 240
 LEFT, RIGHT, TOP, BOTTOM = 56, 10, 16, 30
 THOUSAND = Decimal(1000)

@@ -48,11 +48,12 @@ class CustodyService(KeyedService):
     """The one write path of custody changes; records are never changed once written."""
 
     def key_parts(self, obj) -> list:
-        return [obj.item.key, obj.changed_on]
+        to = obj.to_holder.key if obj.to_holder_id else obj.status
+        return [obj.item.key, obj.changed_on, to]
 
     def lock(self, obj):
         obj._locked_item = (
-            DonatedItem._base_manager.select_for_update()
+            DonatedItem._base_manager.select_for_update(of=("self",))
             .filter(pk=obj.item_id)
             .order_by("pk")
             .select_related("holder")

@@ -140,3 +140,10 @@ def test_the_xlsx_export_reads_as_the_csv(weapons, client_as):
     serials = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
     assert sorted(serials) == ["FRESH-1", "GONE-1", "NEVER-1", "STALE-1"]
+
+
+def test_the_page_shows_only_flagged_weapons_when_asked(weapons, client_as):
+    page = client_as(Role.COORDINATION_CELL).get("/coordination/small-arms/?stale=1")
+
+    assert "FRESH-1" not in page.content.decode()
+    assert flagged(page) == {"STALE-1", "NEVER-1", "ITA-1"}

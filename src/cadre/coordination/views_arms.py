@@ -33,8 +33,15 @@ class ReportForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=gettext_lazy("Today when left empty."),
     )
-    stale = forms.BooleanField(
-        label=gettext_lazy("only weapons without a recent record"), required=False
+    stale = forms.TypedChoiceField(
+        label=gettext_lazy("weapons"),
+        choices=[
+            ("", gettext_lazy("every weapon")),
+            ("1", gettext_lazy("only weapons without a recent record")),
+        ],
+        coerce=bool,
+        empty_value=False,
+        required=False,
     )
 
 

@@ -20,6 +20,7 @@ cadre signing-key [--public-key-out FILE]    the mission's signing key: made if 
 cadre verify-certificate FILE-or-CODE [--public-key FILE] [--offline]
                                              check a certificate; exits 0 only when valid
 cadre allocate ROUND --mode max-priority|stable [--dry-run]   an allocation round's seats
+cadre import-custody FILE [--dry-run]        custody changes of donated items, all or none
 cadre manage ...                             any Django management command
 """
 
@@ -540,6 +541,14 @@ def cmd_eval_timeline(args):
     return 0
 
 
+def cmd_import_custody(args):
+    """Record the custody changes of a CSV or XLSX file, all of them or none."""
+    from cadre.coordination.custody_import import command
+
+    with _as_cli():
+        return command(args.file, dry_run=args.dry_run)
+
+
 def cmd_manage(args):
     from django.core.management import execute_from_command_line
 
@@ -676,6 +685,14 @@ def build_parser():
     p.add_argument("--mode", required=True, choices=sorted(ALLOCATION_MODES))
     p.add_argument("--dry-run", action="store_true", help="compare only; enrol nobody")
     p.set_defaults(func=cmd_allocate)
+
+    p = sub.add_parser(
+        "import-custody",
+        help="record the custody changes of donated items in a CSV or XLSX file, all or none",
+    )
+    p.add_argument("file", help="columns: make, model, serial_number, date, from, to, signed_by")
+    p.add_argument("--dry-run", action="store_true", help="check the file; record nothing")
+    p.set_defaults(func=cmd_import_custody)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

@@ -127,6 +127,12 @@ ACTION_PAGES |= {
     "training:round-confirm": "allocation-rounds",
 }
 ACTORS |= dict.fromkeys(ROUND_ACTIONS, GRADUATORS)
+# Donated items' custody: recorded (on an item's page, by the API, by import) by these roles.
+CUSTODIANS = {Role.ADMIN, Role.MISSION_STAFF, Role.COORDINATION_CELL}
+API_ACTIONS |= {"api:items-custody"}
+ACTION_PAGES |= {"coordination:custody-record": "items"}
+ACTORS |= dict.fromkeys(["api:items-custody", "coordination:custody-record"], CUSTODIANS)
+LIST_PAGES |= {"coordination:small-arms": "items"}
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -166,6 +172,9 @@ def sample_kwargs(name, pattern, nation_code):
         return
     if name == "training:certificate-pdf":
         yield _object_args(params, registry.get("certificates"), nation_code)
+        return
+    if name == "coordination:custody-import-confirm":
+        yield {"upload": uuid.uuid4()}
         return
     args = {}
     if "pk" in params and name.startswith("jobs:"):
@@ -277,6 +286,10 @@ def expected_page(role, name, kwargs):
         return {404}
     if name in ("audit:list", "audit:detail"):
         return {200} if role in AUDIT_READERS else {403}
+    if name == "coordination:custody-import":
+        return {200} if role in CUSTODIANS else {403}
+    if name == "coordination:custody-import-confirm":
+        return {405}  # it only acts, by POST
     if name in ("core:add", "core:edit", "core:delete"):
         object_type = registry.get(slug)
         if not object_type.generic_writes:

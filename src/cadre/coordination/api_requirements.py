@@ -91,19 +91,6 @@ class LookedUpToRead:
 
 
 def _transition(name):
-    @extend_schema(
-        summary=gettext_lazy("Change the requirement's status"),
-        description=gettext_lazy(
-            "submit: draft to submitted (host-nation liaison or coordination cell); validate: "
-            "submitted to validated; publish: validated to published (coordination cell); "
-            "withdraw or reject, with a reason. A status that does not allow the action "
-            "answers 400; confirmed matches standing against a requirement to withdraw or "
-            "reject answer 409."
-        ),
-        request=ReasonSerializer,
-        responses=_responses("requirements"),
-    )
-    @action(detail=True, methods=["post"], url_path=name, url_name=name)
     def act(self, request, *args, **kwargs):
         requirement = self.get_object()
         sent = ReasonSerializer(data=request.data)
@@ -115,8 +102,21 @@ def _transition(name):
         )
         return Response(self.get_serializer(done).data)
 
+    # Named before it is made an action: DRF maps the method to the function's name.
     act.__name__ = name
-    return act
+    schema = extend_schema(
+        summary=gettext_lazy("Change the requirement's status"),
+        description=gettext_lazy(
+            "submit: draft to submitted (host-nation liaison or coordination cell); validate: "
+            "submitted to validated; publish: validated to published (coordination cell); "
+            "withdraw or reject, with a reason. A status that does not allow the action "
+            "answers 400; confirmed matches standing against a requirement to withdraw or "
+            "reject answer 409."
+        ),
+        request=ReasonSerializer,
+        responses=_responses("requirements"),
+    )
+    return schema(action(detail=True, methods=["post"])(act))
 
 
 class RequirementActions(LookedUpToRead):
@@ -131,18 +131,6 @@ class RequirementActions(LookedUpToRead):
 
 
 def _step(name):
-    @extend_schema(
-        summary=gettext_lazy("Move part of the offer to the next tier"),
-        description=gettext_lazy(
-            "commit: part of the pledge becomes a firm commitment; ship: part of the "
-            "commitment is in transit; receive: part of what is in transit was received. "
-            "Never past the tier before (409), by a nation's officer only for its own "
-            "nation's offers."
-        ),
-        request=QuantitySerializer,
-        responses=_responses("offers"),
-    )
-    @action(detail=True, methods=["post"], url_path=name, url_name=name)
     def step(self, request, *args, **kwargs):
         offer = self.get_object()
         sent = QuantitySerializer(data=request.data)
@@ -155,7 +143,18 @@ def _step(name):
         return Response(self.get_serializer(done).data)
 
     step.__name__ = name
-    return step
+    schema = extend_schema(
+        summary=gettext_lazy("Move part of the offer to the next tier"),
+        description=gettext_lazy(
+            "commit: part of the pledge becomes a firm commitment; ship: part of the "
+            "commitment is in transit; receive: part of what is in transit was received. "
+            "Never past the tier before (409), by a nation's officer only for its own "
+            "nation's offers."
+        ),
+        request=QuantitySerializer,
+        responses=_responses("offers"),
+    )
+    return schema(action(detail=True, methods=["post"])(step))
 
 
 class OfferActions(LookedUpToRead):

@@ -16,6 +16,8 @@
   The database's check constraints refuse an over-matched row whatever path writes it.
   A pair (requirement, offer) has one standing match: confirming it again is refused
   with a conflict naming the standing match, whose quantity may be changed instead.
+
+A record created without a key gets `<type>-<8 hex digits>` (`KeyedService`).
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,7 +29,8 @@ from django.utils.translation import gettext_lazy
 
 from cadre.core import permissions
 from cadre.core.roles import Role, role_of
-from cadre.core.services import RecordConflict, RecordService
+from cadre.core.services import RecordConflict
+from cadre.training.services import KeyedService
 
 from .models import Match, Offer, Requirement
 
@@ -74,7 +77,7 @@ def transitions_for(user, requirement) -> list[tuple[str, Transition]]:
     ]
 
 
-class RequirementService(RecordService):
+class RequirementService(KeyedService):
     """Status only through `transition`; the matched and delivered figures only through
     the services that keep them."""
 
@@ -135,7 +138,7 @@ class RequirementService(RecordService):
             return self.save(stored, user=user)
 
 
-class OfferService(RecordService):
+class OfferService(KeyedService):
     """Tiers only through `commit`, `ship`, `receive`; the matched figure only by matches."""
 
     TIERS = ("committed_quantity", "in_transit_quantity", "donor_received_quantity")
@@ -210,7 +213,7 @@ def lock_rows(requirement_ids, offer_ids):
     list(Offer.objects.select_for_update().filter(pk__in=sorted(offer_ids)).order_by("pk"))
 
 
-class MatchService(RecordService):
+class MatchService(KeyedService):
     """Confirmed matches are what `matched_quantity` counts, on both sides."""
 
     def _stored(self, obj):
@@ -230,6 +233,28 @@ class MatchService(RecordService):
             offers.add(stored["offer_id"])
         lock_rows(requirements, offers)
 
+    def validate(self, obj, *, exclude=None, in_batch=False):
+        # Before the model's own rules, whose unique constraint would say less.
+        self.refuse_second_match(obj)
+        super().validate(obj, exclude=exclude, in_batch=in_batch)
+
+    def refuse_second_match(self, obj):
+        """The natural key: one standing match per requirement and offer."""
+        if obj.status == Match.Status.CANCELLED:
+            return
+        standing = (
+            Match.objects.filter(requirement_id=obj.requirement_id, offer_id=obj.offer_id)
+            .exclude(status=Match.Status.CANCELLED)
+            .exclude(pk=obj.pk)
+            .values_list("key", flat=True)
+            .first()
+        )
+        if standing:
+            raise RecordConflict(
+                _("This offer is already matched to this requirement (%(key)s): change that match.")
+                % {"key": standing}
+            )
+
     def normalise(self, obj):
         super().normalise(obj)
         if obj.status == Match.Status.CONFIRMED and obj.confirmed_at is None:
@@ -247,18 +272,7 @@ class MatchService(RecordService):
                 )
             if offer.kind != requirement.kind:
                 raise ValidationError({"offer": _("The offer is not of the requirement's kind.")})
-        standing = (
-            Match.objects.filter(requirement_id=obj.requirement_id, offer_id=obj.offer_id)
-            .exclude(status=Match.Status.CANCELLED)
-            .exclude(pk=obj.pk)
-            .values_list("key", flat=True)
-            .first()
-        )
-        if standing and obj.status != Match.Status.CANCELLED:
-            raise RecordConflict(
-                _("This offer is already matched to this requirement (%(key)s): change that match.")
-                % {"key": standing}
-            )
+        self.refuse_second_match(obj)
         moves = {}  # (model, pk) -> change of matched_quantity
         if stored and stored["status"] == confirmed:
             for model, pk in ((Requirement, stored["requirement_id"]), (Offer, stored["offer_id"])):

@@ -213,6 +213,7 @@ def cmd_demo(args):
         else:
             cmd_load_dataset(argparse.Namespace(directory=None))
         _generate_demo_training()
+        _generate_demo_requirements()
         created = ensure_demo_users()
     if created:
         print("Demo users (user name, role, one-time password):")
@@ -441,6 +442,14 @@ def _generate_demo_training(people=200):
     made = generate_training(people)
     print(f"Generated for the demo: {made}.")
     print(f"Generated for the demo: {generate_graduates()}.")
+
+
+def _generate_demo_requirements():
+    """Requirements, offers and matches for coordination's pages and API, when none are
+    generated yet."""
+    from cadre.coordination.generated_requirements import generate_requirements
+
+    print(f"Generated for the demo: {generate_requirements()}.")
 
 
 def _reference_date(text):

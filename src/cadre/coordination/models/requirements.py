@@ -90,6 +90,7 @@ class Requirement(RecordModel):
     delivered_quantity = models.PositiveIntegerField(
         _("quantity delivered"), default=0, editable=False
     )
+    generated = models.BooleanField(_("generated"), default=False, editable=False)
 
     class Meta:
         ordering = ["priority", "needed_by", "key"]
@@ -175,6 +176,7 @@ class Offer(RecordModel):
         _("quantity received, as the donor reports"), default=0, editable=False
     )
     matched_quantity = models.PositiveIntegerField(_("quantity matched"), default=0, editable=False)
+    generated = models.BooleanField(_("generated"), default=False, editable=False)
     session = models.ForeignKey(
         Session,
         verbose_name=_("training session"),

@@ -1,6 +1,7 @@
 """Requirements, offers and the matching page at 10^5 offers, on PostgreSQL.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/DB uv run python bench/coordination.py [--offers 1e5]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/DB \
+        uv run python bench/coordination.py [--offers 1e5]
 
 Migrates the database, then writes (COPY, through BatchWriter) N offers of six kinds and
 categories from eight nations, N/10 requirements, half published, and N/20 confirmed
@@ -54,15 +55,17 @@ def build(offers: int):
         for c in "AB"
         for d in "ABCD"
     ]
+    institution = Organisation.objects.first() or Organisation.objects.create(
+        key="bench-org", name="Bench school", kind=Organisation.Kind.SCHOOL
+    )
     mission = Mission.objects.first() or Mission.objects.create(
         key="bench",
         name="Bench mission",
+        short_name="BM",
         start=datetime.date(2004, 1, 1),
         status="active",
         host_nation=nations[0],
-    )
-    institution = Organisation.objects.first() or Organisation.objects.create(
-        key="bench-org", name="Bench school", kind=Organisation.Kind.values[0]
+        parent_organisation=institution,
     )
     today = datetime.date(2027, 1, 1)
     with transaction.atomic():
@@ -195,9 +198,8 @@ def main():
     print("| request | p50 / p95 ms | p95 ÷ requirement page | status |")
     print("|---|---|---|---|")
     for label, t in results.items():
-        print(
-            f"| {label} | {t['p50']:.1f} / {t['p95']:.1f} | {t['p95'] / page:.1f}x | {t['status']} |"
-        )
+        ratio = t["p95"] / page
+        print(f"| {label} | {t['p50']:.1f} / {t['p95']:.1f} | {ratio:.1f}x | {t['status']} |")
 
 
 if __name__ == "__main__":

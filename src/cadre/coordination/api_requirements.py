@@ -18,12 +18,14 @@ from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from cadre.core import registry
-from cadre.core.api import ERROR_DESCRIPTIONS, Conflict, ErrorSerializer
+from cadre.core import permissions, registry
+from cadre.core.api import ERROR_DESCRIPTIONS, Conflict, ErrorSerializer, signed_in_and
 from cadre.core.api_views import serializer_for
+from cadre.core.roles import role_of
 from cadre.core.services import RecordConflict, service_for, validation_messages
 
 from .models import Match, Offer, Requirement
+from .services_requirements import TRANSITIONS
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -116,7 +118,9 @@ def _transition(name):
         request=ReasonSerializer,
         responses=_responses("requirements"),
     )
-    return schema(action(detail=True, methods=["post"])(act))
+    roles = TRANSITIONS[name].roles
+    allowed = signed_in_and(lambda user: role_of(user) in roles)
+    return schema(action(detail=True, methods=["post"], permission_classes=[allowed])(act))
 
 
 class RequirementActions(LookedUpToRead):
@@ -128,6 +132,10 @@ class RequirementActions(LookedUpToRead):
     publish = _transition("publish")
     withdraw = _transition("withdraw")
     reject = _transition("reject")
+
+
+MayChangeOffers = signed_in_and(lambda user: permissions.may(user, "change", Offer))
+MayChangeMatches = signed_in_and(lambda user: permissions.may(user, "change", Match))
 
 
 def _step(name):
@@ -154,7 +162,7 @@ def _step(name):
         request=QuantitySerializer,
         responses=_responses("offers"),
     )
-    return schema(action(detail=True, methods=["post"])(step))
+    return schema(action(detail=True, methods=["post"], permission_classes=[MayChangeOffers])(step))
 
 
 class OfferActions(LookedUpToRead):
@@ -179,7 +187,7 @@ class MatchActions(LookedUpToRead):
         request=EmptySerializer,
         responses=_responses("matches"),
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[MayChangeMatches])
     def cancel(self, request, *args, **kwargs):
         match = self.get_object()
         service = service_for(Match)

@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -42,7 +43,10 @@ def requirement_panel(requirement, user) -> dict:
     """The requirement's status, its actions for who may take them, its matches."""
     return {
         "requirement": requirement,
-        "actions": services.transitions_for(user, requirement)
+        "actions": [
+            (name, rule, reverse(f"coordination:requirement-{name}", args=[requirement.pk]))
+            for name, rule in services.transitions_for(user, requirement)
+        ]
         if permissions.may_write_object(user, "change", requirement)
         else [],
         "form": ReasonForm(),
@@ -57,7 +61,12 @@ def offer_panel(offer, user) -> dict:
     return {
         "offer": offer,
         "steps": [
-            (name, services.TIER_LABELS[name], getattr(offer, limit) - getattr(offer, field))
+            (
+                name,
+                services.TIER_LABELS[name],
+                getattr(offer, limit) - getattr(offer, field),
+                reverse(f"coordination:offer-{name}", args=[offer.pk]),
+            )
             for name, (field, limit) in services.OfferService.STEPS.items()
         ]
         if may_step
@@ -106,6 +115,8 @@ class OfferStepView(LoginRequiredMixin, View):
         offer = get_object_or_404(permissions.restrict(Offer.objects.all(), request.user), pk=pk)
         if step not in services.OfferService.STEPS:
             raise Http404
+        if not permissions.may_write_object(request.user, "change", offer):
+            raise PermissionDenied
         form = QuantityForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Give a quantity above zero."))

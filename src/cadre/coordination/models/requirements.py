@@ -99,6 +99,8 @@ class Requirement(RecordModel):
         indexes = [
             models.Index(fields=["status", "priority", "needed_by"]),
             models.Index(fields=["kind", "category"]),
+            # The list's default order, read a page at a time (bench/coordination.py).
+            models.Index(fields=["priority", "needed_by", "key"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -203,6 +205,8 @@ class Offer(RecordModel):
         indexes = [
             models.Index(fields=["kind", "category"]),
             models.Index(fields=["nation", "valid_until"]),
+            # The list's default order, read a page at a time (bench/coordination.py).
+            models.Index(fields=["-valid_until", "key"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -45,6 +45,8 @@ OWN_RELATED = {
     ("training.sessioninstructor", "session"),
     ("training.instructorqualification", "person"),
     ("training.waitinglistentry", "person"),
+    # One standing match per requirement and offer.
+    ("coordination.match", "offer"),
 }
 # Values that follow from the record's other values: a day of attendance lies in its session.
 DERIVED = {

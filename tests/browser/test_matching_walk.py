@@ -18,8 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def published(nation, other_nation):
-    from cadre.missions.models import Mission, Organisation
     from records import Records
+
+    from cadre.missions.models import Mission, Organisation
 
     records = Records()
     requirement = Requirement.objects.create(

@@ -8,8 +8,9 @@ categories from eight nations, N/10 requirements, half published, and N/20 confi
 matches (quantities kept consistent by SQL afterwards), then VACUUM ANALYZE. Timed in
 process with Django's test client as a coordination cell user (p50 / p95 of 30 requests
 each, after 3 warm-ups): /healthz (baseline, no database), a requirement's detail page
-(baseline, one record), the requirement list, the offer list, and the matching page of a
-published requirement whose kind and category thousands of offers share.
+(baseline, one record), the nations list (baseline: the generic list page over a few
+rows), the requirement list, the offer list, their API lists, and the matching page of
+a published requirement whose kind and category thousands of offers share.
 """
 
 import argparse
@@ -184,8 +185,11 @@ def main():
     paths = {
         "baseline: /healthz (no database)": "/healthz",
         "baseline: requirement page": f"/record/requirements/{need.pk}/",
+        "baseline: nations list (the generic list, few rows)": "/record/nations/",
         "requirement list": "/record/requirements/",
         "offer list": "/record/offers/",
+        "API requirement list": "/api/requirements/",
+        "API offer list": "/api/offers/",
         "matching page": f"/coordination/requirements/{need.pk}/matching/",
     }
     print(

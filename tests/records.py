@@ -33,6 +33,10 @@ FIELD_VALUES = {
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.
 ALWAYS_FILLED = {("training.session", "capacity"), ("training.session", "end")}
+# Values of fields only a service's action sets (editable=False), with which a record is
+# stored: a requirement is made published, so that the roles that read only published
+# requirements (published_readers) read it and the records pointing to it.
+STORED_VALUES = {("coordination.requirement", "status"): "published"}
 # Relations that must differ between records of a type (one allotment per nation and
 # session): each record gets a related record of its own there, not a shared one.
 OWN_RELATED = {
@@ -43,6 +47,8 @@ OWN_RELATED = {
     ("training.sessioninstructor", "session"),
     ("training.instructorqualification", "person"),
     ("training.waitinglistentry", "person"),
+    # One standing match per requirement and offer.
+    ("coordination.match", "offer"),
 }
 # Values that follow from the record's other values: a day of attendance lies in its session.
 DERIVED = {
@@ -143,7 +149,12 @@ class Records:
         """A saved record; `in_nation` makes it (and its related records) belong to that nation."""
         with without_field_records():
             values = self.values(model, optional=optional, in_nation=in_nation)
-            record = model(**{**values, **overrides})
+            stored = {
+                name: value
+                for (label, name), value in STORED_VALUES.items()
+                if label == model._meta.label_lower
+            }
+            record = model(**{**values, **stored, **overrides})
             record.full_clean()
             record.save()
             related = self.related_values(model, optional=optional, in_nation=in_nation)

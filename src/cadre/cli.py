@@ -216,6 +216,7 @@ def cmd_demo(args):
             cmd_load_dataset(argparse.Namespace(directory=None))
         _generate_demo_training()
         _generate_demo_money()
+        _generate_demo_requirements()
         created = ensure_demo_users()
     if created:
         print("Demo users (user name, role, one-time password):")
@@ -469,6 +470,12 @@ def cmd_export_iati(args):
     Path(args.file).write_bytes(iati.to_bytes(tree))
     print(f"Wrote {count} IATI activities to {args.file}")
     return 0
+def _generate_demo_requirements():
+    """Requirements, offers and matches for coordination's pages and API, when none are
+    generated yet."""
+    from cadre.coordination.generated_requirements import generate_requirements
+
+    print(f"Generated for the demo: {generate_requirements()}.")
 
 
 def _reference_date(text):

@@ -133,6 +133,30 @@ API_ACTIONS |= {"api:items-custody"}
 ACTION_PAGES |= {"coordination:custody-record": "items"}
 ACTORS |= dict.fromkeys(["api:items-custody", "coordination:custody-record"], CUSTODIANS)
 LIST_PAGES |= {"coordination:small-arms": "items"}
+# Coordination: who takes a requirement's actions, moves an offer's tiers, cancels a
+# match, and opens the matching page, written out here.
+COORDINATION_CELL = {Role.ADMIN, Role.MISSION_STAFF, Role.COORDINATION_CELL}
+LIAISON_OR_CELL = COORDINATION_CELL | {Role.HOST_LIAISON}
+REQUIREMENT_ACTORS = {
+    "submit": LIAISON_OR_CELL,
+    "validate": COORDINATION_CELL,
+    "publish": COORDINATION_CELL,
+    "withdraw": LIAISON_OR_CELL,
+    "reject": COORDINATION_CELL,
+}
+OFFER_STEPPERS = COORDINATION_CELL | {Role.NATION_CONTRIBUTOR}
+for _action, _roles in REQUIREMENT_ACTORS.items():
+    API_ACTIONS.add(f"api:requirements-{_action}")
+    ACTION_PAGES[f"coordination:requirement-{_action}"] = "requirements"
+    ACTORS[f"api:requirements-{_action}"] = ACTORS[f"coordination:requirement-{_action}"] = _roles
+for _step in ("commit", "ship", "receive"):
+    API_ACTIONS.add(f"api:offers-{_step}")
+    ACTION_PAGES[f"coordination:offer-{_step}"] = "offers"
+    ACTORS[f"api:offers-{_step}"] = ACTORS[f"coordination:offer-{_step}"] = OFFER_STEPPERS
+API_ACTIONS.add("api:matches-cancel")
+ACTORS["api:matches-cancel"] = COORDINATION_CELL
+# Pages of one record of a type that only some roles open: the type's slug, the roles.
+RECORD_OWN_PAGES = {"coordination:matching": ("requirements", COORDINATION_CELL)}
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -175,6 +199,9 @@ def sample_kwargs(name, pattern, nation_code):
         return
     if name == "coordination:custody-import-confirm":
         yield {"upload": uuid.uuid4()}
+        return
+    if name in RECORD_OWN_PAGES:
+        yield _object_args(params, registry.get(RECORD_OWN_PAGES[name][0]), nation_code)
         return
     args = {}
     if "pk" in params and name.startswith("jobs:"):
@@ -276,6 +303,8 @@ def expected_page(role, name, kwargs):
         return expected_read(role, registry.get(slug), one_record=name == "core:detail")
     if name in LIST_PAGES:
         return expected_read(role, registry.get(LIST_PAGES[name]), one_record=False)
+    if name in RECORD_OWN_PAGES:
+        return {200} if role in RECORD_OWN_PAGES[name][1] else {403}
     if name in ("jobs:detail", "jobs:download"):
         return {404}  # a job and its file are shown only to whoever started it
     if name == "training:certificates-expiring":

@@ -1,13 +1,24 @@
 """Declarations of coordination's requirements, offers, matches and deliveries."""
 
-from cadre.core.registry import register
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cadre.core.registry import register, register_detail_panel, register_page
 from cadre.core.roles import Role
 
 from . import models as m
+from . import services_requirements as s
+from . import views_requirements as v
 from .objects_money import COORDINATION_WRITERS
 
 NATION_CONTRIBUTORS = frozenset({Role.NATION_CONTRIBUTOR})
 BY_OFFERING_NATION = {"nation_writers": NATION_CONTRIBUTORS, "nation_readers": NATION_CONTRIBUTORS}
+# A nation reads a requirement once the coordination cell has published it, never before
+# (nor once withdrawn or rejected), and its matches only on such requirements.
+PUBLISHED_TO_NATIONS = {
+    "published_readers": NATION_CONTRIBUTORS,
+    "published_when": Q(status__in=s.OPEN),
+}
 
 register(
     m.Requirement,
@@ -33,6 +44,9 @@ register(
     search=["description", "category"],
     ordering=["priority", "needed_by", "key"],
     write_roles=COORDINATION_WRITERS | {Role.HOST_LIAISON},
+    **PUBLISHED_TO_NATIONS,
+    service=s.RequirementService,
+    api_actions="cadre.coordination.api_requirements.RequirementActions",
     select_related=["institution", "mission"],
 )
 
@@ -60,6 +74,8 @@ register(
     write_roles=COORDINATION_WRITERS,
     nation_field="nation",
     **BY_OFFERING_NATION,
+    service=s.OfferService,
+    api_actions="cadre.coordination.api_requirements.OfferActions",
     select_related=["nation", "trust_fund"],
 )
 
@@ -72,6 +88,10 @@ register(
     write_roles=COORDINATION_WRITERS,
     nation_field="offer__nation",
     nation_readers=NATION_CONTRIBUTORS,
+    published_readers=NATION_CONTRIBUTORS,
+    published_when=Q(requirement__status__in=s.OPEN),
+    service=s.MatchService,
+    api_actions="cadre.coordination.api_requirements.MatchActions",
     select_related=["requirement", "offer"],
 )
 
@@ -85,4 +105,23 @@ register(
     nation_field="match__offer__nation",
     **BY_OFFERING_NATION,
     select_related=["match__offer", "match__requirement", "place"],
+)
+
+register_detail_panel(m.Requirement, "coordination/requirements/_actions.html", v.requirement_panel)
+register_detail_panel(m.Offer, "coordination/requirements/_tiers.html", v.offer_panel)
+register_page(
+    "core:list",
+    _("Requirements"),
+    m.Requirement,
+    args=("requirements",),
+    shortcut_for={Role.COORDINATION_CELL, Role.HOST_LIAISON},
+    position=70,
+)
+register_page(
+    "core:list",
+    _("Offers"),
+    m.Offer,
+    args=("offers",),
+    shortcut_for={Role.COORDINATION_CELL, Role.NATION_CONTRIBUTOR},
+    position=71,
 )

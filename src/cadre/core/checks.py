@@ -45,6 +45,7 @@ def check_declaration(object_type) -> list[checks.CheckMessage]:
     """The problems of one declaration, each naming the type and the field."""
     return [
         *_nation_scope(object_type),
+        *_published_scope(object_type),
         *_personal_data(object_type),
         *_named_fields(object_type),
         *_relations(object_type),
@@ -103,6 +104,28 @@ def _nation_scope(object_type):
             )
     if object_type.nation_field:
         yield from _nation_field(object_type)
+
+
+def _published_scope(object_type):
+    """Roles that read only the published rows need the rule that says which rows those are,
+    and may not write: a writer would write rows it may not read."""
+    readers, when = object_type.published_readers, object_type.published_when
+    if bool(readers) != (when is not None):
+        yield _error(
+            object_type,
+            "published_readers and published_when go together; only one is set.",
+            "Set published_when to the Q of the rows those roles read, or leave both unset.",
+            "cadre.E012",
+        )
+    writers = sorted(readers & (object_type.write_roles | object_type.nation_writers))
+    if writers:
+        yield _error(
+            object_type,
+            f"published_readers names {', '.join(writers)}, who also write the type: they "
+            "would write records they may not read.",
+            "Leave those roles out of published_readers, or out of the writers.",
+            "cadre.E013",
+        )
 
 
 def _nation_field(object_type):

@@ -107,8 +107,11 @@ def _many_keys(field, pks, user) -> dict:
 
 
 def _scoped_for(user, model) -> bool:
-    """Does this user view only some rows of `model` (their nation's)?"""
-    return permissions.nation_bound(user, "view", registry.for_model(model))
+    """Does this user view only some rows of `model` (their nation's, or the published)?"""
+    object_type = registry.for_model(model)
+    return permissions.nation_bound(user, "view", object_type) or permissions.published_only(
+        user, object_type
+    )
 
 
 def _exchange_rows(chunk, readers, user):

@@ -10,7 +10,9 @@ tables in `roles` and the object type's declaration in the registry:
 - counting is viewing, except that every signed-in role may count the rows of a type
   that holds personal data: who may not view it learns how many, never who. A count
   is taken over `restrict(queryset, user, "count")`, which keeps the nation scope of
-  a nation reader; what a selector shows from it must be figures, never rows.
+  a nation reader; what a selector shows from it must be figures, never rows;
+- a role in `published_readers` views (and counts) only the rows `published_when`
+  holds for (a requirement once published), besides any nation scope.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -44,12 +46,19 @@ def nation_bound(user, action: str, object_type) -> bool:
     return action not in READS and role not in object_type.write_roles
 
 
+def published_only(user, object_type) -> bool:
+    """Does the user read only the published rows of this type (`published_when`)?"""
+    return role_of(user) in object_type.published_readers
+
+
 def restrict(queryset, user, action: str = "view"):
     """The part of `queryset` this user may act on."""
     model = queryset.model
     if not may(user, action, model):
         return queryset.none()
     object_type = registry.for_model(model)
+    if published_only(user, object_type):
+        queryset = queryset.filter(object_type.published_when)
     if not nation_bound(user, action, object_type):
         return queryset
     if user.nation_id is None:

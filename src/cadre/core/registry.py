@@ -41,6 +41,11 @@ class ObjectType:
     nation_field: str | None = None
     nation_writers: frozenset = frozenset()
     nation_readers: frozenset = frozenset()
+    # Holders of `published_readers` roles read only the rows `published_when` (a Q on the
+    # model) holds for, e.g. the requirements published to the nations; the rest "does not
+    # exist" for them, as another nation's rows do for a nation reader.
+    published_readers: frozenset = frozenset()
+    published_when: models.Q | None = None
     # Rows hold personal data: roles outside `view_roles` get counts, never names.
     personal_data: bool = False
     # The one write path of the type: a RecordService subclass (cadre.core.services);

@@ -72,13 +72,16 @@ class Requirement(RecordModel):
         _("priority"), choices=Priority.choices, default=Priority.MEDIUM
     )
     needed_by = models.DateField(_("needed by"), null=True, blank=True)
+    # Set only by the requirement service's actions (submit, validate, publish, withdraw,
+    # reject), never by a generic edit: services_requirements.RequirementService.
     status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
     )
     status_reason = models.CharField(
         _("reason"),
         max_length=300,
         blank=True,
+        editable=False,
         help_text=_("Why it was withdrawn or rejected."),
     )
     published_on = models.DateField(_("published on"), null=True, blank=True, editable=False)
@@ -87,6 +90,7 @@ class Requirement(RecordModel):
     delivered_quantity = models.PositiveIntegerField(
         _("quantity delivered"), default=0, editable=False
     )
+    generated = models.BooleanField(_("generated"), default=False, editable=False)
 
     class Meta:
         ordering = ["priority", "needed_by", "key"]
@@ -95,6 +99,8 @@ class Requirement(RecordModel):
         indexes = [
             models.Index(fields=["status", "priority", "needed_by"]),
             models.Index(fields=["kind", "category"]),
+            # The list's default order, read a page at a time (bench/coordination.py).
+            models.Index(fields=["priority", "needed_by", "key"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -159,13 +165,20 @@ class Offer(RecordModel):
     language = models.CharField(_("language"), max_length=60, blank=True)
     end_use_terms = models.TextField(_("end-use terms"), blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    # Donor's own figures, by tier; the recipient's are the deliveries it confirmed.
-    committed_quantity = models.PositiveIntegerField(_("quantity committed"), default=0)
-    in_transit_quantity = models.PositiveIntegerField(_("quantity in transit"), default=0)
+    # Donor's own figures, by tier; the recipient's are the deliveries it confirmed. Each
+    # counts what reached at least that tier (received <= in transit <= committed <=
+    # pledged), moved only by the offer service's actions (commit, ship, receive).
+    committed_quantity = models.PositiveIntegerField(
+        _("quantity committed"), default=0, editable=False
+    )
+    in_transit_quantity = models.PositiveIntegerField(
+        _("quantity in transit"), default=0, editable=False
+    )
     donor_received_quantity = models.PositiveIntegerField(
-        _("quantity received, as the donor reports"), default=0
+        _("quantity received, as the donor reports"), default=0, editable=False
     )
     matched_quantity = models.PositiveIntegerField(_("quantity matched"), default=0, editable=False)
+    generated = models.BooleanField(_("generated"), default=False, editable=False)
     session = models.ForeignKey(
         Session,
         verbose_name=_("training session"),
@@ -192,6 +205,8 @@ class Offer(RecordModel):
         indexes = [
             models.Index(fields=["kind", "category"]),
             models.Index(fields=["nation", "valid_until"]),
+            # The list's default order, read a page at a time (bench/coordination.py).
+            models.Index(fields=["-valid_until", "key"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -201,6 +216,14 @@ class Offer(RecordModel):
             models.CheckConstraint(
                 condition=Q(committed_quantity__lte=F("quantity")),
                 name="offer_commits_at_most_its_pledge",
+            ),
+            models.CheckConstraint(
+                condition=Q(in_transit_quantity__lte=F("committed_quantity")),
+                name="offer_ships_at_most_its_commitment",
+            ),
+            models.CheckConstraint(
+                condition=Q(donor_received_quantity__lte=F("in_transit_quantity")),
+                name="offer_receives_at_most_what_shipped",
             ),
         ]
 
@@ -236,8 +259,16 @@ class Match(RecordModel):
         ordering = ["requirement", "key"]
         verbose_name = _("match")
         verbose_name_plural = _("matches")
+        indexes = [models.Index(fields=["offer", "status"])]
         constraints = [
             models.CheckConstraint(condition=Q(quantity__gt=0), name="match_quantity_positive"),
+            # The natural key: one standing (not cancelled) match per requirement and offer.
+            # Confirming the pair again is refused, naming the standing match.
+            models.UniqueConstraint(
+                fields=["requirement", "offer"],
+                condition=~Q(status="cancelled"),
+                name="one_standing_match_per_pair",
+            ),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from cadre.core.roles import Role
 
 from . import models as m
 from .objects_money import COORDINATION_WRITERS
+from .services_deliveries import DeliveryService
 
 NATION_CONTRIBUTORS = frozenset({Role.NATION_CONTRIBUTOR})
 BY_OFFERING_NATION = {"nation_writers": NATION_CONTRIBUTORS, "nation_readers": NATION_CONTRIBUTORS}
@@ -78,11 +79,22 @@ register(
 register(
     m.Delivery,
     slug="deliveries",
-    columns=["key", "match", "quantity", "delivered_on", "place", "received_by"],
-    filters={"match": ["exact"], "place": ["exact"]},
+    columns=[
+        "key",
+        "match",
+        "quantity",
+        "delivered_on",
+        "place",
+        "received_by",
+        "confirmed_by_recipient",
+    ],
+    filters={"match": ["exact"], "place": ["exact"], "confirmed_by_recipient": ["exact"]},
+    search=["what", "received_by"],
     ordering=["delivered_on", "key"],
     write_roles=COORDINATION_WRITERS,
     nation_field="match__offer__nation",
     **BY_OFFERING_NATION,
     select_related=["match__offer", "match__requirement", "place"],
+    service=DeliveryService,
+    api_actions="cadre.coordination.api_deliveries.DeliveryActions",
 )

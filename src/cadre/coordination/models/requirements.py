@@ -17,6 +17,7 @@ from cadre.missions.models import Location, Mission, Organisation
 from cadre.training.models import SeatAllotment, Session, generated_key
 
 from .money import TrustFund
+from .receipts import ReceiptStorage, receipt_path
 
 __all__ = ["Delivery", "Match", "Offer", "Requirement", "SupportKind"]
 
@@ -262,7 +263,35 @@ class Delivery(RecordModel):
         related_name="deliveries",
     )
     received_by = models.CharField(_("received by"), max_length=200)
-    confirmed_by_recipient = models.BooleanField(_("confirmed by the recipient"), default=False)
+    what = models.CharField(
+        _("what was handed over"),
+        max_length=200,
+        blank=True,
+        help_text=_("In a few words: '40 radios', 'first aid course, 20 seats'."),
+    )
+    # Set by the recipient's confirmation (DeliveryService.confirm), never by a form: the
+    # recipient's figure is the quantity of the deliveries it confirmed.
+    confirmed_by_recipient = models.BooleanField(
+        _("confirmed by the recipient"), default=False, editable=False
+    )
+    confirmed_on = models.DateField(_("confirmed on"), null=True, blank=True, editable=False)
+    confirmed_by = models.CharField(_("confirmed by"), max_length=150, blank=True, editable=False)
+    generated = models.BooleanField(
+        _("generated"),
+        default=False,
+        editable=False,
+        help_text=_("Made up by `cadre demo` to try Cadre out: no such delivery took place."),
+    )
+    # Uploaded through the delivery's receipt action; read only through the delivery's
+    # download address, which checks that the reader may read the delivery.
+    receipt = models.FileField(
+        _("receipt"),
+        upload_to=receipt_path,
+        storage=ReceiptStorage(),
+        max_length=200,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["-delivered_on", "key"]

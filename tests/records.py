@@ -27,6 +27,9 @@ FIELD_VALUES = {
     ("training.session", "status"): "completed",
     ("training.attendance", "hours_absent"): "0",
     ("training.nomination", "preference"): 1,
+    # A delivery is made under a confirmed match, within what the match owes.
+    ("coordination.match", "status"): "confirmed",
+    ("coordination.delivery", "quantity"): 1,
 }
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.

@@ -8,4 +8,10 @@ urlpatterns = [
     path("3w.csv", views.ThreeWView.as_view(), name="export-3w"),
     path("deliveries/<slug:key>/receipt/", views.ReceiptView.as_view(), name="delivery-receipt"),
     path("deliveries/<slug:key>/confirm/", views.ConfirmView.as_view(), name="delivery-confirm"),
+    path("offers/<slug:key>/make-session/", views.MakeSessionView.as_view(), name="offer-session"),
+    path(
+        "offers/<slug:key>/make-allotment/",
+        views.MakeAllotmentView.as_view(),
+        name="offer-allotment",
+    ),
 ]

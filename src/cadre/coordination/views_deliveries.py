@@ -18,12 +18,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from cadre.accounts.models import Nation
 from cadre.core import permissions
 from cadre.core.services import RecordConflict, service_for
+from cadre.training.models import Course, Session
 
 from . import charts_deliveries, selectors_deliveries
 from .exports_deliveries import write_3w
 from .models import Delivery, Offer, Requirement
+from .services_seat_offers import offer_make_allotment, offer_make_session
 
 
 def may_see_overview(user) -> bool:
@@ -153,3 +156,67 @@ class ConfirmView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("The receipt of this delivery is confirmed."))
         return redirect(_delivery_page(delivery))
+
+
+class MakeSessionForm(forms.Form):
+    course = forms.ModelChoiceField(queryset=Course.objects.none(), label=gettext_lazy("Course"))
+    start = forms.DateField(label=gettext_lazy("Start"), widget=forms.DateInput({"type": "date"}))
+    end = forms.DateField(
+        label=gettext_lazy("End"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = permissions.restrict(Course.objects.all(), user)
+
+
+class MakeAllotmentForm(forms.Form):
+    session = forms.ModelChoiceField(queryset=Session.objects.none(), label=gettext_lazy("Session"))
+    nation = forms.ModelChoiceField(
+        queryset=Nation.objects.none(),
+        label=gettext_lazy("Nation whose trainees take the seats"),
+        to_field_name="code",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        open_sessions = Session.objects.filter(
+            status__in=[Session.Status.PLANNED, Session.Status.OPEN]
+        ).select_related("course")
+        self.fields["session"].queryset = permissions.restrict(open_sessions, user)
+        self.fields["nation"].queryset = Nation.objects.order_by("name")
+
+
+class SeatOfferView(LoginRequiredMixin, View):
+    """POST: a training-seat offer becomes a session or an allotment (training's services)."""
+
+    form_class = None
+    make = None
+
+    def post(self, request, key):
+        offer = get_object_or_404(permissions.restrict(Offer.objects.all(), request.user), key=key)
+        if not permissions.may_write_object(request.user, "change", offer):
+            raise PermissionDenied
+        form = self.form_class(request.POST, user=request.user)
+        if not form.is_valid():
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+            return redirect("core:detail", "offers", offer.pk)
+        try:
+            made = type(self).make(offer, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except RecordConflict as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Made: %(made)s.") % {"made": made})
+        return redirect("core:detail", "offers", offer.pk)
+
+
+class MakeSessionView(SeatOfferView):
+    form_class = MakeSessionForm
+    make = offer_make_session
+
+
+class MakeAllotmentView(SeatOfferView):
+    form_class = MakeAllotmentForm
+    make = offer_make_allotment

@@ -9,6 +9,7 @@ quantity: the database itself refuses an over-commitment, whatever path writes.
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cadre.accounts.models import Nation
@@ -256,7 +257,7 @@ class Delivery(RecordModel):
     delivered_on = models.DateField(_("delivered on"))
     place = models.ForeignKey(
         Location,
-        verbose_name=_("place"),
+        verbose_name=pgettext_lazy("where a delivery was handed over", "place"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -307,4 +308,7 @@ class Delivery(RecordModel):
         ]
 
     def __str__(self):
-        return f"{self.quantity} on {self.delivered_on}"
+        return gettext("%(quantity)s delivered on %(day)s") % {
+            "quantity": self.quantity,
+            "day": self.delivered_on,
+        }

@@ -98,6 +98,16 @@ class DeliveryService(KeyedService):
     def key_parts(self, obj):
         return ["delivery", obj.match.key, obj.delivered_on]
 
+    def normalise(self, obj):
+        obj._key_made = not obj.key
+        super().normalise(obj)
+
+    def _free_key_under_lock(self, obj):
+        """A key made before the lock may have been taken meanwhile by a delivery of the same
+        match and day saved at the same time: made again under the lock, it is free."""
+        if getattr(obj, "_key_made", False):
+            obj.key = self.free_key(obj)
+
     def lock(self, obj):
         # The requirement first, then the match: the order the matching service takes too.
         requirement_id = _requirement_id(obj.match_id)
@@ -106,6 +116,7 @@ class DeliveryService(KeyedService):
         Match.objects.select_for_update().filter(pk=obj.match_id).order_by("pk").first()
 
     def check(self, obj, many, action):
+        self._free_key_under_lock(obj)
         match = Match.objects.select_related("requirement").get(pk=obj.match_id)
         if action == "change":
             stored = Delivery.objects.get(pk=obj.pk)

@@ -29,6 +29,9 @@ FIELD_VALUES = {
     ("training.nomination", "preference"): 1,
     # A euro needs no exchange rate.
     ("coordination.exchangerate", "currency"): "USD",
+    # A delivery is made under a confirmed match, within what the match owes.
+    ("coordination.match", "status"): "confirmed",
+    ("coordination.delivery", "quantity"): 1,
 }
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.

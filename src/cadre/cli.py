@@ -217,6 +217,7 @@ def cmd_demo(args):
         _generate_demo_training()
         _generate_demo_money()
         _generate_demo_requirements()
+        _generate_demo_deliveries()
         created = ensure_demo_users()
     if created:
         print("Demo users (user name, role, one-time password):")
@@ -476,6 +477,27 @@ def _generate_demo_requirements():
     from cadre.coordination.generated_requirements import generate_requirements
 
     print(f"Generated for the demo: {generate_requirements()}.")
+def _generate_demo_deliveries():
+    """Deliveries under the demo's confirmed matches, once (coordination.generated_deliveries)."""
+    from cadre.coordination.generated_deliveries import generate_deliveries
+    from cadre.coordination.models import Delivery
+
+    if Delivery.objects.filter(generated=True).exists():
+        return
+    made = generate_deliveries()
+    if made:
+        print(f"Generated for the demo: {made} deliveries.")
+
+
+def cmd_export_3w(args):
+    """Write the who-does-what-where CSV (HXL hashtags on its second row): every delivery."""
+    from cadre.coordination.exports_deliveries import write_3w
+    from cadre.core.services import OPERATOR
+
+    with open(args.file, "w", newline="", encoding="utf-8") as stream:
+        count = write_3w(stream, OPERATOR)
+    print(f"Wrote {count} deliveries to {args.file}")
+    return 0
 
 
 def _reference_date(text):
@@ -600,6 +622,13 @@ def build_parser():
     p = sub.add_parser("export-dataset", help="write the mission record as a dataset directory")
     p.add_argument("directory")
     p.set_defaults(func=cmd_export_dataset)
+
+    p = sub.add_parser(
+        "export-3w",
+        help="write the who-does-what-where CSV of the deliveries, HXL hashtags on its second row",
+    )
+    p.add_argument("file", help="the CSV file to write")
+    p.set_defaults(func=cmd_export_3w)
 
     p = sub.add_parser("worker", help="run background jobs (long imports) as they are queued")
     p.add_argument("--batch", action="store_true", help="run the jobs queued now, then stop")

@@ -271,6 +271,13 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Uploaded files (delivery receipts). Never served as they lie: each is read through the
+# page of the record it belongs to, which checks that the reader may read that record.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+# A receipt is a scan or a photograph: PDF, PNG or JPEG (told by its first bytes), at most
+# 10 MB.
+RECEIPT_MAX_BYTES = 10 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

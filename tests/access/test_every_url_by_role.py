@@ -157,6 +157,29 @@ API_ACTIONS.add("api:matches-cancel")
 ACTORS["api:matches-cancel"] = COORDINATION_CELL
 # Pages of one record of a type that only some roles open: the type's slug, the roles.
 RECORD_OWN_PAGES = {"coordination:matching": ("requirements", COORDINATION_CELL)}
+# Deliveries: the recipient (host liaison, coordination cell) confirms receipt; any reader
+# of a delivery reaches its receipt, and the service decides who may add one.
+RECIPIENTS = {Role.ADMIN, Role.COORDINATION_CELL, Role.HOST_LIAISON}
+API_ACTIONS |= {"api:deliveries-confirm", "api:deliveries-receipt"}
+ACTION_PAGES |= {
+    "coordination:delivery-confirm": "deliveries",
+    "coordination:delivery-receipt": "deliveries",
+}
+ACTORS |= {
+    "api:deliveries-confirm": RECIPIENTS,
+    "coordination:delivery-confirm": RECIPIENTS,
+    "api:deliveries-receipt": EVERY_ROLE,
+    "coordination:delivery-receipt": EVERY_ROLE,
+}
+# A training-seat offer becomes a session or an allotment: whoever may change the offer
+# asks (training's services then decide on the session or allotment).
+ACTION_PAGES |= {"coordination:offer-session": "offers", "coordination:offer-allotment": "offers"}
+ACTORS |= dict.fromkeys(
+    ["coordination:offer-session", "coordination:offer-allotment"],
+    {Role.ADMIN, Role.MISSION_STAFF, Role.COORDINATION_CELL},
+)
+# Figures of the offers and requirements the reader may read, within its nation's offers.
+COORDINATION_FIGURES = {"coordination:overview", "coordination:reconciliation"}
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -305,6 +328,15 @@ def expected_page(role, name, kwargs):
         return expected_read(role, registry.get(LIST_PAGES[name]), one_record=False)
     if name in RECORD_OWN_PAGES:
         return {200} if role in RECORD_OWN_PAGES[name][1] else {403}
+    if name in COORDINATION_FIGURES:
+        readers = registry.get("offers").view_roles | registry.get("requirements").view_roles
+        return {200} if role in readers else {403}
+    if name == "coordination:export-3w":
+        return expected_read(role, registry.get("deliveries"), one_record=False)
+    if name == "coordination:delivery-receipt":
+        # Another nation's delivery is not there for a nation reader; the sample has no
+        # receipt for the others.
+        return {404}
     if name in ("jobs:detail", "jobs:download"):
         return {404}  # a job and its file are shown only to whoever started it
     if name == "training:certificates-expiring":
@@ -383,6 +415,10 @@ def expected_action(role, name):
         if role not in REVIEWERS:
             return {403}
         return {302} if name in REVIEW_PAGES else {200, 400}
+    if name == "api:deliveries-receipt":
+        # A receipt comes as multipart form data: the JSON sent here is refused (415) once
+        # the delivery is found among those the caller reads.
+        return {404} if role in registry.get("deliveries").nation_readers else {415}
     if name in API_ACTIONS:
         object_type = registry.get(name[4:].rsplit("-", 1)[0])
     else:

@@ -5,3 +5,4 @@ donated item points to its donation), then requirements and offers, then the ite
 from . import objects_money
 from . import objects_requirements
 from . import objects_arms
+from . import objects_deliveries

@@ -10,6 +10,7 @@ from . import models as m
 from . import services_requirements as s
 from . import views_requirements as v
 from .objects_money import COORDINATION_WRITERS
+from .services_deliveries import DeliveryService
 
 NATION_CONTRIBUTORS = frozenset({Role.NATION_CONTRIBUTOR})
 BY_OFFERING_NATION = {"nation_writers": NATION_CONTRIBUTORS, "nation_readers": NATION_CONTRIBUTORS}
@@ -98,13 +99,24 @@ register(
 register(
     m.Delivery,
     slug="deliveries",
-    columns=["key", "match", "quantity", "delivered_on", "place", "received_by"],
-    filters={"match": ["exact"], "place": ["exact"]},
+    columns=[
+        "key",
+        "match",
+        "quantity",
+        "delivered_on",
+        "place",
+        "received_by",
+        "confirmed_by_recipient",
+    ],
+    filters={"match": ["exact"], "place": ["exact"], "confirmed_by_recipient": ["exact"]},
+    search=["what", "received_by"],
     ordering=["delivered_on", "key"],
     write_roles=COORDINATION_WRITERS,
     nation_field="match__offer__nation",
     **BY_OFFERING_NATION,
     select_related=["match__offer", "match__requirement", "place"],
+    service=DeliveryService,
+    api_actions="cadre.coordination.api_deliveries.DeliveryActions",
 )
 
 register_detail_panel(m.Requirement, "coordination/requirements/_actions.html", v.requirement_panel)

@@ -9,6 +9,7 @@ quantity: the database itself refuses an over-commitment, whatever path writes.
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cadre.accounts.models import Nation
@@ -17,6 +18,7 @@ from cadre.missions.models import Location, Mission, Organisation
 from cadre.training.models import SeatAllotment, Session, generated_key
 
 from .money import TrustFund
+from .receipts import ReceiptStorage, receipt_path
 
 __all__ = ["Delivery", "Match", "Offer", "Requirement", "SupportKind"]
 
@@ -286,14 +288,42 @@ class Delivery(RecordModel):
     delivered_on = models.DateField(_("delivered on"))
     place = models.ForeignKey(
         Location,
-        verbose_name=_("place"),
+        verbose_name=pgettext_lazy("where a delivery was handed over", "place"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="deliveries",
     )
     received_by = models.CharField(_("received by"), max_length=200)
-    confirmed_by_recipient = models.BooleanField(_("confirmed by the recipient"), default=False)
+    what = models.CharField(
+        _("what was handed over"),
+        max_length=200,
+        blank=True,
+        help_text=_("In a few words: '40 radios', 'first aid course, 20 seats'."),
+    )
+    # Set by the recipient's confirmation (DeliveryService.confirm), never by a form: the
+    # recipient's figure is the quantity of the deliveries it confirmed.
+    confirmed_by_recipient = models.BooleanField(
+        _("confirmed by the recipient"), default=False, editable=False
+    )
+    confirmed_on = models.DateField(_("confirmed on"), null=True, blank=True, editable=False)
+    confirmed_by = models.CharField(_("confirmed by"), max_length=150, blank=True, editable=False)
+    generated = models.BooleanField(
+        _("generated"),
+        default=False,
+        editable=False,
+        help_text=_("Made up by `cadre demo` to try Cadre out: no such delivery took place."),
+    )
+    # Uploaded through the delivery's receipt action; read only through the delivery's
+    # download address, which checks that the reader may read the delivery.
+    receipt = models.FileField(
+        _("receipt"),
+        upload_to=receipt_path,
+        storage=ReceiptStorage(),
+        max_length=200,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["-delivered_on", "key"]
@@ -309,4 +339,7 @@ class Delivery(RecordModel):
         ]
 
     def __str__(self):
-        return f"{self.quantity} on {self.delivered_on}"
+        return gettext("%(quantity)s delivered on %(day)s") % {
+            "quantity": self.quantity,
+            "day": self.delivered_on,
+        }

@@ -1,0 +1,184 @@
+"""Deliveries through the API and pages: Idempotency-Key creates, the recipient's
+confirmation, receipts uploaded as multipart and read only by the delivery's readers."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from cadre.coordination.models import Delivery, Requirement
+from cadre.core.roles import Role
+from cadre.core.services import OPERATOR, save
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def requirement(make_requirement):
+    return make_requirement(quantity=10)
+
+
+@pytest.fixture
+def match(requirement, make_offer, make_match):
+    return make_match(make_offer(quantity=10), requirement, 10)
+
+
+@pytest.fixture
+def delivery(match):
+    return save(
+        Delivery(
+            match=match,
+            quantity=4,
+            delivered_on=datetime.date(2027, 4, 1),
+            received_by="Academy liaison",
+        ),
+        user=OPERATOR,
+    )
+
+
+def body(match, quantity=4, received_by="Academy liaison"):
+    return {
+        "match": match.key,
+        "quantity": quantity,
+        "delivered_on": "2027-04-01",
+        "received_by": received_by,
+    }
+
+
+def test_a_retried_create_with_the_same_key_makes_one_delivery(api_as, match):
+    api = api_as(Role.COORDINATION_CELL)
+
+    first = api.post("/api/deliveries/", body(match), format="json", HTTP_IDEMPOTENCY_KEY="d-1")
+    again = api.post("/api/deliveries/", body(match), format="json", HTTP_IDEMPOTENCY_KEY="d-1")
+
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert Delivery.objects.count() == 1
+
+
+def test_the_same_key_with_another_body_is_refused(api_as, match):
+    api = api_as(Role.COORDINATION_CELL)
+    api.post("/api/deliveries/", body(match), format="json", HTTP_IDEMPOTENCY_KEY="d-2")
+
+    other = api.post(
+        "/api/deliveries/", body(match, quantity=2), format="json", HTTP_IDEMPOTENCY_KEY="d-2"
+    )
+
+    assert other.status_code == 409
+    assert Delivery.objects.count() == 1
+
+
+def test_an_api_delivery_beyond_the_match_is_refused_with_409(api_as, match):
+    api = api_as(Role.COORDINATION_CELL)
+
+    answer = api.post("/api/deliveries/", body(match, quantity=11), format="json")
+
+    assert answer.status_code == 409
+    assert "still owes 10" in answer.json()["detail"]
+
+
+def test_an_api_delivery_moves_the_requirement(api_as, match, requirement):
+    api_as(Role.COORDINATION_CELL).post("/api/deliveries/", body(match, 10), format="json")
+
+    requirement.refresh_from_db()
+    assert requirement.status == Requirement.Status.MET
+
+
+def test_the_host_liaison_confirms_through_the_api(api_as, delivery):
+    answer = api_as(Role.HOST_LIAISON).post(
+        f"/api/deliveries/{delivery.key}/confirm/", {"on": "2027-04-03"}, format="json"
+    )
+
+    assert answer.status_code == 200
+    assert answer.json()["confirmed_by_recipient"] is True
+    assert answer.json()["confirmed_on"] == "2027-04-03"
+
+
+def test_a_nation_contributor_may_not_confirm(api_as, delivery):
+    answer = api_as(Role.NATION_CONTRIBUTOR).post(
+        f"/api/deliveries/{delivery.key}/confirm/", {}, format="json"
+    )
+
+    assert answer.status_code == 403
+    assert not Delivery.objects.get(pk=delivery.pk).confirmed_by_recipient
+
+
+def test_a_receipt_is_uploaded_as_multipart_and_read_back(api_as, client_as, delivery):
+    upload = SimpleUploadedFile("receipt.pdf", PDF, content_type="application/pdf")
+
+    answer = api_as(Role.NATION_CONTRIBUTOR).post(
+        f"/api/deliveries/{delivery.key}/receipt/", {"receipt": upload}, format="multipart"
+    )
+
+    assert answer.status_code == 200, answer.json()
+    address = f"/coordination/deliveries/{delivery.key}/receipt/"
+    assert answer.json()["receipt"].endswith(address)
+    download = client_as(Role.COORDINATION_CELL).get(address)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+
+
+def test_another_nations_user_may_not_read_the_receipt(api_as, client_as, delivery, other_nation):
+    upload = SimpleUploadedFile("receipt.pdf", PDF, content_type="application/pdf")
+    api_as(Role.COORDINATION_CELL).post(
+        f"/api/deliveries/{delivery.key}/receipt/", {"receipt": upload}, format="multipart"
+    )
+
+    stranger = client_as(Role.NATION_CONTRIBUTOR, other_nation)
+    answer = stranger.get(f"/coordination/deliveries/{delivery.key}/receipt/")
+
+    assert answer.status_code == 404
+    own = client_as(Role.NATION_CONTRIBUTOR)
+    assert own.get(f"/coordination/deliveries/{delivery.key}/receipt/").status_code == 200
+
+
+def test_another_nations_user_may_not_upload_a_receipt(api_as, delivery, other_nation):
+    upload = SimpleUploadedFile("receipt.pdf", PDF, content_type="application/pdf")
+
+    answer = api_as(Role.NATION_CONTRIBUTOR, other_nation).post(
+        f"/api/deliveries/{delivery.key}/receipt/", {"receipt": upload}, format="multipart"
+    )
+
+    assert answer.status_code == 404
+    assert not Delivery.objects.get(pk=delivery.pk).receipt
+
+
+def test_a_receipt_that_is_not_a_pdf_or_picture_is_refused(api_as, delivery):
+    upload = SimpleUploadedFile(
+        "receipt.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+
+    answer = api_as(Role.COORDINATION_CELL).post(
+        f"/api/deliveries/{delivery.key}/receipt/", {"receipt": upload}, format="multipart"
+    )
+
+    assert answer.status_code == 400
+    assert "PDF, PNG or JPEG" in str(answer.json())
+
+
+def test_a_receipt_over_the_size_limit_is_refused(api_as, delivery, settings):
+    settings.RECEIPT_MAX_BYTES = 20
+    upload = SimpleUploadedFile("receipt.pdf", PDF, content_type="application/pdf")
+
+    answer = api_as(Role.COORDINATION_CELL).post(
+        f"/api/deliveries/{delivery.key}/receipt/", {"receipt": upload}, format="multipart"
+    )
+
+    assert answer.status_code == 400
+    assert not Delivery.objects.get(pk=delivery.pk).receipt
+
+
+def test_the_page_uploads_a_receipt_and_the_recipient_confirms(client_as, delivery):
+    liaison = client_as(Role.HOST_LIAISON)
+    upload = SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+
+    liaison.post(f"/coordination/deliveries/{delivery.key}/receipt/", {"receipt": upload})
+    liaison.post(f"/coordination/deliveries/{delivery.key}/confirm/")
+
+    delivery.refresh_from_db()
+    assert delivery.receipt.name.endswith("scan.png")
+    assert delivery.confirmed_by_recipient
+    page = liaison.get(f"/record/deliveries/{delivery.pk}/")
+    assert "Download the receipt" in page.content.decode()

@@ -50,6 +50,7 @@ def delivered(records, settings, tmp_path):
             unit="radios",
             value=f"{quantity * 900}.00",
             committed_quantity=quantity,
+            in_transit_quantity=quantity,
             donor_received_quantity=quantity,
             matched_quantity=quantity,
         )

@@ -77,6 +77,13 @@ def make_offer(nation):
             "valid_until": datetime.date(2027, 12, 31),
             **values,
         }
+        # The donor's tiers follow one another: what it says arrived was shipped and
+        # committed first (the offer's check constraints).
+        received = values.get("donor_received_quantity", 0)
+        values["in_transit_quantity"] = max(values.get("in_transit_quantity", 0), received)
+        values["committed_quantity"] = max(
+            values.get("committed_quantity", 0), values["in_transit_quantity"]
+        )
         return Offer.objects.create(**values)
 
     return make

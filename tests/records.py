@@ -27,6 +27,8 @@ FIELD_VALUES = {
     ("training.session", "status"): "completed",
     ("training.attendance", "hours_absent"): "0",
     ("training.nomination", "preference"): 1,
+    # Advisory teams are organisation units of kind team (advisors, engagements).
+    ("missions.organisation", "kind"): "team",
 }
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.

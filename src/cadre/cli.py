@@ -213,6 +213,7 @@ def cmd_demo(args):
         else:
             cmd_load_dataset(argparse.Namespace(directory=None))
         _generate_demo_training()
+        _generate_demo_advising()
         created = ensure_demo_users()
     if created:
         print("Demo users (user name, role, one-time password):")
@@ -428,6 +429,13 @@ def cmd_allocate(args):
     else:
         print(f"Confirmed {done.key} in mode {args.mode}: {done.seats_confirmed} people enrolled.")
     return 0
+
+
+def _generate_demo_advising():
+    """Generated engagements, objectives and assessments for the demo's advisory teams."""
+    from cadre.advising.generated import generate_advising
+
+    print(f"Generated for the demo: {generate_advising()}.")
 
 
 def _generate_demo_training(people=200):

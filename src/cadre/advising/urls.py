@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "advising"
+
+urlpatterns = [
+    path("advising/", views.CapabilityView.as_view(), name="capability"),
+    path(
+        "advising/institutions/<slug:key>/",
+        views.InstitutionView.as_view(),
+        name="institution",
+    ),
+    path(
+        "record/assessments/<int:pk>/approve/",
+        views.ApproveView.as_view(),
+        name="approve",
+    ),
+    path(
+        "record/<slug:slug>/<int:pk>/gender-review/",
+        views.GenderReviewView.as_view(),
+        name="gender-review",
+    ),
+]

@@ -97,7 +97,7 @@ def scale_for(mission, writer=OPERATOR) -> RatingScale:
                 key=f"{PREFIX}{mission.key}-{code.lower()}",
                 scale=scale,
                 rank=rank,
-                code=code,
+                short_name=code,
                 name=level_name,
                 name_ar=level_ar,
             ),

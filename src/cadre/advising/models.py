@@ -182,7 +182,9 @@ class RatingLevel(RecordModel, BilingualName):
         RatingScale, verbose_name=_("scale"), on_delete=models.CASCADE, related_name="levels"
     )
     rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("1 is the least capable."))
-    code = models.CharField(_("code"), max_length=20)
+    short_name = models.CharField(
+        _("short name"), max_length=20, help_text=_("As the level is written, e.g. CM4.")
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -191,12 +193,14 @@ class RatingLevel(RecordModel, BilingualName):
         verbose_name_plural = _("rating levels")
         constraints = [
             models.UniqueConstraint(fields=["scale", "rank"], name="rating_level_rank_once"),
-            models.UniqueConstraint(fields=["scale", "code"], name="rating_level_code_once"),
+            models.UniqueConstraint(
+                fields=["scale", "short_name"], name="rating_level_short_name_once"
+            ),
             models.CheckConstraint(condition=models.Q(rank__gte=1), name="rating_level_rank_1"),
         ]
 
     def __str__(self):
-        return f"{self.code} {self.display_name}"
+        return f"{self.short_name} {self.display_name}"
 
 
 class CapabilityObjective(RecordModel, GenderReviewed):

@@ -91,9 +91,9 @@ register(
 register(
     m.RatingLevel,
     slug="rating-levels",
-    columns=["key", "scale", "rank", "code", "name", "name_ar", "description"],
+    columns=["key", "scale", "rank", "short_name", "name", "name_ar", "description"],
     filters={"scale": ["exact"]},
-    search=["code", "name", "name_ar"],
+    search=["short_name", "name", "name_ar"],
     ordering=["key"],
     write_roles=STAFF,
     select_related=["scale"],

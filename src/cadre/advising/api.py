@@ -77,6 +77,7 @@ def _gender_review(slug):
         detail=True,
         methods=["post"],
         url_path="gender-review",
+        url_name="gender_review",
         permission_classes=[MayReviewGender],
     )
     def gender_review(self, request, *args, **kwargs):

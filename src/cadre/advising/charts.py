@@ -36,19 +36,27 @@ def trend_chart(points, levels) -> dict | None:
             f"{escape(str(level))}</text>"
         )
     coordinates = " ".join(f"{x_of(day)},{y_of(level.rank)}" for day, level in points)
-    parts.append(f'<polyline class="trend" fill="none" points="{coordinates}"/>')
+    parts.append(
+        f'<polyline class="trend" fill="none" stroke="#1f4e79" stroke-width="2" '
+        f'points="{coordinates}"/>'
+    )
     for day, level in points:
         parts.append(
-            f'<circle class="point" cx="{x_of(day)}" cy="{y_of(level.rank)}" r="4">'
+            f'<circle class="point" cx="{x_of(day)}" cy="{y_of(level.rank)}" r="4" '
+            f'fill="#1f4e79">'
             f"<title>{day.isoformat()}: {escape(str(level))}</title></circle>"
         )
     bottom = TOP + plot_h
     parts.append(
         f'<line class="axis" x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}"/>'
     )
-    for day in sorted({first, last}):
+    # The first day's label starts at its point and the last one's ends at its point, so
+    # that neither runs off the chart.
+    ends = {first: "middle"} if first == last else {first: "start", last: "end"}
+    for day, anchor in ends.items():
         parts.append(
-            f'<text x="{x_of(day)}" y="{bottom + 18}" text-anchor="middle">{day.isoformat()}</text>'
+            f'<text x="{x_of(day)}" y="{bottom + 18}" text-anchor="{anchor}">'
+            f"{day.isoformat()}</text>"
         )
     return {
         "marks": mark_safe("".join(parts)),  # noqa: S308 (numbers made here; labels escaped)

@@ -17,8 +17,13 @@ urlpatterns = [
         name="approve",
     ),
     path(
-        "record/<slug:slug>/<int:pk>/gender-review/",
-        views.GenderReviewView.as_view(),
-        name="gender-review",
+        "record/assessments/<int:pk>/gender-review/",
+        views.GenderReviewView.as_view(slug="assessments"),
+        name="assessment-gender-review",
+    ),
+    path(
+        "record/capability-objectives/<int:pk>/gender-review/",
+        views.GenderReviewView.as_view(slug="capability-objectives"),
+        name="objective-gender-review",
     ),
 ]

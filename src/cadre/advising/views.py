@@ -5,7 +5,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -138,11 +137,11 @@ class GenderReviewView(LoginRequiredMixin, View):
     """The gender adviser's review of a plan or an assessment (`services.review_gender`)."""
 
     http_method_names = ["post"]
+    slug = None
 
-    def post(self, request, slug, pk):
-        model = REVIEWED.get(slug)
-        if model is None:
-            raise Http404
+    def post(self, request, pk):
+        slug = self.slug
+        model = REVIEWED[slug]
         record = get_object_or_404(permissions.restrict(model.objects.all(), request.user), pk=pk)
         if not services.may_review_gender(request.user):
             raise PermissionDenied

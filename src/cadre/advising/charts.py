@@ -4,8 +4,8 @@ of the mission's scale up the side, the assessments' days along the bottom."""
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 150, 20, 16, 36
+WIDTH, HEIGHT = 720, 260
+LEFT, RIGHT, TOP, BOTTOM = 210, 40, 16, 36
 
 
 def trend_chart(points, levels) -> dict | None:

@@ -62,7 +62,8 @@ SCALES = {
 }
 ADVISOR_NAMES = [
     "A. Rossi", "B. Novak", "C. Jensen", "D. Kowalski", "E. Moreau", "F. Silva",
-    "G. Horvath", "H. Dimitrov", "I. Larsen",
+    "G. Horvath", "H. Dimitrov", "I. Larsen", "J. Berg", "K. Popescu", "L. Garcia",
+    "M. Nowak", "N. Petersen", "O. Conti",
 ]  # fmt: skip
 TOPICS = [
     "Watch-keeping procedures",

@@ -37,6 +37,7 @@ def _mission(request):
     on = form.cleaned_data["on"] if valid else None
     if mission is None:
         mission = Mission.objects.filter(objectives__isnull=False).order_by("start").first()
+        form = MissionForm(initial={"mission": mission, "on": on})
     return form, mission, on or timezone.localdate()
 
 

@@ -1,9 +1,9 @@
 """Advising and capability: who advises which host-nation institution, what they met about,
 what the institutions aim at, and how capable they are judged to be over time.
 
-An advisory team is an organisation unit of the record of kind "team" (for NTM-I the three
-mobile teams of the Strategic Security Advisor and Mentoring Division); the institutions it
-advises are those whose reporting line to it is "advised through"; the host nation's own
+An advisory team is an organisation unit of the record of kind "team": for NTM-I, the three
+mobile teams of its SSAMD division (see the dataset's organisations). The institutions a
+team advises are those whose reporting line to it is "advised through"; the host nation's own
 hierarchy (ministry -> department -> function) is the record's "under command of" lines.
 """
 

@@ -32,6 +32,8 @@ FIELD_VALUES = {
     # A delivery is made under a confirmed match, within what the match owes.
     ("coordination.match", "status"): "confirmed",
     ("coordination.delivery", "quantity"): 1,
+    # Advisory teams are organisation units of kind team (advisors, engagements).
+    ("missions.organisation", "kind"): "team",
 }
 # Optional fields a record needs for its type's rules to let others in: a session without
 # a capacity or an end takes no enrolments, allotments or travel orders.

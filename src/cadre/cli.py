@@ -218,6 +218,7 @@ def cmd_demo(args):
         _generate_demo_money()
         _generate_demo_requirements()
         _generate_demo_deliveries()
+        _generate_demo_advising()
         created = ensure_demo_users()
     if created:
         print("Demo users (user name, role, one-time password):")
@@ -433,6 +434,13 @@ def cmd_allocate(args):
     else:
         print(f"Confirmed {done.key} in mode {args.mode}: {done.seats_confirmed} people enrolled.")
     return 0
+
+
+def _generate_demo_advising():
+    """Generated engagements, objectives and assessments for the demo's advisory teams."""
+    from cadre.advising.generated import generate_advising
+
+    print(f"Generated for the demo: {generate_advising()}.")
 
 
 def _generate_demo_training(people=200):

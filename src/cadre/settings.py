@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "cadre.accounts",
     "cadre.missions",
     "cadre.training",
+    "cadre.advising",
     "cadre.coordination",
     "cadre.pageimport",
 ]

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("cadre.training.urls")),
+    path("", include("cadre.advising.urls")),
     path("api/", include("cadre.core.api_urls")),
     path("accounts/", include("cadre.accounts.urls")),
     path("audit/", include("cadre.core.audit_urls")),

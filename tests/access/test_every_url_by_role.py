@@ -45,6 +45,9 @@ OPEN_PAGES = {
     # Money totals and the IATI file, of what the reader may read (tests/coordination/).
     "coordination:money",
     "coordination:money-iati",
+    # Capability as it rolls up, and one institution's trend: every role reads assessments.
+    "advising:capability",
+    "advising:institution",
 }
 # API endpoints of an app's own, beside those of the object types.
 OWN_API = {"training:self-sustainment-api"}
@@ -180,6 +183,26 @@ ACTORS |= dict.fromkeys(
 )
 # Figures of the offers and requirements the reader may read, within its nation's offers.
 COORDINATION_FIGURES = {"coordination:overview", "coordination:reconciliation"}
+# Advising: the mission staff approve assessments; the gender adviser reviews plans and
+# assessments. Advisors write only their own team's records (the walker's advisor is on none).
+APPROVERS = {Role.ADMIN, Role.MISSION_STAFF}
+GENDER_REVIEWERS = {Role.ADMIN, Role.GENDER_ADVISER}
+ADVISING_ACTIONS = {
+    "api:assessments-approve": APPROVERS,
+    "advising:approve": APPROVERS,
+    "api:assessments-gender_review": GENDER_REVIEWERS,
+    "api:capability-objectives-gender_review": GENDER_REVIEWERS,
+    "advising:assessment-gender-review": GENDER_REVIEWERS,
+    "advising:objective-gender-review": GENDER_REVIEWERS,
+}
+API_ACTIONS |= {name for name in ADVISING_ACTIONS if name.startswith("api:")}
+ACTION_PAGES |= {
+    "advising:approve": "assessments",
+    "advising:assessment-gender-review": "assessments",
+    "advising:objective-gender-review": "capability-objectives",
+}
+ACTORS |= ADVISING_ACTIONS
+TEAM_SCOPED = {"engagements", "follow-up-actions", "assessments"}
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -235,7 +258,9 @@ def sample_kwargs(name, pattern, nation_code):
         from cadre.audit.models import ChangeRecord
 
         args["pk"] = ChangeRecord.objects.values_list("pk", flat=True).first()
-    if "key" in params and name.startswith("pageimport:"):
+    if name == "advising:institution":
+        args["key"] = "iraq-noc"
+    elif "key" in params and name.startswith("pageimport:"):
         args["key"] = sample(registry.get("page-imports"), nation_code).key
     elif "key" in params:
         args["key"] = "ntm-i" if name.startswith("missions:") else "nmi-2020"
@@ -394,6 +419,8 @@ def expected_api_write(role, name, method, kwargs):
     object_type = registry.get(name[4:].rsplit("-", 1)[0])
     if not object_type.generic_writes:
         return {405} if role in object_type.write_roles else {403}
+    if role == Role.ADVISOR and object_type.slug in TEAM_SCOPED:
+        return {403}  # only their own team's records, and this advisor is on no team
     if role in object_type.write_roles:
         # A delete may be refused for the records that refer to the record.
         return {"post": {201}, "put": {200}, "patch": {200}, "delete": {204, 409}}[method]

@@ -19,6 +19,8 @@ cadre signing-key [--public-key-out FILE]    the mission's signing key: made if 
 cadre verify-certificate FILE-or-CODE [--public-key FILE] [--offline]
                                              check a certificate; exits 0 only when valid
 cadre allocate ROUND --mode max-priority|stable [--dry-run]   an allocation round's seats
+cadre report --mission M --from YYYY-MM-DD --to YYYY-MM-DD --lang ar|en --out FILE
+                                             the mission report for the period, as a PDF
 cadre manage ...                             any Django management command
 """
 
@@ -513,6 +515,45 @@ def cmd_eval_timeline(args):
     return 0
 
 
+def cmd_report(args):
+    """Write the mission report's PDF, with a progress bar on stderr: one step per app
+    that gives the report sections, one for the PDF."""
+    import datetime
+
+    from tqdm import tqdm
+
+    from cadre.core.services import OPERATOR
+    from cadre.missions.models import Mission
+    from cadre.reports import jobs as report_jobs
+
+    try:
+        start = datetime.date.fromisoformat(args.start)
+        end = datetime.date.fromisoformat(args.end)
+    except ValueError:
+        print("cadre: write --from and --to as YYYY-MM-DD", file=sys.stderr)
+        return 1
+    if start > end:
+        print("cadre: --to must be on or after --from", file=sys.stderr)
+        return 1
+    mission = Mission.objects.filter(key=args.mission).first()
+    if mission is None:
+        known = ", ".join(Mission.objects.order_by("start").values_list("key", flat=True))
+        print(f"cadre: no mission {args.mission!r} (known: {known})", file=sys.stderr)
+        return 1
+    bar = tqdm(total=None, desc=f"report {args.mission}", unit=" steps", file=sys.stderr)
+
+    def progress(done, total):
+        bar.total = total
+        bar.update(done - bar.n)
+
+    size = report_jobs.write(
+        mission, start, end, args.lang, OPERATOR, Path(args.out), progress=progress
+    )
+    bar.close()
+    print(f"Wrote {args.out} ({size:,} bytes).")
+    return 0
+
+
 def cmd_manage(args):
     from django.core.management import execute_from_command_line
 
@@ -643,6 +684,14 @@ def build_parser():
     p.add_argument("--mode", required=True, choices=sorted(ALLOCATION_MODES))
     p.add_argument("--dry-run", action="store_true", help="compare only; enrol nobody")
     p.set_defaults(func=cmd_allocate)
+
+    p = sub.add_parser("report", help="write the mission report for a period as a PDF")
+    p.add_argument("--mission", required=True, help="the mission's key, e.g. ntm-i")
+    p.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    p.add_argument("--lang", choices=["en", "ar"], default="en")
+    p.add_argument("--out", required=True, help="the PDF file to write")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

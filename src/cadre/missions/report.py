@@ -5,8 +5,8 @@ figures on which the sources disagree. The contract is docs/reports.md."""
 import datetime
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from cadre.reports.sections import readable
 from cadre.sources.models import Claim
@@ -114,9 +114,7 @@ def strength_section(mission, start, end) -> dict:
         for kind, label in ForceLevel.Kind.choices:
             values = {f"{lv.as_of:%Y-%m}": lv.strength for lv in totals if lv.kind == kind}
             if values:
-                series.append(
-                    {"label": str(label), "points": [[x, values.get(x)] for x in xs]}
-                )
+                series.append({"label": str(label), "points": [[x, values.get(x)] for x in xs]})
         charts.append(
             {
                 "title": _("Strength stated by the sources"),
@@ -270,7 +268,12 @@ def mandate_section(mission, start, end) -> dict:
         "title": _("Mandate status and expiries ahead"),
         "paragraphs": paragraphs,
         "figures": [
-            {"key": "mandates", "label": _("Mandates recorded"), "value": len(mandates), "source": source},
+            {
+                "key": "mandates",
+                "label": _("Mandates recorded"),
+                "value": len(mandates),
+                "source": source,
+            },
             {
                 "key": "mandates-in-force",
                 "label": _("Mandates in force at the end of the period"),
@@ -287,7 +290,13 @@ def mandate_section(mission, start, end) -> dict:
         "tables": [
             {
                 "title": _("Mandates"),
-                "columns": [_("reference"), _("kind"), _("valid from"), _("valid until"), _("on the last day")],
+                "columns": [
+                    _("reference"),
+                    _("kind"),
+                    _("valid from"),
+                    _("valid until"),
+                    _("on the last day"),
+                ],
                 "rows": [
                     [
                         m.reference,

@@ -103,7 +103,5 @@ def svg(chart: dict) -> str:
                     f'<rect x="{round(left, 1)}" y="{y_of(y)}" width="{round(width, 1)}" '
                     f'height="{round(BOTTOM - y_of(y), 1)}" fill="{colour}"/>'
                 )
-    out.append(
-        f'<line x1="{LEFT}" x2="{RIGHT}" y1="{BOTTOM}" y2="{BOTTOM}" stroke="#333"/></svg>'
-    )
+    out.append(f'<line x1="{LEFT}" x2="{RIGHT}" y1="{BOTTOM}" y2="{BOTTOM}" stroke="#333"/></svg>')
     return "".join(out)

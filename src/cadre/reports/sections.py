@@ -248,7 +248,8 @@ def build(mission, start, end, *, language, user=OPERATOR, progress=None) -> dic
             "start": start.isoformat(),
             "end": end.isoformat(),
             "title": _("Mission report"),
-            "period": _("%(start)s to %(end)s") % {"start": start.isoformat(), "end": end.isoformat()},
+            "period": _("%(start)s to %(end)s")
+            % {"start": start.isoformat(), "end": end.isoformat()},
             "labels": {
                 "contents": _("Contents"),
                 "notes": _("Notes"),

@@ -66,12 +66,14 @@ def report_sections(mission, start, end) -> list[dict]:
     records = {
         "kind": "records",
         "label": _("Cadre records: training dashboard"),
-        "url": f"/training/dashboard/?mission={mission.pk}&year_from={start.year}&year_to={end.year}",
+        "url": f"/training/dashboard/?mission={mission.pk}"
+        f"&year_from={start.year}&year_to={end.year}",
     }
     leads_source = {
         "kind": "records",
         "label": _("Cadre records: self-sustainment"),
-        "url": f"/training/self-sustainment/?mission={mission.key}&start={start.year}&end={end.year}",
+        "url": f"/training/self-sustainment/?mission={mission.key}"
+        f"&start={start.year}&end={end.year}",
     }
     women = cells.get((summary.TOTAL, "", SEXES[0][0]), 0)
     men = cells.get((summary.TOTAL, "", SEXES[1][0]), 0)
@@ -81,7 +83,12 @@ def report_sections(mission, start, end) -> list[dict]:
         {"key": "trained", "label": _("People trained"), "value": total, "source": records},
         {"key": "women", "label": _("Women trained"), "value": women, "source": records},
         {"key": "men", "label": _("Men trained"), "value": men, "source": records},
-        {"key": "sessions-led", "label": _("Sessions with a lead instructor"), "value": leads["led"], "source": leads_source},
+        {
+            "key": "sessions-led",
+            "label": _("Sessions with a lead instructor"),
+            "value": leads["led"],
+            "source": leads_source,
+        },
         {
             "key": "host-led",
             "label": _("Sessions led by host-nation instructors"),

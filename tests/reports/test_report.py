@@ -202,3 +202,21 @@ def test_the_pdf_is_made_in_the_background_then_downloaded(client_as, settings, 
     # Nobody else fetches it.
     other = client_as(Role.MISSION_STAFF)
     assert other.get(reverse("reports:pdf", args=[job.pk])).status_code == 404
+
+
+def test_a_page_of_the_arabic_pdf_as_an_image(dataset):
+    """The second page (the first section, its chart and tables) drawn by PDFium, saved
+    to look at: test-output/screenshots/mission-report-pdf-ar.png."""
+    from pathlib import Path
+
+    mission = Mission.objects.get(key="ntm-i")
+    document = pdf.render(sections.build(mission, NTM_I[1], NTM_I[2], language="ar"))
+    image = pdfium.PdfDocument(document)[1].render(scale=1.5).to_pil()
+    folder = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    image.save(folder / "mission-report-pdf-ar.png")
+    # Ink on the page: the text, the chart and the tables were drawn.
+    grey = image.convert("L")
+    assert grey.getextrema()[0] < 100
+    dark = sum(1 for value in grey.getdata() if value < 128)
+    assert dark > 0.01 * grey.width * grey.height

@@ -13,6 +13,7 @@ from cadre.sources.models import Claim
 from cadre.sources.selectors import _figure
 
 from .models import ForceLevel, Mandate, Participation, ScopeChange, TimelineEvent
+from .strength import figures_of, running_totals
 
 DECISION_KINDS = (TimelineEvent.Kind.DECISION, TimelineEvent.Kind.APPROVAL)
 
@@ -108,13 +109,33 @@ def strength_section(mission, start, end) -> dict:
     )
     paragraphs.append(_("{f:nations} nations contributed to the mission in the period."))
     charts = []
-    if totals:
-        xs = sorted({f"{level.as_of:%Y-%m}" for level in totals})
+    # The totals an increase makes with the stated total before it (missions.strength):
+    # Cadre's arithmetic, drawn as a series of its own.
+    computed = {
+        f"{step.as_of:%Y-%m}": step.total
+        for step in running_totals(
+            figures_of(
+                readable(ForceLevel.objects.select_related("source"))
+                .filter(mission=mission, as_of__lte=end)
+                .order_by("as_of", "kind", "pk")
+            )
+        )
+        if step.total is not None and start <= step.as_of <= end
+    }
+    if totals or computed:
+        xs = sorted({f"{level.as_of:%Y-%m}" for level in totals} | set(computed))
         series = []
         for kind, label in ForceLevel.Kind.choices:
             values = {f"{lv.as_of:%Y-%m}": lv.strength for lv in totals if lv.kind == kind}
             if values:
                 series.append({"label": str(label), "points": [[x, values.get(x)] for x in xs]})
+        if computed:
+            series.append(
+                {
+                    "label": _("computed: the stated total before an increase, plus it"),
+                    "points": [[x, computed.get(x)] for x in xs],
+                }
+            )
         charts.append(
             {
                 "title": _("Strength stated by the sources"),

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cadre.reports.sections import readable
+from cadre.core.report_reader import readable
 from cadre.sources.models import Claim
 from cadre.sources.selectors import _figure
 

@@ -8,42 +8,24 @@ active. The report knows four pillars; one that is not installed, or has no repo
 yet, gets a short section saying it is not yet recorded in Cadre.
 
 Who reads the report is not an argument of the contract: a section whose figures count
-personal data (people trained) asks `reader()`, and scopes its counts to what that reader
-may count. The command line reads as the operator, who reads everything.
+personal data (people trained) reads through cadre.core.report_reader, which keeps what
+the reader may count. The command line reads as the operator, who reads everything.
 """
 
-import contextvars
 import datetime
 import importlib
 import importlib.util
 import re
-from contextlib import contextmanager
 
 from django.apps import apps
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cadre.core.report_reader import reader, readable, reading_as  # noqa: F401
 from cadre.core.services import OPERATOR
 from cadre.sources.models import Source
 
-_reader = contextvars.ContextVar("report_reader", default=OPERATOR)
-
 FIGURE = re.compile(r"\{f:([A-Za-z0-9_.-]+)\}")
-DISAGREEMENTS_ORDER = 90
-
-
-def reader():
-    """Who the report being built is for: a user, or OPERATOR at the command line."""
-    return _reader.get()
-
-
-@contextmanager
-def reading_as(user):
-    token = _reader.set(user)
-    try:
-        yield
-    finally:
-        _reader.reset(token)
 
 
 def pillars():
@@ -262,10 +244,3 @@ def build(mission, start, end, *, language, user=OPERATOR, progress=None) -> dic
             "notes": notes.notes,
         }
 
-
-def readable(queryset, action: str = "view"):
-    """The part of `queryset` the report's reader may read (all of it for the operator)."""
-    from cadre.core.permissions import restrict
-
-    user = reader()
-    return queryset if user is OPERATOR else restrict(queryset, user, action)

@@ -11,7 +11,7 @@ from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
 from cadre.core.services import OPERATOR
-from cadre.reports.sections import readable, reader
+from cadre.core.report_reader import readable, reader
 from cadre.sources.models import Claim
 
 from . import summary

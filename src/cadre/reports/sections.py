@@ -21,7 +21,7 @@ from django.apps import apps
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cadre.core.report_reader import reader, readable, reading_as  # noqa: F401
+from cadre.core.report_reader import readable, reader, reading_as  # noqa: F401
 from cadre.core.services import OPERATOR
 from cadre.sources.models import Source
 
@@ -243,4 +243,3 @@ def build(mission, start, end, *, language, user=OPERATOR, progress=None) -> dic
             "sections": out_sections,
             "notes": notes.notes,
         }
-

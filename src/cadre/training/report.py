@@ -10,8 +10,8 @@ their own nation's people only, and the section says so.
 from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
-from cadre.core.services import OPERATOR
 from cadre.core.report_reader import readable, reader
+from cadre.core.services import OPERATOR
 from cadre.sources.models import Claim
 
 from . import summary

@@ -220,3 +220,43 @@ def test_a_page_of_the_arabic_pdf_as_an_image(dataset):
     assert grey.getextrema()[0] < 100
     dark = sum(1 for value in grey.getdata() if value < 128)
     assert dark > 0.01 * grey.width * grey.height
+
+
+def test_people_trained_women_and_men_match_the_enrolments(dataset):
+    """The training section's counts, read back from the PDF, against the enrolments
+    counted directly: each person once a year, by the year their session started."""
+    from django.db.models.functions import ExtractYear
+
+    from cadre.training import summary
+    from cadre.training.generated import generate_training
+    from cadre.training.models import Enrolment, Person, Session
+
+    generate_training(60, seed=3)
+    # Generated sessions name no mission: give them NMI's, and recount the summary.
+    mission = Mission.objects.get(key="nmi")
+    Session.objects.filter(generated=True).update(mission=mission)
+    summary.rebuild()
+    counted = Enrolment.objects.filter(
+        status__in=["enrolled", "graduated", "failed"], session__mission=mission
+    ).exclude(session__status=Session.Status.CANCELLED)
+    years = sorted({d.year for d in counted.values_list("session__start", flat=True)})
+    start, end = datetime.date(years[0], 1, 1), datetime.date(years[-1], 12, 31)
+
+    def people(sex):
+        return (
+            counted.filter(session__mission=mission, person__sex=sex)
+            .annotate(year=ExtractYear("session__start"))
+            .values("year", "person")
+            .distinct()
+            .count()
+        )
+
+    women, men = people(Person.Sex.FEMALE), people(Person.Sex.MALE)
+    assert women + men > 0
+    for language in ("en", "ar"):
+        report = sections.build(mission, start, end, language=language)
+        figures = cited(report, "training")
+        assert f"{women:,}" in figures and f"{men:,}" in figures
+        text = squeezed(pdf_text(pdf.render(report)))
+        assert f"{women:,}{figures[f'{women:,}']}" in text
+        assert f"{men:,}{figures[f'{men:,}']}" in text

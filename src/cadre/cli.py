@@ -21,6 +21,8 @@ cadre verify-certificate FILE-or-CODE [--public-key FILE] [--offline]
                                              check a certificate; exits 0 only when valid
 cadre allocate ROUND --mode max-priority|stable [--dry-run]   an allocation round's seats
 cadre import-custody FILE [--dry-run]        custody changes of donated items, all or none
+cadre report --mission M --from YYYY-MM-DD --to YYYY-MM-DD --lang ar|en --out FILE
+                                             the mission report for the period, as a PDF
 cadre manage ...                             any Django management command
 """
 
@@ -479,12 +481,16 @@ def cmd_export_iati(args):
     Path(args.file).write_bytes(iati.to_bytes(tree))
     print(f"Wrote {count} IATI activities to {args.file}")
     return 0
+
+
 def _generate_demo_requirements():
     """Requirements, offers and matches for coordination's pages and API, when none are
     generated yet."""
     from cadre.coordination.generated_requirements import generate_requirements
 
     print(f"Generated for the demo: {generate_requirements()}.")
+
+
 def _generate_demo_deliveries():
     """Deliveries under the demo's confirmed matches, once (coordination.generated_deliveries)."""
     from cadre.coordination.generated_deliveries import generate_deliveries
@@ -584,6 +590,45 @@ def cmd_import_custody(args):
 
     with _as_cli():
         return command(args.file, dry_run=args.dry_run)
+
+
+def cmd_report(args):
+    """Write the mission report's PDF, with a progress bar on stderr: one step per app
+    that gives the report sections, one for the PDF."""
+    import datetime
+
+    from tqdm import tqdm
+
+    from cadre.core.services import OPERATOR
+    from cadre.missions.models import Mission
+    from cadre.reports import jobs as report_jobs
+
+    try:
+        start = datetime.date.fromisoformat(args.start)
+        end = datetime.date.fromisoformat(args.end)
+    except ValueError:
+        print("cadre: write --from and --to as YYYY-MM-DD", file=sys.stderr)
+        return 1
+    if start > end:
+        print("cadre: --to must be on or after --from", file=sys.stderr)
+        return 1
+    mission = Mission.objects.filter(key=args.mission).first()
+    if mission is None:
+        known = ", ".join(Mission.objects.order_by("start").values_list("key", flat=True))
+        print(f"cadre: no mission {args.mission!r} (known: {known})", file=sys.stderr)
+        return 1
+    bar = tqdm(total=None, desc=f"report {args.mission}", unit=" steps", file=sys.stderr)
+
+    def progress(done, total):
+        bar.total = total
+        bar.update(done - bar.n)
+
+    size = report_jobs.write(
+        mission, start, end, args.lang, OPERATOR, Path(args.out), progress=progress
+    )
+    bar.close()
+    print(f"Wrote {args.out} ({size:,} bytes).")
+    return 0
 
 
 def cmd_manage(args):
@@ -737,6 +782,13 @@ def build_parser():
     p.add_argument("file", help="columns: make, model, serial_number, date, from, to, signed_by")
     p.add_argument("--dry-run", action="store_true", help="check the file; record nothing")
     p.set_defaults(func=cmd_import_custody)
+    p = sub.add_parser("report", help="write the mission report for a period as a PDF")
+    p.add_argument("--mission", required=True, help="the mission's key, e.g. ntm-i")
+    p.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    p.add_argument("--lang", choices=["en", "ar"], default="en")
+    p.add_argument("--out", required=True, help="the PDF file to write")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("manage", help="run a Django management command", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "cadre.advising",
     "cadre.coordination",
     "cadre.pageimport",
+    "cadre.reports",
 ]
 if TESTING and importlib.util.find_spec("cadre_probe"):
     # Object types that exist only in the tests (tests/cadre_probe): a seat limit that only

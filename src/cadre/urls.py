@@ -13,6 +13,7 @@ urlpatterns = [
     path("jobs/", include("cadre.core.job_urls")),
     path("verify/", include("cadre.training.public_urls")),
     path("coordination/", include("cadre.coordination.urls")),
+    path("reports/", include("cadre.reports.urls")),
     path("", include("cadre.missions.urls")),
     path("", include("cadre.pageimport.urls")),
     path("", include("cadre.sources.urls")),

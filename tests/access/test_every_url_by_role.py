@@ -48,6 +48,9 @@ OPEN_PAGES = {
     # Capability as it rolls up, and one institution's trend: every role reads assessments.
     "advising:capability",
     "advising:institution",
+    # The mission report: figures and the record, no names; people trained are counted
+    # within the reader's nation where its role reads by nation (tests/reports/).
+    "reports:report",
 }
 # API endpoints of an app's own, beside those of the object types.
 OWN_API = {"training:self-sustainment-api"}
@@ -254,6 +257,10 @@ def sample_kwargs(name, pattern, nation_code):
         from cadre.core.models import Job
 
         args["pk"] = Job.objects.get_or_create(kind="import", title="Someone else's import")[0].pk
+    if "pk" in params and name == "reports:pdf":
+        from cadre.core.models import Job
+
+        args["pk"] = Job.objects.get_or_create(kind="report", title="Someone else's report")[0].pk
     if "pk" in params and name.startswith("audit:"):
         from cadre.audit.models import ChangeRecord
 
@@ -362,7 +369,7 @@ def expected_page(role, name, kwargs):
         # Another nation's delivery is not there for a nation reader; the sample has no
         # receipt for the others.
         return {404}
-    if name in ("jobs:detail", "jobs:download"):
+    if name in ("jobs:detail", "jobs:download", "reports:pdf"):
         return {404}  # a job and its file are shown only to whoever started it
     if name == "training:certificates-expiring":
         return expected_read(role, registry.get("certificates"), one_record=False)

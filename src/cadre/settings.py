@@ -317,6 +317,7 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "cadre.core.dates.DatePrecision",
         "TimelineEventKindEnum": "cadre.missions.models.TimelineEvent.Kind",
         "SupportKindEnum": "cadre.coordination.models.requirements.SupportKind",
+        "ItemStatusEnum": "cadre.coordination.models.arms.ItemStatus",
     },
 }
 

@@ -221,6 +221,7 @@ def cmd_demo(args):
         _generate_demo_requirements()
         _generate_demo_deliveries()
         _generate_demo_advising()
+        _generate_demo_arms()
         created = ensure_demo_users()
     if created:
         print("Demo users (user name, role, one-time password):")
@@ -436,6 +437,14 @@ def cmd_allocate(args):
     else:
         print(f"Confirmed {done.key} in mode {args.mode}: {done.seats_confirmed} people enrolled.")
     return 0
+
+
+def _generate_demo_arms():
+    """Donated items with their custody, once (coordination.generated_arms): after the demo's
+    donations, so the items come from them."""
+    from cadre.coordination.generated_arms import generate_arms
+
+    print(f"Generated for the demo: {generate_arms()}.")
 
 
 def _generate_demo_advising():

@@ -46,6 +46,10 @@ def generate_deliveries(*, seed: int = 1, today: datetime.date | None = None) ->
             parts = parts[:1] if len(parts) > 1 else [max(1, owed // 2)]
         confirmed_at = match.confirmed_at.date() if match.confirmed_at else today
         day = min(today, confirmed_at + datetime.timedelta(days=rng.randint(7, 60)))
+        if len(parts) > 1 and day >= today:
+            # No later day to hand the rest over on: one hand-over, or the two would be
+            # the same delivery twice.
+            parts = [sum(parts)] if rng.random() < 0.75 else parts[:1]
         for number, quantity in enumerate(parts, start=1):
             delivery = service.save(
                 Delivery(

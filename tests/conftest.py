@@ -1,12 +1,25 @@
 """Shared fixtures: users of every role, clients signed in as them, the built-in dataset."""
 
 import itertools
+import os
 
 import pytest
 
 from cadre.core.roles import NATION_BOUND_ROLES, Role
 
 _numbers = itertools.count(1)
+
+# More workers than this each build a test database for little gain on a big machine.
+MOST_WORKERS = 8
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: one worker per core this process may use, at most MOST_WORKERS."""
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))
+    else:
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MOST_WORKERS))
 
 
 @pytest.fixture(autouse=True)

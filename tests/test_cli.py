@@ -1,6 +1,7 @@
 """The `cadre` command, run as a user runs it: in a subprocess, on a fresh data directory."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def run_demo_until_serving(data_dir):
     port = free_port()
     process = cadre("demo", "--port", str(port), data_dir=data_dir)
     lines = []
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     try:
         for line in process.stdout:
             lines.append(line)
@@ -59,6 +60,24 @@ def run_demo_until_serving(data_dir):
     return "".join(lines), body
 
 
+@pytest.fixture(scope="session")
+def _migrated_once(tmp_path_factory):
+    """A data directory set up by `cadre migrate` on SQLite, once per test process: migrating
+    takes a subprocess over ten seconds of CPU, the same for every test that starts from it."""
+    data_dir = tmp_path_factory.mktemp("migrated")
+    done = cadre("migrate", "--verbosity", "0", data_dir=data_dir, secret_key="test-only")
+    assert done.wait(timeout=300) == 0, done.communicate()[0]
+    return data_dir
+
+
+@pytest.fixture
+def migrated(_migrated_once, tmp_path):
+    """A data directory of this test's own, as `cadre migrate` leaves it: a copy of one."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(_migrated_once, data_dir)
+    return data_dir
+
+
 def test_demo_sets_up_serves_and_reuses_what_exists_on_the_second_run(tmp_path):
     first, login_page = run_demo_until_serving(tmp_path)
     assert "Loaded" in first and "demo-mission-staff" in first
@@ -70,56 +89,46 @@ def test_demo_sets_up_serves_and_reuses_what_exists_on_the_second_run(tmp_path):
     assert "Generated" not in second
 
 
-def test_generate_training_makes_the_people_once_and_refuses_a_second_run(tmp_path):
+def test_generate_training_makes_the_people_once_and_refuses_a_second_run(migrated):
     def run(*args):
-        return cadre(*args, data_dir=tmp_path, secret_key="test-only")
+        return cadre(*args, data_dir=migrated, secret_key="test-only")
 
-    for args in (["migrate", "--verbosity", "0"], ["load-dataset"]):
-        setup = run(*args)
-        assert setup.wait(timeout=120) == 0, setup.communicate()[0]
+    setup = run("load-dataset")
+    assert setup.wait(timeout=300) == 0, setup.communicate()[0]
     first = run("generate-training", "--people", "40", "--seed", "2")
-    output = first.communicate(timeout=120)[0]
+    output = first.communicate(timeout=300)[0]
     assert first.returncode == 0, output
     assert "Generated 40 people" in output
     second = run("generate-training", "--people", "40", "--seed", "2")
-    output = second.communicate(timeout=120)[0]
+    output = second.communicate(timeout=300)[0]
     assert second.returncode == 1
     assert "already holds 40 generated people; nothing generated again" in output
 
 
-def test_createuser_then_manage_check(tmp_path):
-    assert (
-        cadre("migrate", "--verbosity", "0", data_dir=tmp_path, secret_key="test-only").wait() == 0
-    )
-    out = cadre("createuser", "ana", "--role", "auditor", data_dir=tmp_path, secret_key="test-only")
+def test_createuser_then_manage_check(migrated):
+    out = cadre("createuser", "ana", "--role", "auditor", data_dir=migrated, secret_key="test-only")
     text = out.communicate()[0]
     assert out.returncode == 0, text
     assert "Created ana (Auditor)" in text and "One-time password:" in text
-    check = cadre("manage", "check", data_dir=tmp_path, secret_key="test-only")
+    check = cadre("manage", "check", data_dir=migrated, secret_key="test-only")
     assert "no issues" in check.communicate()[0]
 
 
-def test_createuser_refuses_a_nation_bound_role_without_a_nation(tmp_path):
-    assert (
-        cadre("migrate", "--verbosity", "0", data_dir=tmp_path, secret_key="test-only").wait() == 0
-    )
+def test_createuser_refuses_a_nation_bound_role_without_a_nation(migrated):
     out = cadre(
         "createuser",
         "bo",
         "--role",
         "nation_contributor",
-        data_dir=tmp_path,
+        data_dir=migrated,
         secret_key="test-only",
     )
     assert out.wait() == 1 and "needs --nation" in out.stdout.read()
 
 
-def test_the_worker_runs_the_queued_jobs_and_with_batch_stops(tmp_path):
-    assert (
-        cadre("migrate", "--verbosity", "0", data_dir=tmp_path, secret_key="test-only").wait() == 0
-    )
-    worker = cadre("worker", "--batch", data_dir=tmp_path, secret_key="test-only")
-    assert worker.wait(timeout=120) == 0, worker.stdout.read()
+def test_the_worker_runs_the_queued_jobs_and_with_batch_stops(migrated):
+    worker = cadre("worker", "--batch", data_dir=migrated, secret_key="test-only")
+    assert worker.wait(timeout=300) == 0, worker.stdout.read()
 
 
 def test_serving_without_a_secret_key_is_refused(tmp_path):
@@ -147,12 +156,13 @@ def database_url():
 
 
 def test_two_loads_at_once_take_turns_and_the_second_finds_the_dataset_loaded(
-    tmp_path, database_url
+    migrated, database_url
 ):
     def run(*args):
-        return cadre(*args, data_dir=tmp_path, secret_key="test-only", database_url=database_url)
+        return cadre(*args, data_dir=migrated, secret_key="test-only", database_url=database_url)
 
-    assert run("migrate", "--verbosity", "0").wait(timeout=120) == 0
+    if database_url:  # on SQLite, the data directory is migrated already
+        assert run("migrate", "--verbosity", "0").wait(timeout=300) == 0
     loads = [run("load-dataset"), run("load-dataset")]
     outputs = [load.communicate(timeout=300)[0] for load in loads]
 
@@ -168,7 +178,7 @@ def test_a_load_into_a_database_not_set_up_says_to_migrate(tmp_path, database_ur
     load = cadre(
         "load-dataset", data_dir=tmp_path, secret_key="test-only", database_url=database_url
     )
-    output = load.communicate(timeout=120)[0]
+    output = load.communicate(timeout=300)[0]
 
     assert load.returncode == 1
     assert "Traceback" not in output

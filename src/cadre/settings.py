@@ -309,6 +309,9 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "cadre.core.dates.DatePrecision",
         "TimelineEventKindEnum": "cadre.missions.models.TimelineEvent.Kind",
         "SupportKindEnum": "cadre.coordination.models.requirements.SupportKind",
+        # Plans and assessments share the gender review's states (and its API action).
+        "GenderReviewEnum": "cadre.advising.models.GenderReview",
+        "AssessmentStatusEnum": "cadre.advising.models.Assessment.Status",
     },
 }
 

@@ -52,8 +52,10 @@ OWN_RELATED = {
     ("training.sessioninstructor", "session"),
     ("training.instructorqualification", "person"),
     ("training.waitinglistentry", "person"),
-    # One standing match per requirement and offer.
+    # One standing match per requirement and offer, each confirmed match within what its
+    # own requirement and offer have left.
     ("coordination.match", "offer"),
+    ("coordination.match", "requirement"),
 }
 # Values that follow from the record's other values: a day of attendance lies in its session.
 DERIVED = {

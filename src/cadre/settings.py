@@ -318,6 +318,9 @@ SPECTACULAR_SETTINGS = {
         "TimelineEventKindEnum": "cadre.missions.models.TimelineEvent.Kind",
         "SupportKindEnum": "cadre.coordination.models.requirements.SupportKind",
         "ItemStatusEnum": "cadre.coordination.models.arms.ItemStatus",
+        # Plans and assessments share the gender review's states (and its API action).
+        "GenderReviewEnum": "cadre.advising.models.GenderReview",
+        "AssessmentStatusEnum": "cadre.advising.models.Assessment.Status",
     },
 }
 

@@ -57,12 +57,26 @@ def test_every_installed_app_with_a_report_module_gives_its_sections(dataset):
     assert report["notes"][probe["paragraphs"][0][1]["note"] - 1]["url"] == "/probe/"
 
 
-def test_a_pillar_without_a_report_module_says_it_is_not_yet_recorded(dataset):
+def test_every_pillar_gives_its_own_section_and_one_without_a_module_says_not_yet_recorded(
+    dataset,
+):
     mission = Mission.objects.get(key="nmi")
     report = sections.build(mission, NMI[1], NMI[2], language="en")
-    for key in ("coordination", "advising"):
+    for key in ("record", "training", "coordination", "advising"):
         text = section(report, key)["paragraphs"][0][0]["text"]
-        assert "not yet recorded in Cadre" in text
+        assert "not yet recorded in Cadre" not in text
+
+    without = {
+        label: module
+        for label, module in sections.report_modules().items()
+        if label not in ("coordination", "advising")
+    }
+    gathered = {s["key"]: s for s in sections.gather(mission, NMI[1], NMI[2], modules=without)}
+    for key in ("coordination", "advising"):
+        assert gathered[key]["paragraphs"] == [
+            "This part of the mission's work is not yet recorded in Cadre."
+        ]
+    assert "not yet recorded" not in str(gathered["training"]["paragraphs"])
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

@@ -24,6 +24,8 @@ PUBLISHED_TO_NATIONS = {
 register(
     m.Requirement,
     slug="requirements",
+    # Coordination's day-to-day records, not facts of the built-in dataset.
+    in_dataset=False,
     columns=[
         "key",
         "institution",
@@ -54,6 +56,8 @@ register(
 register(
     m.Offer,
     slug="offers",
+    # Coordination's day-to-day records, not facts of the built-in dataset.
+    in_dataset=False,
     columns=[
         "key",
         "nation",
@@ -83,6 +87,8 @@ register(
 register(
     m.Match,
     slug="matches",
+    # Coordination's day-to-day records, not facts of the built-in dataset.
+    in_dataset=False,
     columns=["key", "requirement", "offer", "quantity", "status", "confirmed_at"],
     filters={"status": ["exact"], "requirement": ["exact"], "offer": ["exact"]},
     ordering=["key"],
@@ -99,6 +105,8 @@ register(
 register(
     m.Delivery,
     slug="deliveries",
+    # Coordination's day-to-day records, not facts of the built-in dataset.
+    in_dataset=False,
     columns=[
         "key",
         "match",

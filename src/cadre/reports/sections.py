@@ -61,9 +61,12 @@ def not_recorded(key, order, title) -> dict:
     }
 
 
-def gather(mission, start: datetime.date, end: datetime.date, progress=None) -> list[dict]:
-    """Every section, in order: those the apps give, and one per pillar not yet recorded."""
-    modules = report_modules()
+def gather(
+    mission, start: datetime.date, end: datetime.date, progress=None, modules=None
+) -> list[dict]:
+    """Every section, in order: those the apps give (`modules`, by default every installed
+    app's `report`), and one per pillar not yet recorded."""
+    modules = report_modules() if modules is None else modules
     sections = []
     steps = len(modules) + 1
     for done, module in enumerate(modules.values(), start=1):

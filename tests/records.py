@@ -31,6 +31,7 @@ FIELD_VALUES = {
     ("coordination.exchangerate", "currency"): "USD",
     # A delivery is made under a confirmed match, within what the match owes.
     ("coordination.match", "status"): "confirmed",
+    ("coordination.match", "quantity"): 1,
     ("coordination.delivery", "quantity"): 1,
     # Advisory teams are organisation units of kind team (advisors, engagements).
     ("missions.organisation", "kind"): "team",
@@ -61,6 +62,21 @@ OWN_RELATED = {
 DERIVED = {
     ("training.attendance", "day"): lambda values: values["enrolment"].session.start,
 }
+
+
+def _count_confirmed_match(match):
+    from django.db.models import F
+
+    if match.status == "confirmed":
+        for row in (match.requirement, match.offer):
+            type(row).objects.filter(pk=row.pk).update(
+                matched_quantity=F("matched_quantity") + match.quantity
+            )
+
+
+# What a type's service keeps on other rows when it saves a record, kept here too, since
+# these records are saved directly: a confirmed match counts on its requirement and offer.
+AFTER_SAVE = {"coordination.match": _count_confirmed_match}
 # Types whose service lets in only a person who may take a seat: each record gets a person
 # of its own, vetted, in one shared session abroad with seats free.
 FOR_TRAINEES = frozenset({"training.enrolment", "training.nomination", "training.travelorder"})
@@ -164,6 +180,8 @@ class Records:
             record = model(**{**values, **stored, **overrides})
             record.full_clean()
             record.save()
+            if model._meta.label_lower in AFTER_SAVE:
+                AFTER_SAVE[model._meta.label_lower](record)
             related = self.related_values(model, optional=optional, in_nation=in_nation)
             for name, targets in related.items():
                 getattr(record, name).set(targets)

@@ -443,15 +443,19 @@ def _generate_demo_arms():
     """Donated items with their custody, once (coordination.generated_arms): after the demo's
     donations, so the items come from them."""
     from cadre.coordination.generated_arms import generate_arms
+    from cadre.coordination.models import DonatedItem
 
-    print(f"Generated for the demo: {generate_arms()}.")
+    if not DonatedItem.objects.filter(generated=True).exists():
+        print(f"Generated for the demo: {generate_arms()}.")
 
 
 def _generate_demo_advising():
     """Generated engagements, objectives and assessments for the demo's advisory teams."""
     from cadre.advising.generated import generate_advising
+    from cadre.advising.models import Engagement
 
-    print(f"Generated for the demo: {generate_advising()}.")
+    if not Engagement.objects.exists():
+        print(f"Generated for the demo: {generate_advising()}.")
 
 
 def _generate_demo_training(people=200):
@@ -496,8 +500,10 @@ def _generate_demo_requirements():
     """Requirements, offers and matches for coordination's pages and API, when none are
     generated yet."""
     from cadre.coordination.generated_requirements import generate_requirements
+    from cadre.coordination.models import Requirement
 
-    print(f"Generated for the demo: {generate_requirements()}.")
+    if not Requirement.objects.filter(generated=True).exists():
+        print(f"Generated for the demo: {generate_requirements()}.")
 
 
 def _generate_demo_deliveries():

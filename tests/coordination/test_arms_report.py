@@ -18,11 +18,16 @@ from cadre.core.roles import Role
 from .arms_setup import *
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+
+
+def today():
+    """Today, read when it is needed: a module constant would be yesterday for a test that
+    runs after midnight."""
+    return timezone.localdate()
 
 
 def days_ago(n):
-    return TODAY - datetime.timedelta(days=n)
+    return today() - datetime.timedelta(days=n)
 
 
 @pytest.fixture
@@ -45,7 +50,8 @@ def weapons(nation, other_nation, depot, brigade):
     return {"fresh": fresh, "stale": stale, "never": never, "gone": destroyed, "ita": italian}
 
 
-def report(as_of=TODAY, stale_only=False):
+def report(as_of=None, stale_only=False):
+    as_of = as_of or today()
     qs = selectors_arms.weapons(DonatedItem.objects.all(), as_of, stale_only=stale_only)
     return {row.item.serial_number: row for row in selectors_arms.weapon_rows(qs, as_of)}
 
@@ -131,7 +137,7 @@ def test_the_csv_export_has_a_row_per_weapon_with_the_flag(weapons, client_as):
     assert lines[0].startswith("key,make,model,serial_number")
     assert len(lines) == 1 + 5
     stale = next(line for line in lines if "STALE-1" in line)
-    assert ",depot," in stale and stale.endswith(f",120,true,{TODAY.isoformat()}")
+    assert ",depot," in stale and stale.endswith(f",120,true,{today().isoformat()}")
 
 
 def test_the_xlsx_export_reads_as_the_csv(weapons, client_as):

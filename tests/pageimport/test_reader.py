@@ -507,3 +507,80 @@ def test_a_byline_ending_with_its_date_is_no_event():
 )
 def test_french_german_and_spanish_triggers_found_by_the_second_held_out_set(sentence, kind):
     assert only(sentence).kind == kind
+
+
+# Years no longer invented for yearless dates (the weaknesses left on the tuned sets) -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet extended the mandate until May 2019. Because the country takes over "
+        "the command at the end of November, the ceiling rises to 350 soldiers.",
+        "Das Kabinett verlängerte das Mandat bis zum Mai 2019. Weil das Land Ende November "
+        "die Führung übernimmt, steigt die Obergrenze.",
+    ],
+)
+def test_a_yearless_date_after_the_end_a_year_was_stated_for_takes_no_year(text):
+    # November 2019 would fall after the mandate's end: the page means November before it.
+    found = read(text)
+    assert [(c.edtf, c.inferred_year) for c in found] == [("2019-05", False), ("XXXX-11", False)]
+
+
+def test_a_yearless_date_before_the_end_a_year_was_stated_for_takes_its_year():
+    found = read(
+        "The mission is to reach full capability by mid-December 2021. It has 140 staff.\n\n"
+        "The Council also approved on 30 July a measure of 4 million."
+    )
+    assert [(c.edtf, c.inferred_year) for c in found] == [("2021-12", False), ("2021-07-30", True)]
+
+
+PAGE_DATED_2020 = (
+    "Trainers to resume their work\n\n17-02-2020\n\n"
+    "The trainers left the base in January after rocket attacks.\n\n"
+)
+
+
+def test_a_year_mentioned_in_passing_does_not_outweigh_the_pages_own_date():
+    found = read(
+        PAGE_DATED_2020 + "The group remains a threat despite its defeat in December 2017.\n\n"
+        "A strike on the base on December 27 killed a contractor."
+    )
+    assert [(c.edtf, c.inferred_year) for c in found] == [
+        ("2020-01", True),
+        ("2017-12", False),
+        ("XXXX-12-27", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("story", "edtf"),
+    [
+        # The year opens its sentence: it sets the time of the story told after it.
+        ("In 2017, the group lost its last town.\n\nOn December 27 a strike hit the base.", "2017"),
+        # In the same paragraph as the date.
+        ("The group lost its last town in 2017. On December 27 a strike hit the base.", "2017"),
+    ],
+)
+def test_a_year_that_frames_the_story_still_dates_what_follows_a_page_date(story, edtf):
+    found = read(PAGE_DATED_2020 + story)
+    assert [c.edtf for c in found] == ["2020-01", edtf, f"{edtf}-12-27"]
+
+
+def test_a_day_month_year_with_dashes_is_a_date():
+    assert edtfs("The trainers returned on 17-02-2020.") == ["2020-02-17"]
+
+
+def test_a_month_after_on_is_a_date():
+    assert edtfs("The US retaliated on December with airstrikes.") == ["XXXX-12"]
+
+
+def test_a_footer_date_run_into_a_sentence_is_no_event_but_dates_what_follows():
+    found = read(
+        "La bandera ondea desde el pasado 22 de febrero en la base. Aprendieron técnicas de "
+        "Marzo 2015 combate y conducción. Las acciones comenzaron a finales de febrero."
+    )
+    assert [(c.edtf, c.date_text) for c in found] == [
+        ("XXXX-02-22", "22 de febrero"),
+        ("2015-02", "finales de febrero"),
+    ]

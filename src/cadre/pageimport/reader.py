@@ -16,7 +16,7 @@ context year it has none: never one taken from today.
 import calendar
 import datetime
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from html.parser import HTMLParser
 
 # ---------------------------------------------------------------------------------------
@@ -186,6 +186,13 @@ MONTHS = {
     # Dutch, for the datelines of pages republished in the Netherlands
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
 }  # fmt: skip
+# Months French and Spanish write in lowercase in running text.
+_LOWERCASE_MONTHS = {
+    "janvier", "février", "fevrier", "avril", "juin", "juillet", "août", "aout", "septembre",
+    "octobre", "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril",
+    "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
+    "diciembre",
+}  # fmt: skip
 # An abbreviation's full stop belongs to the date only before a number ("Sep. 2022").
 _MONTH = (
     "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")(?:\.(?=\s*\d))?"
@@ -223,7 +230,8 @@ _PATTERNS = [
     ("iso", rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
     (
         "numeric",
-        rf"(?<![\d/.])(?P<d>{_DAY})[./](?P<mn>0?[1-9]|1[0-2])[./](?P<y>{_YEAR})(?![\d])",
+        rf"(?<![\d/.-])(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
+        r"(?![\d])",
     ),
     (
         "dmy",
@@ -289,7 +297,7 @@ _METADATA_BEFORE = re.compile(
 
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
-    r"\b(?:in|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|"
+    r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$",
@@ -584,10 +592,23 @@ def find_dates(text: str) -> list[DateMention]:
             mention.first.year is not None
             and bool(_DATELINE_BEFORE.match(text[: mention.start]))
             and bool(_DATELINE_AFTER.match(text[mention.end : mention.end + 50]))
-        )
+        ) or (name == "my" and _running_footer(text, mention))
         mentions.append(mention)
         i += 1
     return mentions
+
+
+def _running_footer(text: str, mention: DateMention) -> bool:
+    """A magazine's footer date run into a sentence by the page's extraction ("técnicas de
+    Marzo 2015 combate"): a French or Spanish month capitalised, and no "de" before the
+    year, between two words of running text. The page's date, not an event's."""
+    month = text[mention.start : mention.end].split()[0]
+    return (
+        month[0].isupper()
+        and month.lower() in _LOWERCASE_MONTHS
+        and bool(re.search(r"[a-zà-ÿ,]\s+$", text[max(0, mention.start - 3) : mention.start]))
+        and bool(re.match(r"\s+[a-zà-ÿ]", text[mention.end : mention.end + 3]))
+    )
 
 
 def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
@@ -966,7 +987,7 @@ def read_dates(
         raw = text[block.start : block.end]
         heading_year = _year_heading(raw)
         if heading_year:
-            context.year = heading_year
+            context.heading(heading_year)
             continue
         if block.kind == "title":
             continue
@@ -975,14 +996,19 @@ def read_dates(
         for m in mentions:
             m.start += body_start
             m.end += body_start
-            if m.dateline:
-                context.fill(m)
+        # The page's own dates give their year to what follows them, not to what precedes.
+        page_dates = [m for m in mentions if m.dateline]
         mentions = [m for m in mentions if not m.dateline]
+        while page_dates and (not mentions or page_dates[0].start < mentions[0].start):
+            context.page_date(page_dates.pop(0))
         led = bool(mentions) and mentions[0].start == body_start
         led = led and _is_date_led(text, mentions[0], block)
         if block.kind == "heading" or (not led and _looks_like_heading(raw, block, mentions)):
             if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
-                context.year = mentions[0].first.year
+                if mentions[0].first.unit == "day" and not candidates:
+                    context.page_date(mentions[0])  # the page's date, under its title
+                else:
+                    context.heading(mentions[0].first.year)
             continue
         spans = sentences(text, body_start, block.end)
         lead = None
@@ -1026,7 +1052,9 @@ def read_dates(
             for m, (cs, ce) in zip(inside, clauses, strict=True):
                 if m is lead:
                     continue
-                context.fill(m)
+                while page_dates and page_dates[0].start < m.start:
+                    context.page_date(page_dates.pop(0))
+                context.fill(m, text, block=block.start, sentence=s)
                 clause = sentence[cs:ce]
                 summary = _summary(clause, [(m.start - s - cs, m.end - s - cs)])
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
@@ -1050,23 +1078,76 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
 
 
 class _Context:
-    """The year a date without one takes: the year heading's, or the last one stated."""
+    """The year a date without one takes: the year heading's, or the last one stated.
+
+    A year stated in prose is weaker than one a heading, a date-led line or a dateline
+    gives: a date written without a year does not take it when that would put the date
+    after the end the year was stated for ("until May 2019" ... "end of November"), or when
+    the page's own date says another year and the prose year was only mentioned in passing
+    in an earlier paragraph ("their defeat in December 2017" ... "on December 27" in a page
+    dated 2020). Such a date keeps no year (XXXX): the reviewer gives it.
+    """
 
     def __init__(self, fallback: int | None):
         self.year = None
         self.fallback = fallback
+        # The page's own year: the reference date's, a dateline's, a date line opening it.
+        self.page_year = fallback
+        self.prose = False  # the year was stated in a sentence, not by a heading or lead
+        self.block = -1  # the block the prose year was stated in
+        self.opening = False  # ... and it opened its sentence ("In 2004, ...")
+        self.limit: datetime.date | None = None  # ... as an end ("until May 2019")
 
-    def fill(self, mention: DateMention):
+    def page_date(self, mention: DateMention):
+        self.heading(mention.first.year)
+        self.page_year = mention.first.year
+
+    def heading(self, year: int):
+        self.year, self.prose, self.limit = year, False, None
+
+    def fill(self, mention: DateMention, text: str = "", *, block: int = -1, sentence: int = -1):
+        """Give `mention` the context year where it has none; take its own year as the
+        context's. `block` and `sentence` (offsets) are given for a date in prose."""
         for point in (mention.first, mention.last):
             if point is None:
                 continue
             if point.year is None:
-                year = self.fallback if point.this_year else self.year or self.fallback
+                year = self.fallback if point.this_year else self._year_for(point, block)
                 if year:
                     point.year = year
                     point.inferred_year = True
-            else:
-                self.year = point.year
+                continue
+            self.year = point.year
+            self.prose = sentence >= 0
+            if self.prose:
+                self.block = block
+                self.opening = bool(_OPENS_SENTENCE.match(text[sentence : mention.start]))
+                ends = point is mention.last or _UNTIL_BEFORE.search(
+                    text[max(0, mention.start - 30) : mention.start]
+                )
+                self.limit = point.last_day() if ends else None
+
+    def _year_for(self, point: DatePoint, block: int) -> int | None:
+        if not self.year:
+            return self.fallback
+        if not self.prose:
+            return self.year
+        if self.limit and replace(point, year=self.year).first_day() > self.limit:
+            return None
+        passing = block != self.block and not self.opening
+        if passing and self.page_year and self.page_year != self.year:
+            return None
+        return self.year
+
+
+# A year stated as the end of a period: "until May 2019", "bis zum Mai 2019", "by mid-2021".
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till|by|through|bis|jusqu['’]|hasta)(?:\s+(?:zum|zur|Ende|au|à|en|el|la|"
+    r"le|the|end\s+of|fin|finales\s+de))*\s*$",
+    re.I,
+)
+# A date opening its sentence, after a preposition at most: "In 2004, ...", "On 5 May 2010".
+_OPENS_SENTENCE = re.compile(r"^\W*(?:\w+\s+){0,2}$")
 
 
 def _is_date_led(text: str, mention: DateMention, block: Block) -> bool:

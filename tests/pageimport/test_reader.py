@@ -647,3 +647,15 @@ def test_a_range_of_days_joined_by_to():
 def test_a_date_alone_on_its_line_after_a_weekday_is_the_pages_date():
     found = read("Tue 12 Feb 2013\n\nThe training is scheduled to begin in April.")
     assert [(c.edtf, c.inferred_year) for c in found] == [("2013-04", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Die Verlegung der Hubschrauber fand am 24. Februar 2020 statt.", "deployment"),
+        ("Die Rückverlegung der Kräfte ist für den 13. März 2020 geplant.", "withdrawal"),
+        ("The initiative was first called for in 2004 by a group of experts.", "request"),
+    ],
+)
+def test_triggers_found_by_the_third_held_out_set(sentence, kind):
+    assert only(sentence).kind == kind

@@ -503,9 +503,13 @@ def test_a_byline_ending_with_its_date_is_no_event():
         ("En julio de 2018 se dio luz verde a una nueva misión.", "approval"),
         ("Le Conseil a donné son feu vert le 12 juillet 2016.", "approval"),
         ("Der Bundestag billigte das Mandat am 29. Januar 2015.", "approval"),
+        # and by the third
+        ("Die Verlegung der Hubschrauber fand am 24. Februar 2020 statt.", "deployment"),
+        ("Die Rückverlegung der Kräfte ist für den 13. März 2020 geplant.", "withdrawal"),
+        ("The initiative was first called for in 2004 by a group of experts.", "request"),
     ],
 )
-def test_french_german_and_spanish_triggers_found_by_the_second_held_out_set(sentence, kind):
+def test_triggers_found_by_the_second_and_third_held_out_sets(sentence, kind):
     assert only(sentence).kind == kind
 
 
@@ -647,15 +651,3 @@ def test_a_range_of_days_joined_by_to():
 def test_a_date_alone_on_its_line_after_a_weekday_is_the_pages_date():
     found = read("Tue 12 Feb 2013\n\nThe training is scheduled to begin in April.")
     assert [(c.edtf, c.inferred_year) for c in found] == [("2013-04", True)]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("Die Verlegung der Hubschrauber fand am 24. Februar 2020 statt.", "deployment"),
-        ("Die Rückverlegung der Kräfte ist für den 13. März 2020 geplant.", "withdrawal"),
-        ("The initiative was first called for in 2004 by a group of experts.", "request"),
-    ],
-)
-def test_triggers_found_by_the_third_held_out_set(sentence, kind):
-    assert only(sentence).kind == kind

@@ -651,3 +651,32 @@ def test_a_range_of_days_joined_by_to():
 def test_a_date_alone_on_its_line_after_a_weekday_is_the_pages_date():
     found = read("Tue 12 Feb 2013\n\nThe training is scheduled to begin in April.")
     assert [(c.edtf, c.inferred_year) for c in found] == [("2013-04", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        (
+            "Lisbon, 4 November 2021 (Agency) - The trainers arrived in May this year and "
+            "will stay until 30 June 2022.",
+            "2021-05",
+        ),
+        (
+            "Lisbonne, 4/11/2021 (Agence) - Les formateurs sont arrivés le 12 octobre dernier "
+            "et resteront jusqu'au 30 juin 2022.",
+            "2021-10-12",
+        ),
+        (
+            "Lisbon, 4 November 2021 (Agency) - The first course ended on 20 December last "
+            "and the second will begin in March 2022.",
+            "2020-12-20",
+        ),
+    ],
+)
+def test_the_pages_own_date_stands_for_the_reference_date_when_none_is_given(text, edtf):
+    # A dateline says when the page was written: "this year" and "the last 12 October"
+    # are reckoned from it, as from a reference date.
+    found = read(text)
+    assert [(c.edtf, c.inferred_year) for c in found][0] == (edtf, True)
+    # A reference date given by the user still comes first.
+    assert read(text, reference_date=datetime.date(2023, 1, 5))[0].edtf[:4] in ("2023", "2022")

@@ -338,7 +338,7 @@ _RANGE_JOIN = re.compile(
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
 _LAST_BEFORE = re.compile(r"\b(?:last|pasado|passé)\s+$", re.I)
-_LAST_AFTER = re.compile(r"^\s+(?:dernier|passé)\b", re.I)
+_LAST_AFTER = re.compile(r"^\s+(?:dernier|passé|last(?!\s+(?:week|month)))\b", re.I)
 _THIS_YEAR = re.compile(
     r"^,?\s*(?:of\s+)?(?:this|the\s+current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b|"
     r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b",
@@ -1143,11 +1143,16 @@ class _Context:
         self.limit: datetime.date | None = None  # ... as an end ("until May 2019")
         self.since = False  # ... as the start of what still goes on ("since October 2018")
         self.reference: datetime.date | None = None
+        # The page's own date (a dateline's, a date line's): the reference date when the
+        # user gave none, for "this year" and "the last 12 October".
+        self.own_date: datetime.date | None = None
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
             self.heading(mention.first.year)
             self.page_year = mention.first.year
+            if not mention.is_range and mention.first.unit == "day":
+                self.own_date = mention.start_date
 
     def heading(self, year: int):
         self.year, self.prose, self.limit = year, False, None
@@ -1162,7 +1167,7 @@ class _Context:
                 if point.last:
                     year = self._last_before_reference(point)
                 elif point.this_year:
-                    year = self.fallback
+                    year = self.fallback or (self.own_date and self.own_date.year)
                 else:
                     year = self._year_for(point, block)
                 if year:
@@ -1197,10 +1202,11 @@ class _Context:
         return self.year
 
     def _last_before_reference(self, point: DatePoint) -> int | None:
-        if not self.reference:
+        reference = self.reference or self.own_date
+        if not reference:
             return None
-        year = self.reference.year
-        return year if replace(point, year=year).first_day() <= self.reference else year - 1
+        year = reference.year
+        return year if replace(point, year=year).first_day() <= reference else year - 1
 
 
 # A year stated as the start of what goes on when the page is written: "seit dem Oktober

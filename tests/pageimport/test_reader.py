@@ -651,3 +651,98 @@ def test_a_range_of_days_joined_by_to():
 def test_a_date_alone_on_its_line_after_a_weekday_is_the_pages_date():
     found = read("Tue 12 Feb 2013\n\nThe training is scheduled to begin in April.")
     assert [(c.edtf, c.inferred_year) for c in found] == [("2013-04", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        (
+            "Lisbon, 4 November 2021 (Agency) - The trainers arrived in May this year and "
+            "will stay until 30 June 2022.",
+            "2021-05",
+        ),
+        (
+            "Lisbonne, 4/11/2021 (Agence) - Les formateurs sont arrivés le 12 octobre dernier "
+            "et resteront jusqu'au 30 juin 2022.",
+            "2021-10-12",
+        ),
+        (
+            "Lisbon, 4 November 2021 (Agency) - The first course ended on 20 December last "
+            "and the second will begin in March 2022.",
+            "2020-12-20",
+        ),
+    ],
+)
+def test_the_pages_own_date_stands_for_the_reference_date_when_none_is_given(text, edtf):
+    # A dateline says when the page was written: "this year" and "the last 12 October"
+    # are reckoned from it, as from a reference date.
+    found = read(text)
+    assert [(c.edtf, c.inferred_year) for c in found][0] == (edtf, True)
+    # A reference date given by the user still comes first.
+    assert read(text, reference_date=datetime.date(2023, 1, 5))[0].edtf[:4] in ("2023", "2022")
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # 18 March 2022 was a Friday, 10 June 2025 a Tuesday: the year would be a guess.
+        (
+            "The mission runs until March 2022, the ministry said in a Monday, March 18 statement.",
+            "XXXX-03-18",
+        ),
+        ("Training ends in 2025. The office reported it on Saturday, June 10.", "XXXX-06-10"),
+        # 16 March 2015 was a Monday: the year stated before fits the weekday.
+        (
+            "Le mandat court jusqu'au 31 décembre 2015. Il a été prorogé lundi 16 mars.",
+            "2015-03-16",
+        ),
+    ],
+)
+def test_a_weekday_that_does_not_fit_the_year_taken_leaves_the_date_without_one(text, edtf):
+    assert edtfs(text)[-1] == edtf
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La mission est prolongée jusqu'au 20 septembre 2020. L'annonce a été faite ce 30 juillet.",
+        "La misión durará hasta el 20 de septiembre de 2020. Se anunció este 30 de julio.",
+    ],
+)
+def test_this_day_takes_the_pages_year_not_the_last_year_stated(text):
+    # "ce 30 juillet" is of the year the page was written in, which it does not state.
+    assert edtfs(text)[-1] == "XXXX-07-30"
+    assert read(text, reference_date=datetime.date(2018, 8, 1))[-1].edtf == "2018-07-30"
+
+
+def test_a_year_stated_as_the_start_of_a_period_dates_nothing_after_it():
+    text = (
+        "From 2015 until the invasion in February, the trainers taught 22,000 soldiers.\n\n"
+        "On 17 June, the minister announced a new scheme."
+    )
+    assert edtfs(text) == ["2015", "XXXX-02", "XXXX-06-17"]
+    # A range's own years still date what follows it.
+    assert edtfs("The mission ran from 2015 to 2017. On 3 May the last trainers left.") == [
+        "2015/2017",
+        "2017-05-03",
+    ]
+
+
+def test_a_date_opening_a_line_between_a_dash_and_the_sites_name_is_the_pages_date():
+    text = "June 19th, 2017 – Example News –\n\nThe allies met on 3 July to plan the training."
+    assert edtfs(text) == ["2017-07-03"]
+    # A chronology's date-led line is still an event.
+    assert edtfs("16 December 2004 – The Council decides to expand the mission.") == ["2004-12-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Au cours du premier semestre 2019, la mission a formé un bataillon.", "2019-40"),
+        ("Im zweiten Halbjahr 2020 bildete die Bundeswehr Offiziere aus.", "2020-41"),
+        ("Durante el primer semestre de 2021 se formaron 300 soldados.", "2021-40"),
+        ("Au cours du premier semestre de cette année, elle a formé un bataillon.", "XXXX-40"),
+    ],
+)
+def test_halves_in_french_german_and_spanish(text, edtf):
+    assert edtfs(text) == [edtf]

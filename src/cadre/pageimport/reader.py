@@ -260,8 +260,12 @@ _PATTERNS = [
     ),
     (
         "half",
-        rf"(?<![\w])(?:the\s+)?(?:(?P<h>first|second|latter|1st|2nd)\s+half(?:\s+of)?|H(?P<hn>[12]))"
-        rf"\s+{_Y}(?!\d)",
+        rf"(?<![\w])(?:the\s+)?(?:(?P<h>first|second|latter|1st|2nd)\s+half(?:\s+of)?|H(?P<hn>[12])|"
+        rf"(?P<hw>premier|second|deuxième|primer|segundo|ersten?|zweiten?)\s+(?:semestre|"
+        rf"Halbjahr(?:es)?|Jahreshälfte)(?:\s+del?)?)"
+        # The year, or "of this year" (read after the match) that only the page's date gives.
+        rf"(?:\s+{_Y}(?!\d)|(?=,?\s+(?:of\s+this\s+year|de\s+cette\s+année|dieses\s+Jahres|"
+        rf"de\s+este\s+año)))",
     ),
     # A month alone, only after a word that makes it a date ("in May", "by March").
     ("m", rf"(?<![\w])(?P<m>{_MONTH})(?![\w])"),
@@ -338,7 +342,24 @@ _RANGE_JOIN = re.compile(
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
 _LAST_BEFORE = re.compile(r"\b(?:last|pasado|passé)\s+$", re.I)
-_LAST_AFTER = re.compile(r"^\s+(?:dernier|passé)\b", re.I)
+_LAST_AFTER = re.compile(r"^\s+(?:dernier|passé|last(?!\s+(?:week|month)))\b", re.I)
+# "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
+_THIS_BEFORE = re.compile(
+    r"\b(?:ce|este|this)\s+(?:(?:" + _WEEKDAY + r")\s+)?(?:(?:el|the)\s+)?$", re.I
+)
+# A weekday just before a date: "Monday, March 18", "jeudi (30 juillet)", "am Dienstag, 3. Mai".
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<w>" + _WEEKDAY + r")\W{0,3}(?:(?:the|le|den|el)\s+)?$", re.I)
+_WEEKDAY_INDEX = [
+    ("mon", "lun", "maa"),
+    ("tue", "mar", "die", "din"),
+    ("wed", "mer", "mit", "mié", "woe"),
+    ("thu", "jeu", "don", "jue"),
+    ("fri", "ven", "fre", "vie", "vri"),
+    ("sat", "sam", "sáb", "zat"),
+    ("sun", "dim", "son", "dom", "zon"),
+]
+# A date opening its line, then a site's name between dashes: "June 19th, 2017 – News –".
+_SITE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*[^-–—\n.!?]{1,40}?\s*[-–—]\s*$")
 _THIS_YEAR = re.compile(
     r"^,?\s*(?:of\s+)?(?:this|the\s+current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b|"
     r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b",
@@ -392,6 +413,7 @@ class DatePoint:
     # need not be; only the page's date (the reference date) gives it.
     this_year: bool = False
     last: bool = False  # "the last 31 January": the last before the reference date
+    weekday: int | None = None  # "Monday, March 18": 0-6, a check on the year it is given
 
     def edtf(self) -> str:
         year = f"{self.year:04d}" if self.year else "XXXX"
@@ -511,7 +533,10 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         sub = int(groups["qn"]) if "qn" in groups else _ORDINALS[groups["q"].lower()]
         point = DatePoint("quarter", year, sub=sub)
     elif name == "half":
-        sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
+        if "hw" in groups:
+            sub = 1 if groups["hw"].lower() in ("premier", "primer", "erste", "ersten") else 2
+        else:
+            sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
         point = DatePoint("half", year, sub=sub)
     else:
         point = DatePoint("year", year)
@@ -578,9 +603,15 @@ def find_dates(text: str) -> list[DateMention]:
                 for i in range(s, e):  # "March 26, 2023 12:51 am | Updated ...": a timestamp
                     taken[i] = True
                 continue
+            if point.year is None and point.unit == "day":
+                weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
+                if weekday:
+                    point.weekday = _weekday_index(weekday.group("w"))
             if point.year is None and (this_year := _THIS_YEAR.match(text[e : e + 30])):
                 point.this_year = True
                 e += this_year.end()
+            elif point.year is None and _THIS_BEFORE.search(text[max(0, s - 20) : s]):
+                point.this_year = True
             elif point.year is None and point.unit in ("day", "month"):
                 point.last = bool(_LAST_BEFORE.search(text[max(0, s - 10) : s]))
                 if last := _LAST_AFTER.match(text[e : e + 12]):
@@ -626,9 +657,25 @@ def find_dates(text: str) -> list[DateMention]:
                 else _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
+        line_end = len(text) if (n := text.find("\n", mention.end)) < 0 else n
+        if (
+            mention.first.unit == "day"
+            and mention.first.year
+            and not text[: mention.start].strip(" \t•·*-")
+            and _SITE_BETWEEN_DASHES.match(text[mention.end : line_end])
+        ):
+            mention.dateline = True  # "June 19th, 2017 – Example News –": a byline
         mentions.append(mention)
         i += 1
     return mentions
+
+
+def _weekday_index(name: str) -> int | None:
+    name = name.lower()
+    for index, prefixes in enumerate(_WEEKDAY_INDEX):
+        if name.startswith(prefixes):
+            return index
+    return None
 
 
 def _running_footer(text: str, mention: DateMention) -> bool:
@@ -1143,11 +1190,16 @@ class _Context:
         self.limit: datetime.date | None = None  # ... as an end ("until May 2019")
         self.since = False  # ... as the start of what still goes on ("since October 2018")
         self.reference: datetime.date | None = None
+        # The page's own date (a dateline's, a date line's): the reference date when the
+        # user gave none, for "this year" and "the last 12 October".
+        self.own_date: datetime.date | None = None
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
             self.heading(mention.first.year)
             self.page_year = mention.first.year
+            if not mention.is_range and mention.first.unit == "day":
+                self.own_date = mention.start_date
 
     def heading(self, year: int):
         self.year, self.prose, self.limit = year, False, None
@@ -1162,9 +1214,11 @@ class _Context:
                 if point.last:
                     year = self._last_before_reference(point)
                 elif point.this_year:
-                    year = self.fallback
+                    year = self.fallback or (self.own_date and self.own_date.year)
                 else:
                     year = self._year_for(point, block)
+                if year and point.weekday is not None and not _fits_weekday(point, year):
+                    year = None  # "Monday, March 18" in a year where it is a Friday
                 if year:
                     point.year = year
                     point.inferred_year = True
@@ -1178,8 +1232,9 @@ class _Context:
                     text[max(0, mention.start - 30) : mention.start]
                 )
                 self.limit = point.last_day() if ends else None
-                self.since = bool(
-                    _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
+                before = text[max(0, mention.start - 25) : mention.start]
+                self.since = bool(_SINCE_BEFORE.search(before)) or (
+                    mention.last is None and bool(_FROM_BEFORE.search(before))
                 )
 
     def _year_for(self, point: DatePoint, block: int) -> int | None:
@@ -1197,10 +1252,11 @@ class _Context:
         return self.year
 
     def _last_before_reference(self, point: DatePoint) -> int | None:
-        if not self.reference:
+        reference = self.reference or self.own_date
+        if not reference:
             return None
-        year = self.reference.year
-        return year if replace(point, year=year).first_day() <= self.reference else year - 1
+        year = reference.year
+        return year if replace(point, year=year).first_day() <= reference else year - 1
 
 
 # A year stated as the start of what goes on when the page is written: "seit dem Oktober
@@ -1209,6 +1265,17 @@ _SINCE_BEFORE = re.compile(
     r"\b(?:since|seit|depuis|desde)(?:\s+(?:dem|der|le|la|l[’']|el|the|Jahr|year|mois|de))*\s*$",
     re.I,
 )
+# "From 2015 until the invasion in February": a start, the end not read as a range with it.
+_FROM_BEFORE = re.compile(r"\b(?:from|von|ab|[àa]\s+partir\s+de(?:l|\s+la)?)\s*$", re.I)
+
+
+def _fits_weekday(point: DatePoint, year: int) -> bool:
+    try:
+        return datetime.date(year, point.month, point.day).weekday() == point.weekday
+    except ValueError:
+        return False
+
+
 # A year stated as the end of a period: "until May 2019", "bis zum Mai 2019", "by mid-2021".
 _UNTIL_BEFORE = re.compile(
     r"\b(?:until|till|by|through|bis|jusqu['’]|hasta)(?:\s+(?:zum|zur|Ende|au|à|en|el|la|"

@@ -98,7 +98,9 @@ def test_the_recipient_confirms_a_delivery_and_the_overview_shows_it(
     expect(page.get_by_role("link", name="Download the receipt")).to_be_visible()
     screenshot(page, "delivery-en")
 
-    page.get_by_role("link", name="Coordination").first.click()
+    navigation = page.get_by_role("navigation", name="Main")
+    navigation.get_by_text("Coordination", exact=True).click()  # the menu, then its page
+    navigation.get_by_role("link", name="Coordination overview").click()
     page.wait_for_load_state()
     expect(page.locator("h1")).to_have_text("Coordination")
     expect(page.locator("figure.chart svg[role=img]")).to_have_count(2)

@@ -21,7 +21,9 @@ def test_the_self_sustainment_page_in_english_and_arabic(
     cadre_record, live_server, signed_in, screenshot
 ):
     page = signed_in(Role.MISSION_STAFF)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Self-sustainment").click()
+    navigation = page.get_by_role("navigation", name="Main")
+    navigation.get_by_text("Training", exact=True).click()  # the menu, then its page
+    navigation.get_by_role("link", name="Self-sustainment").click()
     page.wait_for_load_state()
     expect(page.locator("h1")).to_contain_text("sessions led by host-nation instructors")
     bars = page.locator("figure.share-chart svg g.bar")
@@ -53,9 +55,9 @@ def test_a_training_officer_finds_a_lapsed_instructor(
     cadre_record, live_server, signed_in, screenshot
 ):
     page = signed_in(Role.TRAINING_OFFICER)
-    page.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Instructor currency"
-    ).click()
+    navigation = page.get_by_role("navigation", name="Main")
+    navigation.get_by_text("Training", exact=True).click()
+    navigation.get_by_role("link", name="Instructor currency").click()
     page.wait_for_load_state()
     first = page.locator("table tbody tr").first
     expect(first).to_be_visible()

@@ -30,6 +30,13 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def with_note(figure: str, note: int, language: str) -> str:
+    """A figure with its note's number (a superscript after it) as PDFium reads them back:
+    the note at the figure's right in English; at its left in Arabic, read right to left,
+    where PDFium, taking the digits of a line from left to right, gives the note first."""
+    return f"{figure}{note}" if language == "en" else f"{note}{figure}"
+
+
 def section(report, key):
     return next(s for s in report["sections"] if s["key"] == key)
 
@@ -118,8 +125,7 @@ def test_the_pdf_states_the_database_figures_with_their_notes(dataset, language,
         for number in numbers:
             shown = f"{number:,}"
             assert shown in figures, (key_words, number, figures)
-            # In the PDF the figure is followed by its note's number, as a superscript.
-            assert f"{shown}{figures[shown]}" in text
+            assert with_note(shown, figures[shown], language) in text
     # Every note is printed with its source (in English: PDFium reads an Arabic note's
     # first words, next to its number, out of order; the Arabic text is checked below).
     for note in report["notes"]:
@@ -138,6 +144,53 @@ def test_the_arabic_pdf_reads_right_to_left_in_logical_order(dataset):
     assert "الدول المساهمة" in text
     assert not re.search(r"[\ufb50-\ufdff\ufe70-\ufeff]", text)
     assert mission.name_ar in text
+
+
+def numbers_as_drawn(page) -> list[tuple[str, float]]:
+    """The numbers on a PDF page as a reader sees them: runs of digits and the marks
+    between them (- . , : /) on one baseline, each read from left to right as drawn,
+    with where it starts."""
+    text = page.get_textpage()
+    glyphs = []
+    for index in range(text.count_chars()):
+        char = text.get_text_range(index, 1)
+        if char.isdigit() or char in "-.,:/":
+            left, bottom, right, top = text.get_charbox(index, loose=True)
+            glyphs.append((round(bottom), left, right, char))
+    runs = []
+    for bottom, left, right, char in sorted(glyphs):
+        run = runs[-1] if runs else None
+        if run and run["bottom"] == bottom and left - run["right"] < 1.5:
+            run["text"] += char
+            run["right"] = right
+        else:
+            runs.append({"bottom": bottom, "left": left, "right": right, "text": char})
+    return [(run["text"], run["left"]) for run in runs]
+
+
+def test_a_date_in_an_arabic_sentence_reads_in_its_own_order(dataset):
+    """2004-08-01 in an Arabic sentence is drawn 2004-08-01, not 01-08-2004, and a figure's
+    note stands at its left (after it, read right to left) instead of running into it."""
+    mission = Mission.objects.get(key="ntm-i")
+    report = sections.build(mission, NTM_I[1], NTM_I[2], language="ar")
+    strength = section(report, "record-strength")["paragraphs"][1]
+    sentence = "".join(part.get("text", "") for part in strength)
+    # The date of the highest strength, in the Arabic sentence as written.
+    day = datetime.date.fromisoformat(re.search(r"\d{4}-\d{2}-\d{2}", sentence).group())
+    assert re.search("[\u0600-\u06ff]", sentence)
+    figure = next(part for part in strength if "figure" in part)
+
+    page = pdfium.PdfDocument(pdf.render(report))[1]
+    drawn = numbers_as_drawn(page)
+    shown = [text for text, _ in drawn]
+    assert day.isoformat() in shown, shown
+    assert f"{day.day:02}-{day.month:02}-{day.year}" not in shown
+    # The period in the page header, "from 2004-07-01 to 2011-12-31", in order too.
+    assert NTM_I[1].isoformat() in shown and NTM_I[2].isoformat() in shown
+    # The peak figure and its note, in the sentence: two numbers, the note at the left.
+    at = dict(drawn)
+    assert f"{figure['figure']}{figure['note']}" not in shown
+    assert at[str(figure["note"])] < at[figure["figure"]]
 
 
 def test_the_disagreements_are_listed_with_both_figures(dataset):
@@ -211,11 +264,28 @@ def test_the_pdf_is_made_in_the_background_then_downloaded(client_as, settings, 
     assert job.done == job.total
     page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
     assert reverse("reports:pdf", args=[job.pk]) in page
+    # The page is in its reader's language (English) and says the report is in Arabic.
+    assert 'lang="en"' in page
+    assert "Mission report in Arabic: NMI, 2018-01-01 to 2023-12-31" in page
+    assert "The report is in Arabic." in page
     download = client.get(reverse("reports:pdf", args=[job.pk]))
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     # Nobody else fetches it.
     other = client_as(Role.MISSION_STAFF)
     assert other.get(reverse("reports:pdf", args=[job.pk])).status_code == 404
+
+
+def test_the_job_page_of_a_reader_in_arabic_names_an_english_report(client_as):
+    from cadre.dataset.io import BUILT_IN, load_dataset
+
+    load_dataset(BUILT_IN)
+    client = client_as(Role.MISSION_STAFF)
+    client.post(reverse("set-language"), {"language": "ar", "next": "/"})
+    query = {"mission": "nmi", "start": "2018-01-01", "end": "2023-12-31", "language": "en"}
+    job = Job.objects.get(pk=client.post(reverse("reports:report"), query).url.split("/")[-2])
+    page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert 'lang="ar"' in page
+    assert "تقرير البعثة باللغة الإنجليزية" in page
 
 
 def test_a_page_of_the_arabic_pdf_as_an_image(dataset):
@@ -272,5 +342,5 @@ def test_people_trained_women_and_men_match_the_enrolments(dataset):
         figures = cited(report, "training")
         assert f"{women:,}" in figures and f"{men:,}" in figures
         text = squeezed(pdf_text(pdf.render(report)))
-        assert f"{women:,}{figures[f'{women:,}']}" in text
-        assert f"{men:,}{figures[f'{men:,}']}" in text
+        assert with_note(f"{women:,}", figures[f"{women:,}"], language) in text
+        assert with_note(f"{men:,}", figures[f"{men:,}"], language) in text

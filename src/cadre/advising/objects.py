@@ -212,6 +212,7 @@ register_page(
     _("Capability"),
     m.Assessment,
     shortcut_for={Role.ADVISOR, Role.MISSION_STAFF, Role.GENDER_ADVISER},
+    section="advising",
     position=70,
 )
 register_page(
@@ -220,6 +221,7 @@ register_page(
     m.Engagement,
     args=("engagements",),
     shortcut_for={Role.ADVISOR},
+    section="advising",
     position=71,
 )
 register_page(
@@ -228,6 +230,7 @@ register_page(
     m.Assessment,
     args=("assessments",),
     shortcut_for={Role.MISSION_STAFF},
+    section="advising",
     position=72,
 )
 register_page(
@@ -235,5 +238,6 @@ register_page(
     _("Capability objectives"),
     m.CapabilityObjective,
     args=("capability-objectives",),
+    section="advising",
     position=73,
 )

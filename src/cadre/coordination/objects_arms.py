@@ -76,6 +76,7 @@ register_page(
     _("Donated items"),
     m.DonatedItem,
     args=("items",),
+    section="coordination",
     position=82,
 )
 register_page(
@@ -83,6 +84,7 @@ register_page(
     _("Small-arms report"),
     m.DonatedItem,
     shortcut_for={Role.COORDINATION_CELL},
+    section="coordination",
     position=83,
 )
 register_page(
@@ -90,5 +92,6 @@ register_page(
     _("Custody import"),
     m.CustodyChange,
     visible=lambda user: s.may_record_custody(user),
+    section="coordination",
     position=84,
 )

@@ -67,4 +67,10 @@ register_detail_panel(m.Delivery, "coordination/deliveries/_delivery.html", deli
 register_detail_panel(m.Offer, "coordination/deliveries/_offer.html", offer_panel)
 register_detail_panel(m.Requirement, "coordination/deliveries/_requirement.html", requirement_panel)
 register_detail_panel(Session, "coordination/deliveries/_session_offers.html", session_offers)
-register_page("coordination:overview", _("Coordination"), visible=may_see_overview, position=70)
+register_page(
+    "coordination:overview",
+    _("Coordination overview"),
+    visible=may_see_overview,
+    section="coordination",
+    position=70,
+)

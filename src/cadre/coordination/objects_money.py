@@ -122,5 +122,6 @@ register_page(
     _("Money"),
     m.Donation,
     shortcut_for={Role.COORDINATION_CELL, Role.NATION_CONTRIBUTOR},
+    section="coordination",
     position=75,
 )

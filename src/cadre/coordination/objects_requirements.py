@@ -135,6 +135,7 @@ register_page(
     m.Requirement,
     args=("requirements",),
     shortcut_for={Role.COORDINATION_CELL, Role.HOST_LIAISON},
+    section="coordination",
     position=70,
 )
 register_page(
@@ -143,5 +144,6 @@ register_page(
     m.Offer,
     args=("offers",),
     shortcut_for={Role.COORDINATION_CELL, Role.NATION_CONTRIBUTOR},
+    section="coordination",
     position=71,
 )

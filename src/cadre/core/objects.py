@@ -11,6 +11,7 @@ register_page(
     _("Audit trail"),
     visible=may_read_audit,
     shortcut_for={Role.ADMIN, Role.AUDITOR},
+    section="oversight",
     position=900,
 )
 register_page(
@@ -18,6 +19,6 @@ register_page(
     _("Administration"),
     visible=lambda user: role_of(user) == Role.ADMIN,
     shortcut_for={Role.ADMIN},
-    in_navigation=False,
+    section="oversight",
     position=910,
 )

@@ -17,11 +17,24 @@ dataset is loaded in it (apps in INSTALLED_APPS order, types in file order).
 import threading
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .roles import ALL_ROLES, Role
 
 MISSION_RECORD_WRITERS = frozenset({Role.ADMIN, Role.MISSION_STAFF})
+
+# The menus of the main navigation, one per part of the mission's work, in their order.
+# Every page in the navigation names the menu it belongs to (`register_page(section=...)`).
+NAVIGATION_SECTIONS = {
+    "record": _("Mission record"),
+    "training": _("Training"),
+    "advising": _("Advising"),
+    "coordination": _("Coordination"),
+    "reports": _("Reports"),
+    "oversight": _("Audit and administration"),
+}
 
 
 @dataclass
@@ -124,7 +137,8 @@ class PageEntry:
     args: tuple = ()
     shortcut_for: frozenset = frozenset()  # roles whose home page links to it first
     in_navigation: bool = True
-    position: int = 100  # the navigation lists pages by position, then in declaration order
+    section: str = ""  # its menu in the navigation: a key of NAVIGATION_SECTIONS
+    position: int = 100  # a menu lists pages by position, then in declaration order
 
 
 @dataclass(frozen=True)
@@ -183,6 +197,11 @@ def register_page(url_name, label, model=None, **options) -> PageEntry:
     if "shortcut_for" in options:
         options["shortcut_for"] = frozenset(options["shortcut_for"])
     entry = PageEntry(url_name, label, model, **options)
+    if entry.in_navigation and entry.section not in NAVIGATION_SECTIONS:
+        raise ImproperlyConfigured(
+            f"The page {url_name} {entry.args or ''} is in the navigation but names no menu: "
+            f"give register_page() section= one of {', '.join(NAVIGATION_SECTIONS)}."
+        )
     _pages.append(entry)
     return entry
 

@@ -180,6 +180,7 @@ register_page(
         Role.COORDINATION_CELL,
         Role.HOST_LIAISON,
     },
+    section="record",
     position=10,
 )
 register_page(
@@ -187,6 +188,7 @@ register_page(
     _("Timeline"),
     m.TimelineEvent,
     shortcut_for={Role.MISSION_STAFF, Role.ADVISOR, Role.HOST_LIAISON, Role.GENDER_ADVISER},
+    section="record",
     position=20,
 )
 register_page(
@@ -194,6 +196,7 @@ register_page(
     _("Chain of command"),
     m.ReportingLine,
     shortcut_for={Role.ADVISOR},
+    section="record",
     position=30,
 )
 register_page(
@@ -201,6 +204,7 @@ register_page(
     _("Locations"),
     m.Location,
     shortcut_for={Role.TRAINING_OFFICER},
+    section="record",
     position=40,
 )
 register_page(

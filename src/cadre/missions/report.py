@@ -37,12 +37,6 @@ def _overlapping(start, end, first="start", last="end") -> Q:
     )
 
 
-def _iso(value) -> str:
-    """A date written YYYY-MM-DD in a sentence, isolated left to right: in an Arabic
-    sentence its parts would otherwise be laid out right to left (01-08-2004)."""
-    return f"\u2066{value.isoformat()}\u2069"
-
-
 def _day(value) -> str:
     return value.isoformat() if value else "—"
 
@@ -93,7 +87,7 @@ def strength_section(mission, start, end) -> dict:
             {
                 "key": "strength-latest",
                 "label": _("Latest stated strength in the period (%(date)s)")
-                % {"date": _iso(latest.as_of)},
+                % {"date": latest.as_of.isoformat()},
                 "value": latest.strength,
                 "source": _document(latest.source),
             },
@@ -103,7 +97,7 @@ def strength_section(mission, start, end) -> dict:
                 "The highest strength a source states for the period is {f:strength-peak} "
                 "people (%(kind)s, %(date)s); the latest is {f:strength-latest}."
             )
-            % {"kind": peak.get_kind_display(), "date": _iso(peak.as_of)}
+            % {"kind": peak.get_kind_display(), "date": peak.as_of.isoformat()}
         )
     figures.append(
         {
@@ -287,7 +281,7 @@ def mandate_section(mission, start, end) -> dict:
     if ahead:
         paragraphs.append(
             _("The next to expire is %(reference)s, on %(date)s.")
-            % {"reference": ahead[0].reference, "date": _iso(ahead[0].valid_until)}
+            % {"reference": ahead[0].reference, "date": ahead[0].valid_until.isoformat()}
         )
     return {
         "key": "record-mandate",

@@ -56,6 +56,7 @@ register_page(
     _("Timeline import"),
     m.PageImport,
     shortcut_for={Role.MISSION_STAFF},
+    section="record",
     position=25,
 )
 register_detail_panel(TimelineEvent, "pageimport/_read_from.html", read_from)

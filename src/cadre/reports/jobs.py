@@ -5,6 +5,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from cadre.core import jobs
@@ -32,8 +33,15 @@ def start_report_job(user, mission, start, end, language):
         make_report,
         kind="report",
         user=user,
-        title=_("Mission report: %(mission)s, %(start)s to %(end)s")
-        % {"mission": mission.short_name, "start": start.isoformat(), "end": end.isoformat()},
+        # The job's page is in its reader's language, whatever the report's: it names the
+        # report's language, so that an English page does not pass for an English report.
+        title=_("Mission report in %(language)s: %(mission)s, %(start)s to %(end)s")
+        % {
+            "language": get_language_info(language)["name_translated"],
+            "mission": mission.short_name,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+        },
         params={
             "mission": mission.key,
             "start": start.isoformat(),

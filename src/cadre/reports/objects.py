@@ -11,5 +11,6 @@ register_page(
     _("Mission report"),
     Mission,
     shortcut_for={Role.MISSION_STAFF},
+    section="reports",
     position=90,
 )

@@ -127,11 +127,6 @@ def show(value) -> str:
     return str(value)
 
 
-def isolated(text: str) -> str:
-    """Text kept left to right inside a sentence of either direction (a date 2004-08-01)."""
-    return f"\u2066{text}\u2069"
-
-
 def _parts(text: str, figures: dict, notes: Notes) -> list[dict]:
     """A paragraph as text and figures, each figure with its note's number."""
     parts, last = [], 0
@@ -239,7 +234,7 @@ def build(mission, start, end, *, language, user=OPERATOR, progress=None) -> dic
             "end": end.isoformat(),
             "title": _("Mission report"),
             "period": _("%(start)s to %(end)s")
-            % {"start": isolated(start.isoformat()), "end": isolated(end.isoformat())},
+            % {"start": start.isoformat(), "end": end.isoformat()},
             "labels": {
                 "contents": _("Contents"),
                 "notes": _("Notes"),

@@ -41,5 +41,6 @@ register_page(
     _("Sources and claims"),
     Claim,
     shortcut_for={Role.COORDINATION_CELL, Role.GENDER_ADVISER, Role.AUDITOR},
+    section="record",
     position=50,
 )

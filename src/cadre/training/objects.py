@@ -530,6 +530,7 @@ register_page(
     m.Session,
     args=("sessions",),
     shortcut_for={Role.TRAINING_OFFICER},
+    section="training",
     position=50,
 )
 register_page(
@@ -537,6 +538,7 @@ register_page(
     _("Courses"),
     m.Course,
     args=("courses",),
+    section="training",
     position=55,
 )
 register_page(
@@ -545,6 +547,7 @@ register_page(
     m.Person,
     args=("people",),
     shortcut_for={Role.TRAINING_OFFICER, Role.HOST_LIAISON},
+    section="training",
     position=60,
 )
 register_page(
@@ -552,6 +555,7 @@ register_page(
     _("Allocation rounds"),
     m.AllocationRound,
     args=("allocation-rounds",),
+    section="training",
     position=62,
 )
 register_page(
@@ -559,6 +563,7 @@ register_page(
     _("Eligibility overrides"),
     m.EligibilityOverride,
     args=("overrides",),
+    section="training",
     position=65,
 )
 register_page(
@@ -567,6 +572,7 @@ register_page(
     m.Enrolment,
     visible=lambda user: dashboard.scope_of(user)[0],
     shortcut_for={Role.TRAINING_OFFICER, Role.MISSION_STAFF, Role.GENDER_ADVISER},
+    section="training",
     position=52,
 )
 register_page(
@@ -574,6 +580,7 @@ register_page(
     _("Certificates"),
     m.Certificate,
     args=("certificates",),
+    section="training",
     position=66,
 )
 register_page(
@@ -581,6 +588,7 @@ register_page(
     _("Qualifications expiring"),
     m.Certificate,
     shortcut_for={Role.TRAINING_OFFICER},
+    section="training",
     position=67,
 )
 register_page(
@@ -588,6 +596,7 @@ register_page(
     _("Instructor currency"),
     m.InstructorQualification,
     shortcut_for={Role.TRAINING_OFFICER},
+    section="training",
     position=68,
 )
 register_page(
@@ -595,5 +604,6 @@ register_page(
     _("Self-sustainment"),
     visible=lambda user: permissions.may(user, "count", m.SessionInstructor),
     shortcut_for={Role.MISSION_STAFF, Role.HOST_LIAISON},
+    section="training",
     position=69,
 )

@@ -13,6 +13,7 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 from playwright.sync_api import expect
 
 from cadre.coordination.models import Delivery, Match, Offer, Requirement
@@ -27,6 +28,18 @@ RECEIPT = (
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+# The text nodes holding a word, outside the messages, not marked as English.
+NOT_MARKED_ENGLISH = """(word) => {
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const parent = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.includes(word) || parent.closest(".message")) continue;
+    if (parent.closest("[lang]").getAttribute("lang") !== "en") found.push(parent.outerHTML);
+  }
+  return found;
+}"""
 
 
 @pytest.fixture
@@ -55,6 +68,9 @@ def walk(records, settings, tmp_path, nation, other_nation, signed_in, live_serv
 
         def shot(self, name):
             screenshot(self.page, f"coordination-walk-{self.language}-{name}")
+            if self.language != "en":
+                # The record's English text (the radios the walk typed) says it is English.
+                assert self.page.evaluate(NOT_MARKED_ENGLISH, "radios") == [], name
 
         def add(self, slug, fields, selects=()):
             """Fill the record's add page and save it: the new record's page."""
@@ -181,6 +197,7 @@ def test_a_requirement_goes_from_draft_to_met_through_the_pages(
         requirement.refresh_from_db()
         assert (requirement.status, requirement.matched_quantity) == ("partly_met", 10 - unmatched)
     expect(page.locator("table.matches tbody tr")).to_have_count(2)
+    expect(page.locator("p.fully-matched")).to_be_visible()
     walk.shot("4-matched")
     matches = {m.offer.nation.code: m for m in Match.objects.select_related("offer__nation")}
 
@@ -256,5 +273,8 @@ def test_a_requirement_goes_from_draft_to_met_through_the_pages(
     rows.nth(3).get_by_role("link").click()
     page.wait_for_load_state()
     expect(page.locator("main")).to_contain_text("coordination_cell")
-    expect(page.locator("main table")).to_contain_text("6")
+    diff = page.locator("table.diff")
+    with translation.override(language):
+        expect(diff).to_contain_text(str(Requirement.Status.PARTLY_MET.label))
+    expect(diff).not_to_contain_text("partly_met")
     walk.shot("6-audit-change")

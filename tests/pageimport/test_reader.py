@@ -503,7 +503,246 @@ def test_a_byline_ending_with_its_date_is_no_event():
         ("En julio de 2018 se dio luz verde a una nueva misión.", "approval"),
         ("Le Conseil a donné son feu vert le 12 juillet 2016.", "approval"),
         ("Der Bundestag billigte das Mandat am 29. Januar 2015.", "approval"),
+        # and by the third
+        ("Die Verlegung der Hubschrauber fand am 24. Februar 2020 statt.", "deployment"),
+        ("Die Rückverlegung der Kräfte ist für den 13. März 2020 geplant.", "withdrawal"),
+        ("The initiative was first called for in 2004 by a group of experts.", "request"),
     ],
 )
-def test_french_german_and_spanish_triggers_found_by_the_second_held_out_set(sentence, kind):
+def test_triggers_found_by_the_second_and_third_held_out_sets(sentence, kind):
     assert only(sentence).kind == kind
+
+
+# Years no longer invented for yearless dates (the weaknesses left on the tuned sets) -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet extended the mandate until May 2019. Because the country takes over "
+        "the command at the end of November, the ceiling rises to 350 soldiers.",
+        "Das Kabinett verlängerte das Mandat bis zum Mai 2019. Weil das Land Ende November "
+        "die Führung übernimmt, steigt die Obergrenze.",
+    ],
+)
+def test_a_yearless_date_after_the_end_a_year_was_stated_for_takes_no_year(text):
+    # November 2019 would fall after the mandate's end: the page means November before it.
+    found = read(text)
+    assert [(c.edtf, c.inferred_year) for c in found] == [("2019-05", False), ("XXXX-11", False)]
+
+
+def test_a_yearless_date_before_the_end_a_year_was_stated_for_takes_its_year():
+    found = read(
+        "The mission is to reach full capability by mid-December 2021. It has 140 staff.\n\n"
+        "The Council also approved on 30 July a measure of 4 million."
+    )
+    assert [(c.edtf, c.inferred_year) for c in found] == [("2021-12", False), ("2021-07-30", True)]
+
+
+PAGE_DATED_2020 = (
+    "Trainers to resume their work\n\n17-02-2020\n\n"
+    "The trainers left the base in January after rocket attacks.\n\n"
+)
+
+
+def test_a_year_mentioned_in_passing_does_not_outweigh_the_pages_own_date():
+    found = read(
+        PAGE_DATED_2020 + "The group remains a threat despite its defeat in December 2017.\n\n"
+        "A strike on the base on December 27 killed a contractor."
+    )
+    assert [(c.edtf, c.inferred_year) for c in found] == [
+        ("2020-01", True),
+        ("2017-12", False),
+        ("XXXX-12-27", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("story", "edtf"),
+    [
+        # The year opens its sentence: it sets the time of the story told after it.
+        ("In 2017, the group lost its last town.\n\nOn December 27 a strike hit the base.", "2017"),
+        # In the same paragraph as the date.
+        ("The group lost its last town in 2017. On December 27 a strike hit the base.", "2017"),
+    ],
+)
+def test_a_year_that_frames_the_story_still_dates_what_follows_a_page_date(story, edtf):
+    found = read(PAGE_DATED_2020 + story)
+    assert [c.edtf for c in found] == ["2020-01", edtf, f"{edtf}-12-27"]
+
+
+def test_a_day_month_year_with_dashes_is_a_date():
+    assert edtfs("The trainers returned on 17-02-2020.") == ["2020-02-17"]
+
+
+def test_a_month_after_on_is_a_date():
+    assert edtfs("The US retaliated on December with airstrikes.") == ["XXXX-12"]
+
+
+def test_a_footer_date_run_into_a_sentence_is_no_event_but_dates_what_follows():
+    found = read(
+        "La bandera ondea desde el pasado 22 de febrero en la base. Aprendieron técnicas de "
+        "Marzo 2015 combate y conducción. Las acciones comenzaron a finales de febrero."
+    )
+    assert [(c.edtf, c.date_text) for c in found] == [
+        ("XXXX-02-22", "22 de febrero"),
+        ("2015-02", "finales de febrero"),
+    ]
+
+
+# Found by the third held-out set (eval/heldout3) after its first run, in made-up sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers have been trained since October 2018. The core of the exercise ran on "
+        "2 and 3 March.",
+        "Die Soldaten werden seit dem Oktober 2018 ausgebildet. Die Übung lief am 2. und 3. März.",
+    ],
+)
+def test_a_year_stated_as_the_start_of_what_goes_on_dates_nothing_after_it(text):
+    # "since October 2018": the page is written later, in a year it does not state.
+    assert edtfs(text) == ["2018-10", "XXXX-03-02/XXXX-03-03"]
+
+
+def test_the_last_such_date_takes_its_year_from_the_reference_date_only():
+    text = (
+        "Le Conseil l'a dit dans ses conclusions du 19 juin 2017.\n\n"
+        "La Belgique a cédé le relais à l'Espagne le 31 janvier dernier."
+    )
+    assert edtfs(text) == ["2017-06-19", "XXXX-01-31"]
+    found = read(text, reference_date=datetime.date(2018, 5, 14))
+    assert [(c.edtf, c.inferred_year) for c in found][1] == ("2018-01-31", True)
+    found = read(text, reference_date=datetime.date(2018, 1, 10))
+    assert found[1].edtf == "2017-01-31"
+    assert edtfs("Planteada el pasado agosto, la misión arrancará en 2023.") == ["XXXX-08", "2023"]
+
+
+def test_a_date_after_a_clock_time_is_a_timestamp():
+    text = "Two killed in a blast\nGMT 15:47 2017 Tuesday ,29 August\nOn 3 May 2017 NATO met."
+    assert edtfs(text) == ["2017-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        (
+            "Bruxelles, Belgique, 24 mars (Agence) - Le Conseil a décidé lundi de prolonger le "
+            "mandat jusqu'au 18 mai 2024.",
+            "2024-05-18",
+        ),
+        (
+            "Brasilia, Brazil (May 17, 2010) – The centre is holding a course from May 17 to 28 "
+            "at the academy.",
+            "2010-05-17/2010-05-28",
+        ),
+    ],
+)
+def test_datelines_naming_a_country_or_with_the_date_alone_in_parentheses(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_a_range_of_days_joined_by_to():
+    assert edtfs("The officers train from 8 to 19 October 2007.") == ["2007-10-08/2007-10-19"]
+    assert edtfs("From 12 to 17 officers will attend.") == []
+
+
+def test_a_date_alone_on_its_line_after_a_weekday_is_the_pages_date():
+    found = read("Tue 12 Feb 2013\n\nThe training is scheduled to begin in April.")
+    assert [(c.edtf, c.inferred_year) for c in found] == [("2013-04", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        (
+            "Lisbon, 4 November 2021 (Agency) - The trainers arrived in May this year and "
+            "will stay until 30 June 2022.",
+            "2021-05",
+        ),
+        (
+            "Lisbonne, 4/11/2021 (Agence) - Les formateurs sont arrivés le 12 octobre dernier "
+            "et resteront jusqu'au 30 juin 2022.",
+            "2021-10-12",
+        ),
+        (
+            "Lisbon, 4 November 2021 (Agency) - The first course ended on 20 December last "
+            "and the second will begin in March 2022.",
+            "2020-12-20",
+        ),
+    ],
+)
+def test_the_pages_own_date_stands_for_the_reference_date_when_none_is_given(text, edtf):
+    # A dateline says when the page was written: "this year" and "the last 12 October"
+    # are reckoned from it, as from a reference date.
+    found = read(text)
+    assert [(c.edtf, c.inferred_year) for c in found][0] == (edtf, True)
+    # A reference date given by the user still comes first.
+    assert read(text, reference_date=datetime.date(2023, 1, 5))[0].edtf[:4] in ("2023", "2022")
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # 18 March 2022 was a Friday, 10 June 2025 a Tuesday: the year would be a guess.
+        (
+            "The mission runs until March 2022, the ministry said in a Monday, March 18 statement.",
+            "XXXX-03-18",
+        ),
+        ("Training ends in 2025. The office reported it on Saturday, June 10.", "XXXX-06-10"),
+        # 16 March 2015 was a Monday: the year stated before fits the weekday.
+        (
+            "Le mandat court jusqu'au 31 décembre 2015. Il a été prorogé lundi 16 mars.",
+            "2015-03-16",
+        ),
+    ],
+)
+def test_a_weekday_that_does_not_fit_the_year_taken_leaves_the_date_without_one(text, edtf):
+    assert edtfs(text)[-1] == edtf
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La mission est prolongée jusqu'au 20 septembre 2020. L'annonce a été faite ce 30 juillet.",
+        "La misión durará hasta el 20 de septiembre de 2020. Se anunció este 30 de julio.",
+    ],
+)
+def test_this_day_takes_the_pages_year_not_the_last_year_stated(text):
+    # "ce 30 juillet" is of the year the page was written in, which it does not state.
+    assert edtfs(text)[-1] == "XXXX-07-30"
+    assert read(text, reference_date=datetime.date(2018, 8, 1))[-1].edtf == "2018-07-30"
+
+
+def test_a_year_stated_as_the_start_of_a_period_dates_nothing_after_it():
+    text = (
+        "From 2015 until the invasion in February, the trainers taught 22,000 soldiers.\n\n"
+        "On 17 June, the minister announced a new scheme."
+    )
+    assert edtfs(text) == ["2015", "XXXX-02", "XXXX-06-17"]
+    # A range's own years still date what follows it.
+    assert edtfs("The mission ran from 2015 to 2017. On 3 May the last trainers left.") == [
+        "2015/2017",
+        "2017-05-03",
+    ]
+
+
+def test_a_date_opening_a_line_between_a_dash_and_the_sites_name_is_the_pages_date():
+    text = "June 19th, 2017 – Example News –\n\nThe allies met on 3 July to plan the training."
+    assert edtfs(text) == ["2017-07-03"]
+    # A chronology's date-led line is still an event.
+    assert edtfs("16 December 2004 – The Council decides to expand the mission.") == ["2004-12-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Au cours du premier semestre 2019, la mission a formé un bataillon.", "2019-40"),
+        ("Im zweiten Halbjahr 2020 bildete die Bundeswehr Offiziere aus.", "2020-41"),
+        ("Durante el primer semestre de 2021 se formaron 300 soldados.", "2021-40"),
+        ("Au cours du premier semestre de cette année, elle a formé un bataillon.", "XXXX-40"),
+    ],
+)
+def test_halves_in_french_german_and_spanish(text, edtf):
+    assert edtfs(text) == [edtf]

@@ -97,81 +97,111 @@ def differences(user) -> dict:
 
 def donor_of(offer) -> tuple:
     """Who gives: a nation (or the lead of a group), a trust fund, or NATO common funding."""
-    if offer.offeror == Offer.Offeror.TRUST_FUND and offer.trust_fund_id:
-        return ("fund", offer.trust_fund_id)
-    if offer.offeror == Offer.Offeror.NATO_COMMON:
+    return _donor(offer.offeror, offer.trust_fund_id, offer.nation_id)
+
+
+def _donor(offeror, trust_fund_id, nation_id) -> tuple:
+    if offeror == Offer.Offeror.TRUST_FUND and trust_fund_id:
+        return ("fund", trust_fund_id)
+    if offeror == Offer.Offeror.NATO_COMMON:
         return ("nato", None)
-    return ("nation", offer.nation_id)
+    return ("nation", nation_id)
 
 
-def _valid_on(offer, day) -> bool:
-    return day is None or offer.valid_until is None or offer.valid_until >= day
+def _valid_on(valid_until, day) -> bool:
+    return day is None or valid_until is None or valid_until >= day
 
 
-def duplicates_of(offer, user) -> list[dict]:
+# How many duplicates a page names for one offer; the rest are counted, not listed. An
+# institution with thousands of needs of one kind would otherwise list every other donor.
+DUPLICATES_SHOWN = 10
+
+
+class Duplicates(list):
+    """The warnings a page lists, and how many more there are (`omitted`)."""
+
+    omitted = 0
+
+
+_OFFER_FACTS = ("offer_id", "offer__offeror", "offer__trust_fund_id", "offer__nation_id")
+_NEED_FACTS = (
+    "requirement_id",
+    "requirement__institution_id",
+    "requirement__kind",
+    "requirement__category",
+    "requirement__quantity",
+    "requirement__needed_by",
+)
+
+
+def duplicates_of(offer, user, shown=DUPLICATES_SHOWN) -> Duplicates:
     """Offers of other donors that target what `offer` targets (the same requirement, or a
     requirement of the same institution of the same kind and category, through live
     matches), whose quantities together exceed what those requirements need, and that are
     both valid by the day the first of them is needed. Each names the other offer only if
-    the reader may read it ("another donor" otherwise)."""
-    targets = list(
-        Requirement.objects.filter(
-            matches__offer=offer, matches__status__in=LIVE_MATCHES
-        ).distinct()
-    )
-    if not targets:
-        return []
-    same = Q()
-    for requirement in targets:
-        same |= Q(
-            requirement__institution_id=requirement.institution_id,
-            requirement__kind=requirement.kind,
-            requirement__category=requirement.category,
+    the reader may read it ("another donor" otherwise). Read as plain values, and only the
+    first `shown` are made into records."""
+    targets = {
+        row[0]: row
+        for row in Match.objects.filter(offer=offer, status__in=LIVE_MATCHES).values_list(
+            *_NEED_FACTS
         )
-    matches = (
+    }
+    warnings = Duplicates()
+    if not targets:
+        return warnings
+    groups = {row[1:4] for row in targets.values()}
+    same = Q()
+    for institution, kind, category in groups:
+        same |= Q(
+            requirement__institution_id=institution,
+            requirement__kind=kind,
+            requirement__category=category,
+        )
+    rows = (
         Match.objects.filter(same, status__in=LIVE_MATCHES)
         .exclude(offer=offer)
-        .select_related("offer", "offer__nation", "offer__trust_fund", "requirement")
+        .values_list(*_OFFER_FACTS, "offer__quantity", "offer__valid_until", *_NEED_FACTS)
     )
-    by_offer = defaultdict(set)
-    others = {}
-    for match in matches:
-        if donor_of(match.offer) == donor_of(offer):
+    donor = donor_of(offer)
+    others, needs_of = {}, defaultdict(dict)
+    for row in rows:
+        if _donor(*row[1:4]) == donor:
             continue
-        by_offer[match.offer_id].add(match.requirement)
-        others[match.offer_id] = match.offer
-    readable = set(
-        permissions.restrict(Offer.objects.filter(pk__in=others), user).values_list("pk", flat=True)
-    )
-    warnings = []
-    for other_id, other_targets in sorted(by_offer.items()):
-        other = others[other_id]
-        shared = {r.pk: r for r in targets if _same_target(r, other_targets)}
-        together = {**shared, **{r.pk: r for r in other_targets if _same_target(r, targets)}}
-        needed = sum(r.quantity for r in together.values())
-        days = [r.needed_by for r in together.values() if r.needed_by]
+        others[row[0]] = row[4:6]
+        needs_of[row[0]][row[6]] = row[6:]
+    found = []
+    for other_id in sorted(needs_of):
+        other_needs = needs_of[other_id]
+        other_groups = {need[1:4] for need in other_needs.values()}
+        together = {
+            **{pk: need for pk, need in targets.items() if need[1:4] in other_groups},
+            **other_needs,
+        }
+        quantity, valid_until = others[other_id]
+        if offer.quantity + quantity <= sum(need[4] for need in together.values()):
+            continue
+        days = [need[5] for need in together.values() if need[5]]
         first = min(days) if days else None
-        if offer.quantity + other.quantity <= needed:
+        if not (_valid_on(offer.valid_until, first) and _valid_on(valid_until, first)):
             continue
-        if not (_valid_on(offer, first) and _valid_on(other, first)):
-            continue
-        same_requirement = any(r.pk in {t.pk for t in targets} for r in other_targets)
+        found.append((other_id, any(pk in targets for pk in other_needs), set(together)))
+    warnings.omitted = max(0, len(found) - shown)
+    found = found[:shown]
+    offers = Offer.objects.in_bulk([other_id for other_id, _, _ in found])
+    needs = Requirement.objects.in_bulk(set().union(*(pks for _, _, pks in found)))
+    readable = set(
+        permissions.restrict(Offer.objects.filter(pk__in=offers), user).values_list("pk", flat=True)
+    )
+    for other_id, same_requirement, pks in found:
         warnings.append(
             {
-                "offer": other if other_id in readable else None,
+                "offer": offers[other_id] if other_id in readable else None,
                 "same_requirement": same_requirement,
-                "requirements": sorted(together.values(), key=lambda r: r.key),
+                "requirements": sorted((needs[pk] for pk in pks), key=lambda r: r.key),
             }
         )
     return warnings
-
-
-def _same_target(requirement, others) -> bool:
-    return any(
-        (r.institution_id, r.kind, r.category)
-        == (requirement.institution_id, requirement.kind, requirement.category)
-        for r in others
-    )
 
 
 def duplicated_offers(requirement, user) -> list[dict]:

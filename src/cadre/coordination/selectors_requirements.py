@@ -40,8 +40,8 @@ MOST_CANDIDATES = 50
 
 
 def candidates(requirement, user, limit=MOST_CANDIDATES):
-    """The offers this user reads that could meet `requirement`, best fit first, each with
-    `fit` (0-100) and `free` (its unmatched quantity)."""
+    """The offers this user reads that could meet `requirement`, best fit first (a list of
+    at most `limit`), each with `fit` (0-100) and `free` (its unmatched quantity)."""
     need = max(requirement.quantity - requirement.matched_quantity, 1)
     offers = permissions.restrict(Offer.objects.all(), user).filter(
         kind=requirement.kind, matched_quantity__lt=F("quantity")
@@ -73,11 +73,22 @@ def candidates(requirement, user, limit=MOST_CANDIDATES):
         default=Value(10.0),
         output_field=FloatField(),
     )
-    return (
-        offers.select_related("nation", "trust_fund")
-        .annotate(free=free, fit=cover + category + dated + conditions)
-        .order_by("-fit", "-free", "key")[:limit]
+    # Scored without joins, then only the best `limit` are read whole: thousands of offers
+    # may share a kind and category (bench/coordination.py).
+    best = list(
+        offers.annotate(free=free, fit=cover + category + dated + conditions)
+        .order_by("-fit", "-free", "key")
+        .values_list("pk", "fit", "free")[:limit]
     )
+    records = Offer.objects.select_related("nation", "trust_fund").in_bulk(
+        [pk for pk, _, _ in best]
+    )
+    ranked = []
+    for pk, fit, left in best:
+        offer = records[pk]
+        offer.fit, offer.free = fit, left
+        ranked.append(offer)
+    return ranked
 
 
 def matches_of(requirement, user):

@@ -16,7 +16,7 @@ context year it has none: never one taken from today.
 import calendar
 import datetime
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from html.parser import HTMLParser
 
 # ---------------------------------------------------------------------------------------
@@ -186,6 +186,13 @@ MONTHS = {
     # Dutch, for the datelines of pages republished in the Netherlands
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
 }  # fmt: skip
+# Months French and Spanish write in lowercase in running text.
+_LOWERCASE_MONTHS = {
+    "janvier", "février", "fevrier", "avril", "juin", "juillet", "août", "aout", "septembre",
+    "octobre", "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril",
+    "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
+    "diciembre",
+}  # fmt: skip
 # An abbreviation's full stop belongs to the date only before a number ("Sep. 2022").
 _MONTH = (
     "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")(?:\.(?=\s*\d))?"
@@ -207,7 +214,7 @@ _Y = rf"(?P<y>{_YEAR})"
 _PATTERNS = [
     (
         "dayrange",
-        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&)\s+)"
+        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+)"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
         rf"\s+(?P<m>{_MONTH})(?![\w])(?:,?\s+{_Y}(?!\d))?",
     ),
@@ -216,6 +223,11 @@ _PATTERNS = [
         rf"(?<![\w])(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d>{_DAY})"
         rf"(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
     ),
+    (  # "from May 17 to 28": the same with words, after "from"
+        "dayrange",
+        rf"(?<=\bfrom\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through|until)\s+"
+        rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
+    ),
     (
         "monthrange",
         rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
@@ -223,7 +235,8 @@ _PATTERNS = [
     ("iso", rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
     (
         "numeric",
-        rf"(?<![\d/.])(?P<d>{_DAY})[./](?P<mn>0?[1-9]|1[0-2])[./](?P<y>{_YEAR})(?![\d])",
+        rf"(?<![\d/.-])(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
+        r"(?![\d])",
     ),
     (
         "dmy",
@@ -247,8 +260,12 @@ _PATTERNS = [
     ),
     (
         "half",
-        rf"(?<![\w])(?:the\s+)?(?:(?P<h>first|second|latter|1st|2nd)\s+half(?:\s+of)?|H(?P<hn>[12]))"
-        rf"\s+{_Y}(?!\d)",
+        rf"(?<![\w])(?:the\s+)?(?:(?P<h>first|second|latter|1st|2nd)\s+half(?:\s+of)?|H(?P<hn>[12])|"
+        rf"(?P<hw>premier|second|deuxième|primer|segundo|ersten?|zweiten?)\s+(?:semestre|"
+        rf"Halbjahr(?:es)?|Jahreshälfte)(?:\s+del?)?)"
+        # The year, or "of this year" (read after the match) that only the page's date gives.
+        rf"(?:\s+{_Y}(?!\d)|(?=,?\s+(?:of\s+this\s+year|de\s+cette\s+année|dieses\s+Jahres|"
+        rf"de\s+este\s+año)))",
     ),
     # A month alone, only after a word that makes it a date ("in May", "by March").
     ("m", rf"(?<![\w])(?P<m>{_MONTH})(?![\w])"),
@@ -289,7 +306,7 @@ _METADATA_BEFORE = re.compile(
 
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
-    r"\b(?:in|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|"
+    r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$",
@@ -322,6 +339,27 @@ _RANGE_JOIN = re.compile(
     r"(?:\s+of)?[\s-]*)?)$",
     re.I,
 )
+# "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
+# before the page was written, which only the page's date (the reference date) gives.
+_LAST_BEFORE = re.compile(r"\b(?:last|pasado|passé)\s+$", re.I)
+_LAST_AFTER = re.compile(r"^\s+(?:dernier|passé|last(?!\s+(?:week|month)))\b", re.I)
+# "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
+_THIS_BEFORE = re.compile(
+    r"\b(?:ce|este|this)\s+(?:(?:" + _WEEKDAY + r")\s+)?(?:(?:el|the)\s+)?$", re.I
+)
+# A weekday just before a date: "Monday, March 18", "jeudi (30 juillet)", "am Dienstag, 3. Mai".
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<w>" + _WEEKDAY + r")\W{0,3}(?:(?:the|le|den|el)\s+)?$", re.I)
+_WEEKDAY_INDEX = [
+    ("mon", "lun", "maa"),
+    ("tue", "mar", "die", "din"),
+    ("wed", "mer", "mit", "mié", "woe"),
+    ("thu", "jeu", "don", "jue"),
+    ("fri", "ven", "fre", "vie", "vri"),
+    ("sat", "sam", "sáb", "zat"),
+    ("sun", "dim", "son", "dom", "zon"),
+]
+# A date opening its line, then a site's name between dashes: "June 19th, 2017 – News –".
+_SITE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*[^-–—\n.!?]{1,40}?\s*[-–—]\s*$")
 _THIS_YEAR = re.compile(
     r"^,?\s*(?:of\s+)?(?:this|the\s+current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b|"
     r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b",
@@ -329,9 +367,14 @@ _THIS_YEAR = re.compile(
 )
 # A place, a comma and the date opening a text, then an agency or a dash: a dateline.
 # Or the date closing the agency's parentheses: "BRUSSELS (Agency / Wire - 08th April, 2020)".
+# The place may name its country ("Bruxelles, Belgique, 24 mars (Agency) -"); the date may
+# stand alone in the parentheses ("Brasilia, Brazil (May 17, 2010) –").
+_PLACE = r"[A-ZÀ-Þ][\w .'’-]{1,30}(?:,\s*[A-ZÀ-Þ][\w .'’-]{1,30})?"
 _DATELINE_BEFORE = re.compile(
-    r"^\W*[A-ZÀ-Þ][\w .'’-]{1,30}(?:,\s*(?:(?:" + _WEEKDAY + r")\W*)?|,?\s*\([^()]{1,50}[-–—,]\s*)$"
+    r"^\W*" + _PLACE + r"(?:,\s*(?:(?:" + _WEEKDAY + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?)$"
 )
+# A dateline without a year must name its agency: "24 mars (Agency) -".
+_DATELINE_AGENCY_AFTER = re.compile(r"^\s*\([^()]{1,40}\)\s*[-–—:|]")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
 # A line holding only "of <date>" is an act's own date under its title; a line opening with
 # "By <author>" and ending with a full date is a byline ("By NTM-A for STAND-TO!January 28,
@@ -341,6 +384,11 @@ _BYLINE_LINE = re.compile(r"^\W*by\s+[^\s.]\S*(?:\s+\S+){0,5}?[\s!|:-]*$", re.I)
 # A date opening its line and followed by a clock time: a byline's or a post's timestamp.
 _CLOCK_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
+)
+# A clock time, then at most a year and a weekday, right before a date: a timestamp.
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}:\d\d\s*(?:UTC|GMT)?[\s,]*(?:(?:19|20)\d\d[\s,]*)?(?:(?:" + _WEEKDAY + r")[\s,]*)?$",
+    re.I,
 )
 _RELATIVE = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -364,6 +412,8 @@ class DatePoint:
     # "July of this year": the year the page was written in, which the last year it stated
     # need not be; only the page's date (the reference date) gives it.
     this_year: bool = False
+    last: bool = False  # "the last 31 January": the last before the reference date
+    weekday: int | None = None  # "Monday, March 18": 0-6, a check on the year it is given
 
     def edtf(self) -> str:
         year = f"{self.year:04d}" if self.year else "XXXX"
@@ -483,7 +533,10 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         sub = int(groups["qn"]) if "qn" in groups else _ORDINALS[groups["q"].lower()]
         point = DatePoint("quarter", year, sub=sub)
     elif name == "half":
-        sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
+        if "hw" in groups:
+            sub = 1 if groups["hw"].lower() in ("premier", "primer", "erste", "ersten") else 2
+        else:
+            sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
         point = DatePoint("half", year, sub=sub)
     else:
         point = DatePoint("year", year)
@@ -550,9 +603,24 @@ def find_dates(text: str) -> list[DateMention]:
                 for i in range(s, e):  # "March 26, 2023 12:51 am | Updated ...": a timestamp
                     taken[i] = True
                 continue
+            if point.year is None and point.unit == "day":
+                weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
+                if weekday:
+                    point.weekday = _weekday_index(weekday.group("w"))
             if point.year is None and (this_year := _THIS_YEAR.match(text[e : e + 30])):
                 point.this_year = True
                 e += this_year.end()
+            elif point.year is None and _THIS_BEFORE.search(text[max(0, s - 20) : s]):
+                point.this_year = True
+            elif point.year is None and point.unit in ("day", "month"):
+                point.last = bool(_LAST_BEFORE.search(text[max(0, s - 10) : s]))
+                if last := _LAST_AFTER.match(text[e : e + 12]):
+                    point.last = True
+                    e += last.end()
+            if _CLOCK_BEFORE.search(text[max(0, s - 30) : s]):
+                for i in range(s, e):  # "GMT 15:47 2017 Tuesday ,29 August": a timestamp
+                    taken[i] = True
+                continue
             found.append((s, e, name, point))
             for i in range(s, e):
                 taken[i] = True
@@ -580,14 +648,47 @@ def find_dates(text: str) -> list[DateMention]:
             if later > point.year:
                 mention = DateMention(s, e + short.end(), point, DatePoint("year", later))
         _qualify(mention, text)
+        after = text[mention.end : mention.end + 50]
         mention.dateline = (
-            mention.first.year is not None
-            and bool(_DATELINE_BEFORE.match(text[: mention.start]))
-            and bool(_DATELINE_AFTER.match(text[mention.end : mention.end + 50]))
-        )
+            bool(_DATELINE_BEFORE.match(text[: mention.start]))
+            and bool(
+                _DATELINE_AFTER.match(after)
+                if mention.first.year is not None
+                else _DATELINE_AGENCY_AFTER.match(after)
+            )
+        ) or (name == "my" and _running_footer(text, mention))
+        line_end = len(text) if (n := text.find("\n", mention.end)) < 0 else n
+        if (
+            mention.first.unit == "day"
+            and mention.first.year
+            and not text[: mention.start].strip(" \t•·*-")
+            and _SITE_BETWEEN_DASHES.match(text[mention.end : line_end])
+        ):
+            mention.dateline = True  # "June 19th, 2017 – Example News –": a byline
         mentions.append(mention)
         i += 1
     return mentions
+
+
+def _weekday_index(name: str) -> int | None:
+    name = name.lower()
+    for index, prefixes in enumerate(_WEEKDAY_INDEX):
+        if name.startswith(prefixes):
+            return index
+    return None
+
+
+def _running_footer(text: str, mention: DateMention) -> bool:
+    """A magazine's footer date run into a sentence by the page's extraction ("técnicas de
+    Marzo 2015 combate"): a French or Spanish month capitalised, and no "de" before the
+    year, between two words of running text. The page's date, not an event's."""
+    month = text[mention.start : mention.end].split()[0]
+    return (
+        month[0].isupper()
+        and month.lower() in _LOWERCASE_MONTHS
+        and bool(re.search(r"[a-zà-ÿ,]\s+$", text[max(0, mention.start - 3) : mention.start]))
+        and bool(re.match(r"\s+[a-zà-ÿ]", text[mention.end : mention.end + 3]))
+    )
 
 
 def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
@@ -702,17 +803,18 @@ def _year_heading(text: str) -> int | None:
 
 KIND_TRIGGERS = [
     ("withdrawal", r"withdr[ae]w\w*|discontinu\w*|terminat\w*|ended|pull(?:ed|s)?\s+out|"
-     r"drawdown|closed|retrait|Abzug|retirada|concluded"),
+     r"drawdown|closed|retrait|Abzug|retirada|concluded|Rückverlegung"),
     ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?|"
      r"suspendu\w*|ausgesetzt|aussetz\w*"),
     ("activation", r"activat\w*|became\s+operational|initial\s+operational|establish(?:es|ed|ing)?|"
      r"establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
-    ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*"),
+    ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*|Verlegung"),
     ("launch", r"launch\w*|start(?:ed|s)?|began|begins?|commenc\w*|kick(?:ed)?\s*off|lance\w*|"
      r"lancée?s?|débuté?|gestartet|arran(?:c|qu)\w*|inici\w*|lanz[óa]\w*|(?:puesta?|puso|pusieron)\s+en\s+marcha"),
     ("expansion", r"expand\w*|expansion|extend\w*|extension|increas\w*|enlarg\w*|scal\w+\s+up|"
      r"renew\w*|prolong\w*|élarg\w*|prorr?og\w*|verlänger\w*|fortsetz\w*|fortgesetzt|ampli\w*"),
-    ("request", r"request\w*|(?:asked|asks)\s+(?:for|NATO|the)|invit\w*|demande\w*|Ersuchen|"
+    ("request", r"request\w*|(?:asked|asks)\s+(?:for|NATO|the)|called\s+for|invit\w*|demande\w*|"
+     r"Ersuchen|"
      r"solicit\w*"),
     ("agreement", r"signed|signs|sign|signature|agreement|accord|memorandum|MoU|treaty|"
      r"Abkommen|acuerdo|firm\w+"),
@@ -962,11 +1064,12 @@ def read_dates(
     actors = actors or ActorTable.build()
     candidates: list[Candidate] = []
     context = _Context(reference_date.year if reference_date else None)
+    context.reference = reference_date
     for block in page.blocks:
         raw = text[block.start : block.end]
         heading_year = _year_heading(raw)
         if heading_year:
-            context.year = heading_year
+            context.heading(heading_year)
             continue
         if block.kind == "title":
             continue
@@ -975,14 +1078,19 @@ def read_dates(
         for m in mentions:
             m.start += body_start
             m.end += body_start
-            if m.dateline:
-                context.fill(m)
+        # The page's own dates give their year to what follows them, not to what precedes.
+        page_dates = [m for m in mentions if m.dateline]
         mentions = [m for m in mentions if not m.dateline]
+        while page_dates and (not mentions or page_dates[0].start < mentions[0].start):
+            context.page_date(page_dates.pop(0))
         led = bool(mentions) and mentions[0].start == body_start
         led = led and _is_date_led(text, mentions[0], block)
         if block.kind == "heading" or (not led and _looks_like_heading(raw, block, mentions)):
             if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
-                context.year = mentions[0].first.year
+                if mentions[0].first.unit == "day" and not candidates:
+                    context.page_date(mentions[0])  # the page's date, under its title
+                else:
+                    context.heading(mentions[0].first.year)
             continue
         spans = sentences(text, body_start, block.end)
         lead = None
@@ -1026,7 +1134,9 @@ def read_dates(
             for m, (cs, ce) in zip(inside, clauses, strict=True):
                 if m is lead:
                     continue
-                context.fill(m)
+                while page_dates and page_dates[0].start < m.start:
+                    context.page_date(page_dates.pop(0))
+                context.fill(m, text, block=block.start, sentence=s)
                 clause = sentence[cs:ce]
                 summary = _summary(clause, [(m.start - s - cs, m.end - s - cs)])
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
@@ -1045,28 +1155,135 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     if block.kind != "line" or len(words) > 10 or re.search(r"[.!?:;]\s*$", raw):
         return False
     dated = [m for m in mentions if not m.is_range and m.first.unit in ("day", "month")]
-    alone = len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(raw.strip()) - 1
+    # A date alone on its line, a weekday before it at most ("Tue 12 Feb 2013").
+    rest = _WEEKDAY_FIRST.sub("", raw.strip())
+    alone = len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(rest) - 1
     return not dated or alone
 
 
+_WEEKDAY_FIRST = re.compile(
+    r"^\W*(?:" + _WEEKDAY + r"|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+", re.I
+)
+
+
 class _Context:
-    """The year a date without one takes: the year heading's, or the last one stated."""
+    """The year a date without one takes: the year heading's, or the last one stated.
+
+    A year stated in prose is weaker than one a heading, a date-led line or a dateline
+    gives: a date written without a year does not take it when that would put the date
+    after the end the year was stated for ("until May 2019" ... "end of November"), or when
+    the page's own date says another year and the prose year was only mentioned in passing
+    in an earlier paragraph ("their defeat in December 2017" ... "on December 27" in a page
+    dated 2020), or when the year was stated as the start of what still goes on ("since
+    October 2018": the page is written later). Such a date keeps no year (XXXX): the
+    reviewer gives it. "The last 31 January" takes its year from the reference date only.
+    """
 
     def __init__(self, fallback: int | None):
         self.year = None
         self.fallback = fallback
+        # The page's own year: the reference date's, a dateline's, a date line opening it.
+        self.page_year = fallback
+        self.prose = False  # the year was stated in a sentence, not by a heading or lead
+        self.block = -1  # the block the prose year was stated in
+        self.opening = False  # ... and it opened its sentence ("In 2004, ...")
+        self.limit: datetime.date | None = None  # ... as an end ("until May 2019")
+        self.since = False  # ... as the start of what still goes on ("since October 2018")
+        self.reference: datetime.date | None = None
+        # The page's own date (a dateline's, a date line's): the reference date when the
+        # user gave none, for "this year" and "the last 12 October".
+        self.own_date: datetime.date | None = None
 
-    def fill(self, mention: DateMention):
+    def page_date(self, mention: DateMention):
+        if mention.first.year:
+            self.heading(mention.first.year)
+            self.page_year = mention.first.year
+            if not mention.is_range and mention.first.unit == "day":
+                self.own_date = mention.start_date
+
+    def heading(self, year: int):
+        self.year, self.prose, self.limit = year, False, None
+
+    def fill(self, mention: DateMention, text: str = "", *, block: int = -1, sentence: int = -1):
+        """Give `mention` the context year where it has none; take its own year as the
+        context's. `block` and `sentence` (offsets) are given for a date in prose."""
         for point in (mention.first, mention.last):
             if point is None:
                 continue
             if point.year is None:
-                year = self.fallback if point.this_year else self.year or self.fallback
+                if point.last:
+                    year = self._last_before_reference(point)
+                elif point.this_year:
+                    year = self.fallback or (self.own_date and self.own_date.year)
+                else:
+                    year = self._year_for(point, block)
+                if year and point.weekday is not None and not _fits_weekday(point, year):
+                    year = None  # "Monday, March 18" in a year where it is a Friday
                 if year:
                     point.year = year
                     point.inferred_year = True
-            else:
-                self.year = point.year
+                continue
+            self.year = point.year
+            self.prose = sentence >= 0
+            if self.prose:
+                self.block = block
+                self.opening = bool(_OPENS_SENTENCE.match(text[sentence : mention.start]))
+                ends = point is mention.last or _UNTIL_BEFORE.search(
+                    text[max(0, mention.start - 30) : mention.start]
+                )
+                self.limit = point.last_day() if ends else None
+                before = text[max(0, mention.start - 25) : mention.start]
+                self.since = bool(_SINCE_BEFORE.search(before)) or (
+                    mention.last is None and bool(_FROM_BEFORE.search(before))
+                )
+
+    def _year_for(self, point: DatePoint, block: int) -> int | None:
+        if not self.year:
+            return self.fallback
+        if not self.prose:
+            return self.year
+        if self.limit and replace(point, year=self.year).first_day() > self.limit:
+            return None
+        if self.since:
+            return None
+        passing = block != self.block and not self.opening
+        if passing and self.page_year and self.page_year != self.year:
+            return None
+        return self.year
+
+    def _last_before_reference(self, point: DatePoint) -> int | None:
+        reference = self.reference or self.own_date
+        if not reference:
+            return None
+        year = reference.year
+        return year if replace(point, year=year).first_day() <= reference else year - 1
+
+
+# A year stated as the start of what goes on when the page is written: "seit dem Oktober
+# 2018", "since 2018", "depuis 2013". The page is later; the date after it need not be in it.
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|seit|depuis|desde)(?:\s+(?:dem|der|le|la|l[’']|el|the|Jahr|year|mois|de))*\s*$",
+    re.I,
+)
+# "From 2015 until the invasion in February": a start, the end not read as a range with it.
+_FROM_BEFORE = re.compile(r"\b(?:from|von|ab|[àa]\s+partir\s+de(?:l|\s+la)?)\s*$", re.I)
+
+
+def _fits_weekday(point: DatePoint, year: int) -> bool:
+    try:
+        return datetime.date(year, point.month, point.day).weekday() == point.weekday
+    except ValueError:
+        return False
+
+
+# A year stated as the end of a period: "until May 2019", "bis zum Mai 2019", "by mid-2021".
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till|by|through|bis|jusqu['’]|hasta)(?:\s+(?:zum|zur|Ende|au|à|en|el|la|"
+    r"le|the|end\s+of|fin|finales\s+de))*\s*$",
+    re.I,
+)
+# A date opening its sentence, after a preposition at most: "In 2004, ...", "On 5 May 2010".
+_OPENS_SENTENCE = re.compile(r"^\W*(?:\w+\s+){0,2}$")
 
 
 def _is_date_led(text: str, mention: DateMention, block: Block) -> bool:

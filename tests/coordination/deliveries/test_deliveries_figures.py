@@ -160,6 +160,21 @@ def test_offers_for_another_requirement_of_the_same_institution_are_warned(
     assert [(w["offer"], w["same_requirement"]) for w in warnings] == [(italy, False)]
 
 
+def test_a_page_names_the_first_duplicates_and_counts_the_rest(
+    client_as, make_user, make_requirement, make_offer, make_match, other_nation
+):
+    canada = make_offer(quantity=6)
+    make_match(canada, make_requirement(quantity=4), 4)
+    for _ in range(sel.DUPLICATES_SHOWN + 2):
+        make_match(make_offer(quantity=6, nation_obj=other_nation), make_requirement(quantity=4), 4)
+
+    warnings = sel.duplicates_of(canada, make_user(Role.COORDINATION_CELL))
+    page = client_as(Role.COORDINATION_CELL).get(f"/record/offers/{canada.pk}/").content.decode()
+
+    assert (len(warnings), warnings.omitted) == (sel.DUPLICATES_SHOWN, 2)
+    assert "and 2 more offers of other donors" in page
+
+
 def test_two_offers_of_one_donor_are_not_a_duplication(
     make_user, requirement, make_offer, make_match
 ):

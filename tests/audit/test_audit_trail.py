@@ -118,3 +118,22 @@ def test_an_update_records_what_the_database_held_even_if_the_object_was_not_loa
     Nation(pk=nation.pk, code="NOR", name="Norge", status="ally").save()
     record = records_for(nation).filter(action="update").get()
     assert record.changed_fields == [("name", "Norway", "Norge")]
+
+
+@pytest.mark.django_db
+def test_a_changed_choice_is_shown_by_its_label_in_the_readers_language():
+    from django.utils import translation
+
+    nation = Nation.objects.create(code="NOR", name="Norway", status="ally")
+    nation = Nation.objects.get(pk=nation.pk)
+    nation.status = "partner"
+    nation.save()
+    record = records_for(nation).filter(action="update").get()
+
+    labels = {status: str(label) for status, label in Nation._meta.get_field("status").choices}
+    with translation.override("ar"):
+        in_arabic = [tuple(map(str, row)) for row in record.changed_fields_labelled]
+        arabic_labels = {s: str(label) for s, label in Nation._meta.get_field("status").choices}
+    assert record.changed_fields_labelled[0][1:] == (labels["ally"], labels["partner"])
+    assert in_arabic[0][1:] == (arabic_labels["ally"], arabic_labels["partner"])
+    assert arabic_labels["ally"] != "ally"

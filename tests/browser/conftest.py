@@ -48,11 +48,13 @@ def screenshot():
 
 @pytest.fixture
 def signed_in(page, live_server, make_user):
-    """A page signed in through the login form as a new user of the given role."""
+    """signed_in(role, nation_obj=None): the page, signed in through the login form as a new
+    user of that role (and nation), whoever it was signed in as before."""
 
-    def sign_in(role):
+    def sign_in(role, nation_obj=None):
         password = "a-Long-browser-passw0rd"
-        user = make_user(role, password=password)
+        user = make_user(role, nation_obj, password=password)
+        page.context.clear_cookies()
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)

@@ -86,6 +86,40 @@ def test_the_same_pair_confirmed_again_is_refused_and_changing_it_moves_the_tota
     assert requirement.status == "published"
 
 
+def test_confirming_and_cancelling_a_match_put_both_sides_changes_in_the_audit_trail(
+    make_requirement, make_offer, cell
+):
+    from cadre.audit.context import Actor, acting_as
+    from cadre.audit.models import ChangeRecord
+
+    requirement, offer = make_requirement(quantity=10), make_offer(quantity=6)
+    matches = service_for(Match)
+    with acting_as(Actor(channel="cli", user=cell)):
+        match = matches.confirm(requirement, offer, 4, user=cell)
+        matches.cancel(Match.objects.get(pk=match.pk), user=cell)
+
+    def trail(record):
+        return [
+            (
+                change.username,
+                change.before["matched_quantity"],
+                change.after["matched_quantity"],
+                change.after.get("status"),
+            )
+            for change in ChangeRecord.objects.filter(
+                content_type__model=record._meta.model_name,
+                object_id=str(record.pk),
+                action="update",
+            ).order_by("pk")
+        ]
+
+    assert trail(requirement) == [
+        (cell.username, 0, 4, "partly_met"),
+        (cell.username, 4, 0, "published"),
+    ]
+    assert [row[:3] for row in trail(offer)] == [(cell.username, 0, 4), (cell.username, 4, 0)]
+
+
 def test_the_api_creates_a_match_once_per_idempotency_key(
     make_requirement, make_offer, cell, api_as
 ):

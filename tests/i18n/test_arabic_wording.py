@@ -37,6 +37,8 @@ RIGHT = {
 EXACT = {
     "Mission HQ staff": "موظفو مقر البعثة",
     "expired": "انتهى سريانه",
+    # Money's currency; an instructor's currency (still qualified) has a context of its own.
+    "currency": "العملة",
 }
 
 

@@ -63,3 +63,19 @@ def test_a_claims_statement_in_a_list_is_marked_as_english(dataset, client_as):
 def test_an_arabic_summary_is_marked_as_arabic(dataset, client_as):
     html = arabic(client_as(Role.ADVISOR), "/timeline/?sort=-date")
     assert re.search(r'<p class="summary" lang="ar" dir="auto">', html)
+
+
+def test_a_records_name_says_its_language_on_its_page_and_in_the_audit_trail(client_as):
+    from cadre.accounts.models import Nation
+
+    english = Nation.objects.create(code="NOR", name="Norway", status="ally")
+    arabic_only = Nation.objects.create(code="JOR", name="الأردن", status="partner")
+    client = client_as(Role.ADMIN)
+
+    english_page = arabic(client, f"/record/nations/{english.pk}/")
+    arabic_page = arabic(client, f"/record/nations/{arabic_only.pk}/")
+    trail = arabic(client, "/audit/")
+
+    assert '<h1><bdi lang="en" dir="auto">Norway</bdi>' in english_page
+    assert '<h1><bdi lang="ar" dir="auto">الأردن</bdi>' in arabic_page
+    assert '<bdi lang="en" dir="auto">Norway</bdi>' in trail

@@ -179,11 +179,20 @@ class ChangeRecord(models.Model):
 
     @property
     def changed_fields_labelled(self):
-        """changed_fields with each field named as the reader's pages name it."""
+        """changed_fields with each field named, and each choice shown, as the reader's pages
+        show them."""
         model = self.content_type.model_class() if self.content_type else None
         fields = model._meta.get_fields() if model is not None else []
         labels = {f.name: f.verbose_name for f in fields if hasattr(f, "verbose_name")}
-        return [(labels.get(n, n), b, a) for n, b, a in self.changed_fields]
+        # A choice is shown by its label, in the reader's language, as the record's page does.
+        choices = {f.name: dict(f.flatchoices) for f in fields if getattr(f, "choices", None)}
+
+        def shown(name, value):
+            if name not in choices or not isinstance(value, str | int):
+                return value
+            return choices[name].get(value, value)
+
+        return [(labels.get(n, n), shown(n, b), shown(n, a)) for n, b, a in self.changed_fields]
 
 
 def lock_the_chain():

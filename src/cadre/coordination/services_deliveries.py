@@ -52,7 +52,7 @@ def _requirement_id(match_id):
     return Match.objects.filter(pk=match_id).values_list("requirement_id", flat=True).first()
 
 
-def _update_audited(model, pk, **values):
+def update_audited(model, pk, **values):
     """Change stored fields of one row, one version on, with its entry in the audit trail."""
     before = record_state(model, pk)
     model._base_manager.filter(pk=pk).update(version=F("version") + 1, **values)
@@ -87,7 +87,7 @@ def settle_requirement(requirement_id):
         requirement.status,
         requirement.met_on,
     ):
-        _update_audited(
+        update_audited(
             Requirement, requirement_id, delivered_quantity=delivered, status=status, met_on=met_on
         )
 
@@ -191,7 +191,7 @@ class DeliveryService(KeyedService):
                     _("This delivery was confirmed on %(day)s already.")
                     % {"day": stored.confirmed_on}
                 )
-            _update_audited(
+            update_audited(
                 Delivery,
                 delivery.pk,
                 confirmed_by_recipient=True,
@@ -217,7 +217,7 @@ class DeliveryService(KeyedService):
                 )
             old = stored.receipt.name
             stored.receipt.save(upload.name, upload, save=False)
-            _update_audited(Delivery, delivery.pk, receipt=stored.receipt.name)
+            update_audited(Delivery, delivery.pk, receipt=stored.receipt.name)
             if old and old != stored.receipt.name:
                 transaction.on_commit(lambda: stored.receipt.storage.delete(old))
         return Delivery.objects.get(pk=delivery.pk)

@@ -33,6 +33,7 @@ from cadre.core.services import OPERATOR, RecordConflict
 from cadre.training.services import KeyedService
 
 from .models import Match, Offer, Requirement
+from .services_deliveries import update_audited
 
 R = Requirement.Status
 CELL = frozenset({Role.ADMIN, Role.MISSION_STAFF, Role.COORDINATION_CELL})
@@ -329,14 +330,16 @@ class MatchService(KeyedService):
 
 def apply_moves(moves):
     """Add each change to its row's matched quantity, in the database (an F() update: the
-    row's check constraint refuses an over-match), and set the requirement's status."""
+    row's check constraint refuses an over-match), and set the requirement's status; each
+    row's change goes to the audit trail. The rows are locked (`lock_rows`)."""
     for (model, pk), change in sorted(moves.items(), key=lambda m: (m[0][0] is Offer, m[0][1])):
-        if change:
-            model.objects.filter(pk=pk).update(matched_quantity=F("matched_quantity") + change)
+        values = {"matched_quantity": F("matched_quantity") + change} if change else {}
         if model is Requirement:
-            Requirement.objects.filter(pk=pk, status=R.PUBLISHED, matched_quantity__gt=0).update(
-                status=R.PARTLY_MET
-            )
-            Requirement.objects.filter(pk=pk, status=R.PARTLY_MET, matched_quantity=0).update(
-                status=R.PUBLISHED
-            )
+            stored = Requirement.objects.values("status", "matched_quantity").get(pk=pk)
+            matched = stored["matched_quantity"] + change
+            if stored["status"] == R.PUBLISHED and matched > 0:
+                values["status"] = R.PARTLY_MET
+            elif stored["status"] == R.PARTLY_MET and matched == 0:
+                values["status"] = R.PUBLISHED
+        if values:
+            update_audited(model, pk, **values)

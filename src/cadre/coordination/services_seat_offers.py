@@ -14,7 +14,7 @@ from cadre.core.services import OPERATOR, RecordConflict, service_for
 from cadre.training.models import SeatAllotment, Session
 
 from .models import Offer, SupportKind
-from .services_deliveries import _update_audited
+from .services_deliveries import update_audited
 
 
 def _check_seat_offer(offer, user):
@@ -48,7 +48,7 @@ def offer_make_session(offer, *, user, course, start, end=None):
             ),
             user=user,
         )
-        _update_audited(Offer, offer.pk, session=session)
+        update_audited(Offer, offer.pk, session=session)
     return session
 
 
@@ -61,5 +61,5 @@ def offer_make_allotment(offer, *, user, session, nation):
         allotment = service_for(SeatAllotment).save(
             SeatAllotment(session=session, nation=nation, seats=offer.quantity), user=user
         )
-        _update_audited(Offer, offer.pk, seat_allotment=allotment)
+        update_audited(Offer, offer.pk, seat_allotment=allotment)
     return allotment

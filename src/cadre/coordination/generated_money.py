@@ -3,6 +3,9 @@ contributions and the funds' disbursements, and equipment donations, every row m
 `generated` and its text saying so. None of it is a real figure: the published totals are
 the claims of the built-in dataset, and nothing here is drawn from them.
 
+Every row is written through its type's service, as the operator, in one transaction: the
+rows are validated as any other, and each is an entry in the audit trail.
+
 One currency (`UNRATED`) gets amounts but no rates, so that the pages show how an amount
 that cannot be converted is kept out of the euro totals.
 """
@@ -11,7 +14,10 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.db import transaction
+
 from cadre.accounts.models import Nation, NationStatus
+from cadre.core.services import OPERATOR, service_for
 from cadre.missions.models import Mission
 
 from .models import Contribution, Disbursement, Donation, ExchangeRate, Sector, TrustFund
@@ -56,9 +62,18 @@ def _amount(rng, low, high):
     return Decimal(rng.randrange(low, high)) * 1000
 
 
+def _save(row):
+    return service_for(type(row)).save(row, user=OPERATOR)
+
+
 def generate_money(seed: int = 14) -> dict:
     """Make the demo's money rows once; {type: count} of what was made (empty when the
     demo's money is already there or no Ally is recorded)."""
+    with transaction.atomic():
+        return _generate(seed)
+
+
+def _generate(seed):
     if TrustFund.objects.filter(generated=True).exists():
         return {}
     allies = list(Nation.objects.filter(status=NationStatus.ALLY).order_by("code"))
@@ -77,19 +92,20 @@ def generate_money(seed: int = 14) -> dict:
                     Decimal("0.00000001")
                 )
                 rates.append(
-                    ExchangeRate(
-                        key=f"fx-{currency.lower()}-{year}-{month:02d}-gen",
-                        currency=currency,
-                        valid_on=datetime.date(year, month, 1),
-                        eur_per_unit=value,
-                        source=RATE_SOURCE,
-                        generated=True,
+                    _save(
+                        ExchangeRate(
+                            key=f"fx-{currency.lower()}-{year}-{month:02d}-gen",
+                            currency=currency,
+                            valid_on=datetime.date(year, month, 1),
+                            eur_per_unit=value,
+                            source=RATE_SOURCE,
+                            generated=True,
+                        )
                     )
                 )
-    ExchangeRate.objects.bulk_create(rates)
     lead = next((n for n in allies if n.code == "ITA"), allies[0])
-    funds = TrustFund.objects.bulk_create(
-        [
+    funds = [
+        _save(
             TrustFund(
                 key="tf-training-gen",
                 name="Training and education trust fund (generated)",
@@ -98,7 +114,9 @@ def generate_money(seed: int = 14) -> dict:
                 mission=mission,
                 sector=Sector.ADVANCED_TRAINING,
                 generated=True,
-            ),
+            )
+        ),
+        _save(
             TrustFund(
                 key="tf-equipment-gen",
                 name="Equipment transport trust fund (generated)",
@@ -107,9 +125,9 @@ def generate_money(seed: int = 14) -> dict:
                 mission=mission,
                 sector=Sector.SECURITY_SYSTEM,
                 generated=True,
-            ),
-        ]
-    )
+            )
+        ),
+    ]
     contributions, disbursements, donations = [], [], []
     for fund in funds:
         for n, nation in enumerate(rng.sample(allies, min(len(allies), 18))):
@@ -155,9 +173,8 @@ def generate_money(seed: int = 14) -> dict:
                 generated=True,
             )
         )
-    Contribution.objects.bulk_create(contributions)
-    Disbursement.objects.bulk_create(disbursements)
-    Donation.objects.bulk_create(donations)
+    for row in (*contributions, *disbursements, *donations):
+        _save(row)
     return {
         "exchange rates": len(rates),
         "trust funds": len(funds),

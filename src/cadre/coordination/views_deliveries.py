@@ -25,7 +25,11 @@ from . import charts_deliveries, selectors_deliveries, selectors_reconciliation
 from .exports_deliveries import write_3w
 from .models import Delivery, Offer, Requirement
 from .models.receipts import receipt_response
-from .services_seat_offers import offer_make_allotment, offer_make_session
+from .services_seat_offers import (
+    offer_make_allotment,
+    offer_make_session,
+    sessions_open_to_allotment,
+)
 
 
 def may_see_overview(user) -> bool:
@@ -194,10 +198,7 @@ class MakeAllotmentForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        open_sessions = Session.objects.filter(
-            status__in=[Session.Status.PLANNED, Session.Status.OPEN]
-        ).select_related("course")
-        self.fields["session"].queryset = permissions.restrict(open_sessions, user)
+        self.fields["session"].queryset = sessions_open_to_allotment(user)
         # Beyond a few hundred open sessions, a search rather than every one as an option.
         pickers.use_picker_beyond_most_options(self.fields["session"])
         self.fields["nation"].queryset = Nation.objects.order_by("name")

@@ -221,6 +221,32 @@ def _step(name):
     return schema(action(detail=True, methods=["post"], permission_classes=[MayChangeOffers])(step))
 
 
+def _made_of_seats(name, serializer_class, make, *, summary, description):
+    """POST /api/offers/<key>/make-session|make-allotment/: `make` (services_seat_offers)
+    turns the training-seat offer into what the request names; answers with the offer."""
+
+    def made(self, request, *args, **kwargs):
+        offer = self.get_object()
+        sent = serializer_class(data=request.data, user=request.user)
+        sent.is_valid(raise_exception=True)
+        run(lambda: make(offer, user=request.user, **sent.validated_data))
+        return Response(self.get_serializer(Offer.objects.get(pk=offer.pk)).data)
+
+    made.__name__ = name
+    schema = extend_schema(
+        summary=summary,
+        description=description,
+        request=serializer_class,
+        responses=_responses("offers"),
+    )
+    path = name.replace("_", "-")
+    return schema(
+        action(detail=True, methods=["post"], url_path=path, permission_classes=[MayChangeOffers])(
+            made
+        )
+    )
+
+
 class OfferActions(LookedUpToRead):
     """POST /api/offers/<key>/<commit|ship|receive>/ {"quantity": N}, and a training-seat
     offer made a session or a seat allotment (the offer page's two buttons)."""
@@ -230,14 +256,10 @@ class OfferActions(LookedUpToRead):
     ship = _step("ship")
     receive = _step("receive")
 
-    def _made(self, request, serializer_class, make):
-        offer = self.get_object()
-        sent = serializer_class(data=request.data, user=request.user)
-        sent.is_valid(raise_exception=True)
-        run(lambda: make(offer, user=request.user, **sent.validated_data))
-        return Response(self.get_serializer(Offer.objects.get(pk=offer.pk)).data)
-
-    @extend_schema(
+    make_session = _made_of_seats(
+        "make_session",
+        MakeSessionSerializer,
+        offer_make_session,
         summary=gettext_lazy("Make the training-seat offer a session"),
         description=gettext_lazy(
             "A planned session of the course, its seats those offered, given by the offering "
@@ -245,19 +267,11 @@ class OfferActions(LookedUpToRead):
             "offer then names it (`session`). Only a training-seat offer (400), once (409), "
             "by a role that may change the offer and add sessions (403)."
         ),
-        request=MakeSessionSerializer,
-        responses=_responses("offers"),
     )
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="make-session",
-        permission_classes=[MayChangeOffers],
-    )
-    def make_session(self, request, *args, **kwargs):
-        return self._made(request, MakeSessionSerializer, offer_make_session)
-
-    @extend_schema(
+    make_allotment = _made_of_seats(
+        "make_allotment",
+        MakeAllotmentSerializer,
+        offer_make_allotment,
         summary=gettext_lazy("Set the training-seat offer's seats aside in a session"),
         description=gettext_lazy(
             "A seat allotment of the seats offered, in a planned or open session, for the "
@@ -266,17 +280,7 @@ class OfferActions(LookedUpToRead):
             "it (`seat_allotment`). Only a training-seat offer (400), once (409), by a role "
             "that may change the offer and add allotments (403)."
         ),
-        request=MakeAllotmentSerializer,
-        responses=_responses("offers"),
     )
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="make-allotment",
-        permission_classes=[MayChangeOffers],
-    )
-    def make_allotment(self, request, *args, **kwargs):
-        return self._made(request, MakeAllotmentSerializer, offer_make_allotment)
 
 
 class MatchActions(LookedUpToRead):

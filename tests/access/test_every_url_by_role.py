@@ -161,7 +161,7 @@ for _step in ("commit", "ship", "receive"):
     ACTORS[f"api:offers-{_step}"] = ACTORS[f"coordination:offer-{_step}"] = OFFER_STEPPERS
 # A training-seat offer made a session or an allotment by the API: whoever may change
 # offers asks (the service then checks the offer's nation and training's own rules).
-for _made in ("make-session", "make-allotment"):
+for _made in ("make_session", "make_allotment"):
     API_ACTIONS.add(f"api:offers-{_made}")
     ACTORS[f"api:offers-{_made}"] = OFFER_STEPPERS
 API_ACTIONS.add("api:matches-cancel")

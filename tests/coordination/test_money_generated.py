@@ -44,15 +44,21 @@ def test_every_generated_row_is_marked_and_says_so(allies):
     assert set(ExchangeRate.objects.values_list("source", flat=True)) == {RATE_SOURCE}
 
 
+def created_entries(model):
+    return ChangeRecord.objects.filter(
+        action=ChangeAction.CREATE, content_type=ContentType.objects.get_for_model(model)
+    )
+
+
 def test_every_generated_row_is_in_the_audit_trail(allies):
     generate_money()
 
-    for model in MODELS:
-        created = ChangeRecord.objects.filter(
-            action=ChangeAction.CREATE, content_type=ContentType.objects.get_for_model(model)
-        ).values_list("object_id", flat=True)
+    for model in (Donation, TrustFund, Contribution, Disbursement):
+        created = created_entries(model).values_list("object_id", flat=True)
         stored = {str(pk) for pk in model.objects.values_list("pk", flat=True)}
         assert stored and set(created) == stored, model.__name__
+    (rates,) = created_entries(ExchangeRate)
+    assert set(rates.after["keys"]) == set(ExchangeRate.objects.values_list("key", flat=True))
 
 
 def test_a_generated_row_the_rules_refuse_is_not_written(allies, monkeypatch):

@@ -241,9 +241,13 @@ def _made_of_seats(name, serializer_class, make, *, summary, description):
     )
     path = name.replace("_", "-")
     return schema(
-        action(detail=True, methods=["post"], url_path=path, permission_classes=[MayChangeOffers])(
-            made
-        )
+        action(
+            detail=True,
+            methods=["post"],
+            url_path=path,
+            url_name=name,
+            permission_classes=[MayChangeOffers],
+        )(made)
     )
 
 

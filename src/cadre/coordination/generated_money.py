@@ -4,7 +4,8 @@ contributions and the funds' disbursements, and equipment donations, every row m
 the claims of the built-in dataset, and nothing here is drawn from them.
 
 Every row is written through its type's service, as the operator, in one transaction: the
-rows are validated as any other, and each is an entry in the audit trail.
+rows are validated as any other, and each is an entry in the audit trail; the 288 exchange
+rates go through the service's batch write, as an import's rows do, and are one entry.
 
 One currency (`UNRATED`) gets amounts but no rates, so that the pages show how an amount
 that cannot be converted is kept out of the euro totals.
@@ -15,9 +16,12 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cadre.accounts.models import Nation, NationStatus
-from cadre.core.services import OPERATOR, service_for
+from cadre.audit.models import ChangeAction
+from cadre.audit.services import record_change
+from cadre.core.services import OPERATOR, Entry, service_for
 from cadre.missions.models import Mission
 
 from .models import Contribution, Disbursement, Donation, ExchangeRate, Sector, TrustFund
@@ -66,6 +70,21 @@ def _save(row):
     return service_for(type(row)).save(row, user=OPERATOR)
 
 
+def _save_batch(model, rows):
+    """Rows of one type through its service's batch write, as an import writes them (each
+    validated), and one entry in the audit trail naming them all."""
+    failures = service_for(model).save_many([Entry(row) for row in rows], user=OPERATOR)
+    if failures:
+        raise next(iter(failures.values()))
+    record_change(
+        model=model,
+        action=ChangeAction.CREATE,
+        after={"keys": [row.key for row in rows]},
+        message=_("%(count)s %(objects)s generated for the demo.")
+        % {"count": len(rows), "objects": model._meta.verbose_name_plural},
+    )
+
+
 def generate_money(seed: int = 14) -> dict:
     """Make the demo's money rows once; {type: count} of what was made (empty when the
     demo's money is already there or no Ally is recorded)."""
@@ -92,17 +111,16 @@ def _generate(seed):
                     Decimal("0.00000001")
                 )
                 rates.append(
-                    _save(
-                        ExchangeRate(
-                            key=f"fx-{currency.lower()}-{year}-{month:02d}-gen",
-                            currency=currency,
-                            valid_on=datetime.date(year, month, 1),
-                            eur_per_unit=value,
-                            source=RATE_SOURCE,
-                            generated=True,
-                        )
+                    ExchangeRate(
+                        key=f"fx-{currency.lower()}-{year}-{month:02d}-gen",
+                        currency=currency,
+                        valid_on=datetime.date(year, month, 1),
+                        eur_per_unit=value,
+                        source=RATE_SOURCE,
+                        generated=True,
                     )
                 )
+    _save_batch(ExchangeRate, rates)
     lead = next((n for n in allies if n.code == "ITA"), allies[0])
     funds = [
         _save(

@@ -1,5 +1,7 @@
 """The `cadre` command, run as a user runs it: in a subprocess, on a fresh data directory."""
 
+import csv
+import io
 import os
 import shutil
 import socket
@@ -9,6 +11,7 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -39,9 +42,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run_demo_until_serving(data_dir):
+def run_demo_until_serving(data_dir, database_url=None):
     port = free_port()
-    process = cadre("demo", "--port", str(port), data_dir=data_dir)
+    process = cadre("demo", "--port", str(port), data_dir=data_dir, database_url=database_url)
     lines = []
     deadline = time.monotonic() + 300
     try:
@@ -87,6 +90,38 @@ def test_demo_sets_up_serves_and_reuses_what_exists_on_the_second_run(tmp_path):
     assert "Dataset already loaded" in second
     assert "Loaded" not in second and "demo-mission-staff" not in second
     assert "Generated" not in second
+
+
+def test_a_fresh_demos_iati_file_validates_and_its_3w_file_has_hashtags(tmp_path, database_url):
+    from lxml import etree
+
+    from cadre.coordination import iati
+
+    output, _login_page = run_demo_until_serving(tmp_path / "data", database_url)
+    assert "deliveries" in output and "donations" in output, output
+
+    def export(command, path):
+        done = cadre(
+            command,
+            str(path),
+            data_dir=tmp_path / "data",
+            database_url=database_url,
+            secret_key="test-only",
+        )
+        printed = done.communicate(timeout=300)[0]
+        assert done.returncode == 0, printed
+        return printed
+
+    printed = export("export-iati", tmp_path / "iati.xml")
+    schema = iati.schema(Path(__file__).resolve().parents[1])
+    tree = etree.parse(str(tmp_path / "iati.xml"))
+    assert schema.validate(tree), schema.error_log
+    assert f"Wrote {len(tree.getroot())} IATI activities" in printed and len(tree.getroot()) > 1
+    printed = export("export-3w", tmp_path / "3w.csv")
+    names, tags, *rows = csv.reader(io.StringIO((tmp_path / "3w.csv").read_text("utf-8")))
+    assert all(tag.startswith("#") for tag in tags) and len(tags) == len(names)
+    assert {"#org", "#sector", "#adm1", "#activity", "#date"} <= set(tags)
+    assert rows and f"Wrote {len(rows)} deliveries" in printed
 
 
 def test_generate_training_makes_the_people_once_and_refuses_a_second_run(migrated):

@@ -159,6 +159,11 @@ for _step in ("commit", "ship", "receive"):
     API_ACTIONS.add(f"api:offers-{_step}")
     ACTION_PAGES[f"coordination:offer-{_step}"] = "offers"
     ACTORS[f"api:offers-{_step}"] = ACTORS[f"coordination:offer-{_step}"] = OFFER_STEPPERS
+# A training-seat offer made a session or an allotment by the API: whoever may change
+# offers asks (the service then checks the offer's nation and training's own rules).
+for _made in ("make_session", "make_allotment"):
+    API_ACTIONS.add(f"api:offers-{_made}")
+    ACTORS[f"api:offers-{_made}"] = OFFER_STEPPERS
 API_ACTIONS.add("api:matches-cancel")
 ACTORS["api:matches-cancel"] = COORDINATION_CELL
 # Pages of one record of a type that only some roles open: the type's slug, the roles.
@@ -365,9 +370,9 @@ def expected_page(role, name, kwargs):
         return {200} if role in readers else {403}
     if name == "coordination:export-3w":
         return expected_read(role, registry.get("deliveries"), one_record=False)
-    if name == "coordination:delivery-receipt":
+    if name in ("coordination:delivery-receipt", "api:deliveries-receipt"):
         # Another nation's delivery is not there for a nation reader; the sample has no
-        # receipt for the others.
+        # receipt for the others (GET downloads it, on the page and by the API alike).
         return {404}
     if name in ("jobs:detail", "jobs:download", "reports:pdf"):
         return {404}  # a job and its file are shown only to whoever started it

@@ -1,7 +1,9 @@
 """`cadre demo`'s donated items: made once, marked generated, their custody in step."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
+from cadre.audit.models import ChangeAction, ChangeRecord
 from cadre.coordination.generated_arms import generate_arms
 from cadre.coordination.models import CustodyChange, DonatedItem, Donation
 from cadre.missions.models import Organisation
@@ -53,6 +55,20 @@ def test_the_demo_uses_the_donations_recorded(units, nation):
     generate_arms(10)
 
     assert set(DonatedItem.objects.values_list("donation__key", flat=True)) == {"d1"}
+
+
+def test_every_generated_item_and_custody_change_is_in_the_audit_trail(units):
+    generate_arms(20)
+
+    for model in (DonatedItem, CustodyChange, Donation):
+        created = ChangeRecord.objects.filter(
+            action=ChangeAction.CREATE, content_type=ContentType.objects.get_for_model(model)
+        ).values_list("object_id", flat=True)
+        assert set(created) == {str(pk) for pk in model.objects.values_list("pk", flat=True)}
+    moved = ChangeRecord.objects.filter(
+        action=ChangeAction.UPDATE, content_type=ContentType.objects.get_for_model(DonatedItem)
+    )
+    assert moved.count() == CustodyChange.objects.count() > 0
 
 
 def test_the_demo_makes_items_once(units):

@@ -2,7 +2,10 @@
 once, and shows an amount that cannot be converted."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 
+from cadre.audit.models import ChangeAction, ChangeRecord
 from cadre.coordination import selectors_money as money
 from cadre.coordination.generated_money import RATE_SOURCE, UNRATED, generate_money
 from cadre.coordination.models import Contribution, Disbursement, Donation, ExchangeRate, TrustFund
@@ -39,6 +42,33 @@ def test_every_generated_row_is_marked_and_says_so(allies):
         assert not model.objects.filter(generated=False).exists(), model.__name__
     assert all("(generated)" in d.description for d in Donation.objects.all())
     assert set(ExchangeRate.objects.values_list("source", flat=True)) == {RATE_SOURCE}
+
+
+def created_entries(model):
+    return ChangeRecord.objects.filter(
+        action=ChangeAction.CREATE, content_type=ContentType.objects.get_for_model(model)
+    )
+
+
+def test_every_generated_row_is_in_the_audit_trail(allies):
+    generate_money()
+
+    for model in (Donation, TrustFund, Contribution, Disbursement):
+        created = created_entries(model).values_list("object_id", flat=True)
+        stored = {str(pk) for pk in model.objects.values_list("pk", flat=True)}
+        assert stored and set(created) == stored, model.__name__
+    (rates,) = created_entries(ExchangeRate)
+    assert set(rates.after["keys"]) == set(ExchangeRate.objects.values_list("key", flat=True))
+
+
+def test_a_generated_row_the_rules_refuse_is_not_written(allies, monkeypatch):
+    from cadre.coordination import generated_money
+
+    monkeypatch.setitem(generated_money.CURRENCIES, "eur", generated_money.CURRENCIES["USD"])
+
+    with pytest.raises(ValidationError):
+        generate_money()
+    assert not ExchangeRate.objects.exists() and not TrustFund.objects.exists()
 
 
 def test_generating_twice_makes_nothing_more(allies):

@@ -1,10 +1,12 @@
 """Deliveries' API actions beyond the generic writes (`api_actions` in objects_requirements.py):
 POST /api/deliveries/<key>/confirm/ (the recipient confirms receipt) and
-POST /api/deliveries/<key>/receipt/ (a receipt file, sent as multipart form data)."""
+POST /api/deliveries/<key>/receipt/ (a receipt file, sent as multipart form data), and
+GET on the same address (the receipt file, to those who may read the delivery)."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
@@ -17,6 +19,7 @@ from cadre.core.api_views import serializer_for
 from cadre.core.services import RecordConflict, service_for
 
 from .models import Delivery
+from .models.receipts import receipt_response
 from .services_deliveries import may_confirm
 
 
@@ -100,24 +103,48 @@ class DeliveryActions:
         return self._done(lambda: service_for(Delivery).confirm(delivery, user=request.user, on=on))
 
     @extend_schema(
+        methods=["GET"],
+        summary=gettext_lazy("Download the delivery's receipt"),
+        description=gettext_lazy(
+            "The receipt file as it was uploaded (PDF, PNG or JPEG), to whoever may read the "
+            "delivery; with an API token as with a signed-in session. Answers 404 when the "
+            "delivery has no receipt or the caller may not read the delivery."
+        ),
+        request=None,
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                OpenApiTypes.BINARY, description=gettext_lazy("The receipt file.")
+            ),
+            **{
+                code: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[code])
+                for code in (401, 403, 404)
+            },
+        },
+    )
+    @extend_schema(
+        methods=["POST"],
         summary=gettext_lazy("Add the delivery's receipt"),
         description=gettext_lazy(
             "Uploads the receipt (multipart form data, field `receipt`): a PDF, PNG or JPEG "
             "of at most 10 MB. Whoever may change the delivery, and the recipient, add it. "
-            "It is read back at the address in the delivery's `receipt`, by those who may "
-            "read the delivery."
+            "It is read back with GET on this address, or at the address in the delivery's "
+            "`receipt`, by those who may read the delivery."
         ),
         request={"multipart/form-data": ReceiptUploadSerializer},
         responses=_responses(),
     )
     @action(
         detail=True,
-        methods=["post"],
+        methods=["get", "post"],
         parser_classes=[MultiPartParser],
         permission_classes=[SignedIn],
     )
     def receipt(self, request, *args, **kwargs):
         delivery = self.get_object()
+        if request.method == "GET":
+            if not delivery.receipt:
+                raise exceptions.NotFound(gettext_lazy("This delivery has no receipt."))
+            return receipt_response(delivery.receipt)
         sent = ReceiptUploadSerializer(data=request.data)
         sent.is_valid(raise_exception=True)
         upload = sent.validated_data["receipt"]

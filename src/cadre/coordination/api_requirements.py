@@ -3,6 +3,8 @@
 
 - POST /api/requirements/<key>/{submit,validate,publish,withdraw,reject}/  {"reason": ""}
 - POST /api/offers/<key>/{commit,ship,receive}/  {"quantity": N}
+- POST /api/offers/<key>/make-session/  {"course": code, "start": day, "end": day}
+- POST /api/offers/<key>/make-allotment/  {"session": key, "nation": code}
 - POST /api/matches/<key>/cancel/  {}
 
 A requirement or offer is looked up among those the caller reads (404 otherwise); the
@@ -18,14 +20,21 @@ from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from cadre.accounts.models import Nation
 from cadre.core import permissions, registry
 from cadre.core.api import ERROR_DESCRIPTIONS, Conflict, ErrorSerializer, signed_in_and
 from cadre.core.api_views import serializer_for
 from cadre.core.roles import role_of
 from cadre.core.services import RecordConflict, service_for, validation_messages
+from cadre.training.models import Course, Session
 
 from .models import Match, Offer, Requirement
 from .services_requirements import TRANSITIONS
+from .services_seat_offers import (
+    offer_make_allotment,
+    offer_make_session,
+    sessions_open_to_allotment,
+)
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -47,6 +56,53 @@ class QuantitySerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "OfferStep"
+
+
+class MakeSessionSerializer(serializers.Serializer):
+    course = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Course.objects.none(),
+        help_text=gettext_lazy("The course's code."),
+        error_messages={"does_not_exist": gettext_lazy("No course has the code {value}.")},
+    )
+    start = serializers.DateField(help_text=gettext_lazy("The session's first day."))
+    end = serializers.DateField(
+        required=False, allow_null=True, help_text=gettext_lazy("The session's last day.")
+    )
+
+    class Meta:
+        ref_name = "OfferMakeSession"
+
+    def __init__(self, *args, user=None, **kwargs):
+        # Without a user (the schema's reading of it) no course is offered.
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["course"].queryset = permissions.restrict(Course.objects.all(), user)
+
+
+class MakeAllotmentSerializer(serializers.Serializer):
+    session = serializers.SlugRelatedField(
+        slug_field="key",
+        queryset=Session.objects.none(),
+        help_text=gettext_lazy("The key of a planned or open session."),
+        error_messages={
+            "does_not_exist": gettext_lazy("No planned or open session has the key {value}.")
+        },
+    )
+    nation = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Nation.objects.all(),
+        help_text=gettext_lazy("The code of the nation whose trainees take the seats."),
+        error_messages={"does_not_exist": gettext_lazy("No nation has the code {value}.")},
+    )
+
+    class Meta:
+        ref_name = "OfferMakeAllotment"
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["session"].queryset = sessions_open_to_allotment(user)
 
 
 class EmptySerializer(serializers.Serializer):
@@ -165,13 +221,70 @@ def _step(name):
     return schema(action(detail=True, methods=["post"], permission_classes=[MayChangeOffers])(step))
 
 
-class OfferActions(LookedUpToRead):
-    """POST /api/offers/<key>/<commit|ship|receive>/ {"quantity": N}"""
+def _made_of_seats(name, serializer_class, make, *, summary, description):
+    """POST /api/offers/<key>/make-session|make-allotment/: `make` (services_seat_offers)
+    turns the training-seat offer into what the request names; answers with the offer."""
 
-    ACTIONS = ("commit", "ship", "receive")
+    def made(self, request, *args, **kwargs):
+        offer = self.get_object()
+        sent = serializer_class(data=request.data, user=request.user)
+        sent.is_valid(raise_exception=True)
+        run(lambda: make(offer, user=request.user, **sent.validated_data))
+        return Response(self.get_serializer(Offer.objects.get(pk=offer.pk)).data)
+
+    made.__name__ = name
+    schema = extend_schema(
+        summary=summary,
+        description=description,
+        request=serializer_class,
+        responses=_responses("offers"),
+    )
+    path = name.replace("_", "-")
+    return schema(
+        action(
+            detail=True,
+            methods=["post"],
+            url_path=path,
+            url_name=name,
+            permission_classes=[MayChangeOffers],
+        )(made)
+    )
+
+
+class OfferActions(LookedUpToRead):
+    """POST /api/offers/<key>/<commit|ship|receive>/ {"quantity": N}, and a training-seat
+    offer made a session or a seat allotment (the offer page's two buttons)."""
+
+    ACTIONS = ("commit", "ship", "receive", "make_session", "make_allotment")
     commit = _step("commit")
     ship = _step("ship")
     receive = _step("receive")
+
+    make_session = _made_of_seats(
+        "make_session",
+        MakeSessionSerializer,
+        offer_make_session,
+        summary=gettext_lazy("Make the training-seat offer a session"),
+        description=gettext_lazy(
+            "A planned session of the course, its seats those offered, given by the offering "
+            "nation in the offer's language, made through training's session service; the "
+            "offer then names it (`session`). Only a training-seat offer (400), once (409), "
+            "by a role that may change the offer and add sessions (403)."
+        ),
+    )
+    make_allotment = _made_of_seats(
+        "make_allotment",
+        MakeAllotmentSerializer,
+        offer_make_allotment,
+        summary=gettext_lazy("Set the training-seat offer's seats aside in a session"),
+        description=gettext_lazy(
+            "A seat allotment of the seats offered, in a planned or open session, for the "
+            "nation whose trainees take them, made through training's allotment service (its "
+            "seat limits hold: 409 when the session has not the seats); the offer then names "
+            "it (`seat_allotment`). Only a training-seat offer (400), once (409), by a role "
+            "that may change the offer and add allotments (403)."
+        ),
+    )
 
 
 class MatchActions(LookedUpToRead):

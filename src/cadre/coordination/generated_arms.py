@@ -4,7 +4,8 @@ Every item made here has `generated` set and a key starting with `gen-`; no publ
 figure is computed from them. Items come from the donations already recorded (the demo's
 own, if any), else from a few generated donations made through the Donation type's
 service. Their custody goes through `CustodyService.record()`, so it keeps the rules any
-custody does; the dates are spread over the last year before today, so that the
+custody does, and every item, custody change and move is an entry in the audit trail as
+when made on a page; the dates are spread over the last year before today, so that the
 small-arms report shows weapons both recently and not recently accounted for.
 """
 
@@ -16,7 +17,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from cadre.accounts.models import Nation
-from cadre.audit.context import without_field_records
 from cadre.core.services import OPERATOR, service_for
 from cadre.missions.models import Organisation
 
@@ -76,7 +76,7 @@ def generate_arms(items: int = 120, *, seed: int = 14) -> str:
         return "no items: there is no unit to hold them"
     items_made = changes = 0
     custody = service_for(CustodyChange)
-    with transaction.atomic(), without_field_records():
+    with transaction.atomic():
         donations = _donations(rng, today)
         for n in range(1, items + 1):
             make, model_name, kind = TYPES[n % len(TYPES)]

@@ -3,6 +3,10 @@ contributions and the funds' disbursements, and equipment donations, every row m
 `generated` and its text saying so. None of it is a real figure: the published totals are
 the claims of the built-in dataset, and nothing here is drawn from them.
 
+Every row is written through its type's service, as the operator, in one transaction: the
+rows are validated as any other, and each is an entry in the audit trail; the 288 exchange
+rates go through the service's batch write, as an import's rows do, and are one entry.
+
 One currency (`UNRATED`) gets amounts but no rates, so that the pages show how an amount
 that cannot be converted is kept out of the euro totals.
 """
@@ -11,7 +15,13 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.db import transaction
+from django.utils.translation import gettext as _
+
 from cadre.accounts.models import Nation, NationStatus
+from cadre.audit.models import ChangeAction
+from cadre.audit.services import record_change
+from cadre.core.services import OPERATOR, Entry, service_for
 from cadre.missions.models import Mission
 
 from .models import Contribution, Disbursement, Donation, ExchangeRate, Sector, TrustFund
@@ -56,9 +66,33 @@ def _amount(rng, low, high):
     return Decimal(rng.randrange(low, high)) * 1000
 
 
+def _save(row):
+    return service_for(type(row)).save(row, user=OPERATOR)
+
+
+def _save_batch(model, rows):
+    """Rows of one type through its service's batch write, as an import writes them (each
+    validated), and one entry in the audit trail naming them all."""
+    failures = service_for(model).save_many([Entry(row) for row in rows], user=OPERATOR)
+    if failures:
+        raise next(iter(failures.values()))
+    record_change(
+        model=model,
+        action=ChangeAction.CREATE,
+        after={"keys": [row.key for row in rows]},
+        message=_("%(count)s %(objects)s generated for the demo.")
+        % {"count": len(rows), "objects": model._meta.verbose_name_plural},
+    )
+
+
 def generate_money(seed: int = 14) -> dict:
     """Make the demo's money rows once; {type: count} of what was made (empty when the
     demo's money is already there or no Ally is recorded)."""
+    with transaction.atomic():
+        return _generate(seed)
+
+
+def _generate(seed):
     if TrustFund.objects.filter(generated=True).exists():
         return {}
     allies = list(Nation.objects.filter(status=NationStatus.ALLY).order_by("code"))
@@ -86,10 +120,10 @@ def generate_money(seed: int = 14) -> dict:
                         generated=True,
                     )
                 )
-    ExchangeRate.objects.bulk_create(rates)
+    _save_batch(ExchangeRate, rates)
     lead = next((n for n in allies if n.code == "ITA"), allies[0])
-    funds = TrustFund.objects.bulk_create(
-        [
+    funds = [
+        _save(
             TrustFund(
                 key="tf-training-gen",
                 name="Training and education trust fund (generated)",
@@ -98,7 +132,9 @@ def generate_money(seed: int = 14) -> dict:
                 mission=mission,
                 sector=Sector.ADVANCED_TRAINING,
                 generated=True,
-            ),
+            )
+        ),
+        _save(
             TrustFund(
                 key="tf-equipment-gen",
                 name="Equipment transport trust fund (generated)",
@@ -107,9 +143,9 @@ def generate_money(seed: int = 14) -> dict:
                 mission=mission,
                 sector=Sector.SECURITY_SYSTEM,
                 generated=True,
-            ),
-        ]
-    )
+            )
+        ),
+    ]
     contributions, disbursements, donations = [], [], []
     for fund in funds:
         for n, nation in enumerate(rng.sample(allies, min(len(allies), 18))):
@@ -155,9 +191,8 @@ def generate_money(seed: int = 14) -> dict:
                 generated=True,
             )
         )
-    Contribution.objects.bulk_create(contributions)
-    Disbursement.objects.bulk_create(disbursements)
-    Donation.objects.bulk_create(donations)
+    for row in (*contributions, *disbursements, *donations):
+        _save(row)
     return {
         "exchange rates": len(rates),
         "trust funds": len(funds),

@@ -13,7 +13,8 @@ Every page, API call, import and admin save of a delivery goes through
 
 The recipient (the host-nation liaison or the coordination cell) confirms a delivery:
 that confirmation is the recipient's figure, kept apart from the donor's own figures on
-the offer. A receipt (a scan: PDF, PNG or JPEG) is uploaded to the delivery.
+the offer. A receipt (a scan: PDF, PNG or JPEG) is uploaded to the delivery; the file
+leaves the storage once the delivery's deletion, or the receipt's replacement, is committed.
 """
 
 from django.conf import settings
@@ -172,8 +173,14 @@ class DeliveryService(KeyedService):
         with transaction.atomic():
             requirement_id = _requirement_id(obj.match_id)
             Requirement.objects.select_for_update().filter(pk=requirement_id).order_by("pk").first()
+            receipt = Delivery.objects.filter(pk=obj.pk).values_list("receipt", flat=True).first()
             label = super().delete(obj, user=user)
             settle_requirement(requirement_id)
+            if receipt:
+                # Kept until the deletion is committed: a rollback leaves the delivery and
+                # its receipt as they were.
+                storage = Delivery._meta.get_field("receipt").storage
+                transaction.on_commit(lambda: storage.delete(receipt))
         return label
 
     # Actions beyond the generic writes ---------------------------------------------

@@ -26,6 +26,13 @@ def _check_seat_offer(offer, user):
         raise RecordConflict(_("This offer already became a session or an allotment."))
 
 
+def sessions_open_to_allotment(user):
+    """The sessions an offer's seats may be set aside in: planned or open, among those
+    `user` reads (the page's choices and the API's alike)."""
+    open_sessions = Session.objects.filter(status__in=[Session.Status.PLANNED, Session.Status.OPEN])
+    return permissions.restrict(open_sessions.select_related("course"), user)
+
+
 def _locked(offer):
     return Offer.objects.select_for_update().get(pk=offer.pk)
 

@@ -4,14 +4,12 @@ training-seat offer into a session or an allotment. Thin: reads from the selecto
 writes through the services; who may read what is decided by `permissions`."""
 
 import io
-import mimetypes
-from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,14 +17,19 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from cadre.accounts.models import Nation
-from cadre.core import permissions
+from cadre.core import permissions, pickers
 from cadre.core.services import RecordConflict, service_for
 from cadre.training.models import Course, Session
 
-from . import charts_deliveries, selectors_deliveries
+from . import charts_deliveries, selectors_deliveries, selectors_reconciliation
 from .exports_deliveries import write_3w
 from .models import Delivery, Offer, Requirement
-from .services_seat_offers import offer_make_allotment, offer_make_session
+from .models.receipts import receipt_response
+from .services_seat_offers import (
+    offer_make_allotment,
+    offer_make_session,
+    sessions_open_to_allotment,
+)
 
 
 def may_see_overview(user) -> bool:
@@ -72,17 +75,41 @@ class ReconciliationView(LoginRequiredMixin, View):
         if not may_see_overview(request.user):
             raise PermissionDenied
         only_differences = request.GET.get("only") == "differences"
-        offers = selectors_deliveries.offer_figures(request.user)
-        requirements = selectors_deliveries.requirement_figures(request.user)
-        if only_differences:
-            offers = [row for row in offers if row["difference"]]
-            requirements = [row for row in requirements if row["difference"]]
+        # Each list has a page cursor of its own: paging one keeps the other where it is.
+        offer_page, offers = selectors_reconciliation.offers_page(
+            request.user, only_differences=only_differences, cursor=request.GET.get("offers")
+        )
+        requirement_page, requirements = selectors_reconciliation.requirements_page(
+            request.user,
+            only_differences=only_differences,
+            cursor=request.GET.get("requirements"),
+        )
         context = {
             "offers": offers,
+            "offer_page": offer_page,
+            "offer_pager": _pager(request, "offers", offer_page),
             "requirements": requirements,
+            "requirement_page": requirement_page,
+            "requirement_pager": _pager(request, "requirements", requirement_page),
             "only_differences": only_differences,
         }
         return render(request, "coordination/deliveries/reconciliation.html", context)
+
+
+def _pager(request, name, page) -> dict:
+    """Links to the first and the next page of one list, the page's other parameters kept."""
+
+    def link(cursor):
+        query = request.GET.copy()
+        query.pop(name, None)
+        if cursor:
+            query[name] = cursor
+        return f"?{query.urlencode()}#{name}"
+
+    return {
+        "first": None if page.is_first else link(None),
+        "next": link(page.next_cursor) if page.next_cursor else None,
+    }
 
 
 class ThreeWView(LoginRequiredMixin, View):
@@ -114,16 +141,7 @@ class ReceiptView(LoginRequiredMixin, View):
         delivery = _readable_delivery(request.user, key)
         if not delivery.receipt:
             raise Http404
-        name = Path(delivery.receipt.name).name
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        response = FileResponse(
-            delivery.receipt.open("rb"),
-            as_attachment=True,
-            filename=name,
-            content_type=content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return receipt_response(delivery.receipt)
 
     def post(self, request, key):
         delivery = _readable_delivery(request.user, key)
@@ -180,10 +198,9 @@ class MakeAllotmentForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        open_sessions = Session.objects.filter(
-            status__in=[Session.Status.PLANNED, Session.Status.OPEN]
-        ).select_related("course")
-        self.fields["session"].queryset = permissions.restrict(open_sessions, user)
+        self.fields["session"].queryset = sessions_open_to_allotment(user)
+        # Beyond a few hundred open sessions, a search rather than every one as an option.
+        pickers.use_picker_beyond_most_options(self.fields["session"])
         self.fields["nation"].queryset = Nation.objects.order_by("name")
 
 

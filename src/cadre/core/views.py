@@ -12,12 +12,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import FileField, ProtectedError
 from django.forms import modelform_factory
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -177,6 +178,10 @@ def detail_fields(obj, user):
             value = getattr(obj, f"get_{field.name}_display")()
         elif isinstance(value, datetime.datetime):
             value = formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        elif isinstance(field, FileField):
+            # A file is read at its download address, which checks who reads it: where it
+            # is stored is no business of the reader's.
+            value = format_html('<a href="{}">{}</a>', value.url, _("Download")) if value else ""
         rows.append((field.verbose_name, value, field))
     for field in model._meta.many_to_many:
         related = permissions.restrict(getattr(obj, field.name).all(), user)

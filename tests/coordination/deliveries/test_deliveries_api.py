@@ -5,10 +5,13 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from rest_framework.test import APIClient
 
+from cadre.accounts.services import api_token_create
 from cadre.coordination.models import Delivery, Requirement
 from cadre.core.roles import Role
-from cadre.core.services import OPERATOR, save
+from cadre.core.services import OPERATOR, save, service_for
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +185,91 @@ def test_the_page_uploads_a_receipt_and_the_recipient_confirms(client_as, delive
     assert delivery.confirmed_by_recipient
     page = liaison.get(f"/record/deliveries/{delivery.pk}/")
     assert "Download the receipt" in page.content.decode()
+
+
+def with_token(make_user, role, nation_obj=None):
+    """An API client that signs in as an outside system does: with an API token alone."""
+    user = make_user(role, nation_obj)
+    _token, key = api_token_create(user=user, name="reporting system")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
+def add_receipt(delivery, name="receipt.pdf", content=PDF):
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    return service_for(Delivery).attach_receipt(delivery, user=OPERATOR, upload=upload)
+
+
+def test_a_receipt_is_downloaded_with_an_api_token(make_user, delivery):
+    add_receipt(delivery)
+
+    answer = with_token(make_user, Role.NATION_CONTRIBUTOR).get(
+        f"/api/deliveries/{delivery.key}/receipt/"
+    )
+
+    assert answer.status_code == 200
+    assert b"".join(answer.streaming_content) == PDF
+    assert answer["Content-Disposition"].startswith("attachment")
+
+
+def test_another_nations_token_may_not_download_the_receipt(make_user, delivery, other_nation):
+    add_receipt(delivery)
+
+    answer = with_token(make_user, Role.NATION_CONTRIBUTOR, other_nation).get(
+        f"/api/deliveries/{delivery.key}/receipt/"
+    )
+
+    assert answer.status_code == 404
+
+
+def test_a_delivery_without_a_receipt_has_none_to_download(make_user, delivery):
+    answer = with_token(make_user, Role.COORDINATION_CELL).get(
+        f"/api/deliveries/{delivery.key}/receipt/"
+    )
+
+    assert answer.status_code == 404
+
+
+def test_deleting_a_delivery_removes_its_receipt_once_committed(
+    delivery, media_root, django_capture_on_commit_callbacks
+):
+    stored = media_root / add_receipt(delivery).receipt.name
+    assert stored.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        service_for(Delivery).delete(Delivery.objects.get(pk=delivery.pk), user=OPERATOR)
+
+    assert not stored.exists()
+
+
+def test_a_deletion_rolled_back_keeps_the_receipt(delivery, media_root):
+    stored = media_root / add_receipt(delivery).receipt.name
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        service_for(Delivery).delete(Delivery.objects.get(pk=delivery.pk), user=OPERATOR)
+        raise RuntimeError("the caller's transaction fails after the deletion")
+
+    assert stored.exists() and Delivery.objects.filter(pk=delivery.pk).exists()
+
+
+def test_a_replaced_receipt_is_removed_once_committed(
+    delivery, media_root, django_capture_on_commit_callbacks
+):
+    first = media_root / add_receipt(delivery).receipt.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second = media_root / add_receipt(delivery, "scan.pdf").receipt.name
+
+    assert second.exists() and not first.exists()
+
+
+def test_the_delivery_page_links_the_receipt_and_hides_where_it_is_stored(client_as, delivery):
+    name = add_receipt(delivery).receipt.name
+
+    # The administrator reads the page's list of changes too.
+    page = client_as(Role.ADMIN).get(f"/record/deliveries/{delivery.pk}/")
+
+    html = page.content.decode()
+    assert name not in html
+    assert f'href="/coordination/deliveries/{delivery.key}/receipt/"' in html

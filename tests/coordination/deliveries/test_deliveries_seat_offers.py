@@ -103,3 +103,96 @@ def test_the_offer_page_makes_a_session(seat_offer, course, client_as):
 
     seat_offer.refresh_from_db()
     assert seat_offer.session.course == course
+
+
+@pytest.fixture
+def open_session(course):
+    return save(Session(course=course, start=START, capacity=30, status="open"), user=OPERATOR)
+
+
+def make_allotment(client, offer, session, nation_obj):
+    return client.post(
+        f"/api/offers/{offer.key}/make-allotment/",
+        {"session": session.key, "nation": nation_obj.code},
+        format="json",
+    )
+
+
+def test_the_api_sets_a_seat_offer_aside_as_an_allotment(
+    api_as, seat_offer, open_session, other_nation
+):
+    answer = make_allotment(api_as(Role.MISSION_STAFF), seat_offer, open_session, other_nation)
+
+    assert answer.status_code == 200, answer.json()
+    allotment = SeatAllotment.objects.get()
+    assert (allotment.session, allotment.nation, allotment.seats) == (
+        open_session,
+        other_nation,
+        12,
+    )
+    assert answer.json()["seat_allotment"] == allotment.key
+
+
+def test_the_api_makes_a_seat_offer_a_session(api_as, seat_offer, course):
+    answer = api_as(Role.MISSION_STAFF).post(
+        f"/api/offers/{seat_offer.key}/make-session/",
+        {"course": course.code, "start": "2027-09-06"},
+        format="json",
+    )
+
+    assert answer.status_code == 200, answer.json()
+    session = Session.objects.get()
+    assert (session.capacity, session.status) == (12, Session.Status.PLANNED)
+    assert answer.json()["session"] == session.key
+
+
+def test_another_nations_officer_finds_no_offer_to_allot(
+    api_as, seat_offer, open_session, other_nation
+):
+    stranger = api_as(Role.NATION_CONTRIBUTOR, other_nation)
+
+    answer = make_allotment(stranger, seat_offer, open_session, other_nation)
+
+    assert answer.status_code == 404
+    assert not SeatAllotment.objects.exists()
+
+
+def test_a_role_that_may_not_add_allotments_is_refused_by_the_api(
+    api_as, seat_offer, open_session, other_nation
+):
+    answer = make_allotment(api_as(Role.COORDINATION_CELL), seat_offer, open_session, other_nation)
+
+    assert answer.status_code == 403
+    assert not SeatAllotment.objects.exists()
+
+
+def test_the_api_allots_an_offer_once(api_as, seat_offer, open_session, other_nation):
+    client = api_as(Role.MISSION_STAFF)
+    make_allotment(client, seat_offer, open_session, other_nation)
+
+    answer = make_allotment(client, seat_offer, open_session, other_nation)
+
+    assert answer.status_code == 409
+    assert SeatAllotment.objects.count() == 1
+
+
+def test_the_api_allots_only_in_a_planned_or_open_session(api_as, seat_offer, course, other_nation):
+    done = save(Session(course=course, start=START, capacity=30, status="cancelled"), user=OPERATOR)
+
+    answer = make_allotment(api_as(Role.MISSION_STAFF), seat_offer, done, other_nation)
+
+    assert answer.status_code == 400
+    assert answer.json()["errors"]["session"] == [
+        f"No planned or open session has the key {done.key}."
+    ]
+    assert not SeatAllotment.objects.exists()
+
+
+def test_the_schema_documents_the_seat_offer_actions(client_as):
+    paths = client_as(Role.AUDITOR).get("/api/schema/", {"format": "json"}).json()["paths"]
+
+    for name in ("make-session", "make-allotment"):
+        operation = paths[f"/api/offers/{{key}}/{name}/"]["post"]
+        assert operation["summary"] and {"200", "400", "403", "404", "409"} <= set(
+            operation["responses"]
+        )

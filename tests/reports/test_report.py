@@ -302,7 +302,7 @@ def test_a_page_of_the_arabic_pdf_as_an_image(dataset):
     # Ink on the page: the text, the chart and the tables were drawn.
     grey = image.convert("L")
     assert grey.getextrema()[0] < 100
-    dark = sum(1 for value in grey.getdata() if value < 128)
+    dark = sum(grey.histogram()[:128])  # pixels darker than mid-grey
     assert dark > 0.01 * grey.width * grey.height
 
 

@@ -753,7 +753,11 @@ def build_parser():
     p = sub.add_parser("eval-timeline", help="score the date reader against gold lists")
     p.add_argument("gold_dir", metavar="GOLD-DIR")
     p.add_argument("--markdown", action="store_true", help="print the table in Markdown")
-    p.add_argument("--details", action="store_true", help="list every miss and false candidate")
+    p.add_argument(
+        "--details",
+        action="store_true",
+        help="list every miss, false candidate and event found with another kind",
+    )
     p.set_defaults(func=cmd_eval_timeline)
 
     p = sub.add_parser(

@@ -101,3 +101,21 @@ def test_eval_timeline_prints_the_table_per_page_and_in_total(tmp_path, page, ca
     assert lines[0].split()[:5] == ["page", "written", "gold", "cands", "recall"]
     assert lines[1].split()[:7] == ["milestones", "before", "tuning", "2", "2", "100.0%", "0"]
     assert lines[-1].split()[0] == "total"
+
+
+def test_eval_timeline_details_name_misses_false_candidates_and_other_kinds(
+    tmp_path, page, capsys, db
+):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "milestones.gold").write_text(
+        "# page: ../milestones.txt\n# written: before tuning\n"
+        "2019-03-14 | decision | NAC | approves the Operations Plan\n"
+        "2019-06 | launch | | began teaching\n",
+        encoding="utf-8",
+    )
+    assert run("eval-timeline", str(gold), "--details") == 0
+    details = [line for line in capsys.readouterr().out.splitlines() if line.startswith("mile")]
+    assert "milestones: missed 2019-06 [began teaching]" in details
+    assert any(line.startswith("milestones: false 2019-05-02 [2 May]") for line in details)
+    assert "milestones: kind approval for decision [approves the Operations Plan]" in details

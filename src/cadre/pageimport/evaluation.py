@@ -125,6 +125,7 @@ class Score:
     seconds: float = 0.0
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    other_kinds: list[str] = field(default_factory=list)  # events found, of another kind
 
     def add(self, other: "Score"):
         for name in SUMMED:
@@ -176,6 +177,8 @@ def score(gold: Gold, actors: ActorTable) -> Score:
         c = dated[hit]
         result.right += 1
         result.kinds_right += c.kind == g.kind
+        if c.kind != g.kind:
+            result.other_kinds.append(f"{c.kind} for {g.kind} [{g.cue}]")
         named = {a.lower() for a in c.actors}
         result.actors_tp += len(named & g.actors)
         result.actors_fp += len(named - g.actors)
@@ -265,4 +268,6 @@ def missed_report(scores: list[Score]) -> str:
             lines.append(f"{s.name}: missed {item}")
         for item in s.extra:
             lines.append(f"{s.name}: false {item}")
+        for item in s.other_kinds:
+            lines.append(f"{s.name}: kind {item}")
     return "\n".join(lines)

@@ -62,6 +62,7 @@ class ImportCandidate(RecordModel):
         QUARTER = "quarter", _("quarter")
         HALF = "half", _("half year")
         YEAR = "year", _("year")
+        DECADE = "decade", _("decade")
         RANGE = "range", _("range")
 
     class Qualifier(models.TextChoices):

@@ -15,9 +15,13 @@ context year it has none: never one taken from today.
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import asdict, dataclass, field, replace
 from html.parser import HTMLParser
+
+import babel
+import babel.core
 
 # ---------------------------------------------------------------------------------------
 # Pages: text and blocks
@@ -205,6 +209,30 @@ SEASONS = {
     "frühling": 21, "frühjahr": 21, "sommer": 22, "herbst": 23,
     "primavera": 21, "verano": 22, "otoño": 23, "invierno": 24,
 }  # fmt: skip
+# Decades in words name the twentieth century's: "the fifties", "les années cinquante".
+_DECADES_EN = {
+    "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
+    "seventies": 1970, "eighties": 1980, "nineties": 1990,
+}  # fmt: skip
+_DECADES_FR = {
+    "vingt": 1920, "trente": 1930, "quarante": 1940, "cinquante": 1950, "soixante": 1960,
+    "soixante-dix": 1970, "quatre-vingt": 1980, "quatre-vingts": 1980, "quatre-vingt-dix": 1990,
+}  # fmt: skip
+_DECADES_ES = {
+    "veinte": 1920, "treinta": 1930, "cuarenta": 1940, "cincuenta": 1950, "sesenta": 1960,
+    "setenta": 1970, "ochenta": 1980, "noventa": 1990,
+}  # fmt: skip
+_DECADES_DE = {
+    "zwanzig": 1920, "dreißig": 1930, "vierzig": 1940, "fünfzig": 1950, "sechzig": 1960,
+    "siebzig": 1970, "achtzig": 1980, "neunzig": 1990,
+}  # fmt: skip
+DECADE_WORDS = _DECADES_EN | _DECADES_FR | _DECADES_ES | _DECADES_DE
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINALS |= {"fourth": 4, "4th": 4, "last": 4, "latter": 2}
 _SEASON = "(?:" + "|".join(SEASONS) + ")"
@@ -269,13 +297,26 @@ _PATTERNS = [
     ),
     # A month alone, only after a word that makes it a date ("in May", "by March").
     ("m", rf"(?<![\w])(?P<m>{_MONTH})(?![\w])"),
+    (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
+        "decade",
+        r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:'?s|er(?:\s*-?Jahren?)?)\b"
+        r"|(?:les\s+|des\s+)?années\s+(?P<dy2>(?:19|20)\d0|[2-9]0)\b"
+        r"|(?:(?:la\s+)?década\s+de(?:\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
+        rf"|the\s+(?P<dw>{_alternatives(_DECADES_EN)})\b"
+        rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
+        rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
+        rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er\s+Jahren?\b)",
+    ),
     ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|[.,]\d)"),
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 
 # Guards: words right before a number that make it something else than a year, and after it.
+# "more than 2000 modules", "más de 2000", "plus de 2000", "mehr als 2000": a count.
 _NOT_A_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:resolutions?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
+    r"(?:\b(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|at\s+least|m[aá]s\s+de|"
+    r"menos\s+de|plus\s+de|moins\s+de|pr[eè]s\s+de|mehr\s+als|weniger\s+als|rund|"
+    r"resolutions?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
     r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|copyright)|[$€£¥#§©])\s*$",
     re.I,
@@ -390,6 +431,7 @@ _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}:\d\d\s*(?:UTC|GMT)?[\s,]*(?:(?:19|20)\d\d[\s,]*)?(?:(?:" + _WEEKDAY + r")[\s,]*)?$",
     re.I,
 )
+_TODAY = re.compile(r"\b(?:today|aujourd['’]hui|heute|hoy)\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+(?:later|after(?:wards)?|"
@@ -403,7 +445,7 @@ _RELATIVE = re.compile(
 class DatePoint:
     """One date as the page gives it: the year may be missing; `unit` says how precise."""
 
-    unit: str  # day, month, season, quarter, half, year
+    unit: str  # day, month, season, quarter, half, year, decade
     year: int | None
     month: int | None = None
     day: int | None = None
@@ -427,6 +469,8 @@ class DatePoint:
             return f"{year}-{32 + self.sub}"
         if self.unit == "half":
             return f"{year}-{39 + self.sub}"
+        if self.unit == "decade":
+            return f"{self.year // 10}X"  # EDTF's unspecified digit: 195X, the 1950s
         return year
 
     def first_day(self) -> datetime.date | None:
@@ -461,6 +505,8 @@ class DatePoint:
             return _month_end(self.year, 3 * self.sub)
         if self.unit == "half":
             return _month_end(self.year, 6 * self.sub)
+        if self.unit == "decade":
+            return datetime.date(self.year + 9, 12, 31)
         return datetime.date(self.year, 12, 31)
 
 
@@ -538,6 +584,14 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         else:
             sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
         point = DatePoint("half", year, sub=sub)
+    elif name == "decade":
+        digits = groups.get("dy") or groups.get("dy2") or groups.get("dy3")
+        if digits:
+            start = int(digits) if len(digits) == 4 else 1900 + int(digits)
+        else:
+            word = groups.get("dw") or groups.get("dw2") or groups.get("dw3") or groups["dw4"]
+            start = DECADE_WORDS[word.lower()]
+        point = DatePoint("decade", start)
     else:
         point = DatePoint("year", year)
     if point.unit == "day":
@@ -657,6 +711,14 @@ def find_dates(text: str) -> list[DateMention]:
                 else _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
+        if (
+            mention.first.unit == "day"
+            and mention.first.year
+            and not text[: mention.start].strip(" \t•·*-")
+            and re.match(r"^\s*[-–—]\s", after)
+            and _TODAY.search(re.split(r"[.!?]\s", text[mention.end :], maxsplit=1)[0])
+        ):
+            mention.dateline = True  # "13 September 2001 – UN Police today began ...": news
         line_end = len(text) if (n := text.find("\n", mention.end)) < 0 else n
         if (
             mention.first.unit == "day"
@@ -806,8 +868,8 @@ KIND_TRIGGERS = [
      r"drawdown|closed|retrait|Abzug|retirada|concluded|Rückverlegung"),
     ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?|"
      r"suspendu\w*|ausgesetzt|aussetz\w*"),
-    ("activation", r"activat\w*|became\s+operational|initial\s+operational|establish(?:es|ed|ing)?|"
-     r"establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
+    ("activation", r"activat\w*|became\s+operational|(?:initial|full|fully)\s+operational|"
+     r"establish(?:es|ed|ing)?|establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
     ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*|Verlegung"),
     ("launch", r"launch\w*|start(?:ed|s)?|began|begins?|commenc\w*|kick(?:ed)?\s*off|lance\w*|"
      r"lancée?s?|débuté?|gestartet|arran(?:c|qu)\w*|inici\w*|lanz[óa]\w*|(?:puesta?|puso|pusieron)\s+en\s+marcha"),
@@ -839,7 +901,7 @@ _NOT_A_TRIGGER = re.compile(
     r"(?:[\w’'-]+\s+){0,6}?requests?\b(?:\s+(?:of|from|by)\b)?"
     r"|\bat\s+(?:the\s+|their\s+|a\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?:summit|meeting|conference)"
     r"(?:\s+meeting)?"
-    r"|(?<!made\s)(?<!took\s)(?<!reached\s)\b(?:the|a|an|this|that|its|their)\s+(?:expanded|"
+    r"|(?<!made\s)(?<!took\s)(?<!reached\s)(?<!announced\s)\b(?:the|a|an|this|that|its|their)\s+(?:expanded|"
     r"extended|increased|decision|agreement|request|extension)\b"
     r"|,\s+meeting\s+in\s+\w+|\bréunis\s+à"
     r"|\bbeginning\s+with\b",
@@ -855,6 +917,10 @@ _MAY_NOT_TRIGGER = re.compile(
 )
 
 
+# "adopted a decision establishing ...": an act the Council decides, not an approval.
+_ADOPTED_DECISION = re.compile(r"^\s*(?:(?:a|the|its|on)\s+)?(?:[\w-]+\s+){0,2}?decision\b", re.I)
+
+
 def kind_of(clause: str, sentence: str = "") -> str:
     """The event's kind from the first trigger word of its clause (of its sentence when the
     clause has none: "in 2021 the ministers, and in 2023 the Council, agreed ..."), a
@@ -863,9 +929,13 @@ def kind_of(clause: str, sentence: str = "") -> str:
         cleaned = text
         if _MAY_NOT_TRIGGER.search(text):
             cleaned = _NOT_A_TRIGGER.sub(lambda m: " " * len(m.group(0)), text)
-        kinds = [m.lastgroup for m in _KIND_PATTERN.finditer(cleaned)]
-        if kinds:
-            return "visit" if "visit" in kinds and kinds[0] == "meeting" else kinds[0]
+        found = list(_KIND_PATTERN.finditer(cleaned))
+        if not found:
+            continue
+        kinds = [m.lastgroup for m in found]
+        if kinds[0] == "approval" and _ADOPTED_DECISION.match(text[found[0].end() :]):
+            return "decision"
+        return "visit" if "visit" in kinds and kinds[0] == "meeting" else kinds[0]
     return "milestone"
 
 
@@ -900,6 +970,30 @@ _WORD = re.compile(r"[\w/&-]+")
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+# What pages in the reader's other languages call an organisation of the tables (by its
+# short name) and the short forms English pages write for a nation (by its ISO code).
+ORGANISATION_NAMES = {"NATO": ("OTAN",)}
+NATION_SHORT_NAMES = {"GBR": ("UK", "U.K."), "USA": ("US", "U.S.", "USA")}
+_READER_LANGUAGES = ("fr", "de", "es")
+
+
+@functools.cache
+def _other_names(code: str) -> tuple[str, ...]:
+    """A nation's names in French, German and Spanish (CLDR's, through Babel) and its short
+    English forms: "Espagne", "Spanien", "España"; "UK"."""
+    names = list(NATION_SHORT_NAMES.get(code, ()))
+    alpha2 = (babel.core.get_global("territory_aliases").get(code) or [None])[0]
+    if alpha2:
+        for language in _READER_LANGUAGES:
+            if name := babel.Locale(language).territories.get(alpha2):
+                names.append(name)
+    # German "Island" (Iceland) opens English sentences about islands.
+    return tuple(n for n in dict.fromkeys(names) if n not in _ENGLISH_WORDS)
+
+
+_ENGLISH_WORDS = {"Island"}
 
 
 class ActorTable:
@@ -940,6 +1034,12 @@ class ActorTable:
                     names.setdefault(" ".join(_words(short.lower())), (label, key))
         for code, name in nations:
             names.setdefault(" ".join(_words(name.lower())), (name, code))
+            for other in _other_names(code):  # as written: "Island" is Iceland, "island" not
+                exact.setdefault(" ".join(_words(other)), (name, code))
+        for label, others in ORGANISATION_NAMES.items():
+            if found := exact.get(label) or names.get(label.lower()):
+                for other in others:
+                    exact.setdefault(" ".join(_words(other)), found)
         return cls(names, exact)
 
     def find(self, text: str) -> list[tuple[str, str]]:
@@ -1065,8 +1165,10 @@ def read_dates(
     candidates: list[Candidate] = []
     context = _Context(reference_date.year if reference_date else None)
     context.reference = reference_date
+    label = ""
     for block in page.blocks:
         raw = text[block.start : block.end]
+        labelled, label = _is_label(label), raw.strip()
         heading_year = _year_heading(raw)
         if heading_year:
             context.heading(heading_year)
@@ -1085,7 +1187,9 @@ def read_dates(
             context.page_date(page_dates.pop(0))
         led = bool(mentions) and mentions[0].start == body_start
         led = led and _is_date_led(text, mentions[0], block)
-        if block.kind == "heading" or (not led and _looks_like_heading(raw, block, mentions)):
+        if block.kind == "heading" or (
+            not led and not labelled and _looks_like_heading(raw, block, mentions)
+        ):
             if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
                 if mentions[0].first.unit == "day" and not candidates:
                     context.page_date(mentions[0])  # the page's date, under its title
@@ -1142,6 +1246,21 @@ def read_dates(
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
             candidates.extend(relatives)
     return candidates
+
+
+# A fact box's labels, then their values: "Starting Date:" ... "15 June 2007". A date alone
+# on the line after a label is the value of a label, an event; "Date:" or "Published:" alone
+# label the page's own date.
+_PAGE_DATE_LABEL = re.compile(r"^\W*(?:date|datum|fecha|fait\s+le)\W*$", re.I)
+
+
+def _is_label(line: str) -> bool:
+    return (
+        line.endswith(":")
+        and len(line.split()) <= 6
+        and not _PAGE_DATE_LABEL.match(line)
+        and not _METADATA_BEFORE.search(line)
+    )
 
 
 def _overlap(mention: DateMention, start: int, end: int) -> bool:
@@ -1223,6 +1342,8 @@ class _Context:
                     point.year = year
                     point.inferred_year = True
                 continue
+            if point.unit == "decade":
+                continue  # "since the fifties" dates no yearless day after it
             self.year = point.year
             self.prose = sentence >= 0
             if self.prose:

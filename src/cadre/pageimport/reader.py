@@ -256,6 +256,11 @@ _PATTERNS = [
         rf"(?<=\bfrom\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through|until)\s+"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
     ),
+    (  # "the spring to fall of 2011": two seasons sharing one year
+        "seasonrange",
+        rf"(?<![\w])(?:the\s+)?(?P<s1>{_SEASON})\s*(?:[-–]|\s(?:to|until|through)\s)\s*"
+        rf"(?:the\s+)?(?P<s>{_SEASON})(?:\s+(?:of|de|del))?\s+{_Y}(?!\d)",
+    ),
     (
         "monthrange",
         rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
@@ -263,7 +268,7 @@ _PATTERNS = [
     ("iso", rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
     (
         "numeric",
-        rf"(?<![\d/.-])(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
+        rf"(?<![\d/.])(?:(?<=\d{{4}}[-–])|(?<![-–]))(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
         r"(?![\d])",
     ),
     (
@@ -307,7 +312,7 @@ _PATTERNS = [
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
         rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er\s+Jahren?\b)",
     ),
-    ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|[.,]\d)"),
+    ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 
@@ -327,6 +332,13 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©)",
     re.I,
 )
+_NAMING_BEFORE = re.compile(r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}\s+$")
+_NAMED_AFTER = re.compile(
+    r"\s+(?:initiative|agenda|strategy|vision|plan|programme|program|process|package|report|"
+    r"goals?|targets?|reflection|reform)\b",
+    re.I,
+)
 _WEEKDAY = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
@@ -341,14 +353,18 @@ _METADATA_BEFORE = re.compile(
     r"accessed|printed|"
     r"mise?\s+à\s+jour|publié|aktualisiert|stand|actualizado|publicado|gepubliceerd|"
     r"bijgewerkt)\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?"
-    r"|^\W*by\s+[\w .]{1,40}\s[-–|]\s*)$",
+    r"|^\W*by\s+[\w .]{1,40}\s[-–|]\s*"
+    # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
+    r"|(?-i:\b(?:Published|Posted|Publié|Publiée|Publicado|Veröffentlicht))\s+(?:on\s+|le\s+|el\s+|am\s+)?"
+    r"(?:(?:" + _WEEKDAY + r")\W*)?)$",
     re.I,
 )
 
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
-    r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en)\s+"
+    r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
+    r"vergangenen|letzten)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$",
     re.I,
@@ -382,7 +398,7 @@ _RANGE_JOIN = re.compile(
 )
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
-_LAST_BEFORE = re.compile(r"\b(?:last|pasado|passé)\s+$", re.I)
+_LAST_BEFORE = re.compile(r"\b(?:last|pasado|passé|vergangenen|letzten)\s+$", re.I)
 _LAST_AFTER = re.compile(r"^\s+(?:dernier|passé|last(?!\s+(?:week|month)))\b", re.I)
 # "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
 _THIS_BEFORE = re.compile(
@@ -410,7 +426,8 @@ _THIS_YEAR = re.compile(
 # Or the date closing the agency's parentheses: "BRUSSELS (Agency / Wire - 08th April, 2020)".
 # The place may name its country ("Bruxelles, Belgique, 24 mars (Agency) -"); the date may
 # stand alone in the parentheses ("Brasilia, Brazil (May 17, 2010) –").
-_PLACE = r"[A-ZÀ-Þ][\w .'’-]{1,30}(?:,\s*[A-ZÀ-Þ][\w .'’-]{1,30})?"
+_PLACE_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|du|des|la|le|el|am|an|of)){0,3}"
+_PLACE = _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + ")?"
 _DATELINE_BEFORE = re.compile(
     r"^\W*" + _PLACE + r"(?:,\s*(?:(?:" + _WEEKDAY + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?)$"
 )
@@ -421,7 +438,14 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
 # "By <author>" and ending with a full date is a byline ("By NTM-A for STAND-TO!January 28,
 # 2010"); neither dates an event. "By the end of 2010, ..." goes on after its date.
 _ACT_DATE_LINE = re.compile(r"^\s*(?:of|du|vom|del?)\s+$", re.I)
-_BYLINE_LINE = re.compile(r"^\W*by\s+[^\s.]\S*(?:\s+\S+){0,5}?[\s!|:-]*$", re.I)
+_BYLINE_LINE = re.compile(
+    r"^\W*(?:(?:written|posted|published|words|text)\s+)?by\s+[^\s.]\S*(?:\s+\S+){0,5}?[\s!|:-]*$",
+    re.I,
+)
+# After a date opening its line, only a site's address: "01/11/2010 - example.com".
+_SITE_AFTER = re.compile(
+    r"^\s*[-–—|/]\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?\s*$"
+)
 # A date opening its line and followed by a clock time: a byline's or a post's timestamp.
 _CLOCK_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
@@ -456,6 +480,7 @@ class DatePoint:
     this_year: bool = False
     last: bool = False  # "the last 31 January": the last before the reference date
     weekday: int | None = None  # "Monday, March 18": 0-6, a check on the year it is given
+    today: bool = False  # "ce 26 avril 2019", "this 3 May 2021": the page's own day
 
     def edtf(self) -> str:
         year = f"{self.year:04d}" if self.year else "XXXX"
@@ -526,6 +551,9 @@ class DateMention:
     # The page's own date in a dateline ("Brussels, 16/03/2015 (Agency) -"): no event, but
     # the year the sentences after it are in.
     dateline: bool = False
+    # ... of when the page was last changed ("Last updated"), which need not be when it
+    # was written: the year what follows is in, not the page's own year.
+    updated: bool = False
 
     @property
     def is_range(self):
@@ -573,7 +601,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("day", year, month, int(groups["d"]))
     elif name in ("my", "m"):
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
-    elif name == "season":
+    elif name in ("season", "seasonrange"):
         point = DatePoint("season", year, sub=SEASONS[groups["s"].lower()])
     elif name == "quarter":
         sub = int(groups["qn"]) if "qn" in groups else _ORDINALS[groups["q"].lower()]
@@ -620,6 +648,11 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
     if name in ("mdy", "dmy") and re.match(counted, after, re.I):
         # "December 300 troops" is no day: a number followed by what it counts.
         return False
+    if name == "year" and (
+        _NAMING_BEFORE.search(before)
+        or (_ACRONYM_BEFORE.search(before) and _NAMED_AFTER.match(after))
+    ):
+        return False  # "NATO 2030 initiative", "Agenda 2030": names, not dates
     return not (
         name == "year" and (_NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after))
     )
@@ -628,7 +661,17 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
 def find_dates(text: str) -> list[DateMention]:
     """Every date in `text`, left to right, ranges joined; years not yet filled in."""
     found: list[tuple[int, int, str, re.Match]] = []
+    # The page's own dates (published, updated, a byline's, a timestamp's): no events, but
+    # the year what follows them is written in.
+    own: list[DateMention] = []
     taken = [False] * (len(text) + 1)
+
+    def page_own(s, e, point, updated=False):
+        if point is not None:
+            own.append(DateMention(s, e, point, dateline=True, updated=updated))
+        for i in range(s, e):
+            taken[i] = True
+
     for name, pattern in _COMPILED:
         for match in pattern.finditer(text):
             s, e = match.span()
@@ -636,8 +679,8 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if _METADATA_BEFORE.search(text[max(0, s - 40) : s]):
                 # "Last updated: 01 Sep. 2022": the page's own date, no event; nor any part of it.
-                for i in range(s, e):
-                    taken[i] = True
+                updated = bool(_UPDATED.search(text[max(0, s - 40) : s]))
+                page_own(s, e, _point(name, match), updated)
                 continue
             if not _accept(name, match, text):
                 continue
@@ -646,17 +689,25 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             line_start = text.rfind("\n", 0, s) + 1
             line_end = len(text) if (n := text.find("\n", e)) < 0 else n
+            if not text[e:line_end].strip() and _ACT_DATE_LINE.match(text[line_start:s]):
+                page_own(s, e, None)  # "of 19 April 2016" under a decision's title
+                continue
             if not text[e:line_end].strip() and (
-                _ACT_DATE_LINE.match(text[line_start:s])
-                or (point.unit == "day" and _BYLINE_LINE.match(text[line_start:s]))
+                point.unit == "day" and _BYLINE_LINE.match(text[line_start:s])
             ):
-                for i in range(s, e):  # "of 19 April 2016" under a decision's title; a byline
-                    taken[i] = True
+                page_own(s, e, point)  # "Written by A. Writer 04/04/2024": a byline
                 continue
-            if not text[:s].strip(" \t•·*-") and _CLOCK_AFTER.match(text[e : e + 20]):
-                for i in range(s, e):  # "March 26, 2023 12:51 am | Updated ...": a timestamp
-                    taken[i] = True
+            at_start = not text[:s].strip(" \t•·*-")
+            if at_start and (
+                _CLOCK_AFTER.match(text[e : e + 20])
+                or (point.unit == "day" and _SITE_AFTER.match(text[e:line_end]))
+            ):
+                # "March 26, 2023 12:51 am | Updated ...": a timestamp; "01/11/2010 -
+                # example.com": the date a site copied the item.
+                page_own(s, e, point)
                 continue
+            if point.year and point.unit == "day" and _THIS_BEFORE.search(text[max(0, s - 20) : s]):
+                point.today = True  # "a abrité ce 26 avril 2019": the day the page is written
             if point.year is None and point.unit == "day":
                 weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
                 if weekday:
@@ -667,13 +718,12 @@ def find_dates(text: str) -> list[DateMention]:
             elif point.year is None and _THIS_BEFORE.search(text[max(0, s - 20) : s]):
                 point.this_year = True
             elif point.year is None and point.unit in ("day", "month"):
-                point.last = bool(_LAST_BEFORE.search(text[max(0, s - 10) : s]))
+                point.last = bool(_LAST_BEFORE.search(text[max(0, s - 14) : s]))
                 if last := _LAST_AFTER.match(text[e : e + 12]):
                     point.last = True
                     e += last.end()
             if _CLOCK_BEFORE.search(text[max(0, s - 30) : s]):
-                for i in range(s, e):  # "GMT 15:47 2017 Tuesday ,29 August": a timestamp
-                    taken[i] = True
+                page_own(s, e, point)  # "GMT 15:47 2017 Tuesday ,29 August": a timestamp
                 continue
             found.append((s, e, name, point))
             for i in range(s, e):
@@ -684,7 +734,7 @@ def find_dates(text: str) -> list[DateMention]:
     while i < len(found):
         s, e, name, point = found[i]
         mention = DateMention(s, e, point)
-        if name in ("dayrange", "monthrange"):
+        if name in ("dayrange", "monthrange", "seasonrange"):
             mention = DateMention(s, e, _range_start(name, found[i][3], text[s:e]), point)
         if mention.last is None and i + 1 < len(found):
             s2, e2, _, point2 = found[i + 1]
@@ -729,7 +779,7 @@ def find_dates(text: str) -> list[DateMention]:
             mention.dateline = True  # "June 19th, 2017 – Example News –": a byline
         mentions.append(mention)
         i += 1
-    return mentions
+    return sorted(mentions + own, key=lambda m: m.start)
 
 
 def _weekday_index(name: str) -> int | None:
@@ -770,9 +820,13 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
 
 
 def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
-    """The first point of "1–3 March 2010" or "March–May 2010": the end's month and year."""
+    """The first point of "1–3 March 2010", "March–May 2010" or "spring to fall of 2011": the
+    end's month and year."""
     if name == "dayrange":
         return DatePoint("day", end.year, end.month, int(re.search(r"\d+", written).group(0)))
+    if name == "seasonrange":
+        first = re.search(_SEASON, written, re.I).group(0)
+        return DatePoint("season", end.year, sub=SEASONS[first.lower()])
     first = re.match(rf"{_MONTH}", written, re.I).group(0)
     return DatePoint("month", end.year, MONTHS[first.rstrip(".").lower()])
 
@@ -1166,9 +1220,19 @@ def read_dates(
     context = _Context(reference_date.year if reference_date else None)
     context.reference = reference_date
     label = ""
+    headline = _headline(page.title)
     for block in page.blocks:
         raw = text[block.start : block.end]
         labelled, label = _is_label(label), raw.strip()
+        if _DATELESS_DATELINE.match(raw):
+            context.new_article()
+        if headline and _plain(raw).startswith(headline):
+            # The page's title again at the top of its text (a headline, perhaps run into its
+            # publication line): no event, but the page's own dates in it count.
+            for m in find_dates(raw):
+                if m.dateline:
+                    context.page_date(m)
+            continue
         heading_year = _year_heading(raw)
         if heading_year:
             context.heading(heading_year)
@@ -1248,6 +1312,29 @@ def read_dates(
     return candidates
 
 
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt)\b", re.I
+)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[’‘`´]", "'", text).lower().split())
+
+
+def _headline(title: str) -> str:
+    """The page's title without the site's name after a dash or bar, as `_plain` writes it;
+    empty when too short to know a headline by."""
+    core = re.split(r"\s+[-–—|]\s+(?=[^-–—|]{1,40}$)", title.strip())[0]
+    core = _plain(core)
+    return core if len(core) >= 24 else ""
+
+
+# "MOSCOW (Agency) - In April, ...": a dateline with no date, opening a paragraph.
+_DATELESS_DATELINE = re.compile(
+    r"^\W*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*\([^()\d]{1,40}\)\s*[-–—]\s"
+)
+
+
 # A fact box's labels, then their values: "Starting Date:" ... "15 June 2007". A date alone
 # on the line after a label is the value of a label, an event; "Date:" or "Published:" alone
 # label the page's own date.
@@ -1273,7 +1360,7 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     words = raw.split()
     if block.kind != "line" or len(words) > 10 or re.search(r"[.!?:;]\s*$", raw):
         return False
-    dated = [m for m in mentions if not m.is_range and m.first.unit in ("day", "month")]
+    dated = [m for m in mentions if m.first.unit in ("day", "month")]
     # A date alone on its line, a weekday before it at most ("Tue 12 Feb 2013").
     rest = _WEEKDAY_FIRST.sub("", raw.strip())
     alone = len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(rest) - 1
@@ -1314,7 +1401,9 @@ class _Context:
         self.own_date: datetime.date | None = None
 
     def page_date(self, mention: DateMention):
-        if mention.first.year:
+        if mention.first.year and mention.updated:
+            self.heading(mention.first.year)
+        elif mention.first.year:
             self.heading(mention.first.year)
             self.page_year = mention.first.year
             if not mention.is_range and mention.first.unit == "day":
@@ -1323,9 +1412,21 @@ class _Context:
     def heading(self, year: int):
         self.year, self.prose, self.limit = year, False, None
 
+    def new_article(self):
+        """A dateline opens the article proper: years stated above it (a repeated lead, a
+        teaser) no longer date what follows."""
+        self.year, self.prose, self.limit = None, False, None
+
     def fill(self, mention: DateMention, text: str = "", *, block: int = -1, sentence: int = -1):
         """Give `mention` the context year where it has none; take its own year as the
         context's. `block` and `sentence` (offsets) are given for a date in prose."""
+        if mention.last is not None and mention.first.year is None and mention.last.year is None:
+            # A range's start takes its year from its end ("du 15 au 26 avril dernier").
+            end = DateMention(mention.start, mention.end, mention.last)
+            self.fill(end, text, block=block, sentence=sentence)
+            mention.first.year = mention.last.year
+            mention.first.inferred_year = mention.last.inferred_year
+            return
         for point in (mention.first, mention.last):
             if point is None:
                 continue
@@ -1337,13 +1438,18 @@ class _Context:
                 else:
                     year = self._year_for(point, block)
                 if year and point.weekday is not None and not _fits_weekday(point, year):
-                    year = None  # "Monday, March 18" in a year where it is a Friday
+                    # "Monday, March 18" in a year where it is a Friday: a news item's
+                    # weekday names a day near the page's own, if its year fits.
+                    page = self.page_year
+                    year = page if page and _fits_weekday(point, page) else None
                 if year:
                     point.year = year
                     point.inferred_year = True
                 continue
             if point.unit == "decade":
                 continue  # "since the fifties" dates no yearless day after it
+            if point.today:
+                self.own_date, self.page_year = point.first_day(), point.year
             self.year = point.year
             self.prose = sentence >= 0
             if self.prose:

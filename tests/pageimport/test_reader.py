@@ -942,3 +942,32 @@ def test_a_dateline_without_a_date_opens_the_article_and_forgets_the_year_above_
         "LONDON (Agency) - In April, the ministry said 10,000 had been trained."
     )
     assert edtfs(text) == ["2022-06-26", "XXXX-04"]
+
+
+# What the seventh held-out set's first run missed ----------------------------------------
+
+
+def test_this_past_month_is_the_last_such_month():
+    assert edtfs("The rotation arrived this past June.") == ["XXXX-06"]
+    found = only("The rotation arrived this past June.", reference_date=datetime.date(2016, 9, 1))
+    assert found.edtf == "2016-06"
+
+
+def test_a_publish_date_label_and_a_magazines_running_header_are_the_pages_own_dates():
+    assert edtfs("The task group trains the army.\n\nPublish Date 06 Sep 2018\n") == []
+    text = "Training Today • Issue No: 11 • November 2018 • 9 and so the team began in May."
+    assert edtfs(text) == ["2018-05"]
+
+
+def test_a_place_and_date_closing_the_page_is_its_own_date_but_not_in_the_middle():
+    closing = (
+        "The course closed in Mogadishu on the 16th of November.\n\nMogadishu, November 19th 2017"
+    )
+    assert edtfs(closing) == ["XXXX-11-16"]
+    quoted = "A. Speaker\nPolice Commissioner\nDili, 22 April 2010\n\nThe officers deploy abroad."
+    assert edtfs(quoted) == ["2010-04-22"]
+
+
+def test_a_yearless_dateline_with_a_comma_before_its_agency_is_no_event():
+    text = "Brussels, July 31, (Agency) – The mission is set to become operational on August 9."
+    assert edtfs(text) == ["XXXX-08-09"]

@@ -350,10 +350,12 @@ _WEEKDAY = (
 # statement published on 19 April" dates the statement, an event.
 _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|updated|published|posted|modified|retrieved|"
-    r"accessed|printed|"
+    r"accessed|printed|publish(?:ed)?\s+date|date\s+published|publication\s+date|"
     r"mise?\s+à\s+jour|publié|aktualisiert|stand|actualizado|publicado|gepubliceerd|"
     r"bijgewerkt)\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*by\s+[\w .]{1,40}\s[-–|]\s*"
+    # A magazine's running header: "Issue No: 11 • November 2018 •".
+    r"|\bissue(?:\s+(?:no\.?|nr\.?|number))?\s*:?\s*\d{1,4}\s*[•|,·-]\s*"
     # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
     r"|(?-i:\b(?:Published|Posted|Publié|Publiée|Publicado|Veröffentlicht))\s+(?:on\s+|le\s+|el\s+|am\s+)?"
     r"(?:(?:" + _WEEKDAY + r")\W*)?)$",
@@ -364,7 +366,7 @@ _METADATA_BEFORE = re.compile(
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
-    r"vergangenen|letzten)\s+"
+    r"vergangenen|letzten|past)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$",
     re.I,
@@ -398,7 +400,7 @@ _RANGE_JOIN = re.compile(
 )
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
-_LAST_BEFORE = re.compile(r"\b(?:last|pasado|passé|vergangenen|letzten)\s+$", re.I)
+_LAST_BEFORE = re.compile(r"\b(?:last|this\s+past|pasado|passé|vergangenen|letzten)\s+$", re.I)
 _LAST_AFTER = re.compile(r"^\s+(?:dernier|passé|last(?!\s+(?:week|month)))\b", re.I)
 # "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
 _THIS_BEFORE = re.compile(
@@ -432,8 +434,8 @@ _DATELINE_BEFORE = re.compile(
     r"^\W*" + _PLACE + r"(?:,\s*(?:(?:" + _WEEKDAY + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?)$"
 )
 # A dateline without a year must name its agency: "24 mars (Agency) -".
-_DATELINE_AGENCY_AFTER = re.compile(r"^\s*\([^()]{1,40}\)\s*[-–—:|]")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
+_DATELINE_AGENCY_AFTER = re.compile(r"^\s*,?\s*\([^()]{1,40}\)\s*[-–—:|]")
+_DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
 # A line holding only "of <date>" is an act's own date under its title; a line opening with
 # "By <author>" and ending with a full date is a byline ("By NTM-A for STAND-TO!January 28,
 # 2010"); neither dates an event. "By the end of 2010, ..." goes on after its date.
@@ -554,6 +556,9 @@ class DateMention:
     # ... of when the page was last changed ("Last updated"), which need not be when it
     # was written: the year what follows is in, not the page's own year.
     updated: bool = False
+    # A place and a date alone on a line: a news item's own date when it closes the page,
+    # a quotation's or a caption's date in the middle of it.
+    place_and_date: bool = False
 
     @property
     def is_range(self):
@@ -761,6 +766,13 @@ def find_dates(text: str) -> list[DateMention]:
                 else _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
+        # "Mogadishu, November 19th 2017" alone on its line: read_dates decides by where.
+        mention.place_and_date = bool(
+            mention.first.unit == "day"
+            and mention.first.year
+            and not after.strip(" .")
+            and _DATELINE_BEFORE.match(text[: mention.start])
+        )
         if (
             mention.first.unit == "day"
             and mention.first.year
@@ -1221,6 +1233,7 @@ def read_dates(
     context.reference = reference_date
     label = ""
     headline = _headline(page.title)
+    last_block = page.blocks[-1] if page.blocks else None
     for block in page.blocks:
         raw = text[block.start : block.end]
         labelled, label = _is_label(label), raw.strip()
@@ -1244,6 +1257,7 @@ def read_dates(
         for m in mentions:
             m.start += body_start
             m.end += body_start
+            m.dateline = m.dateline or (m.place_and_date and block is last_block)
         # The page's own dates give their year to what follows them, not to what precedes.
         page_dates = [m for m in mentions if m.dateline]
         mentions = [m for m in mentions if not m.dateline]

@@ -971,3 +971,36 @@ def test_a_place_and_date_closing_the_page_is_its_own_date_but_not_in_the_middle
 def test_a_yearless_dateline_with_a_comma_before_its_agency_is_no_event():
     text = "Brussels, July 31, (Agency) – The mission is set to become operational on August 9."
     assert edtfs(text) == ["XXXX-08-09"]
+
+
+# What the eighth held-out set's first run missed -----------------------------------------
+
+
+def test_a_numeric_date_in_american_order_is_read_when_its_day_is_over_12():
+    assert edtfs("10.27.2016\n\nThe ambassador toured the training centre on October 27.") == [
+        "2016-10-27"
+    ]
+    # 03/04/2015 stays day first: the order cannot be told, and the pages mostly put the
+    # day first.
+    assert edtfs("The course ended on 03/04/2015 with a parade.") == ["2015-04-03"]
+
+
+def test_a_span_of_years_written_with_one_digit():
+    assert edtfs("Before it came EUPOL Kinshasa 2005-7 and then the new mission.") == ["2005/2007"]
+
+
+def test_a_number_after_a_total_of_is_a_count():
+    assert edtfs("By the end of the mandate a total of 2000 Somali soldiers were trained.") == []
+
+
+def test_a_season_without_a_year_after_during_the_takes_the_context_year():
+    text = "The battalion trained in 2015. During the fall, it deployed to the border."
+    assert edtfs(text) == ["2015", "2015-23"]
+    assert edtfs("The city was retaken after the fall of the capital in 2017.") == ["2017"]
+
+
+def test_a_date_then_a_bar_and_an_author_is_the_pages_own_date():
+    text = "28 Feb 2013 | Cpl. A. Writer\n\nThe Marines began the course in March."
+    assert edtfs(text) == ["2013-03"]
+    # A bar before an event is still a chronology's line.
+    assert edtfs("16 December 2004 | The Council decides to expand the mission.") == ["2004-12-16"]

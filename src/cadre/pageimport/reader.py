@@ -271,6 +271,11 @@ _PATTERNS = [
         rf"(?<![\d/.])(?:(?<=\d{{4}}[-–])|(?<![-–]))(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
         r"(?![\d])",
     ),
+    (  # "10.27.2016", "02/24/2015": American order, known by a day over 12
+        "numeric_us",
+        rf"(?<![\d/.])(?<![-–])(?P<mn>0?[1-9]|1[0-2])(?P<sep>[./-])(?P<d>1[3-9]|2\d|3[01])(?P=sep)"
+        rf"(?P<y>{_YEAR})(?![\d])",
+    ),
     (
         "dmy",
         rf"(?<![\w.])(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
@@ -302,6 +307,13 @@ _PATTERNS = [
     ),
     # A month alone, only after a word that makes it a date ("in May", "by March").
     ("m", rf"(?<![\w])(?P<m>{_MONTH})(?![\w])"),
+    # A season alone, only after "during the", "in the" ...: "During the fall, the unit".
+    (
+        "s",
+        r"(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))"
+        rf"the\s+(?P<s>{_SEASON})\b"
+        r"(?!\s+(?:of|de|del)\b)",
+    ),
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
         r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:'?s|er(?:\s*-?Jahren?)?)\b"
@@ -319,7 +331,7 @@ _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 # Guards: words right before a number that make it something else than a year, and after it.
 # "more than 2000 modules", "más de 2000", "plus de 2000", "mehr als 2000": a count.
 _NOT_A_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|at\s+least|m[aá]s\s+de|"
+    r"(?:\b(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|at\s+least|total\s+of|m[aá]s\s+de|"
     r"menos\s+de|plus\s+de|moins\s+de|pr[eè]s\s+de|mehr\s+als|weniger\s+als|rund|"
     r"resolutions?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
@@ -442,6 +454,13 @@ _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\
 _ACT_DATE_LINE = re.compile(r"^\s*(?:of|du|vom|del?)\s+$", re.I)
 _BYLINE_LINE = re.compile(
     r"^\W*(?:(?:written|posted|published|words|text)\s+)?by\s+[^\s.]\S*(?:\s+\S+){0,5}?[\s!|:-]*$",
+    re.I,
+)
+# After a date opening its line, a bar and an author: "28 Feb 2013 | Cpl. A. Writer".
+_AUTHOR_AFTER = re.compile(
+    r"^\s*[|]\s*(?:by|story\s+by|photo\s+by|courtesy|(?:staff|master|tech\.?|gunnery|first)?\s*"
+    r"(?:sgt|cpl|spc|pvt|pfc|lt|capt|maj|col|gen|cmdr|cdr|lance\s+cpl|petty\s+officer|airman|"
+    r"senior\s+airman|ens|adm)\b)",
     re.I,
 )
 # After a date opening its line, only a site's address: "01/11/2010 - example.com".
@@ -599,14 +618,14 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("day", year, MONTHS[groups["m"].rstrip(".").lower()], int(groups["d"]))
     elif name == "monthrange":
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
-    elif name in ("iso", "numeric"):
+    elif name in ("iso", "numeric", "numeric_us"):
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
     elif name in ("dmy", "mdy"):
         month = MONTHS[groups["m"].rstrip(".").lower()]
         point = DatePoint("day", year, month, int(groups["d"]))
     elif name in ("my", "m"):
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
-    elif name in ("season", "seasonrange"):
+    elif name in ("season", "seasonrange", "s"):
         point = DatePoint("season", year, sub=SEASONS[groups["s"].lower()])
     elif name == "quarter":
         sub = int(groups["qn"]) if "qn" in groups else _ORDINALS[groups["q"].lower()]
@@ -706,6 +725,7 @@ def find_dates(text: str) -> list[DateMention]:
             if at_start and (
                 _CLOCK_AFTER.match(text[e : e + 20])
                 or (point.unit == "day" and _SITE_AFTER.match(text[e:line_end]))
+                or (point.unit == "day" and _AUTHOR_AFTER.match(text[e:line_end]))
             ):
                 # "March 26, 2023 12:51 am | Updated ...": a timestamp; "01/11/2010 -
                 # example.com": the date a site copied the item.
@@ -750,10 +770,10 @@ def find_dates(text: str) -> list[DateMention]:
                     mention.start = max(0, s - 30) + opened.start()
                 i += 1
         # "2004-05": a span of years written short.
-        short = re.match(r"^\s*[-–/]\s*(\d\d)(?![\d])", text[e : e + 6])
+        short = re.match(r"^\s*[-–/]\s*(\d\d?)(?![\d])", text[e : e + 6])
         if mention.last is None and point.unit == "year" and short:
-            tail = int(short.group(1))
-            later = point.year // 100 * 100 + tail
+            tail = short.group(1)  # "2004-05"; "2005-7" keeps the decade
+            later = point.year // 10 ** len(tail) * 10 ** len(tail) + int(tail)
             if later > point.year:
                 mention = DateMention(s, e + short.end(), point, DatePoint("year", later))
         _qualify(mention, text)

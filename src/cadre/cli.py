@@ -466,7 +466,7 @@ def _generate_demo_training(people=200):
 
     if Person.objects.exists() or Enrolment.objects.exists():
         return
-    made = generate_training(people)
+    made = generate_training(people, through_services=True)
     print(f"Generated for the demo: {made}.")
     print(f"Generated for the demo: {generate_graduates()}.")
 

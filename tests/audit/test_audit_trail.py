@@ -137,3 +137,17 @@ def test_a_changed_choice_is_shown_by_its_label_in_the_readers_language():
     assert record.changed_fields_labelled[0][1:] == (labels["ally"], labels["partner"])
     assert in_arabic[0][1:] == (arabic_labels["ally"], arabic_labels["partner"])
     assert arabic_labels["ally"] != "ally"
+
+
+@pytest.mark.django_db
+def test_the_record_id_is_named_in_the_readers_language(client_as):
+    with acting_as(Actor(channel="cli")):
+        nation = Nation.objects.create(code="NOR", name="Norway", status="ally")
+    record = records_for(nation).get()
+    client = client_as(Role.AUDITOR)
+
+    page = client.get(f"/audit/{record.pk}/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    english = client.get(f"/audit/{record.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "<td>المعرّف</td>" in page and "<td>ID</td>" not in page
+    assert "<td>ID</td>" in english

@@ -183,7 +183,7 @@ class ChangeRecord(models.Model):
         show them."""
         model = self.content_type.model_class() if self.content_type else None
         fields = model._meta.get_fields() if model is not None else []
-        labels = {f.name: f.verbose_name for f in fields if hasattr(f, "verbose_name")}
+        labels = {f.name: field_label(f) for f in fields if hasattr(f, "verbose_name")}
         # A choice is shown by its label, in the reader's language, as the record's page does.
         choices = {f.name: dict(f.flatchoices) for f in fields if getattr(f, "choices", None)}
 
@@ -193,6 +193,17 @@ class ChangeRecord(models.Model):
             return choices[name].get(value, value)
 
         return [(labels.get(n, n), shown(n, b), shown(n, a)) for n, b, a in self.changed_fields]
+
+
+# Django names the primary key it adds to a model "ID", a label no catalogue translates.
+AUTO_KEY_LABEL = _("ID")
+
+
+def field_label(field):
+    """A field's name as the trail shows it, in the reader's language."""
+    if field.primary_key and field.auto_created:
+        return AUTO_KEY_LABEL
+    return field.verbose_name
 
 
 def lock_the_chain():

@@ -14,8 +14,11 @@ Every page, API call, import and admin save of a delivery goes through
 The recipient (the host-nation liaison or the coordination cell) confirms a delivery:
 that confirmation is the recipient's figure, kept apart from the donor's own figures on
 the offer. A receipt (a scan: PDF, PNG or JPEG) is uploaded to the delivery; the file
-leaves the storage once the delivery's deletion, or the receipt's replacement, is committed.
+leaves the storage once the delivery's deletion, or the receipt's replacement, is committed,
+and at once when the write that stored it fails (its rollback leaves no row naming it).
 """
+
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -93,6 +96,22 @@ def settle_requirement(requirement_id):
         )
 
 
+@contextmanager
+def new_receipt_removed_on_failure(delivery):
+    """Around a write of `delivery` that may store a new receipt file: when the write fails
+    after the file was stored, the file is removed, since the rollback leaves no row naming
+    it. (Django runs callbacks when a transaction commits, none when it rolls back.)"""
+    receipt = delivery.receipt
+    kept = receipt.name if receipt._committed else None
+    try:
+        yield
+    except BaseException:
+        receipt = delivery.receipt
+        if receipt and receipt._committed and receipt.name != kept:
+            receipt.storage.delete(receipt.name)
+        raise
+
+
 class DeliveryService(KeyedService):
     """Deliveries within what their match owes, keeping their requirement's figures."""
 
@@ -160,7 +179,7 @@ class DeliveryService(KeyedService):
             )
 
     def save(self, obj, *, user, many=None, exclude=None):
-        with transaction.atomic():
+        with new_receipt_removed_on_failure(obj), transaction.atomic():
             before = None
             if not obj._state.adding:
                 before = Delivery.objects.filter(pk=obj.pk).values_list("match_id", flat=True)[0]
@@ -223,8 +242,9 @@ class DeliveryService(KeyedService):
                     _("The recipient confirmed this delivery with its receipt: it stays.")
                 )
             old = stored.receipt.name
-            stored.receipt.save(upload.name, upload, save=False)
-            update_audited(Delivery, delivery.pk, receipt=stored.receipt.name)
+            with new_receipt_removed_on_failure(stored):
+                stored.receipt.save(upload.name, upload, save=False)
+                update_audited(Delivery, delivery.pk, receipt=stored.receipt.name)
             if old and old != stored.receipt.name:
                 transaction.on_commit(lambda: stored.receipt.storage.delete(old))
         return Delivery.objects.get(pk=delivery.pk)

@@ -3,6 +3,8 @@
 - `RequirementService`: a requirement moves draft -> submitted (the host-nation liaison)
   -> validated -> published (the coordination cell), or is withdrawn or rejected with a
   reason, only through its actions (`transition`); a generic edit keeps the stored status.
+  Once submitted, only the coordination cell edits or deletes it: the liaison who wrote
+  it takes only the actions its status offers them (withdraw).
   Confirmed matches then move it published <-> partly met (`MatchService`); "met" is for
   the deliveries to set.
 - `OfferService`: an offer's tiers move only through `commit`, `ship` and `receive`, each
@@ -19,6 +21,9 @@
 
 A record created without a key gets `<type>-<8 hex digits>` (`KeyedService`).
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -40,6 +45,10 @@ CELL = frozenset({Role.ADMIN, Role.MISSION_STAFF, Role.COORDINATION_CELL})
 LIAISON_OR_CELL = CELL | {Role.HOST_LIAISON}
 # The statuses a requirement is open to matching in, and read by the nations in.
 OPEN = (R.PUBLISHED, R.PARTLY_MET, R.MET)
+SUBMITTED_FOR_THE_CELL = gettext_lazy(
+    "This requirement is %(status)s: since it was submitted, only the coordination cell "
+    "changes or deletes it. Ask the cell for the change, or withdraw the requirement."
+)
 
 
 class Transition:
@@ -78,18 +87,39 @@ def transitions_for(user, requirement) -> list[tuple[str, Transition]]:
     ]
 
 
+# True while `transition` saves: the action's own rule has said who may take it.
+_in_transition = ContextVar("in_transition", default=False)
+
+
+@contextmanager
+def _transition_saving():
+    token = _in_transition.set(True)
+    try:
+        yield
+    finally:
+        _in_transition.reset(token)
+
+
 class RequirementService(KeyedService):
     """Status only through `transition`; the matched and delivered figures only through
-    the services that keep them."""
+    the services that keep them; after submission, edits by the coordination cell only."""
 
     KEPT = ("status", "status_reason", "published_on", "met_on", "matched_quantity")
+
+    def within_scope(self, user, action, obj):
+        super().within_scope(user, action, obj)
+        if action == "add" or user is OPERATOR or _in_transition.get():
+            return
+        # `obj` is the stored row, or the edited one whose status `lock` kept as stored.
+        if obj.status != R.DRAFT and role_of(user) not in CELL:
+            raise PermissionDenied(SUBMITTED_FOR_THE_CELL % {"status": obj.get_status_display()})
 
     def lock(self, obj):
         if obj.pk is None:
             return
         stored = Requirement.objects.filter(pk=obj.pk).values(*self.KEPT, "delivered_quantity")
         stored = stored.first()
-        if getattr(obj, "_transition", False):
+        if _in_transition.get():
             obj.matched_quantity = stored["matched_quantity"]
             obj.delivered_quantity = stored["delivered_quantity"]
             return
@@ -97,7 +127,7 @@ class RequirementService(KeyedService):
             setattr(obj, name, stored[name])
 
     def check(self, obj, many, action):
-        if action == "add" and not getattr(obj, "_transition", False) and obj.status != R.DRAFT:
+        if action == "add" and not _in_transition.get() and obj.status != R.DRAFT:
             raise ValidationError(
                 {"status": _("A requirement starts as a draft; submit it with its action.")}
             )
@@ -136,8 +166,8 @@ class RequirementService(KeyedService):
             stored.status_reason = reason if rule.needs_reason else ""
             if rule.target == R.PUBLISHED:
                 stored.published_on = today or timezone.localdate()
-            stored._transition = True
-            return self.save(stored, user=user)
+            with _transition_saving():
+                return self.save(stored, user=user)
 
 
 class OfferService(KeyedService):

@@ -202,6 +202,21 @@ class RecordService:
         if not permissions.may_write_object(user, action, obj):
             raise OutsideScope(outside_scope_message(self.object_type, action))
 
+    def require_object(self, user, action, obj):
+        """The checks `save` and `delete` make of the writer before any change, on `obj` as
+        it now stands: raises PermissionDenied, with the reason, where they would refuse."""
+        self.require(user, action)
+        self.within_scope(user, action, obj)
+
+    def permits(self, user, action, obj) -> bool:
+        """Would `save` or `delete` let `user` do `action` on `obj`? What a page asks before
+        it offers Edit or Delete, so that it offers neither to whom the service refuses."""
+        try:
+            self.require_object(user, action, obj)
+        except PermissionDenied:
+            return False
+        return True
+
     # The write path ------------------------------------------------------------------
 
     def save(self, obj, *, user, many=None, exclude=None):

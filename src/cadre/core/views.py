@@ -47,6 +47,16 @@ class ObjectTypeMixin(LoginRequiredMixin):
             raise PermissionDenied
         return readable(self.object_type, self.request.user, action)
 
+    def refusal(self, action, obj):
+        """When the type's service would refuse this user `action` on `obj`: the object's
+        page, saying why. None when it would not."""
+        try:
+            services.service_for(self.object_type).require_object(self.request.user, action, obj)
+        except PermissionDenied as exc:
+            messages.error(self.request, str(exc))
+            return redirect("core:detail", self.object_type.slug, obj.pk)
+        return None
+
     def type_context(self):
         user, model = self.request.user, self.object_type.model
         generic = self.object_type.generic_writes
@@ -154,12 +164,9 @@ class ObjectDetailView(ObjectTypeMixin, View):
             for panel in registry.detail_panels(self.object_type.model)
         ]
         generic = self.object_type.generic_writes
-        context["can_change_object"] = generic and permissions.may_write_object(
-            request.user, "change", obj
-        )
-        context["can_delete_object"] = generic and permissions.may_write_object(
-            request.user, "delete", obj
-        )
+        service = services.service_for(self.object_type)
+        context["can_change_object"] = generic and service.permits(request.user, "change", obj)
+        context["can_delete_object"] = generic and service.permits(request.user, "delete", obj)
         return render(request, self.template_name, context)
 
 
@@ -236,6 +243,8 @@ class ObjectEditView(ObjectTypeMixin, View):
 
     def get(self, request, *args, **kwargs):
         obj = self.get_object(kwargs)
+        if not obj._state.adding and (refused := self.refusal("change", obj)):
+            return refused
         return self.page(self.form(instance=obj), obj)
 
     def post(self, request, *args, **kwargs):
@@ -298,6 +307,8 @@ class ObjectDeleteView(ObjectTypeMixin, View):
 
     def get(self, request, *args, **kwargs):
         obj = self.get_deletable(kwargs)
+        if refused := self.refusal("delete", obj):
+            return refused
         return render(request, self.template_name, {**self.type_context(), "object": obj})
 
     def post(self, request, *args, **kwargs):

@@ -6,7 +6,10 @@ generated person and session has `generated` set, and every other generated reco
 names a generated person; all generated keys start with `gen-`. No published figure is
 computed from them: the mission's totals are sourced claims (`sources.Claim`).
 
-The rows are written in bulk (`bulk_create`), not through the services one by one: the
+For `cadre generate-training`, which makes the hundreds of thousands of people a benchmark
+needs, the rows are written in bulk (`bulk_create`), past the services and the audit
+trail; for `cadre demo`'s few hundred (`through_services`), each record is saved by its
+type's service, as any other record is, with its entry in the audit trail. Either way the
 rules the services keep hold by construction, and `tests/training/test_generated.py`
 checks them against the services' own selectors:
 
@@ -35,6 +38,7 @@ from django.utils.text import slugify
 from tqdm import tqdm
 
 from cadre.accounts.models import Nation
+from cadre.core.services import OPERATOR, service_for
 
 from . import summary
 from .generated_instructors import InstructorPlan
@@ -54,6 +58,7 @@ from .models import (
 )
 
 PREFIX = "gen-"
+PAST = "-past-"  # in the keys of the past sessions `generate_graduates` makes
 BATCH = 2000
 
 # (Latin as in the passport, Arabic)
@@ -115,12 +120,15 @@ def generated_people():
     return Person.objects.filter(generated=True)
 
 
-def generate_training(people: int, *, seed: int = 1, progress: bool = False, today=None):
+def generate_training(
+    people: int, *, seed: int = 1, progress: bool = False, today=None, through_services=False
+):
     """Make `people` generated people with their vetting, tests, and sessions of the
     record's courses with nominations and enrolments; and, from those people, an instructor
     cadre with the sessions it taught over the last years (`generated_instructors`).
     Refuses (GenerationRefused) when generated people exist already, so a second run never
-    duplicates them."""
+    duplicates them. `through_services` saves each record through its service, audited;
+    else the records are written in bulk. The same seed makes the same records either way."""
     if people < 1:
         raise GenerationRefused("Give a number of people of 1 or more.")
     existing = generated_people().count()
@@ -152,8 +160,9 @@ def generate_training(people: int, *, seed: int = 1, progress: bool = False, tod
             file=sys.stderr,
             mininterval=0.5,
         )
+        writer = _save_each if through_services else _write
         with bar:
-            result.counts[name] = result.counts.get(name, 0) + _write(model, rows, bar.update)
+            result.counts[name] = result.counts.get(name, 0) + writer(model, rows, bar.update)
 
     with transaction.atomic():
         write(Person, plan.people(), people)
@@ -174,12 +183,25 @@ def generate_training(people: int, *, seed: int = 1, progress: bool = False, tod
         )
         if cadre.usable:
             cadre.plan()
-            write(InstructorQualification, cadre.qualifications)
+            # The teaching first: whether a certifier was current on the day of a
+            # certification depends on what they taught before it, as the service reckons.
             write(Session, cadre.sessions)
             write(SessionInstructor, cadre.teaching_rows())
-        # Written in bulk, past the services that keep the dashboard's figures current.
-        summary.rebuild()
+            write(InstructorQualification, cadre.qualifications)
+        if not through_services:
+            # Written in bulk, past the services that keep the dashboard's figures current.
+            summary.rebuild()
     return result
+
+
+def _save_each(model, rows, progress) -> int:
+    service = service_for(model)
+    written = 0
+    for row in rows:
+        service.save(row, user=OPERATOR)
+        written += 1
+        progress(1)
+    return written
 
 
 def _write(model, rows, progress) -> int:
@@ -399,17 +421,23 @@ def _length_in_days(course) -> int:
     return max(1, course.length * per_unit)
 
 
+# From open to completed, each status the one the session service allows next.
+RUN_TO_ITS_END = (Session.Status.ALLOCATED, Session.Status.RUNNING, Session.Status.COMPLETED)
+
+
 def generate_graduates(*, sessions: int = 3, per_session: int = 12, seed: int = 1, today=None):
     """Completed past sessions of courses without prerequisites, whose generated trainees
     graduated and hold certificates (signed, their PDFs made here): what `cadre demo` shows
     of certificates. Run after `generate_training`; once, like it.
 
-    Each graduate was cleared and tested before the session began and is admitted to its
-    course, so the rules held when the seat was taken; nobody holds two past seats."""
-    from .certificates import new_code
+    Made through the services, audited: each session is opened, its trainees enrolled and
+    assessed, the session run to its end and its trainees graduated, each step checked as
+    the pages check it. Each graduate was cleared and tested before the session began and is
+    admitted to its course; nobody holds two past seats."""
     from .services import certificate_for, write_pdfs
 
-    if Certificate.objects.filter(key__startswith=PREFIX).exists():
+    past = Session.objects.filter(key__startswith=PREFIX, key__contains=PAST)
+    if past.exists():
         raise GenerationRefused("Generated graduates exist already; nothing generated again.")
     rng = random.Random(seed)
     today = today or timezone.localdate()
@@ -427,77 +455,58 @@ def generate_graduates(*, sessions: int = 3, per_session: int = 12, seed: int = 
         .order_by("key")
     )
     rng.shuffle(people)
-    made_sessions, enrolments, used = [], [], set()
-    for n, course in enumerate(courses[:sessions], 1):
-        days = min(_length_in_days(course), 28)
-        end = today - datetime.timedelta(days=10 + 7 * n)
-        start = end - datetime.timedelta(days=days - 1)
-        session = Session(
-            key=f"{PREFIX}{slugify(course.code)}-past-{n:03d}",
-            course=course,
-            start=start,
-            end=end,
-            capacity=per_session + 8,
-            language="Arabic",
-            status=Session.Status.COMPLETED,
-            generated=True,
-        )
-        taken = [p for p in people if p.pk not in used and _ready(p, course, start, end)]
-        made_sessions.append((session, taken[:per_session]))
-        used.update(p.pk for p in taken[:per_session])
-    Session.objects.bulk_create([session for session, _taken in made_sessions])
-    stored = dict(
-        Session.objects.filter(key__in=[s.key for s, _t in made_sessions]).values_list("key", "pk")
-    )
-    for session, taken in made_sessions:
-        session.pk = stored[session.key]
-        for person in taken:
-            enrolments.append(
-                Enrolment(
-                    key=f"{session.key}-{person.key[len(PREFIX) :]}",
-                    person=person,
-                    session=session,
-                    status=Enrolment.Status.GRADUATED,
-                    decided_on=session.end,
-                )
+    save = {
+        model: service_for(model).save
+        for model in (Session, Enrolment, AssessmentResult, Certificate)
+    }
+    used, graduates = set(), 0
+    with transaction.atomic():
+        for n, course in enumerate(courses[:sessions], 1):
+            days = min(_length_in_days(course), 28)
+            end = today - datetime.timedelta(days=10 + 7 * n)
+            start = end - datetime.timedelta(days=days - 1)
+            session = Session(
+                key=f"{PREFIX}{slugify(course.code)}{PAST}{n:03d}",
+                course=course,
+                start=start,
+                end=end,
+                capacity=per_session + 8,
+                language="Arabic",
+                status=Session.Status.OPEN,
+                generated=True,
             )
-    Enrolment.objects.bulk_create(enrolments)
-    enrolments = list(
-        Enrolment.objects.filter(key__in=[e.key for e in enrolments]).select_related(
-            "person", "session__course", "session__mission"
-        )
-    )
-    AssessmentResult.objects.bulk_create(
-        AssessmentResult(
-            key=f"{e.key}-final",
-            enrolment=e,
-            assessment="Final assessment",
-            outcome=AssessmentResult.Outcome.PASS,
-            assessed_on=e.session.end,
-        )
-        for e in enrolments
-    )
-    codes = set()
-    certificates = []
-    for enrolment in enrolments:
-        certificate = certificate_for(
-            enrolment, enrolment.session.end, code=_unique(new_code, codes)
-        )
-        certificate.key = f"{PREFIX}cert-{enrolment.key[len(PREFIX) :]}"
-        certificates.append(certificate)
-    Certificate.objects.bulk_create(certificates)
-    made = write_pdfs(Certificate.objects.filter(key__startswith=PREFIX))
-    return Generated(
-        {"past sessions": len(made_sessions), "graduates": len(enrolments), "certificates": made}
-    )
-
-
-def _unique(make, taken: set) -> str:
-    code = make()
-    while code in taken:
-        code = make()
-    taken.add(code)
-    return code
+            session = save[Session](session, user=OPERATOR)
+            taken = [p for p in people if p.pk not in used and _ready(p, course, start, end)]
+            taken = taken[:per_session]
+            used.update(p.pk for p in taken)
+            enrolments = []
+            for person in taken:
+                enrolment = Enrolment(
+                    key=f"{session.key}-{person.key[len(PREFIX) :]}", person=person, session=session
+                )
+                enrolments.append(save[Enrolment](enrolment, user=OPERATOR))
+                result = AssessmentResult(
+                    key=f"{enrolment.key}-final",
+                    enrolment=enrolment,
+                    assessment="Final assessment",
+                    outcome=AssessmentResult.Outcome.PASS,
+                    assessed_on=end,
+                )
+                save[AssessmentResult](result, user=OPERATOR)
+            for status in RUN_TO_ITS_END:
+                session.status = status
+                session = save[Session](session, user=OPERATOR)
+            for enrolment in enrolments:
+                enrolment.status, enrolment.decided_on = Enrolment.Status.GRADUATED, end
+                enrolment = save[Enrolment](enrolment, user=OPERATOR)
+                # As CertificateService.issue makes it, under a generated key; its PDF is
+                # made below rather than by a background job.
+                certificate = certificate_for(enrolment, end)
+                certificate.key = f"{PREFIX}cert-{enrolment.key[len(PREFIX) :]}"
+                save[Certificate](certificate, user=OPERATOR)
+                graduates += 1
+    made = write_pdfs(Certificate.objects.filter(enrolment__session__in=past))
+    return Generated({"past sessions": past.count(), "graduates": graduates, "certificates": made})
 
 
 def _ready(person, course, start, end) -> bool:

@@ -5,13 +5,13 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from rest_framework.test import APIClient
 
 from cadre.accounts.services import api_token_create
 from cadre.coordination.models import Delivery, Requirement
 from cadre.core.roles import Role
-from cadre.core.services import OPERATOR, save, service_for
+from cadre.core.services import OPERATOR, OutsideScope, save, service_for
 
 pytestmark = pytest.mark.django_db
 
@@ -251,6 +251,58 @@ def test_a_deletion_rolled_back_keeps_the_receipt(delivery, media_root):
         raise RuntimeError("the caller's transaction fails after the deletion")
 
     assert stored.exists() and Delivery.objects.filter(pk=delivery.pk).exists()
+
+
+def test_a_delivery_refused_after_its_receipt_was_stored_leaves_no_file(
+    match, make_user, other_nation, media_root
+):
+    stranger = make_user(Role.NATION_CONTRIBUTOR, other_nation)
+    delivery = Delivery(
+        match=match,
+        quantity=4,
+        delivered_on=datetime.date(2027, 4, 1),
+        received_by="Academy liaison",
+        receipt=SimpleUploadedFile("receipt.pdf", PDF, content_type="application/pdf"),
+    )
+
+    # The row and its file are written before the scope check finds the match another
+    # nation's: the write fails after the file was stored.
+    with pytest.raises(OutsideScope):
+        save(delivery, user=stranger)
+
+    assert delivery.receipt.name.startswith(f"receipts/{delivery.key}/")
+    assert not Delivery.objects.exists()
+    assert not list(media_root.rglob("*.pdf"))
+
+
+@pytest.fixture
+def receipt_updates_refused():
+    """The database refuses to change a delivery's receipt, as a failing disk or a lost
+    connection would at the worst moment: after the file was stored."""
+    table = Delivery._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION refuse_receipt() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'receipt refused'; END $$"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER refuse_receipt BEFORE UPDATE OF receipt ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_receipt()"
+            )
+        else:
+            cursor.execute(
+                f"CREATE TRIGGER refuse_receipt BEFORE UPDATE OF receipt ON {table} "
+                "BEGIN SELECT RAISE(ABORT, 'receipt refused'); END"
+            )
+
+
+def test_a_receipt_whose_write_fails_leaves_no_file(delivery, media_root, receipt_updates_refused):
+    with pytest.raises(DatabaseError):
+        add_receipt(delivery, "scan.pdf")
+
+    assert not Delivery.objects.get(pk=delivery.pk).receipt
+    assert not list(media_root.rglob("*.pdf"))
 
 
 def test_a_replaced_receipt_is_removed_once_committed(

@@ -211,6 +211,9 @@ ACTION_PAGES |= {
 }
 ACTORS |= ADVISING_ACTIONS
 TEAM_SCOPED = {"engagements", "follow-up-actions", "assessments"}
+# Records the role may write only while they are drafts; the walker's are past that: a
+# requirement, once submitted, is the coordination cell's to change.
+PAST_DRAFT = {(Role.HOST_LIAISON, "requirements")}
 # Query strings some pages need to answer at all.
 SAMPLE_QUERIES = {
     "admin:autocomplete": "?app_label=missions&model_name=participation&field_name=mission",
@@ -393,6 +396,10 @@ def expected_page(role, name, kwargs):
         if not object_type.generic_writes:
             return {404}  # made only by the type's own service
         if role in object_type.write_roles:
+            if name != "core:add" and (
+                (role == Role.ADVISOR and slug in TEAM_SCOPED) or (role, slug) in PAST_DRAFT
+            ):
+                return {302}  # to the record's page, which says why it is not theirs to change
             return {200}
         if role in object_type.nation_writers:
             return {200} if name == "core:add" else {404}
@@ -433,6 +440,8 @@ def expected_api_write(role, name, method, kwargs):
         return {405} if role in object_type.write_roles else {403}
     if role == Role.ADVISOR and object_type.slug in TEAM_SCOPED:
         return {403}  # only their own team's records, and this advisor is on no team
+    if (role, object_type.slug) in PAST_DRAFT and method != "post":
+        return {403}  # no longer a draft
     if role in object_type.write_roles:
         # A delete may be refused for the records that refer to the record.
         return {"post": {201}, "put": {200}, "patch": {200}, "delete": {204, 409}}[method]

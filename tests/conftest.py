@@ -89,11 +89,88 @@ def records(db):
 
 
 @pytest.fixture
-def dataset(db):
-    """The built-in NATO-Iraq dataset, loaded."""
+def dataset(request, db):
+    """The built-in NATO-Iraq dataset, loaded (already, where tests share a load: below)."""
+    if SHARED_DATASET in request.fixturenames:
+        return
     from cadre.dataset.io import BUILT_IN, load_dataset
 
     load_dataset(BUILT_IN)
+
+
+# Consecutive tests that ask for the dataset share one load of it: about 430 tests ask,
+# in some 20 runs, and a load takes half a second or more. The load is made in a
+# transaction of its own, opened before the first test of a run and rolled back after
+# the last; each test still runs in its own transaction inside it (pytest-django's `db`),
+# rolled back after the test, so no test sees what another changed.
+SHARED_DATASET = "_shared_dataset"
+# What makes a test commit, or empty the database: such a test loads the dataset itself.
+COMMITTING = {"transactional_db", "live_server", "django_db_reset_sequences"}
+_shared = {}  # "loaded": the open transaction; "blocker"; "next": the test after this one
+
+
+def _shares_the_dataset(item):
+    names = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    committing = marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+    return "dataset" in names and not committing and not names & COMMITTING
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if _shares_the_dataset(item):
+            # First of the test's fixtures, so that its transaction holds the test's own.
+            item.fixturenames.insert(0, SHARED_DATASET)
+
+
+@pytest.fixture
+def _shared_dataset(django_db_setup, django_db_blocker):
+    if "loaded" not in _shared:
+        from django.db import transaction
+
+        from cadre.dataset.io import BUILT_IN, load_dataset
+
+        with django_db_blocker.unblock():
+            loaded = transaction.atomic()
+            loaded.__enter__()
+            try:
+                load_dataset(BUILT_IN)
+            except BaseException as error:
+                loaded.__exit__(type(error), error, error.__traceback__)
+                raise
+        _shared.update(loaded=loaded, blocker=django_db_blocker)
+    _shared["active"] = True
+    yield
+    _shared["active"] = False
+    following = _shared.get("next")
+    if following is None or SHARED_DATASET not in following.fixturenames:
+        _end_the_shared_load()
+
+
+def _end_the_shared_load():
+    if "loaded" not in _shared or _shared.get("active"):
+        return
+    from django.db import transaction
+
+    loaded = _shared.pop("loaded")
+    with _shared["blocker"].unblock():
+        transaction.set_rollback(True)
+        loaded.__exit__(None, None, None)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # A test may share the load without having used it (one skipped before its fixtures):
+    # the next test that does not share must not find it open.
+    if SHARED_DATASET not in item.fixturenames:
+        _end_the_shared_load()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    _shared["next"] = nextitem
+    if nextitem is None:
+        _end_the_shared_load()  # before the test database is dropped
 
 
 @pytest.fixture(scope="session")

@@ -360,11 +360,17 @@ _WEEKDAY = (
 # The page's own dates (when it was published or updated, a byline's), which date no event:
 # the word opens its line or follows a mark ("• Last updated:", ", gepubliceerd op"); "a
 # statement published on 19 April" dates the statement, an event.
+# When the page was last changed, which need not be when it was written.
+_UPDATE_WORDS = r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt"
+_UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
-    r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|updated|published|posted|modified|retrieved|"
-    r"accessed|printed|publish(?:ed)?\s+date|date\s+published|publication\s+date|"
-    r"mise?\s+à\s+jour|publié|aktualisiert|stand|actualizado|publicado|gepubliceerd|"
-    r"bijgewerkt)\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?"
+    r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
+    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publié|publicado|"
+    r"gepubliceerd|"
+    + _UPDATE_WORDS
+    + r")\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:"
+    + _WEEKDAY
+    + r")\W*)?"
     r"|^\W*by\s+[\w .]{1,40}\s[-–|]\s*"
     # A magazine's running header: "Issue No: 11 • November 2018 •".
     r"|\bissue(?:\s+(?:no\.?|nr\.?|number))?\s*:?\s*\d{1,4}\s*[•|,·-]\s*"
@@ -722,10 +728,13 @@ def find_dates(text: str) -> list[DateMention]:
                 page_own(s, e, point)  # "Written by A. Writer 04/04/2024": a byline
                 continue
             at_start = not text[:s].strip(" \t•·*-")
+            rest_of_line = text[e:line_end]
             if at_start and (
                 _CLOCK_AFTER.match(text[e : e + 20])
-                or (point.unit == "day" and _SITE_AFTER.match(text[e:line_end]))
-                or (point.unit == "day" and _AUTHOR_AFTER.match(text[e:line_end]))
+                or (
+                    point.unit == "day"
+                    and (_SITE_AFTER.match(rest_of_line) or _AUTHOR_AFTER.match(rest_of_line))
+                )
             ):
                 # "March 26, 2023 12:51 am | Updated ...": a timestamp; "01/11/2010 -
                 # example.com": the date a site copied the item.
@@ -778,8 +787,9 @@ def find_dates(text: str) -> list[DateMention]:
                 mention = DateMention(s, e + short.end(), point, DatePoint("year", later))
         _qualify(mention, text)
         after = text[mention.end : mention.end + 50]
+        placed = bool(_DATELINE_BEFORE.match(text, 0, mention.start))  # "Place, " before it
         mention.dateline = (
-            bool(_DATELINE_BEFORE.match(text[: mention.start]))
+            placed
             and bool(
                 _DATELINE_AFTER.match(after)
                 if mention.first.year is not None
@@ -788,10 +798,7 @@ def find_dates(text: str) -> list[DateMention]:
         ) or (name == "my" and _running_footer(text, mention))
         # "Mogadishu, November 19th 2017" alone on its line: read_dates decides by where.
         mention.place_and_date = bool(
-            mention.first.unit == "day"
-            and mention.first.year
-            and not after.strip(" .")
-            and _DATELINE_BEFORE.match(text[: mention.start])
+            mention.first.unit == "day" and mention.first.year and not after.strip(" .") and placed
         )
         if (
             mention.first.unit == "day"
@@ -1065,6 +1072,10 @@ NATION_SHORT_NAMES = {"GBR": ("UK", "U.K."), "USA": ("US", "U.S.", "USA")}
 _READER_LANGUAGES = ("fr", "de", "es")
 
 
+# German "Island" (Iceland) opens English sentences about islands.
+_ENGLISH_WORDS = {"Island"}
+
+
 @functools.cache
 def _other_names(code: str) -> tuple[str, ...]:
     """A nation's names in French, German and Spanish (CLDR's, through Babel) and its short
@@ -1075,11 +1086,7 @@ def _other_names(code: str) -> tuple[str, ...]:
         for language in _READER_LANGUAGES:
             if name := babel.Locale(language).territories.get(alpha2):
                 names.append(name)
-    # German "Island" (Iceland) opens English sentences about islands.
     return tuple(n for n in dict.fromkeys(names) if n not in _ENGLISH_WORDS)
-
-
-_ENGLISH_WORDS = {"Island"}
 
 
 class ActorTable:
@@ -1258,7 +1265,7 @@ def read_dates(
         raw = text[block.start : block.end]
         labelled, label = _is_label(label), raw.strip()
         if _DATELESS_DATELINE.match(raw):
-            context.new_article()
+            context.heading(None)
         if headline and _plain(raw).startswith(headline):
             # The page's title again at the top of its text (a headline, perhaps run into its
             # publication line): no event, but the page's own dates in it count.
@@ -1346,11 +1353,6 @@ def read_dates(
     return candidates
 
 
-_UPDATED = re.compile(
-    r"\b(?:updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt)\b", re.I
-)
-
-
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[’‘`´]", "'", text).lower().split())
 
@@ -1435,21 +1437,19 @@ class _Context:
         self.own_date: datetime.date | None = None
 
     def page_date(self, mention: DateMention):
-        if mention.first.year and mention.updated:
+        if mention.first.year:
             self.heading(mention.first.year)
-        elif mention.first.year:
-            self.heading(mention.first.year)
+            if mention.updated:
+                return
             self.page_year = mention.first.year
             if not mention.is_range and mention.first.unit == "day":
                 self.own_date = mention.start_date
 
-    def heading(self, year: int):
+    def heading(self, year: int | None):
+        """The year what follows is in; None after a dateline without a date, which opens
+        the article proper: years stated above it (a repeated lead, a teaser) no longer date
+        what follows."""
         self.year, self.prose, self.limit = year, False, None
-
-    def new_article(self):
-        """A dateline opens the article proper: years stated above it (a repeated lead, a
-        teaser) no longer date what follows."""
-        self.year, self.prose, self.limit = None, False, None
 
     def fill(self, mention: DateMention, text: str = "", *, block: int = -1, sentence: int = -1):
         """Give `mention` the context year where it has none; take its own year as the

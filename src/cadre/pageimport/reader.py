@@ -202,6 +202,9 @@ _MONTH = (
     "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")(?:\.(?=\s*\d))?"
 )
 _YEAR = r"(?:19|20)\d\d"
+# German month names long enough that one run into the next word is still known.
+_GERMAN_LONG_MONTHS = ("januar", "jänner", "februar", "april", "august", "september", "oktober",
+                       "november", "dezember")  # fmt: skip
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 SEASONS = {
     "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
@@ -276,6 +279,15 @@ _PATTERNS = [
         rf"(?<![\d/.])(?<![-–])(?P<mn>0?[1-9]|1[0-2])(?P<sep>[./-])(?P<d>1[3-9]|2\d|3[01])(?P=sep)"
         rf"(?P<y>{_YEAR})(?![\d])",
     ),
+    (  # "bis 24.04.", "am 3.5.": a German day and month in figures, after a preposition
+        "numeric_dm",
+        r"(?:(?<=\bam\s)|(?<=\bbis\s)|(?<=\bvom\s)|(?<=\bseit\s)|(?<=\bab\s)|(?<=\bzum\s))"
+        rf"(?P<d>{_DAY})\.(?P<mn>0?[1-9]|1[0-2])\.(?![\d])(?!\s*(?:%|Prozent))",
+    ),
+    (  # "am 23. Aprileine": a stored copy ran the German month into the next word
+        "dmy_glued",
+        rf"(?<![\w.])(?P<d>{_DAY})\.\s+(?P<m>{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:(?=[a-zäöüß]{{2}}))",
+    ),
     (
         "dmy",
         rf"(?<![\w.])(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
@@ -322,7 +334,8 @@ _PATTERNS = [
         rf"|the\s+(?P<dw>{_alternatives(_DECADES_EN)})\b"
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
-        rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er\s+Jahren?\b)",
+        # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
+        rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b)",
     ),
     ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
 ]
@@ -416,6 +429,15 @@ _RANGE_JOIN = re.compile(
     r"(?:\s+of)?[\s-]*)?)$",
     re.I,
 )
+# A start, a few words, then a verb of lasting and the end: "kicks off Feb. 21 in Thies and
+# runs through March 11", "beginnt am 3. Mai in Gao und dauert bis zum 20. Mai".
+_LASTS_UNTIL = re.compile(
+    r"^[^.;!?\n]{0,60}?\b(?:runs?|lasts?|continues?|will\s+(?:run|last|continue)|dauer[nt]|"
+    r"läuft|laufen|se\s+poursui(?:t|vra)|dure(?:ra)?|se\s+prolonga(?:rá)?|dura(?:rá)?)\s+"
+    r"(?:through|until|till|to|into|bis(?:\s+zu[mr])?|jusqu['’](?:au|à|en)|hasta(?:\s+el)?)\s*"
+    r"(?:the\s+)?$",
+    re.I,
+)
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
 _LAST_BEFORE = re.compile(r"\b(?:last|this\s+past|pasado|passé|vergangenen|letzten)\s+$", re.I)
@@ -481,6 +503,25 @@ _CLOCK_AFTER = re.compile(
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}:\d\d\s*(?:UTC|GMT)?[\s,]*(?:(?:19|20)\d\d[\s,]*)?(?:(?:" + _WEEKDAY + r")[\s,]*)?$",
     re.I,
+)
+# A clock to the second or with its time zone, anywhere after a date: a machine's stamp (an
+# e-mail's header, a post's), not an event's hour ("at 10:00 in Baghdad").
+_STAMP_AFTER = re.compile(
+    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+|um\s+|à\s+)?\d{1,2}:\d\d(?::\d\d\b|\s*(?:[+-]\d\d:?\d\d|"
+    r"UTC|GMT|CES?T|BST|[ECP][SD]T)\b)",
+    re.I,
+)
+# A news site's section name and a bar before a date closing its line: "News | Aug. 18, 2015".
+_SECTION_BAR_BEFORE = re.compile(
+    r"^\W*(?:news|latest\s+news|press\s+releases?|articles?|stories|features?|blog|media|"
+    r"updates?|announcements?|actualités?|communiqués?(?:\s+de\s+presse)?|nachrichten|"
+    r"meldungen?|aktuelles|pressemitteilungen?|noticias?|actualidad|prensa)\s*[|•]\s*$",
+    re.I,
+)
+# An author's name on its own line, its date after it or run into it: "A. Writer21. Dezember
+# 2004". Two to four capitalised words, nothing else on the line.
+_NAME_LINE_BEFORE = re.compile(
+    r"^\W*(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}?)\s*,?\s*$"
 )
 _TODAY = re.compile(r"\b(?:today|aujourd['’]hui|heute|hoy)\b", re.I)
 _RELATIVE = re.compile(
@@ -624,9 +665,9 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("day", year, MONTHS[groups["m"].rstrip(".").lower()], int(groups["d"]))
     elif name == "monthrange":
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
-    elif name in ("iso", "numeric", "numeric_us"):
+    elif name in ("iso", "numeric", "numeric_us", "numeric_dm"):
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
-    elif name in ("dmy", "mdy"):
+    elif name in ("dmy", "mdy", "dmy_glued"):
         month = MONTHS[groups["m"].rstrip(".").lower()]
         point = DatePoint("day", year, month, int(groups["d"]))
     elif name in ("my", "m"):
@@ -729,6 +770,16 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             at_start = not text[:s].strip(" \t•·*-")
             rest_of_line = text[e:line_end]
+            closes_line = not rest_of_line.strip(" .")
+            if point.unit == "day" and point.year and _STAMP_AFTER.match(text[e : e + 30]):
+                page_own(s, e, point)  # "Sa, 24 April 2021 17:03:32 +01:00": a header's stamp
+                continue
+            if closes_line and (
+                _SECTION_BAR_BEFORE.match(text[line_start:s])
+                or (point.year and _name_before(text, line_start, s, point.unit))
+            ):
+                page_own(s, e, point)  # "News | Aug. 18, 2015", "A. Writer 21. Dezember 2004"
+                continue
             if at_start and (
                 _CLOCK_AFTER.match(text[e : e + 20])
                 or (
@@ -773,7 +824,8 @@ def find_dates(text: str) -> list[DateMention]:
         if mention.last is None and i + 1 < len(found):
             s2, e2, _, point2 = found[i + 1]
             opened = _RANGE_OPEN.search(text[max(0, s - 30) : s])
-            if _joins(opened, _RANGE_JOIN.match(text[e:s2])) and _range_fits(point, point2):
+            joined = _joins(opened, _RANGE_JOIN.match(text[e:s2])) or _LASTS_UNTIL.match(text[e:s2])
+            if joined and _range_fits(point, point2):
                 mention = DateMention(s, e2, point, point2)
                 if opened:
                     mention.start = max(0, s - 30) + opened.start()
@@ -819,6 +871,18 @@ def find_dates(text: str) -> list[DateMention]:
         mentions.append(mention)
         i += 1
     return sorted(mentions + own, key=lambda m: m.start)
+
+
+def _name_before(text: str, line_start: int, s: int, unit: str) -> bool:
+    """Is the line before a day's date only a person's name: "Anna Writer", or one run into
+    the day ("Anna Writer21.", where only the month and year were read as a date)?"""
+    before = text[line_start:s]
+    run_into = re.search(r"(?<=[a-zà-ÿ])\d{1,2}\.?\s*$", before)
+    if run_into and unit == "month":
+        before = before[: run_into.start()]
+    elif unit != "day" or (before and not before[-1].isspace()):
+        return False
+    return bool(_NAME_LINE_BEFORE.match(before))
 
 
 def _weekday_index(name: str) -> int | None:
@@ -922,9 +986,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _ABBREVIATIONS.search(re.sub(r"(?:\[\d{1,3}\])+$", "", text[max(at, stop - 20) : stop])):
             continue
         if re.search(r"\b\d{1,2}\.$", text[max(at, stop - 4) : stop]) and re.match(
-            rf"\s+{_MONTH}\b", text[stop : stop + 14], re.I
+            rf"\s+(?:{_MONTH}\b|(?:{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:[a-zäöüß]))",
+            text[stop : stop + 14],
+            re.I,
         ):
-            continue  # "am 3. März 2019": a German day, not a sentence's end
+            continue  # "am 3. März 2019", "am 23. Aprileine": a German day, no sentence's end
         spans.append((at, stop))
         at = stop
         while at < end and text[at].isspace():
@@ -958,7 +1024,7 @@ def _year_heading(text: str) -> int | None:
 
 KIND_TRIGGERS = [
     ("withdrawal", r"withdr[ae]w\w*|discontinu\w*|terminat\w*|ended|pull(?:ed|s)?\s+out|"
-     r"drawdown|closed|retrait|Abzug|retirada|concluded|Rückverlegung"),
+     r"drawdown|closed|retrait|Abzug|abgezogen|abzuziehen|retirada|concluded|Rückverlegung"),
     ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?|"
      r"suspendu\w*|ausgesetzt|aussetz\w*"),
     ("activation", r"activat\w*|became\s+operational|(?:initial|full|fully)\s+operational|"
@@ -1561,9 +1627,22 @@ def _is_date_led(text: str, mention: DateMention, block: Block) -> bool:
     )
 
 
+# A post held since a date ("Head of Mission since August 2012", "lidera desde mayo") is no
+# activity that began then.
+_ROLE = re.compile(
+    r"\b(?:head|chief|commander|command(?:s|ed|ée)?|leads?|led|director|president|journaliste?|"
+    r"jefe|lidera|dirige|Leiter|Kommandeur|führt|chef)\b",
+    re.I,
+)
+
+
 def _candidate(text, mention: DateMention, span, summary, clause, actors: ActorTable) -> Candidate:
     found = actors.find(clause)
     start, end = mention.start_date, mention.end_date
+    kind = kind_of(clause, text[span[0] : span[1]])
+    since = _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
+    if kind == "milestone" and since and not _ROLE.search(clause):
+        kind = "launch"  # "trains them since April 2015": what still goes on began then
     return Candidate(
         edtf=mention.edtf(),
         start=start.isoformat() if start else None,
@@ -1574,7 +1653,7 @@ def _candidate(text, mention: DateMention, span, summary, clause, actors: ActorT
         text=text[span[0] : span[1]],
         span=(span[0], span[1]),
         summary=summary,
-        kind=kind_of(clause, text[span[0] : span[1]]),
+        kind=kind,
         actors=[label for label, _ in found],
         actor_keys=[key for _, key in found if key],
         date_text=text[mention.start : mention.end],

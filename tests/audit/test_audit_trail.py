@@ -1,8 +1,12 @@
+import re
+
 import pytest
+from django.apps import apps
+from django.utils import translation
 
 from cadre.accounts.models import Nation
 from cadre.audit.context import Actor, acting_as
-from cadre.audit.models import ChangeRecord, ImmutableRecord
+from cadre.audit.models import ChangeRecord, ImmutableRecord, field_label
 from cadre.core.roles import Role
 
 
@@ -151,3 +155,20 @@ def test_the_record_id_is_named_in_the_readers_language(client_as):
 
     assert "<td>المعرّف</td>" in page and "<td>ID</td>" not in page
     assert "<td>ID</td>" in english
+
+
+def test_every_field_of_cadres_records_is_named_in_arabic():
+    """The trail names each changed field by its label: none may reach an Arabic reader in
+    English."""
+    untranslated = []
+    with translation.override("ar"):
+        for model in apps.get_models():
+            if not model.__module__.startswith("cadre."):
+                continue
+            for field in model._meta.get_fields():
+                if not field.concrete:
+                    continue
+                label = str(field_label(field))
+                if not re.search("[\u0600-\u06ff]", label):
+                    untranslated.append(f"{model._meta.label}.{field.name}: {label}")
+    assert untranslated == []

@@ -133,13 +133,16 @@ class IdempotentRequest(models.Model):
     retried call or a second click makes no second record (`cadre.core.idempotency`)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idempotent_requests"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="idempotent_requests",
     )
     key = models.CharField(_("key"), max_length=200)
     scope = models.CharField(_("scope"), max_length=300, help_text=_("The address it was sent to."))
-    fingerprint = models.CharField(max_length=64, blank=True)
-    status = models.PositiveSmallIntegerField(null=True)
-    body = models.JSONField(null=True, encoder=DjangoJSONEncoder)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
+    status = models.PositiveSmallIntegerField(_("status"), null=True)
+    body = models.JSONField(_("body"), null=True, encoder=DjangoJSONEncoder)
     created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
 
     class Meta:

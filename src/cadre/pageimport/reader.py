@@ -129,13 +129,28 @@ class _Blocks(HTMLParser):
 
 
 def _looks_like_html(raw: str) -> bool:
-    return bool(re.search(r"<(html|body|p|div|li|h[1-6]|table)\b", raw[:5000], re.I))
+    # A stored copy may keep only inline tags: "<span ...>Foto: <strong>...</strong></span>".
+    return bool(
+        re.search(
+            r"<(html|body|p|div|li|h[1-6]|table)\b|</(span|strong|em|b|i|a|font)>", raw[:5000], re.I
+        )
+    )
 
 
 def page_text(raw: str, name: str = "") -> Page:
     """The page's text as blocks with offsets; HTML or plain text (which may begin with
     `SOURCE: <url>` and `TITLE: <title>` lines)."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    address = title = ""
+    if not name.lower().endswith((".html", ".htm")):
+        lines = raw.split("\n")
+        while lines and re.match(r"(SOURCE|TITLE|RETRIEVED):", lines[0]):
+            label, _, value = lines.pop(0).partition(":")
+            if label == "SOURCE":
+                address = value.strip()
+            elif label == "TITLE":
+                title = value.strip()
+        raw = "\n".join(lines)
     if name.lower().endswith((".html", ".htm")) or _looks_like_html(raw):
         parser = _Blocks()
         parser.feed(raw)
@@ -147,17 +162,9 @@ def page_text(raw: str, name: str = "") -> Page:
             blocks.append(Block(at, at + len(text), kind))
             pieces.append(text)
             at += len(text) + 1
-        title = " ".join(parser.title.split())
-        return Page("\n".join(pieces), blocks, title=title)
-    address = title = ""
-    lines = raw.split("\n")
-    while lines and re.match(r"(SOURCE|TITLE|RETRIEVED):", lines[0]):
-        label, _, value = lines.pop(0).partition(":")
-        if label == "SOURCE":
-            address = value.strip()
-        elif label == "TITLE":
-            title = value.strip()
-    text = _SPACES.sub(" ", "\n".join(lines))
+        title = " ".join(parser.title.split()) or title
+        return Page("\n".join(pieces), blocks, title=title, address=address)
+    text = _SPACES.sub(" ", raw)
     blocks, at = [], 0
     for line in text.split("\n"):
         if line.strip():
@@ -236,6 +243,24 @@ def _alternatives(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+# Days of the year known by name: those never written for anything else stand alone, those
+# that also name a season of feasts ("Christmas", "Navidad") only with their year.
+HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "veille de noël": (12, 24), "jour de noël": (12, 25),
+    "saint-sylvestre": (12, 31), "jour de l'an": (1, 1), "heiligabend": (12, 24),
+    "neujahrstag": (1, 1), "nochebuena": (12, 24), "nochevieja": (12, 31),
+}  # fmt: skip
+HOLIDAYS_WITH_YEAR = {
+    "christmas": (12, 25), "noël": (12, 25), "weihnachten": (12, 25), "silvester": (12, 31),
+    "neujahr": (1, 1), "navidad": (12, 25), "año nuevo": (1, 1),
+}  # fmt: skip
+
+
+def _holiday_names(names) -> str:
+    return _alternatives(names).replace("'", "['’]").replace(r"\ ", r"\s+")
+
+
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINALS |= {"fourth": 4, "4th": 4, "last": 4, "latter": 2}
 _SEASON = "(?:" + "|".join(SEASONS) + ")"
@@ -299,6 +324,11 @@ _PATTERNS = [
         rf"(?:(?:,\s*|\s+){_Y}(?!\d))?",
     ),
     ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
+    (  # "on Christmas Eve, 1989", "Am Heiligabend 2003", "en Nochevieja de 2012"
+        "holiday",
+        rf"(?<![\w])(?:(?P<hd>{_holiday_names(HOLIDAYS)})(?![\w])|(?P<hy>{_holiday_names(HOLIDAYS_WITH_YEAR)})"
+        rf"(?=,?\s+(?:of\s+|de\s+)?{_YEAR}(?!\d)))(?:,?\s+(?:of\s+|de\s+)?{_Y}(?!\d))?",
+    ),
     (
         "season",
         rf"(?<![\w])(?:the\s+)?(?P<s>{_SEASON})(?:\s+(?:of|de|del))?\s+{_Y}(?!\d)",
@@ -670,6 +700,9 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     elif name in ("dmy", "mdy", "dmy_glued"):
         month = MONTHS[groups["m"].rstrip(".").lower()]
         point = DatePoint("day", year, month, int(groups["d"]))
+    elif name == "holiday":
+        key = " ".join((groups.get("hd") or groups["hy"]).lower().replace("’", "'").split())
+        point = DatePoint("day", year, *(HOLIDAYS | HOLIDAYS_WITH_YEAR)[key])
     elif name in ("my", "m"):
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
     elif name in ("season", "seasonrange", "s"):
@@ -771,6 +804,13 @@ def find_dates(text: str) -> list[DateMention]:
             at_start = not text[:s].strip(" \t•·*-")
             rest_of_line = text[e:line_end]
             closes_line = not rest_of_line.strip(" .")
+            if (
+                name in ("iso", "numeric", "numeric_us")
+                and re.search(r"\S[.!?]\s+$", text[max(0, s - 4) : s])
+                and re.match(r"\s+[A-ZÀ-Þ]", text[e : e + 3])
+            ):
+                page_own(s, e, point)  # "The Daily. 19/09/2017 Officers began ...": a dateline
+                continue
             if point.unit == "day" and point.year and _STAMP_AFTER.match(text[e : e + 30]):
                 page_own(s, e, point)  # "Sa, 24 April 2021 17:03:32 +01:00": a header's stamp
                 continue
@@ -1024,12 +1064,14 @@ def _year_heading(text: str) -> int | None:
 
 KIND_TRIGGERS = [
     ("withdrawal", r"withdr[ae]w\w*|discontinu\w*|terminat\w*|ended|pull(?:ed|s)?\s+out|"
-     r"drawdown|closed|retrait|Abzug|abgezogen|abzuziehen|retirada|concluded|Rückverlegung"),
+     r"drawdown|closed|retrait|Abzug|abgezogen|abzuziehen|retirada|concluded|Rückverlegung|"
+     r"exit(?:ed|s)?|endet|enden|beendet\w*|finaliz(?:ación|ó|ará)"),
     ("suspension", r"suspend\w*|suspension|paus(?:e|ed|es)|put\s+on\s+hold|halt(?:ed|s)?|"
      r"suspendu\w*|ausgesetzt|aussetz\w*"),
     ("activation", r"activat\w*|became\s+operational|(?:initial|full|fully)\s+operational|"
-     r"establish(?:es|ed|ing)?|establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet"),
-    ("deployment", r"deploy\w*|arriv\w+|dispatch\w*|déploi\w*|entsandt|despleg\w*|Verlegung"),
+     r"establish(?:es|ed|ing)?|establishment|set\s+up|inaugurat\w*|opens|opened|stood\s+up|création|créée?|eingerichtet|eröffne\w*"),
+    ("deployment", r"deploy\w*|arriv\w+|entered(?!\s+into)|dispatch\w*|déploi\w*|entsandt|"
+     r"despleg\w*|Verlegung"),
     ("launch", r"launch\w*|start(?:ed|s)?|began|begins?|commenc\w*|kick(?:ed)?\s*off|lance\w*|"
      r"lancée?s?|débuté?|gestartet|arran(?:c|qu)\w*|inici\w*|lanz[óa]\w*|(?:puesta?|puso|pusieron)\s+en\s+marcha"),
     ("expansion", r"expand\w*|expansion|extend\w*|extension|increas\w*|enlarg\w*|scal\w+\s+up|"
@@ -1327,8 +1369,14 @@ def read_dates(
     label = ""
     headline = _headline(page.title)
     last_block = page.blocks[-1] if page.blocks else None
+    related = False  # in the list of links under "Read also:"
     for block in page.blocks:
         raw = text[block.start : block.end]
+        if related and (block.kind == "item" or _LIST_MARK.match(raw)):
+            continue
+        related = bool(_RELATED_LABEL.match(raw))
+        if related or _RELATED_LABEL_AND_LINK.match(raw):
+            continue
         labelled, label = _is_label(label), raw.strip()
         if _DATELESS_DATELINE.match(raw):
             context.heading(None)
@@ -1431,6 +1479,19 @@ def _headline(title: str) -> str:
     return core if len(core) >= 24 else ""
 
 
+# "Read also:", "Lire également :", "Siehe auch": other pages' titles follow, whose dates
+# date no event of this one.
+_RELATED = (
+    r"\W*(?:read\s+(?:also|more)|see\s+also|related(?:\s+(?:articles?|stories|news|posts|links))?|"
+    r"more\s+on\s+this(?:\s+topic)?|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
+    r"sur\s+le\s+même\s+sujet|siehe\s+auch|lesen\s+sie\s+auch|mehr\s+zum\s+thema|"
+    r"lea\s+también|ver\s+también|noticias\s+relacionadas|art[íi]culos\s+relacionados)\s*"
+)
+_RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)
+_RELATED_LABEL_AND_LINK = re.compile(_RELATED + r":\s*\S", re.I)
+_LIST_MARK = re.compile(r"^\s*[-•·*▪◦‣–—]\s")
+
+
 # "MOSCOW (Agency) - In April, ...": a dateline with no date, opening a paragraph.
 _DATELESS_DATELINE = re.compile(
     r"^\W*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*\([^()\d]{1,40}\)\s*[-–—]\s"
@@ -1497,6 +1558,10 @@ class _Context:
         self.opening = False  # ... and it opened its sentence ("In 2004, ...")
         self.limit: datetime.date | None = None  # ... as an end ("until May 2019")
         self.since = False  # ... as the start of what still goes on ("since October 2018")
+        # The latest year a day or month was dated in so far: a page that has dated something
+        # in 2025 and then mentions a bare 2022 in passing is not written in 2022.
+        self.latest: int | None = None
+        self.bare = False  # the context year was stated alone, not with a day or month
         self.reference: datetime.date | None = None
         # The page's own date (a dateline's, a date line's): the reference date when the
         # user gave none, for "this year" and "the last 12 October".
@@ -1550,7 +1615,10 @@ class _Context:
                 continue  # "since the fifties" dates no yearless day after it
             if point.today:
                 self.own_date, self.page_year = point.first_day(), point.year
+            if point.unit in ("day", "month"):
+                self.latest = max(self.latest or point.year, point.year)
             self.year = point.year
+            self.bare = point.unit == "year"
             self.prose = sentence >= 0
             if self.prose:
                 self.block = block
@@ -1576,6 +1644,8 @@ class _Context:
         passing = block != self.block and not self.opening
         if passing and self.page_year and self.page_year != self.year:
             return None
+        if passing and self.bare and self.latest and self.latest > self.year:
+            return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
         return self.year
 
     def _last_before_reference(self, point: DatePoint) -> int | None:

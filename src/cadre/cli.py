@@ -493,6 +493,12 @@ def cmd_export_iati(args):
         return 1
     Path(args.file).write_bytes(iati.to_bytes(tree))
     print(f"Wrote {count} IATI activities to {args.file}")
+    if iati.reporting_org_ref() == iati.STAND_IN_REPORTING_ORG_REF:
+        print(
+            f"cadre: the reporting organisation is the stand-in {iati.STAND_IN_REPORTING_ORG_REF}:"
+            " set CADRE_IATI_REPORTING_ORG to its registered IATI identifier before publishing",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -21,6 +21,9 @@ CADRE_VERIFY_RATE  certificate checks one client address may make on the public 
                   minute (default 20)
 CADRE_WAITLIST_OFFER_HOURS  how long a seat offered from a waiting list stays open
                   (default 72)
+CADRE_IATI_REPORTING_ORG  the registered IATI identifier of the organisation that publishes
+                  the IATI file (default XI-CADRE-NATO, a stand-in that `cadre export-iati`
+                  warns about); CADRE_IATI_REPORTING_ORG_NAME its name (default NATO's)
 CADRE_HTTPS       "1" when Cadre is served over HTTPS: secure cookies, HSTS, redirect to HTTPS
 CADRE_BEHIND_PROXY  "1" when a reverse proxy terminates HTTPS and sets X-Forwarded-Proto
 """
@@ -188,6 +191,10 @@ IMPORT_MAX_XLSX_RATIO = 100
 # the mission's own rule says otherwise.
 LANGUAGE_TEST_VALID_DAYS = int(os.environ.get("CADRE_LANGUAGE_TEST_VALID_DAYS", 730))
 WAITLIST_OFFER_HOURS = int(os.environ.get("CADRE_WAITLIST_OFFER_HOURS", 72))
+IATI_REPORTING_ORG_REF = os.environ.get("CADRE_IATI_REPORTING_ORG", "XI-CADRE-NATO")
+IATI_REPORTING_ORG_NAME = os.environ.get(
+    "CADRE_IATI_REPORTING_ORG_NAME", "North Atlantic Treaty Organization"
+)
 
 # The mission's signing key (cadre.core.signing): a file, never a database row.
 SIGNING_KEY = Path(os.environ.get("CADRE_SIGNING_KEY", DATA_DIR / "signing-key.pem"))

@@ -63,6 +63,34 @@ def test_cadre_export_iati_writes_a_file_that_validates(funded, schema, tmp_path
     assert len(donations.findall("transaction")) == 2
 
 
+def test_the_stand_in_reporting_organisation_is_warned_about(funded, tmp_path, capsys):
+    assert cli.main(["export-iati", str(tmp_path / "activities.xml")]) == 0
+
+    assert "stand-in XI-CADRE-NATO" in capsys.readouterr().err
+
+
+def test_the_registered_reporting_organisation_names_every_activity(
+    funded, schema, tmp_path, capsys, settings
+):
+    settings.IATI_REPORTING_ORG_REF = "XM-DAC-928"
+    settings.IATI_REPORTING_ORG_NAME = "Training Mission"
+    out = tmp_path / "activities.xml"
+
+    assert cli.main(["export-iati", str(out)]) == 0
+
+    tree = etree.parse(str(out))
+    _assert_valid(schema, tree)
+    root = tree.getroot()
+    assert [a.findtext("iati-identifier") for a in root] == [
+        "XM-DAC-928-trust-fund-tf-a",
+        "XM-DAC-928-donations-tm",
+    ]
+    assert {org.get("ref") for org in root.iter("reporting-org")} == {"XM-DAC-928"}
+    assert {org.findtext("narrative") for org in root.iter("reporting-org")} == {"Training Mission"}
+    assert "XI-CADRE-NATO" not in out.read_text()
+    assert "stand-in" not in capsys.readouterr().err
+
+
 def test_with_no_money_recorded_no_file_is_written(db, tmp_path, capsys):
     # The schema needs one activity at least: an empty file would not validate.
     out = tmp_path / "activities.xml"

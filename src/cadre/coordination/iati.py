@@ -15,6 +15,7 @@ import datetime
 from collections import defaultdict
 from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 from lxml import etree
 
@@ -22,10 +23,6 @@ from .models import Contribution, Disbursement, Donation, TrustFund
 from .selectors_money import readable
 
 IATI_VERSION = "2.03"
-# The reporting organisation's identifier. NATO publishes no IATI organisation identifier
-# in our sources: this one is a stand-in, to be replaced by the registered one.
-REPORTING_ORG_REF = "XI-CADRE-NATO"
-REPORTING_ORG_NAME = "North Atlantic Treaty Organization"
 REPORTING_ORG_TYPE = "40"  # Multilateral (IATI OrganisationType)
 GOVERNMENT = "10"  # IATI OrganisationType of a nation's government
 INCOMING_FUNDS, DISBURSEMENT = "1", "3"
@@ -35,6 +32,21 @@ STATUS = {"planned": "1", "active": "2", "suspended": "5", "ended": "4"}
 SECTOR_VOCABULARY = "1"  # OECD DAC 5-digit
 SCHEMA_DIR = Path("..") / "shared" / "iati-2.03"
 SCHEMA_FILE = "iati-activities-schema.xsd"
+
+
+# The reporting organisation. NATO publishes no IATI organisation identifier in our
+# sources: the default identifier is a stand-in, replaced by the registered one through
+# CADRE_IATI_REPORTING_ORG (its name through CADRE_IATI_REPORTING_ORG_NAME) before a file is
+# published; after the handover the host nation's ministry reports under its own.
+STAND_IN_REPORTING_ORG_REF = "XI-CADRE-NATO"
+
+
+def reporting_org_ref() -> str:
+    return settings.IATI_REPORTING_ORG_REF
+
+
+def reporting_org_name() -> str:
+    return settings.IATI_REPORTING_ORG_NAME
 
 
 def _records(user, model):
@@ -76,7 +88,7 @@ def _head(root, identifier, title, description, funders, status, start, end, upd
         },
     )
     etree.SubElement(activity, "iati-identifier").text = identifier
-    _org(activity, "reporting-org", REPORTING_ORG_NAME, REPORTING_ORG_TYPE, REPORTING_ORG_REF)
+    _org(activity, "reporting-org", reporting_org_name(), REPORTING_ORG_TYPE, reporting_org_ref())
     _text(activity, "title", title)
     _text(activity, "description", description, type="1")
     for name in funders:
@@ -84,10 +96,10 @@ def _head(root, identifier, title, description, funders, status, start, end, upd
     _text(
         activity,
         "participating-org",
-        REPORTING_ORG_NAME,
+        reporting_org_name(),
         role=ROLE_IMPLEMENTING,
         type=REPORTING_ORG_TYPE,
-        ref=REPORTING_ORG_REF,
+        ref=reporting_org_ref(),
     )
     etree.SubElement(activity, "activity-status", {"code": status})
     if start:
@@ -145,7 +157,7 @@ def build(user=None) -> etree._ElementTree:
         start, end = _span(days, fund.mission)
         activity = _head(
             root,
-            f"{REPORTING_ORG_REF}-trust-fund-{fund.key}",
+            f"{reporting_org_ref()}-trust-fund-{fund.key}",
             fund.name,
             fund.purpose or fund.name,
             funders,
@@ -188,7 +200,7 @@ def build(user=None) -> etree._ElementTree:
         start, end = _span([r.donated_on for r in rows], mission)
         activity = _head(
             root,
-            f"{REPORTING_ORG_REF}-donations-{mission.key if mission else 'none'}",
+            f"{reporting_org_ref()}-donations-{mission.key if mission else 'none'}",
             f"Equipment donated through {name}",
             f"Equipment and goods donated by nations to the host nation through {name}.",
             sorted({row.nation.name for row in rows}),

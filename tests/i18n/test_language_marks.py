@@ -79,3 +79,37 @@ def test_a_records_name_says_its_language_on_its_page_and_in_the_audit_trail(cli
     assert '<h1><bdi lang="en" dir="auto">Norway</bdi>' in english_page
     assert '<h1><bdi lang="ar" dir="auto">الأردن</bdi>' in arabic_page
     assert '<bdi lang="en" dir="auto">Norway</bdi>' in trail
+
+
+def _message(page):
+    return re.search(r'<p class="message[^"]*" role="status">(.*?)</p>', page).group(1)
+
+
+def test_a_saved_or_deleted_records_name_in_the_message_says_its_language(client_as):
+    client = client_as(Role.MISSION_STAFF)
+    client.cookies["django_language"] = "ar"
+
+    saved = client.post(
+        "/record/nations/add/", {"code": "NOR", "name": "Norway", "status": "ally"}, follow=True
+    )
+    client.post("/record/nations/add/", {"code": "JOR", "name": "الأردن", "status": "partner"})
+    from cadre.accounts.models import Nation
+
+    jordan = Nation.objects.get(code="JOR")
+    deleted = client.post(f"/record/nations/{jordan.pk}/delete/", follow=True)
+
+    assert '<bdi lang="en" dir="auto">Norway</bdi>' in _message(saved.content.decode())
+    assert '<bdi lang="ar" dir="auto">الأردن</bdi>' in _message(deleted.content.decode())
+
+
+def test_a_records_name_in_a_message_is_escaped(client_as):
+    client = client_as(Role.MISSION_STAFF)
+    name = "<script>alert(1)</script> Land"
+
+    saved = client.post(
+        "/record/nations/add/", {"code": "XSS", "name": name, "status": "ally"}, follow=True
+    )
+
+    message = _message(saved.content.decode())
+    assert "<script>" not in message
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Land" in message

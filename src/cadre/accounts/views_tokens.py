@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cadre.core.text import with_records
+
 from .models import ApiToken
 from .services import api_token_create, api_token_revoke
 
@@ -42,7 +44,7 @@ def tokens(request):
 def token_revoke(request, token_id):
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     api_token_revoke(token=token)
-    messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    messages.success(request, with_records(_("The token “%(name)s” is revoked."), name=token.name))
     return redirect("accounts:tokens")
 
 

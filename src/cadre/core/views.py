@@ -28,6 +28,7 @@ from . import dates, exchange, idempotency, paging, permissions, pickers, regist
 from .filtersets import filterset_for
 from .forms import RecordForm
 from .tables import table_for
+from .text import records_listed, with_records
 
 
 class ObjectTypeMixin(LoginRequiredMixin):
@@ -293,7 +294,7 @@ class ObjectEditView(ObjectTypeMixin, View):
         except PermissionDenied as exc:
             form.add_error(None, str(exc) or _("You may not save this object as it now stands."))
             return self.page(form, obj, status=403)
-        messages.success(request, _("Saved %(object)s.") % {"object": obj})
+        messages.success(request, with_records(_("Saved %(object)s."), object=obj))
         return redirect("core:detail", self.object_type.slug, obj.pk)
 
 
@@ -316,15 +317,18 @@ class ObjectDeleteView(ObjectTypeMixin, View):
         try:
             services.delete(obj, user=request.user)
         except ProtectedError as exc:
-            blocking = ", ".join(str(o) for o in list(exc.protected_objects)[:5])
+            blocking = records_listed(list(exc.protected_objects)[:5])
             messages.error(
                 request,
-                _("%(object)s is still referred to by: %(blocking)s. Change those first.")
-                % {"object": obj, "blocking": blocking},
+                with_records(
+                    _("%(object)s is still referred to by: %(blocking)s. Change those first."),
+                    object=obj,
+                    blocking=blocking,
+                ),
             )
             return redirect("core:detail", self.object_type.slug, obj.pk)
         except services.RecordConflict as exc:
             messages.error(request, exc.message)
             return redirect("core:detail", self.object_type.slug, obj.pk)
-        messages.success(request, _("Deleted %(object)s.") % {"object": obj})
+        messages.success(request, with_records(_("Deleted %(object)s."), object=obj))
         return redirect(reverse("core:list", args=[self.object_type.slug]))

@@ -13,6 +13,7 @@ from django.views import View
 
 from cadre.core import exports, permissions
 from cadre.core.services import RecordConflict, service_for
+from cadre.core.text import with_records
 
 from . import dashboard, rounds, selectors, self_sustainment, services
 from .models import (
@@ -182,8 +183,11 @@ class AnswerOfferView(LoginRequiredMixin, View):
                 enrolment = waiting.accept(entry, user=request.user)
                 messages.success(
                     request,
-                    _("%(person)s is enrolled in %(session)s.")
-                    % {"person": enrolment.person, "session": enrolment.session},
+                    with_records(
+                        _("%(person)s is enrolled in %(session)s."),
+                        person=enrolment.person,
+                        session=enrolment.session,
+                    ),
                 )
             else:
                 waiting.decline(entry, user=request.user)

@@ -5,16 +5,13 @@ mandate rules, notes) is kept in English only. On an Arabic page such text must 
 is English, or a screen reader reads it with Arabic rules.
 """
 
-import re
-
 from django import template
 from django.utils.html import format_html
 
+from cadre.core import text
 from cadre.core.text import language_of_field
 
 register = template.Library()
-
-ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
 
 @register.filter
@@ -41,9 +38,5 @@ def field_language(field):
 
 @register.filter
 def record_text(value):
-    """A record's name or the record's own text, in whichever language it was written:
-    Arabic when it has Arabic letters, else English, each marked so."""
-    if value is None or value == "":
-        return value
-    language = "ar" if ARABIC_LETTERS.search(str(value)) else "en"
-    return format_html('<bdi lang="{}" dir="auto">{}</bdi>', language, value)
+    """A record's name or the record's own text, marked with the language it is written in."""
+    return text.record_text(value)

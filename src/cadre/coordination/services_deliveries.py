@@ -179,6 +179,9 @@ class DeliveryService(KeyedService):
             )
 
     def save(self, obj, *, user, many=None, exclude=None):
+        if obj.receipt and not obj.receipt._committed:
+            # A receipt given with the record meets the rule of one attached to it.
+            check_receipt(obj.receipt.file)
         with new_receipt_removed_on_failure(obj), transaction.atomic():
             before = None
             if not obj._state.adding:

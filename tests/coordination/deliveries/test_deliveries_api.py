@@ -4,6 +4,7 @@ confirmation, receipts uploaded as multipart and read only by the delivery's rea
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, connection, transaction
 from rest_framework.test import APIClient
@@ -273,6 +274,30 @@ def test_a_delivery_refused_after_its_receipt_was_stored_leaves_no_file(
     assert delivery.receipt.name.startswith(f"receipts/{delivery.key}/")
     assert not Delivery.objects.exists()
     assert not list(media_root.rglob("*.pdf"))
+
+
+def test_a_receipt_given_with_a_new_delivery_meets_the_receipt_rule(match, media_root):
+    """A delivery saved with its receipt (as code or an import could) is checked as one
+    attached through the receipt action: a file that is no PDF, PNG or JPEG is refused and
+    nothing is kept."""
+    delivery = Delivery(
+        match=match,
+        quantity=4,
+        delivered_on=datetime.date(2027, 4, 1),
+        received_by="Academy liaison",
+        receipt=SimpleUploadedFile("receipt.pdf", b"#!/bin/sh\necho not a receipt\n"),
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        save(delivery, user=OPERATOR)
+
+    assert "PDF, PNG or JPEG" in str(refused.value)
+    assert not Delivery.objects.exists()
+    assert not [p for p in media_root.rglob("*") if p.is_file()]
+
+    delivery.receipt = SimpleUploadedFile("receipt.pdf", PDF)
+    saved = save(delivery, user=OPERATOR)
+    assert saved.receipt.name.endswith(".pdf")
 
 
 @pytest.fixture

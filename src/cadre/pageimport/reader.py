@@ -272,7 +272,7 @@ _PATTERNS = [
         "dayrange",
         rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+)"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
-        rf"\s+(?P<m>{_MONTH})(?![\w])(?:,?\s+{_Y}(?!\d))?",
+        rf"\s+(?:de\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+)?{_Y}(?!\d))?",
     ),
     (  # "October 2-4, 2017": the same range in American order
         "dayrange",
@@ -408,7 +408,7 @@ _UPDATE_WORDS = r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualiz
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
-    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publié|publicado|"
+    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|"
     r"gepubliceerd|"
     + _UPDATE_WORDS
     + r")\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:"
@@ -524,6 +524,13 @@ _AUTHOR_AFTER = re.compile(
 # After a date opening its line, only a site's address: "01/11/2010 - example.com".
 _SITE_AFTER = re.compile(
     r"^\s*[-–—|/]\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?\s*$"
+)
+# After a date opening its line, the kind of page it dates: "22.12.2015 - Article".
+_PAGE_KIND_AFTER = re.compile(
+    r"^\s*[-–—|•]\s*(?:article|news|press\s+release|statement|speech|interview|report|"
+    r"artikel|meldung|pressemitteilung|rede|communiqué(?:\s+de\s+presse)?|actualité|"
+    r"discours|noticia|nota\s+de\s+prensa|comunicado|discurso)\s*$",
+    re.I,
 )
 # A date opening its line and followed by a clock time: a byline's or a post's timestamp.
 _CLOCK_AFTER = re.compile(
@@ -824,7 +831,11 @@ def find_dates(text: str) -> list[DateMention]:
                 _CLOCK_AFTER.match(text[e : e + 20])
                 or (
                     point.unit == "day"
-                    and (_SITE_AFTER.match(rest_of_line) or _AUTHOR_AFTER.match(rest_of_line))
+                    and (
+                        _SITE_AFTER.match(rest_of_line)
+                        or _AUTHOR_AFTER.match(rest_of_line)
+                        or _PAGE_KIND_AFTER.match(rest_of_line)
+                    )
                 )
             ):
                 # "March 26, 2023 12:51 am | Updated ...": a timestamp; "01/11/2010 -
@@ -1382,11 +1393,16 @@ def read_dates(
             context.heading(None)
         if headline and _plain(raw).startswith(headline):
             # The page's title again at the top of its text (a headline, perhaps run into its
-            # publication line): no event, but the page's own dates in it count.
-            for m in find_dates(raw):
-                if m.dateline:
-                    context.page_date(m)
-            continue
+            # publication line): no event, but the page's own dates in it count. When the
+            # article runs on in the same block, only the title is passed over.
+            rest = _after_words(raw, len(headline.split()))
+            if len(rest) < _ARTICLE_AFTER_TITLE:
+                for m in find_dates(raw):
+                    if m.dateline:
+                        context.page_date(m)
+                continue
+            block = Block(block.end - len(rest), block.end, block.kind)
+            raw = rest
         heading_year = _year_heading(raw)
         if heading_year:
             context.heading(heading_year)
@@ -1465,6 +1481,16 @@ def read_dates(
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
             candidates.extend(relatives)
     return candidates
+
+
+# Text after a repeated title this long is the article, run into the title's block.
+_ARTICLE_AFTER_TITLE = 200
+
+
+def _after_words(text: str, count: int) -> str:
+    """`text` after its first `count` words."""
+    words = list(re.finditer(r"\S+", text))
+    return text[words[count - 1].end() :].lstrip() if len(words) > count else ""
 
 
 def _plain(text: str) -> str:
@@ -1628,7 +1654,10 @@ class _Context:
                 )
                 self.limit = point.last_day() if ends else None
                 before = text[max(0, mention.start - 25) : mention.start]
-                self.since = bool(_SINCE_BEFORE.search(before)) or (
+                self.since = bool(
+                    _SINCE_BEFORE.search(before)
+                    or _SINCE_IN_CLAUSE.search(text[sentence : mention.start])
+                ) or (
                     mention.last is None and bool(_FROM_BEFORE.search(before))
                 )
 
@@ -1660,6 +1689,13 @@ class _Context:
 # 2018", "since 2018", "depuis 2013". The page is later; the date after it need not be in it.
 _SINCE_BEFORE = re.compile(
     r"\b(?:since|seit|depuis|desde)(?:\s+(?:dem|der|le|la|l[’']|el|the|Jahr|year|mois|de))*\s*$",
+    re.I,
+)
+# "has been in turmoil since an uprising toppled its leader in 2011": the year, further on in
+# the clause "since" opens, dates the start of what still goes on.
+_SINCE_IN_CLAUSE = re.compile(
+    r"\b(?:(?:has|have)\s+been\b[^.;,]{0,40}\bsince|seit|depuis|desde)\b[^.;,]{0,80}\b"
+    r"(?:in|en|im)\s+$",
     re.I,
 )
 # "From 2015 until the invasion in February": a start, the end not read as a range with it.

@@ -1173,7 +1173,7 @@ def test_a_title_run_into_the_article_skips_only_the_title():
 
 
 def test_a_spanish_range_of_days_with_de_before_the_month():
-    text = "La patrulla se hizo entre los días 25 y 27 de septiembre de 2021 en aguas de Mauritania."
+    text = "La patrulla se hizo entre los días 25 y 27 de septiembre de 2021 frente a Mauritania."
     found = only(text)
     assert (found.edtf, found.precision) == ("2021-09-25/2021-09-27", "range")
 

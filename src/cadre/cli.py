@@ -524,6 +524,27 @@ def _generate_demo_deliveries():
         print(f"Generated for the demo: {made} deliveries.")
 
 
+def cmd_sweep_receipts(args):
+    """Remove receipt files that no delivery names, older than --older-than-hours."""
+    import datetime
+
+    from cadre.coordination.services_deliveries import sweep_receipts
+
+    if args.older_than_hours < 1:
+        print(
+            "cadre: --older-than-hours: at least 1, so no write in flight loses its file",
+            file=sys.stderr,
+        )
+        return 1
+    age = datetime.timedelta(hours=args.older_than_hours)
+    removed = sweep_receipts(older_than=age, dry_run=args.dry_run)
+    for name in removed:
+        print(name)
+    verb = "Would remove" if args.dry_run else "Removed"
+    print(f"{verb} {len(removed)} receipt files that no delivery names.")
+    return 0
+
+
 def cmd_export_3w(args):
     """Write the who-does-what-where CSV (HXL hashtags on its second row): every delivery."""
     from cadre.coordination.exports_deliveries import write_3w
@@ -722,6 +743,18 @@ def build_parser():
     verify = audit.add_parser("verify", help="check that no entry was changed or removed")
     verify.set_defaults(func=cmd_audit_verify)
 
+    p = sub.add_parser(
+        "sweep-receipts",
+        help="remove receipt files no delivery names (left by a write rolled back)",
+    )
+    p.add_argument(
+        "--older-than-hours",
+        type=int,
+        default=24,
+        help="only files older than this, so writes in flight keep theirs (default 24)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="list the files, remove none")
+    p.set_defaults(func=cmd_sweep_receipts)
     p = sub.add_parser(
         "run-due",
         help="release unfilled allotted seats (6 weeks before) and confirm or cancel "

@@ -18,7 +18,9 @@ leaves the storage once the delivery's deletion, or the receipt's replacement, i
 and at once when the write that stored it fails (its rollback leaves no row naming it).
 """
 
+import datetime
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -270,3 +272,29 @@ def check_receipt(upload):
         raise ValidationError(
             {"receipt": _("A receipt is a PDF, PNG or JPEG file; this one is none of them.")}
         )
+
+
+def sweep_receipts(*, older_than: datetime.timedelta, dry_run: bool = False) -> list[str]:
+    """Remove the receipt files no delivery names (left when a caller's transaction rolled
+    back after a delivery and its file were written), once older than `older_than`, so a
+    file whose write is still in flight stays. Returns the names removed (or, with
+    `dry_run`, that would be)."""
+    storage = Delivery._meta.get_field("receipt").storage
+    root = Path(storage.location)
+    named = set(Delivery.objects.exclude(receipt="").values_list("receipt", flat=True))
+    cutoff = (timezone.now() - older_than).timestamp()
+    removed = []
+    for path in sorted((root / "receipts").rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(root).as_posix()
+        if name in named or path.stat().st_mtime > cutoff:
+            continue
+        removed.append(name)
+        if not dry_run:
+            storage.delete(name)
+    if not dry_run:
+        for folder in sorted((root / "receipts").glob("*/"), reverse=True):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+    return removed

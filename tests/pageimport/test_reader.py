@@ -1195,3 +1195,77 @@ def test_a_year_after_since_further_back_in_its_sentence_is_the_start_of_what_go
         "The stalemate grew out of the failure to hold elections in December."
     )
     assert edtfs(text) == ["2011", "XXXX-12"]
+
+
+# What the twelfth held-out set's first run missed ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "future",
+    [
+        "Between 40 and 50 officers will serve at the new centre beginning in October.",
+        "Durante el nuevo periodo que comienza en agosto, el contingente se centrará en el mando.",
+        "La mission formera les cadets à partir d'avril dans la capitale.",
+        "Die Ausbilder sollen ab Oktober in Erbil unterrichten.",
+    ],
+)
+def test_a_yearless_date_in_a_sentence_about_the_future_keeps_no_year_from_the_past(future):
+    text = f"The first class was trained in 2009.\n\n{future}"
+    assert edtfs(text)[-1].startswith("XXXX")
+
+
+def test_a_future_sentence_still_takes_a_year_stated_in_it_or_by_a_heading():
+    assert edtfs("In 2010 the mission will open a school in March.") == ["2010", "2010-03"]
+    assert edtfs("2010\n\nThe mission will open a school in March.") == ["2010-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Lancée depuis Bruxelles en juillet 2018 pour aboutir en octobre de la même année.",
+         "2018-10"),
+        ("Planned in July 2018, it opened in October of the same year.", "2018-10"),
+        ("Se lanzó en julio de 2018 y empezó en octubre del mismo año.", "2018-10"),
+    ],
+)  # fmt: skip
+def test_of_the_same_year_takes_the_year_just_stated(text, edtf):
+    assert edtfs(text)[-1] == edtf
+
+
+def test_christmas_after_a_preposition_is_a_day():
+    assert edtfs("The course ran in 2016. After Christmas, the army takes it over.") == [
+        "2016",
+        "2016-12-25",
+    ]
+
+
+def test_posted_by_an_author_then_a_bar_and_the_date_is_the_pages_own():
+    text = "Posted by: APO | 18 July 2016\n\nThe mission was extended in July."
+    assert edtfs(text) == ["2016-07"]
+
+
+def test_a_date_then_its_place_in_parentheses_is_a_dateline():
+    text = "July 24, 2019 (JUBA) – Police officers have been trained since May."
+    assert edtfs(text) == ["2019-05"]
+
+
+def test_the_next_month_is_relative_and_no_date():
+    text = "The course ran in 2013. El ministro dijo que empezará el próximo mes de abril."
+    found = read(text)
+    assert [c.edtf for c in found] == ["2013", None]
+    assert found[1].relative == "el próximo mes de abril"
+    assert edtfs("La formation reprendra en avril prochain à Bamako.") == [None]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Three years later, the trainers left in October.",
+        "Tres años después, el ejercicio se hizo a primeros de octubre.",
+        "Trois ans plus tard, l'exercice a eu lieu en octobre.",
+        "Drei Jahre später fand die Übung im Oktober statt.",
+    ],
+)
+def test_after_a_span_of_years_or_months_a_yearless_date_keeps_no_year(later):
+    text = f"On 29 June 2014 the city fell.\n\n{later}"
+    assert edtfs(text) == ["2014-06-29", "XXXX-10", None]

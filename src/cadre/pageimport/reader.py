@@ -257,6 +257,14 @@ HOLIDAYS_WITH_YEAR = {
 }  # fmt: skip
 
 
+# "After Christmas", "à Noël", "nach Weihnachten": a feast after a preposition is its day.
+_FEAST_AFTER = "(?:" + "|".join(
+    rf"(?<=\b{word}\s)"
+    for word in ("after", "before", "by", "until", "over", "since", "après", "avant", "à",
+                 "nach", "vor", "bis", "zu", "an", "después de", "antes de", "en", "hasta")
+) + ")"  # fmt: skip
+
+
 def _holiday_names(names) -> str:
     return _alternatives(names).replace("'", "['’]").replace(r"\ ", r"\s+")
 
@@ -327,7 +335,8 @@ _PATTERNS = [
     (  # "on Christmas Eve, 1989", "Am Heiligabend 2003", "en Nochevieja de 2012"
         "holiday",
         rf"(?<![\w])(?:(?P<hd>{_holiday_names(HOLIDAYS)})(?![\w])|(?P<hy>{_holiday_names(HOLIDAYS_WITH_YEAR)})"
-        rf"(?=,?\s+(?:of\s+|de\s+)?{_YEAR}(?!\d)))(?:,?\s+(?:of\s+|de\s+)?{_Y}(?!\d))?",
+        rf"(?=,?\s+(?:of\s+|de\s+)?{_YEAR}(?!\d))|{_FEAST_AFTER}(?P<hp>"
+        rf"{_holiday_names(HOLIDAYS_WITH_YEAR)})(?![\w]))(?:,?\s+(?:of\s+|de\s+)?{_Y}(?!\d))?",
     ),
     (
         "season",
@@ -414,7 +423,7 @@ _METADATA_BEFORE = re.compile(
     + r")\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:"
     + _WEEKDAY
     + r")\W*)?"
-    r"|^\W*by\s+[\w .]{1,40}\s[-–|]\s*"
+    r"|^\W*(?:(?:posted|written|published)\s+)?by\s*:?\s+[\w .]{1,40}\s[-–|]\s*"
     # A magazine's running header: "Issue No: 11 • November 2018 •".
     r"|\bissue(?:\s+(?:no\.?|nr\.?|number))?\s*:?\s*\d{1,4}\s*[•|,·-]\s*"
     # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
@@ -429,7 +438,7 @@ _MONTH_ALONE_AFTER = re.compile(
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
-    r"|\b(?:early|late|mid|mi)-$",
+    r"|\b(?:early|late|mid|mi)-$|\b(?:à\s+partir|depuis|fin|début|mois)\s+d['’]$",
     re.I,
 )
 _MODIFIER = re.compile(
@@ -494,6 +503,11 @@ _THIS_YEAR = re.compile(
     r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b",
     re.I,
 )
+_SAME_YEAR = re.compile(
+    r"^,?\s*(?:of\s+the\s+same\s+year|(?:de\s+)?la\s+même\s+année|del\s+mismo\s+año|"
+    r"(?:des(?:selben|gleichen)\s+Jahres))\b",
+    re.I,
+)
 # A place, a comma and the date opening a text, then an agency or a dash: a dateline.
 # Or the date closing the agency's parentheses: "BRUSSELS (Agency / Wire - 08th April, 2020)".
 # The place may name its country ("Bruxelles, Belgique, 24 mars (Agency) -"); the date may
@@ -503,6 +517,8 @@ _PLACE = _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + ")?"
 _DATELINE_BEFORE = re.compile(
     r"^\W*" + _PLACE + r"(?:,\s*(?:(?:" + _WEEKDAY + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?)$"
 )
+# A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
+_PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
 # A dateline without a year must name its agency: "24 mars (Agency) -".
 _DATELINE_AGENCY_AFTER = re.compile(r"^\s*,?\s*\([^()]{1,40}\)\s*[-–—:|]")
 _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
@@ -563,11 +579,26 @@ _NAME_LINE_BEFORE = re.compile(
 _TODAY = re.compile(r"\b(?:today|aujourd['’]hui|heute|hoy)\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+(?:later|after(?:wards)?|"
+    r"several|a\s+few|few)\s+(?:days?|weeks?|(?P<em>months?|years?))\s+(?:later|after(?:wards)?|"
     r"earlier|before|on))|(?:the\s+(?:following|next|previous|same)\s+(?:day|week|month|"
-    r"year|spring|summer|autumn|winter))|(?:(?:last|next|this)\s+(?:week|month|year)))\b",
+    r"year|spring|summer|autumn|winter))|(?:(?:last|next|this)\s+(?:week|month|year))"
+    # "tres años después", "trois ans plus tard", "drei Jahre später"
+    r"|(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|unos|unas)"
+    r"\s+(?:días|semanas|(?P<es>meses|años))\s+(?:después|más\s+tarde|antes)"
+    r"|(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)"
+    r"\s+(?:jours|semaines|(?P<fr>mois|ans|années))\s+(?:plus\s+tard|après|plus\s+tôt|auparavant)"
+    r"|(?:\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|einige|mehrere|wenige)"
+    r"\s+(?:Tage|Wochen|(?P<de>Monate|Jahre))\s+(?:später|danach|zuvor|davor)"
+    # "next April", "el próximo mes de abril", "en avril prochain", "im kommenden März"
+    rf"|(?:next|(?:el\s+)?próximo(?:\s+mes\s+de)?|im\s+(?:nächsten|kommenden))\s+{_MONTH}"
+    rf"|{_MONTH}\s+prochain)\b",
     re.I,
 )
+# The words of a month just before or after that make it the next such month, not a date.
+_NEXT_BEFORE = re.compile(
+    r"\b(?:next|próximo(?:\s+mes\s+de)?|im\s+(?:nächsten|kommenden))\s+$", re.I
+)
+_NEXT_AFTER = re.compile(r"^\s+prochain\b", re.I)
 
 
 @dataclass
@@ -586,6 +617,7 @@ class DatePoint:
     last: bool = False  # "the last 31 January": the last before the reference date
     weekday: int | None = None  # "Monday, March 18": 0-6, a check on the year it is given
     today: bool = False  # "ce 26 avril 2019", "this 3 May 2021": the page's own day
+    same_year: bool = False  # "October of the same year": the year just stated, whatever it is
 
     def edtf(self) -> str:
         year = f"{self.year:04d}" if self.year else "XXXX"
@@ -708,7 +740,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         month = MONTHS[groups["m"].rstrip(".").lower()]
         point = DatePoint("day", year, month, int(groups["d"]))
     elif name == "holiday":
-        key = " ".join((groups.get("hd") or groups["hy"]).lower().replace("’", "'").split())
+        named = groups.get("hd") or groups.get("hy") or groups["hp"]
+        key = " ".join(named.lower().replace("’", "'").split())
         point = DatePoint("day", year, *(HOLIDAYS | HOLIDAYS_WITH_YEAR)[key])
     elif name in ("my", "m"):
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
@@ -848,11 +881,23 @@ def find_dates(text: str) -> list[DateMention]:
                 weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
                 if weekday:
                     point.weekday = _weekday_index(weekday.group("w"))
-            if point.year is None and (this_year := _THIS_YEAR.match(text[e : e + 30])):
+            if point.year is None and (same := _SAME_YEAR.match(text[e : e + 30])):
+                point.same_year = True
+                e += same.end()
+            elif point.year is None and (this_year := _THIS_YEAR.match(text[e : e + 30])):
                 point.this_year = True
                 e += this_year.end()
             elif point.year is None and _THIS_BEFORE.search(text[max(0, s - 20) : s]):
                 point.this_year = True
+            elif (
+                point.year is None
+                and name in ("m", "dmy", "mdy")
+                and (
+                    _NEXT_BEFORE.search(text[max(0, s - 24) : s])
+                    or _NEXT_AFTER.match(text[e : e + 12])
+                )
+            ):
+                continue  # "el próximo mes de abril": relative, for the reviewer
             elif point.year is None and point.unit in ("day", "month"):
                 point.last = bool(_LAST_BEFORE.search(text[max(0, s - 14) : s]))
                 if last := _LAST_AFTER.match(text[e : e + 12]):
@@ -911,6 +956,12 @@ def find_dates(text: str) -> list[DateMention]:
             and _TODAY.search(re.split(r"[.!?]\s", text[mention.end :], maxsplit=1)[0])
         ):
             mention.dateline = True  # "13 September 2001 – UN Police today began ...": news
+        if (
+            mention.first.year
+            and not text[: mention.start].strip(" \t•·*-")
+            and _PLACE_AFTER_DATE.match(after)
+        ):
+            mention.dateline = True  # "July 24, 2019 (JUBA) – Police officers ...": the place after
         line_end = len(text) if (n := text.find("\n", mention.end)) < 0 else n
         if (
             mention.first.unit == "day"
@@ -1459,18 +1510,26 @@ def read_dates(
             inside = [m for m in mentions if s <= m.start < e]
             sentence = text[s:e]
             # "... deployed on 2 May and began three weeks later": the reviewer gives the date.
-            relatives = [
-                _relative_candidate(text, s, e, relative, actors)
+            found = [
+                relative
                 for relative in _RELATIVE.finditer(sentence)
                 if not any(
                     m.start < s + relative.end() and s + relative.start() < m.end for m in inside
                 )
             ]
+            relatives = [_relative_candidate(text, s, e, r, actors) for r in found]
+            # "Three years later, ...": what follows is no longer in the year last stated.
+            moves = [s + r.end() for r in found if r.group("em", "es", "fr", "de") != (None,) * 4]
             if not inside:
+                if moves:
+                    context.heading(None)
                 candidates.extend(relatives)
                 continue
             clauses = _clauses(sentence, inside, s)
             for m, (cs, ce) in zip(inside, clauses, strict=True):
+                if moves and moves[0] <= m.start:
+                    moves = []
+                    context.heading(None)
                 if m is lead:
                     continue
                 while page_dates and page_dates[0].start < m.start:
@@ -1479,6 +1538,8 @@ def read_dates(
                 clause = sentence[cs:ce]
                 summary = _summary(clause, [(m.start - s - cs, m.end - s - cs)])
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
+            if moves:
+                context.heading(None)
             candidates.extend(relatives)
     return candidates
 
@@ -1581,6 +1642,7 @@ class _Context:
         self.page_year = fallback
         self.prose = False  # the year was stated in a sentence, not by a heading or lead
         self.block = -1  # the block the prose year was stated in
+        self.sentence = -1  # ... and the sentence
         self.opening = False  # ... and it opened its sentence ("In 2004, ...")
         self.limit: datetime.date | None = None  # ... as an end ("until May 2019")
         self.since = False  # ... as the start of what still goes on ("since October 2018")
@@ -1622,12 +1684,19 @@ class _Context:
             if point is None:
                 continue
             if point.year is None:
-                if point.last:
+                if point.same_year:
+                    year = self.year
+                elif point.last:
                     year = self._last_before_reference(point)
                 elif point.this_year:
                     year = self.fallback or (self.own_date and self.own_date.year)
                 else:
-                    year = self._year_for(point, block)
+                    future = (
+                        self.prose
+                        and 0 <= sentence != self.sentence
+                        and bool(_FUTURE.search(_sentence_at(text, sentence)))
+                    )
+                    year = self._year_for(point, block, sentence, future)
                 if year and point.weekday is not None and not _fits_weekday(point, year):
                     # "Monday, March 18" in a year where it is a Friday: a news item's
                     # weekday names a day near the page's own, if its year fits.
@@ -1647,7 +1716,7 @@ class _Context:
             self.bare = point.unit == "year"
             self.prose = sentence >= 0
             if self.prose:
-                self.block = block
+                self.block, self.sentence = block, sentence
                 self.opening = bool(_OPENS_SENTENCE.match(text[sentence : mention.start]))
                 ends = point is mention.last or _UNTIL_BEFORE.search(
                     text[max(0, mention.start - 30) : mention.start]
@@ -1657,15 +1726,17 @@ class _Context:
                 self.since = bool(
                     _SINCE_BEFORE.search(before)
                     or _SINCE_IN_CLAUSE.search(text[sentence : mention.start])
-                ) or (
-                    mention.last is None and bool(_FROM_BEFORE.search(before))
-                )
+                ) or (mention.last is None and bool(_FROM_BEFORE.search(before)))
 
-    def _year_for(self, point: DatePoint, block: int) -> int | None:
+    def _year_for(
+        self, point: DatePoint, block: int, sentence: int = -1, future: bool = False
+    ) -> int | None:
         if not self.year:
             return self.fallback
         if not self.prose:
             return self.year
+        if future and sentence != self.sentence:
+            return None  # "officers will serve there from October": after the page, not in 2009
         if self.limit and replace(point, year=self.year).first_day() > self.limit:
             return None
         if self.since:
@@ -1683,6 +1754,25 @@ class _Context:
             return None
         year = reference.year
         return year if replace(point, year=year).first_day() <= reference else year - 1
+
+
+# A sentence about what is yet to come: a yearless date in it is after the page was written,
+# which a year stated in the past tense elsewhere does not date.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|"
+    r"planned\s+to|going\s+to)|plans?\s+to|expects?\s+to|intends?\s+to|"
+    r"sera|seront|aura|auront|devra|devront|devrait|devraient|pourra|pourront|prévoit|"
+    r"prévoient|\w{3,}eront|\w{3,}iront|\w{4,}era|"
+    r"\w+(?:rá|rán)|espera|esperan|prevé|prevén|van?\s+a|"
+    r"soll|sollen|plant|planen|voraussichtlich|künftig)\b",
+    re.I,
+)
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence that opens at `start`: up to its end, or 300 characters."""
+    end = re.search(r"[.!?](?=\s|$)|\n", text[start : start + 300])
+    return text[start : start + (end.start() if end else 300)]
 
 
 # A year stated as the start of what goes on when the page is written: "seit dem Oktober

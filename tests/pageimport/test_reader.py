@@ -1269,3 +1269,21 @@ def test_the_next_month_is_relative_and_no_date():
 def test_after_a_span_of_years_or_months_a_yearless_date_keeps_no_year(later):
     text = f"On 29 June 2014 the city fell.\n\n{later}"
     assert edtfs(text) == ["2014-06-29", "XXXX-10", None]
+
+
+# What the thirteenth held-out set's first run missed -------------------------------------
+
+
+def test_published_with_a_clock_before_the_date_is_the_pages_own_date():
+    text = "Published 6:30 PM, November 13, 2017\n\nThe drill began in October."
+    assert edtfs(text) == ["2017-10"]
+
+
+def test_a_month_naming_a_morning_is_a_date():
+    assert edtfs("It was a bleak February morning when the recruits arrived.") == ["XXXX-02"]
+    assert edtfs("The Council met in 2015. On a cold March day the course opened.") == [
+        "2015",
+        "2015-03",
+    ]
+    # A month alone with no such word stays no date ("March" the verb, a name).
+    assert edtfs("The recruits march every morning.") == []

@@ -420,7 +420,7 @@ _METADATA_BEFORE = re.compile(
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|"
     r"gepubliceerd|"
     + _UPDATE_WORDS
-    + r")\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:(?:"
+    + r")\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:"
     + _WEEKDAY
     + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?by\s*:?\s+[\w .]{1,40}\s[-–|]\s*"
@@ -774,6 +774,10 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     return point
 
 
+# "a bleak February morning", "on a cold March day": the month names the time of day's.
+_TIME_OF_DAY_AFTER = re.compile(r"^\s+(?:morning|afternoon|evening|night|day)\b", re.I)
+
+
 def _accept(name: str, match: re.Match, text: str) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -785,7 +789,10 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
             return False
         if name == "m" and (
             word.lower() in ("mar", "jun", "jul", "aug", "sep", "oct", "dec")
-            or not _MONTH_ALONE_AFTER.search(before)
+            or not (
+                _MONTH_ALONE_AFTER.search(before)
+                or (word[0].isupper() and _TIME_OF_DAY_AFTER.match(after))
+            )
         ):
             return False
     counted = r"^\s*(?:%|million|billion|troops|people|personnel|officers|members)"

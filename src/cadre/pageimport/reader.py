@@ -385,7 +385,7 @@ _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|at\s+least|total\s+of|m[aá]s\s+de|"
     r"menos\s+de|plus\s+de|moins\s+de|pr[eè]s\s+de|mehr\s+als|weniger\s+als|rund|"
-    r"resolutions?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
+    r"r[eé]solutions?|resoluci[oó]n(?:es)?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
     r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|copyright)|[$€£¥#§©])\s*$",
     re.I,
@@ -479,11 +479,15 @@ _LASTS_UNTIL = re.compile(
 )
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
-_LAST_BEFORE = re.compile(r"\b(?:last|this\s+past|pasado|passé|vergangenen|letzten)\s+$", re.I)
+_LAST_BEFORE = re.compile(
+    r"\b(?:last|this\s+past|pasado(?:\s+mes\s+de)?|passé|vergangenen|letzten)\s+$", re.I
+)
 _LAST_AFTER = re.compile(r"^\s+(?:dernier|passé|last(?!\s+(?:week|month)))\b", re.I)
 # "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
 _THIS_BEFORE = re.compile(
-    r"\b(?:ce|este|this)\s+(?:(?:" + _WEEKDAY + r")\s+)?(?:(?:el|the)\s+)?$", re.I
+    r"\b(?:ce|este|this)\s+(?:(?:" + _WEEKDAY + r")\s+)?(?:(?:el|the)\s+)?$"
+    r"|\b(?:presente|este)\s+mes\s+de\s+$|\bce\s+mois\s+(?:de\s+|d['’])$",
+    re.I,
 )
 # A weekday just before a date: "Monday, March 18", "jeudi (30 juillet)", "am Dienstag, 3. Mai".
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<w>" + _WEEKDAY + r")\W{0,3}(?:(?:the|le|den|el)\s+)?$", re.I)
@@ -517,6 +521,7 @@ _PLACE = _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + ")?"
 _DATELINE_BEFORE = re.compile(
     r"^\W*" + _PLACE + r"(?:,\s*(?:(?:" + _WEEKDAY + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?)$"
 )
+_PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]\s")
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
 _PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
 # A dateline without a year must name its agency: "24 mars (Agency) -".
@@ -534,8 +539,15 @@ _BYLINE_LINE = re.compile(
 _AUTHOR_AFTER = re.compile(
     r"^\s*[|]\s*(?:by|story\s+by|photo\s+by|courtesy|(?:staff|master|tech\.?|gunnery|first)?\s*"
     r"(?:sgt|cpl|spc|pvt|pfc|lt|capt|maj|col|gen|cmdr|cdr|lance\s+cpl|petty\s+officer|airman|"
-    r"senior\s+airman|ens|adm)\b)",
+    r"senior\s+airman|ens|adm)\b)"
+    # or no bar: "8/30/2009 By Master Sgt. A. Writer"
+    r"|^\s+(?:story\s+|photo\s+)?by\s+(?-i:[A-Z])",
     re.I,
+)
+# After a date opening its line, a bar and the site's sections: "March 27, 2023 | Local, Other".
+_SECTIONS_AFTER = re.compile(
+    r"^\s*[|]\s*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*(?:\s*,\s*[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*){0,4})"
+    r"\s*$"
 )
 # After a date opening its line, only a site's address: "01/11/2010 - example.com".
 _SITE_AFTER = re.compile(
@@ -589,12 +601,13 @@ _RELATIVE = re.compile(
     r"\s+(?:jours|semaines|(?P<fr>mois|ans|années))\s+(?:plus\s+tard|après|plus\s+tôt|auparavant)"
     r"|(?:\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|einige|mehrere|wenige)"
     r"\s+(?:Tage|Wochen|(?P<de>Monate|Jahre))\s+(?:später|danach|zuvor|davor)"
-    # "next April", "el próximo mes de abril", "en avril prochain", "im kommenden März"
-    rf"|(?:next|(?:el\s+)?próximo(?:\s+mes\s+de)?|im\s+(?:nächsten|kommenden))\s+{_MONTH}"
-    rf"|{_MONTH}\s+prochain)\b",
+    # "after a few months", "après quelques mois", "nach einigen Monaten"
+    r"|(?:after|après|nach|tras|después\s+de)\s+(?:a\s+few|several|some|quelques|plusieurs|"
+    r"einigen|mehreren|wenigen|unos|varios|algunos)\s+(?P<pm>months|mois|Monaten|meses|years|"
+    r"ans|années|Jahren|años))\b",
     re.I,
 )
-# The words of a month just before or after that make it the next such month, not a date.
+# The words before or after a date that make it the next such date after the page's own.
 _NEXT_BEFORE = re.compile(
     r"\b(?:next|próximo(?:\s+mes\s+de)?|im\s+(?:nächsten|kommenden))\s+$", re.I
 )
@@ -615,6 +628,7 @@ class DatePoint:
     # need not be; only the page's date (the reference date) gives it.
     this_year: bool = False
     last: bool = False  # "the last 31 January": the last before the reference date
+    next: bool = False  # "el próximo 31 de enero": the first after it
     weekday: int | None = None  # "Monday, March 18": 0-6, a check on the year it is given
     today: bool = False  # "ce 26 avril 2019", "this 3 May 2021": the page's own day
     same_year: bool = False  # "October of the same year": the year just stated, whatever it is
@@ -875,6 +889,7 @@ def find_dates(text: str) -> list[DateMention]:
                         _SITE_AFTER.match(rest_of_line)
                         or _AUTHOR_AFTER.match(rest_of_line)
                         or _PAGE_KIND_AFTER.match(rest_of_line)
+                        or _SECTIONS_AFTER.match(rest_of_line)
                     )
                 )
             ):
@@ -894,22 +909,31 @@ def find_dates(text: str) -> list[DateMention]:
             elif point.year is None and (this_year := _THIS_YEAR.match(text[e : e + 30])):
                 point.this_year = True
                 e += this_year.end()
-            elif point.year is None and _THIS_BEFORE.search(text[max(0, s - 20) : s]):
+            elif point.year is None and _THIS_BEFORE.search(text[max(0, s - 24) : s]):
                 point.this_year = True
             elif (
                 point.year is None
-                and name in ("m", "dmy", "mdy")
+                and point.unit in ("day", "month")
                 and (
                     _NEXT_BEFORE.search(text[max(0, s - 24) : s])
                     or _NEXT_AFTER.match(text[e : e + 12])
                 )
             ):
-                continue  # "el próximo mes de abril": relative, for the reviewer
+                point.next = True  # "el próximo 31 de enero", "avril prochain"
+                if following := _NEXT_AFTER.match(text[e : e + 12]):
+                    e += following.end()
             elif point.year is None and point.unit in ("day", "month"):
-                point.last = bool(_LAST_BEFORE.search(text[max(0, s - 14) : s]))
+                point.last = bool(_LAST_BEFORE.search(text[max(0, s - 20) : s]))
                 if last := _LAST_AFTER.match(text[e : e + 12]):
                     point.last = True
                     e += last.end()
+            if (
+                point.year
+                and _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
+                and _CLOCK_AFTER.match(text[e : e + 20])
+            ):
+                page_own(s, e, point)  # "Jueves, 18 enero 2018, 03:06": a byline's stamp
+                continue
             if _CLOCK_BEFORE.search(text[max(0, s - 30) : s]):
                 page_own(s, e, point)  # "GMT 15:47 2017 Tuesday ,29 August": a timestamp
                 continue
@@ -952,8 +976,13 @@ def find_dates(text: str) -> list[DateMention]:
             )
         ) or (name == "my" and _running_footer(text, mention))
         # "Mogadishu, November 19th 2017" alone on its line: read_dates decides by where.
+        # "Le 29 octobre 2017" alone on its line, too.
+        alone = bool(re.fullmatch(r"\W*(?:(?:le|on|am|el)\s+)?", text[: mention.start], re.I))
         mention.place_and_date = bool(
-            mention.first.unit == "day" and mention.first.year and not after.strip(" .") and placed
+            mention.first.unit == "day"
+            and mention.first.year
+            and not after.strip(" .")
+            and (placed or alone)
         )
         if (
             mention.first.unit == "day"
@@ -974,9 +1003,14 @@ def find_dates(text: str) -> list[DateMention]:
             mention.first.unit == "day"
             and mention.first.year
             and not text[: mention.start].strip(" \t•·*-")
-            and _SITE_BETWEEN_DASHES.match(text[mention.end : line_end])
+            and (
+                _SITE_BETWEEN_DASHES.match(text[mention.end : line_end])
+                or _PLACE_BETWEEN_DASHES.match(text[mention.end : line_end])
+            )
         ):
-            mention.dateline = True  # "June 19th, 2017 – Example News –": a byline
+            # "June 19th, 2017 – Example News –": a byline; "March 27, 2023 – Ottawa, Ontario –
+            # National Defence": a news release's date line.
+            mention.dateline = True
         mentions.append(mention)
         i += 1
     return sorted(mentions + own, key=lambda m: m.start)
@@ -1472,7 +1506,7 @@ def read_dates(
         for m in mentions:
             m.start += body_start
             m.end += body_start
-            m.dateline = m.dateline or (m.place_and_date and block is last_block)
+            m.dateline = m.dateline or (m.place_and_date and block is last_block and not labelled)
         # The page's own dates give their year to what follows them, not to what precedes.
         page_dates = [m for m in mentions if m.dateline]
         mentions = [m for m in mentions if not m.dateline]
@@ -1526,7 +1560,9 @@ def read_dates(
             ]
             relatives = [_relative_candidate(text, s, e, r, actors) for r in found]
             # "Three years later, ...": what follows is no longer in the year last stated.
-            moves = [s + r.end() for r in found if r.group("em", "es", "fr", "de") != (None,) * 4]
+            moves = [
+                s + r.end() for r in found if r.group("em", "es", "fr", "de", "pm") != (None,) * 5
+            ]
             if not inside:
                 if moves:
                     context.heading(None)
@@ -1695,8 +1731,15 @@ class _Context:
                     year = self.year
                 elif point.last:
                     year = self._last_before_reference(point)
+                elif point.next:
+                    year = self._next_after_reference(point)
                 elif point.this_year:
-                    year = self.fallback or (self.own_date and self.own_date.year)
+                    # The page's year: the reference date's, its own date's, or a heading's.
+                    year = (
+                        self.fallback
+                        or (self.own_date and self.own_date.year)
+                        or (self.year if not self.prose else None)
+                    )
                 else:
                     future = (
                         self.prose
@@ -1755,6 +1798,13 @@ class _Context:
             return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
         return self.year
 
+    def _next_after_reference(self, point: DatePoint) -> int | None:
+        reference = self.reference or self.own_date
+        if not reference:
+            return None
+        year = reference.year
+        return year if replace(point, year=year).last_day() >= reference else year + 1
+
     def _last_before_reference(self, point: DatePoint) -> int | None:
         reference = self.reference or self.own_date
         if not reference:
@@ -1771,7 +1821,7 @@ _FUTURE = re.compile(
     r"sera|seront|aura|auront|devra|devront|devrait|devraient|pourra|pourront|prévoit|"
     r"prévoient|\w{3,}eront|\w{3,}iront|\w{4,}era|"
     r"\w+(?:rá|rán)|espera|esperan|prevé|prevén|van?\s+a|"
-    r"soll|sollen|plant|planen|voraussichtlich|künftig)\b",
+    r"soll|sollen|werde|plant|planen|voraussichtlich|künftig)\b",
     re.I,
 )
 
@@ -1792,7 +1842,7 @@ _SINCE_BEFORE = re.compile(
 # the clause "since" opens, dates the start of what still goes on.
 _SINCE_IN_CLAUSE = re.compile(
     r"\b(?:(?:has|have)\s+been\b[^.;,]{0,40}\bsince|seit|depuis|desde)\b[^.;,]{0,80}\b"
-    r"(?:in|en|im)\s+$",
+    r"(?:in|en|im)(?:\s+(?:the\s+year|Jahr(?:e)?|l['’]année|el\s+año))?\s+$",
     re.I,
 )
 # "From 2015 until the invasion in February": a start, the end not read as a range with it.

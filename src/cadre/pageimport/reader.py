@@ -276,9 +276,13 @@ _SEASON = "(?:" + "|".join(SEASONS) + ")"
 _Y = rf"(?P<y>{_YEAR})"
 # Each pattern names d (day), m (month), y (year), s (season), q (quarter), h (half).
 _PATTERNS = [
+    (  # "2007 Sep 06": the year first, then the month's name and the day
+        "ymd",
+        rf"(?<![\w.]){_Y}\s+(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?![\d\w])",
+    ),
     (
         "dayrange",
-        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+)"
+        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+(?:the\s+)?)"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
         rf"\s+(?:de\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+)?{_Y}(?!\d))?",
     ),
@@ -365,6 +369,13 @@ _PATTERNS = [
         rf"the\s+(?P<s>{_SEASON})\b"
         r"(?!\s+(?:of|de|del)\b)",
     ),
+    # "im Sommer", "en automne", "au printemps", "en primavera": a season alone.
+    (
+        "s",
+        r"(?:(?<=\bim\s)|(?<=\ben\s)|(?<=\bau\s))"
+        r"(?P<s>Sommer|Herbst|Winter|Frühjahr|Frühling|été|automne|hiver|printemps|verano|otoño|"
+        r"invierno|primavera)\b(?!\s+(?:de|del|des|\d))",
+    ),
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
         r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:'?s|er(?:\s*-?Jahren?)?)\b"
@@ -374,7 +385,9 @@ _PATTERNS = [
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
-        rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b)",
+        rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b"
+        # "the 90's", "the '80s"
+        r"|the\s+['’]?(?P<dy4>[2-9]0)['’]?s\b|(?<!\w)['’](?P<dy5>[2-9]0)s\b)",
     ),
     ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
 ]
@@ -417,7 +430,7 @@ _UPDATE_WORDS = r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualiz
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
-    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|"
+    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|"
     r"gepubliceerd|"
     + _UPDATE_WORDS
     + r")\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:"
@@ -438,7 +451,7 @@ _MONTH_ALONE_AFTER = re.compile(
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
-    r"|\b(?:early|late|mid|mi)-$|\b(?:à\s+partir|depuis|fin|début|mois)\s+d['’]$",
+    r"|\b(?:early|late|mid|mi)-$|\bd['’]$",
     re.I,
 )
 _MODIFIER = re.compile(
@@ -458,8 +471,9 @@ _QUALIFIERS = {
 }  # fmt: skip
 
 _RANGE_OPEN = re.compile(
-    r"\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
-    r"Zeitraum|período|periodo)\s+(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?$",
+    r"(?:\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
+    r"Zeitraum|período|periodo)\s+(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
+    r"|\b(?P<elided>d)['’])$",  # "D’octobre à décembre 2016"
     re.I,
 )
 _RANGE_JOIN = re.compile(
@@ -519,13 +533,21 @@ _SAME_YEAR = re.compile(
 _PLACE_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|du|des|la|le|el|am|an|of)){0,3}"
 _PLACE = _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + ")?"
 _DATELINE_BEFORE = re.compile(
-    r"^\W*" + _PLACE + r"(?:,\s*(?:(?:" + _WEEKDAY + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?)$"
+    r"^\W*"
+    + _PLACE
+    + r"(?:,\s*(?:(?:"
+    + _WEEKDAY
+    + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*)$"
 )
 _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]\s")
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
 _PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
 # A dateline without a year must name its agency: "24 mars (Agency) -".
-_DATELINE_AGENCY_AFTER = re.compile(r"^\s*,?\s*\([^()]{1,40}\)\s*[-–—:|]")
+_DATELINE_AGENCY_AFTER = re.compile(
+    r"^\s*,?\s*\([^()]{1,40}\)\s*[-–—:|]"
+    # "Bakou, 20 février, AZERTAC": the agency's name in capitals after a comma
+    r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|])"
+)
 _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
 # A line holding only "of <date>" is an act's own date under its title; a line opening with
 # "By <author>" and ending with a full date is a byline ("By NTM-A for STAND-TO!January 28,
@@ -750,7 +772,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
     elif name in ("iso", "numeric", "numeric_us", "numeric_dm"):
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
-    elif name in ("dmy", "mdy", "dmy_glued"):
+    elif name in ("dmy", "mdy", "dmy_glued", "ymd"):
         month = MONTHS[groups["m"].rstrip(".").lower()]
         point = DatePoint("day", year, month, int(groups["d"]))
     elif name == "holiday":
@@ -771,7 +793,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
             sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
         point = DatePoint("half", year, sub=sub)
     elif name == "decade":
-        digits = groups.get("dy") or groups.get("dy2") or groups.get("dy3")
+        digits = next((groups[k] for k in ("dy", "dy2", "dy3", "dy4", "dy5") if k in groups), None)
         if digits:
             start = int(digits) if len(digits) == 4 else 1900 + int(digits)
         else:
@@ -797,7 +819,7 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
     after = text[match.end() : match.end() + 20]
     word = (match.groupdict().get("m") or "").rstrip(".")
-    if word and name in ("m", "my", "mdy", "dmy"):
+    if word and name in ("m", "my", "mdy", "dmy", "ymd"):
         # "May", "March" and "August" are words too: an English month name is capitalised.
         if word.lower() in ("may", "march", "august") and word.islower():
             return False
@@ -1059,7 +1081,7 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     if not opened:
         return False
     is_and = joined.group("dash").lower() in ("and", "et", "und", "y")
-    word = opened.group("word").lower()
+    word = (opened.group("word") or "de").lower()
     if word == "entre" and joined.group("dash").lower() == "hasta":
         return True  # "entre el 1 de enero hasta el 31 de diciembre": Spanish writes both
     return is_and == (word in ("between", "entre", "zwischen"))
@@ -1490,7 +1512,9 @@ def read_dates(
             rest = _after_words(raw, len(headline.split()))
             if len(rest) < _ARTICLE_AFTER_TITLE:
                 for m in find_dates(raw):
-                    if m.dateline:
+                    # "... officer academy 08 July 2011": a date closing the title is the page's.
+                    closing = m.first.unit == "day" and not raw[m.end :].strip(" .")
+                    if m.dateline or closing:
                         context.page_date(m)
                 continue
             block = Block(block.end - len(rest), block.end, block.kind)
@@ -1741,13 +1765,19 @@ class _Context:
                         or (self.year if not self.prose else None)
                     )
                 else:
+                    # A yearless date in a sentence about what is yet to come, where the
+                    # year was stated elsewhere in prose (or nowhere): the first such date
+                    # after the page's own, when the page gives it; else no year.
                     future = (
-                        self.prose
-                        and 0 <= sentence != self.sentence
-                        and bool(_FUTURE.search(_sentence_at(text, sentence)))
+                        (not self.year or (self.prose and sentence != self.sentence))
+                        and sentence >= 0
+                        and _about_the_future(_sentence_at(text, sentence))
                     )
-                    year = self._year_for(point, block, sentence, future)
-                if year and point.weekday is not None and not _fits_weekday(point, year):
+                    if future and (self.reference or self.own_date):
+                        year = self._next_after_reference(point)
+                    else:
+                        year = self._year_for(point, block, sentence, future)
+                if point.weekday is not None and not (year and _fits_weekday(point, year)):
                     # "Monday, March 18" in a year where it is a Friday: a news item's
                     # weekday names a day near the page's own, if its year fits.
                     page = self.page_year
@@ -1768,9 +1798,9 @@ class _Context:
             if self.prose:
                 self.block, self.sentence = block, sentence
                 self.opening = bool(_OPENS_SENTENCE.match(text[sentence : mention.start]))
-                ends = point is mention.last or _UNTIL_BEFORE.search(
-                    text[max(0, mention.start - 30) : mention.start]
-                )
+                # "until May 2019" ends a period the page looks ahead to; the end of a range
+                # ("De janvier à mars 2017") is a past period a later month follows on from.
+                ends = _UNTIL_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
                 self.limit = point.last_day() if ends else None
                 before = text[max(0, mention.start - 25) : mention.start]
                 self.since = bool(
@@ -1785,8 +1815,10 @@ class _Context:
             return self.fallback
         if not self.prose:
             return self.year
-        if future and sentence != self.sentence:
+        if future:
             return None  # "officers will serve there from October": after the page, not in 2009
+        if self.limit and self.page_year and self.page_year < self.year:
+            return None  # "the withdrawal by the end of 2012 announced on 6 July", in 2011
         if self.limit and replace(point, year=self.year).first_day() > self.limit:
             return None
         if self.since:
@@ -1816,14 +1848,26 @@ class _Context:
 # A sentence about what is yet to come: a yearless date in it is after the page was written,
 # which a year stated in the past tense elsewhere does not date.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|"
+    r"\b(?:will|shall|won['’]t|(?-i:may|might)\s+(?!have\b)|(?:is|are)\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|"
     r"planned\s+to|going\s+to)|plans?\s+to|expects?\s+to|intends?\s+to|"
     r"sera|seront|aura|auront|devra|devront|devrait|devraient|pourra|pourront|prévoit|"
-    r"prévoient|\w{3,}eront|\w{3,}iront|\w{4,}era|"
+    r"prévoient|"
     r"\w+(?:rá|rán)|espera|esperan|prevé|prevén|van?\s+a|"
     r"soll|sollen|werde|plant|planen|voraussichtlich|künftig)\b",
     re.I,
 )
+
+
+# French verbs in the future ("formera", "débuteront"), known only in a French sentence:
+# Spanish "frontera", "primavera" and English "camera" end the same way.
+_FUTURE_FR = re.compile(r"\b\w{3,}(?:era|eront|iront)\b", re.I)
+_FRENCH = re.compile(r"\b(?:les|des|du|aux|est|sont|une)\b|\b[ldjmnst]['’]\w", re.I)
+
+
+def _about_the_future(sentence: str) -> bool:
+    return bool(
+        _FUTURE.search(sentence) or (_FUTURE_FR.search(sentence) and _FRENCH.search(sentence))
+    )
 
 
 def _sentence_at(text: str, start: int) -> str:

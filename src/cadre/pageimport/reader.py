@@ -169,9 +169,24 @@ def page_text(raw: str, name: str = "") -> Page:
     for line in text.split("\n"):
         if line.strip():
             lead = len(line) - len(line.lstrip())
-            blocks.append(Block(at + lead, at + len(line.rstrip()), "line"))
+            block = Block(at + lead, at + len(line.rstrip()), "line")
+            if (
+                blocks
+                and _BROKEN_LINE.search(text[blocks[-1].start : blocks[-1].end])
+                and (_CONTINUED_LINE.match(line[lead:]))
+            ):
+                # A sentence a saved copy broke across lines: "deployed to Nigeria on" /
+                # "a wide range of training tasks in 2015."
+                block = Block(blocks.pop().start, block.end, "line")
+            blocks.append(block)
         at += len(line) + 1
     return Page(text, blocks, title=title, address=address)
+
+
+# A line that stops inside a sentence (a lowercase word, no mark after it), and one that
+# goes on with it (a lowercase word first).
+_BROKEN_LINE = re.compile(r"[a-zà-ÿ,]$")
+_CONTINUED_LINE = re.compile(r"[a-zà-ÿ]")
 
 
 # ---------------------------------------------------------------------------------------
@@ -250,6 +265,7 @@ HOLIDAYS = {
     "new year's day": (1, 1), "veille de noël": (12, 24), "jour de noël": (12, 25),
     "saint-sylvestre": (12, 31), "jour de l'an": (1, 1), "heiligabend": (12, 24),
     "neujahrstag": (1, 1), "nochebuena": (12, 24), "nochevieja": (12, 31),
+    "weihnachtsfest": (12, 25),
 }  # fmt: skip
 HOLIDAYS_WITH_YEAR = {
     "christmas": (12, 25), "noël": (12, 25), "weihnachten": (12, 25), "silvester": (12, 31),
@@ -276,6 +292,17 @@ _SEASON = "(?:" + "|".join(SEASONS) + ")"
 _Y = rf"(?P<y>{_YEAR})"
 # Each pattern names d (day), m (month), y (year), s (season), q (quarter), h (half).
 _PATTERNS = [
+    (  # "46. KW 2017", "KW 46/2017", "week 46 of 2017", "semaine 46 de 2017": Monday to Sunday
+        "isoweek",
+        rf"(?<![\w.])(?:(?P<w1>[1-5]?\d)\.\s*KW\s+|KW\s*(?P<w2>[1-5]?\d)\s*[/\s]\s*|"
+        rf"(?:calendar\s+)?week\s+(?P<w3>[1-5]?\d)(?:\s+of)?\s+|semaine\s+(?P<w4>[1-5]?\d)"
+        rf"(?:\s+de)?\s+){_Y}(?!\d)",
+    ),
+    (  # "vom 11. – 16.11.2017": a range of days, the end in figures
+        "dayrange_num",
+        rf"(?<![\w.])(?P<d1>{_DAY})\.?\s*[-–]\s*(?P<d>{_DAY})\.(?P<mn>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})"
+        r"(?!\d)",
+    ),
     (  # "2007 Sep 06": the year first, then the month's name and the day
         "ymd",
         rf"(?<![\w.]){_Y}\s+(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?![\d\w])",
@@ -310,6 +337,11 @@ _PATTERNS = [
         "numeric",
         rf"(?<![\d/.])(?:(?<=\d{{4}}[-–])|(?<![-–]))(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
         r"(?![\d])",
+    ),
+    (  # "15.10.24", "15. 10.2024": German figures, a two-digit year or a space after the day
+        "numeric_de",
+        rf"(?<![\d/.])(?P<d>{_DAY})\.\s?(?P<mn>0?[1-9]|1[0-2])\.(?:(?P<y>{_YEAR})|(?P<y2>\d\d))"
+        r"(?![\d.]|\.\d)",
     ),
     (  # "10.27.2016", "02/24/2015": American order, known by a day over 12
         "numeric_us",
@@ -372,7 +404,7 @@ _PATTERNS = [
     # "im Sommer", "en automne", "au printemps", "en primavera": a season alone.
     (
         "s",
-        r"(?:(?<=\bim\s)|(?<=\ben\s)|(?<=\bau\s))"
+        r"(?:(?<=\bim\s)|(?<=\ben\s)|(?<=\bau\s)|(?<=\bcourant\s))"
         r"(?P<s>Sommer|Herbst|Winter|Frühjahr|Frühling|été|automne|hiver|printemps|verano|otoño|"
         r"invierno|primavera)\b(?!\s+(?:de|del|des|\d))",
     ),
@@ -430,13 +462,17 @@ _UPDATE_WORDS = r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualiz
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
-    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|"
+    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|"
     + _UPDATE_WORDS
     + r")\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:"
     + _WEEKDAY
     + r")\W*)?"
-    r"|^\W*(?:(?:posted|written|published)\s+)?by\s*:?\s+[\w .]{1,40}\s[-–|]\s*"
+    r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|]\s*"
+    # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
+    r"|\b(?:parution|édition|issue|Ausgabe|edición)\s+(?:du|of|vom|del)\s+(?:(?:"
+    + _WEEKDAY
+    + r")\W*)?"
     # A magazine's running header: "Issue No: 11 • November 2018 •".
     r"|\bissue(?:\s+(?:no\.?|nr\.?|number))?\s*:?\s*\d{1,4}\s*[•|,·-]\s*"
     # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
@@ -449,7 +485,7 @@ _METADATA_BEFORE = re.compile(
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
-    r"vergangenen|letzten|past)\s+"
+    r"vergangenen|letzten|past|the)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$|\bd['’]$",
     re.I,
@@ -540,6 +576,8 @@ _DATELINE_BEFORE = re.compile(
     + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*)$"
 )
 _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]\s")
+# A day's date opening its line, then only its place: "15th September 2016 Mogadishu, Somalia".
+_PLACE_ONLY_AFTER = re.compile(r"^\s*[-–—,]?\s*" + _PLACE + r"\s*$")
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
 _PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
 # A dateline without a year must name its agency: "24 mars (Agency) -".
@@ -602,7 +640,9 @@ _STAMP_AFTER = re.compile(
 _SECTION_BAR_BEFORE = re.compile(
     r"^\W*(?:news|latest\s+news|press\s+releases?|articles?|stories|features?|blog|media|"
     r"updates?|announcements?|actualités?|communiqués?(?:\s+de\s+presse)?|nachrichten|"
-    r"meldungen?|aktuelles|pressemitteilungen?|noticias?|actualidad|prensa)\s*[|•]\s*$",
+    r"meldungen?|aktuelles|pressemitteilungen?|noticias?|actualidad|prensa)\s*[|•]\s*$"
+    # or nothing but a bar ("| 14.05.2016"), or a site's initials and a dash ("TMP – ")
+    r"|^\s*[|•]\s*$|^\W*(?-i:[A-Z]{2,6})\s*[-–—|]\s*$",
     re.I,
 )
 # An author's name on its own line, its date after it or run into it: "A. Writer21. Dezember
@@ -766,11 +806,20 @@ class DateMention:
 def _point(name: str, match: re.Match) -> DatePoint | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
     year = int(groups["y"]) if "y" in groups else None
+    if "y2" in groups:
+        year = 2000 + int(groups["y2"])  # "15.10.24": this century's
+    if name == "isoweek":
+        week = int(next(groups[k] for k in ("w1", "w2", "w3", "w4") if k in groups))
+        try:
+            sunday = datetime.date.fromisocalendar(year, week, 7)
+        except ValueError:
+            return None
+        return DatePoint("day", sunday.year, sunday.month, sunday.day)
     if name == "dayrange":
         point = DatePoint("day", year, MONTHS[groups["m"].rstrip(".").lower()], int(groups["d"]))
     elif name == "monthrange":
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
-    elif name in ("iso", "numeric", "numeric_us", "numeric_dm"):
+    elif name in ("iso", "numeric", "numeric_us", "numeric_dm", "numeric_de", "dayrange_num"):
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
     elif name in ("dmy", "mdy", "dmy_glued", "ymd"):
         month = MONTHS[groups["m"].rstrip(".").lower()]
@@ -823,6 +872,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         # "May", "March" and "August" are words too: an English month name is capitalised.
         if word.lower() in ("may", "march", "august") and word.islower():
             return False
+        if name == "m" and re.search(r"\bthe\s+$", before, re.I) and re.match(r"\s*\d", after):
+            return False  # "The July 22s decision": a slip, not "the July deadline"
         if name == "m" and (
             word.lower() in ("mar", "jun", "jul", "aug", "sep", "oct", "dec")
             or not (
@@ -835,6 +886,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
     if name in ("mdy", "dmy") and re.match(counted, after, re.I):
         # "December 300 troops" is no day: a number followed by what it counts.
         return False
+    if name == "year" and re.search(r"\w-$", before) and re.match(r"-\d", after):
+        return False  # "IS03-2016-0017-008": a photo's or a file's identifier
     if name == "year" and (
         _NAMING_BEFORE.search(before)
         or (_ACRONYM_BEFORE.search(before) and _NAMED_AFTER.match(after))
@@ -968,7 +1021,7 @@ def find_dates(text: str) -> list[DateMention]:
     while i < len(found):
         s, e, name, point = found[i]
         mention = DateMention(s, e, point)
-        if name in ("dayrange", "monthrange", "seasonrange"):
+        if name in ("dayrange", "monthrange", "seasonrange", "dayrange_num", "isoweek"):
             mention = DateMention(s, e, _range_start(name, found[i][3], text[s:e]), point)
         if mention.last is None and i + 1 < len(found):
             s2, e2, _, point2 = found[i + 1]
@@ -1028,6 +1081,7 @@ def find_dates(text: str) -> list[DateMention]:
             and (
                 _SITE_BETWEEN_DASHES.match(text[mention.end : line_end])
                 or _PLACE_BETWEEN_DASHES.match(text[mention.end : line_end])
+                or _PLACE_ONLY_AFTER.match(text[mention.end : line_end])
             )
         ):
             # "June 19th, 2017 – Example News –": a byline; "March 27, 2023 – Ottawa, Ontario –
@@ -1082,16 +1136,19 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
         return False
     is_and = joined.group("dash").lower() in ("and", "et", "und", "y")
     word = (opened.group("word") or "de").lower()
-    if word == "entre" and joined.group("dash").lower() == "hasta":
-        return True  # "entre el 1 de enero hasta el 31 de diciembre": Spanish writes both
+    if word in ("entre", "between") and joined.group("dash").lower() in ("hasta", "to", "until"):
+        return True  # "entre el 1 de enero hasta el 31 de diciembre", "between January to June"
     return is_and == (word in ("between", "entre", "zwischen"))
 
 
 def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
     """The first point of "1–3 March 2010", "March–May 2010" or "spring to fall of 2011": the
     end's month and year."""
-    if name == "dayrange":
+    if name in ("dayrange", "dayrange_num"):
         return DatePoint("day", end.year, end.month, int(re.search(r"\d+", written).group(0)))
+    if name == "isoweek":
+        monday = datetime.date(end.year, end.month, end.day) - datetime.timedelta(days=6)
+        return DatePoint("day", monday.year, monday.month, monday.day)
     if name == "seasonrange":
         first = re.search(_SEASON, written, re.I).group(0)
         return DatePoint("season", end.year, sub=SEASONS[first.lower()])
@@ -1156,6 +1213,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             re.I,
         ):
             continue  # "am 3. März 2019", "am 23. Aprileine": a German day, no sentence's end
+        if re.search(
+            r"\b(?:die|der|das|den|dem|des|am|im|zum|zur|vom|beim|seit|ab|bis)\s+\d{1,3}\.$",
+            text[max(at, stop - 12) : stop],
+        ):
+            continue  # "die 46. KW", "der 6. Einsatzkontingent": a German ordinal
         spans.append((at, stop))
         at = stop
         while at < end and text[at].isspace():
@@ -1849,7 +1911,7 @@ class _Context:
 # which a year stated in the past tense elsewhere does not date.
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|(?-i:may|might)\s+(?!have\b)|(?:is|are)\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|"
-    r"planned\s+to|going\s+to)|plans?\s+to|expects?\s+to|intends?\s+to|"
+    r"planned\s+to|going\s+to)|expects?\s+to|intends?\s+to|"
     r"sera|seront|aura|auront|devra|devront|devrait|devraient|pourra|pourront|prévoit|"
     r"prévoient|"
     r"\w+(?:rá|rán)|espera|esperan|prevé|prevén|van?\s+a|"

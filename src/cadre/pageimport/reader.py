@@ -1649,12 +1649,7 @@ def read_dates(
             moves = [
                 s + r.end() for r in found if r.group("em", "es", "fr", "de", "pm") != (None,) * 5
             ]
-            if not inside:
-                if moves:
-                    context.heading(None)
-                candidates.extend(relatives)
-                continue
-            clauses = _clauses(sentence, inside, s)
+            clauses = _clauses(sentence, inside, s) if inside else []
             for m, (cs, ce) in zip(inside, clauses, strict=True):
                 if moves and moves[0] <= m.start:
                     moves = []
@@ -1663,7 +1658,7 @@ def read_dates(
                     continue
                 while page_dates and page_dates[0].start < m.start:
                     context.page_date(page_dates.pop(0))
-                context.fill(m, text, block=block.start, sentence=s)
+                context.fill(m, text, block=block.start, sentence=s, sentence_end=e)
                 clause = sentence[cs:ce]
                 summary = _summary(clause, [(m.start - s - cs, m.end - s - cs)])
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
@@ -1799,13 +1794,21 @@ class _Context:
         what follows."""
         self.year, self.prose, self.limit = year, False, None
 
-    def fill(self, mention: DateMention, text: str = "", *, block: int = -1, sentence: int = -1):
+    def fill(
+        self,
+        mention: DateMention,
+        text: str = "",
+        *,
+        block: int = -1,
+        sentence: int = -1,
+        sentence_end: int = -1,
+    ):
         """Give `mention` the context year where it has none; take its own year as the
-        context's. `block` and `sentence` (offsets) are given for a date in prose."""
+        context's. `block` and the sentence's offsets are given for a date in prose."""
         if mention.last is not None and mention.first.year is None and mention.last.year is None:
             # A range's start takes its year from its end ("du 15 au 26 avril dernier").
             end = DateMention(mention.start, mention.end, mention.last)
-            self.fill(end, text, block=block, sentence=sentence)
+            self.fill(end, text, block=block, sentence=sentence, sentence_end=sentence_end)
             mention.first.year = mention.last.year
             mention.first.inferred_year = mention.last.inferred_year
             return
@@ -1816,9 +1819,9 @@ class _Context:
                 if point.same_year:
                     year = self.year
                 elif point.last:
-                    year = self._last_before_reference(point)
+                    year = self._beside_reference(point, after=False)
                 elif point.next:
-                    year = self._next_after_reference(point)
+                    year = self._beside_reference(point, after=True)
                 elif point.this_year:
                     # The page's year: the reference date's, its own date's, or a heading's.
                     year = (
@@ -1833,10 +1836,10 @@ class _Context:
                     future = (
                         (not self.year or (self.prose and sentence != self.sentence))
                         and sentence >= 0
-                        and _about_the_future(_sentence_at(text, sentence))
+                        and _about_the_future(text[sentence:sentence_end])
                     )
                     if future and (self.reference or self.own_date):
-                        year = self._next_after_reference(point)
+                        year = self._beside_reference(point, after=True)
                     else:
                         year = self._year_for(point, block, sentence, future)
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
@@ -1892,18 +1895,15 @@ class _Context:
             return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
         return self.year
 
-    def _next_after_reference(self, point: DatePoint) -> int | None:
+    def _beside_reference(self, point: DatePoint, *, after: bool) -> int | None:
+        """The year of the first such date after the reference date (the page's own when
+        none was given), or of the last one before it."""
         reference = self.reference or self.own_date
         if not reference:
             return None
         year = reference.year
-        return year if replace(point, year=year).last_day() >= reference else year + 1
-
-    def _last_before_reference(self, point: DatePoint) -> int | None:
-        reference = self.reference or self.own_date
-        if not reference:
-            return None
-        year = reference.year
+        if after:
+            return year if replace(point, year=year).last_day() >= reference else year + 1
         return year if replace(point, year=year).first_day() <= reference else year - 1
 
 
@@ -1930,12 +1930,6 @@ def _about_the_future(sentence: str) -> bool:
     return bool(
         _FUTURE.search(sentence) or (_FUTURE_FR.search(sentence) and _FRENCH.search(sentence))
     )
-
-
-def _sentence_at(text: str, start: int) -> str:
-    """The sentence that opens at `start`: up to its end, or 300 characters."""
-    end = re.search(r"[.!?](?=\s|$)|\n", text[start : start + 300])
-    return text[start : start + (end.start() if end else 300)]
 
 
 # A year stated as the start of what goes on when the page is written: "seit dem Oktober

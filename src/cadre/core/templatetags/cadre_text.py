@@ -36,7 +36,5 @@ def field_language(field):
     return language_of_field(field)
 
 
-@register.filter
-def record_text(value):
-    """A record's name or the record's own text, marked with the language it is written in."""
-    return text.record_text(value)
+# A record's name or the record's own text, marked with the language it is written in.
+register.filter("record_text", text.record_text)

@@ -9,7 +9,6 @@ import csv
 import datetime
 import re
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from . import dates, exchange, jobs, paging, permissions, registry
+from .kept_files import drop_older_than
 from .models import Job
 from .views import ObjectTypeMixin, filtered_queryset, sort_from
 
@@ -354,10 +354,7 @@ def exported_file(job) -> Path:
 
 def start_export_job(user, object_type, query: str, file_format: str):
     """A background job that writes the list (its filters and order in `query`) to a file."""
-    stale = time.time() - EXPORT_LIFETIME.total_seconds()
-    for path in _exports().iterdir():
-        if path.stat().st_mtime < stale:
-            path.unlink(missing_ok=True)
+    drop_older_than(_exports(), EXPORT_LIFETIME)
     return jobs.start(
         run_export_job,
         kind="export",

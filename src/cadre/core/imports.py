@@ -15,7 +15,6 @@ import csv
 import datetime
 import functools
 import json
-import time
 import uuid
 import zipfile
 from pathlib import Path
@@ -32,6 +31,7 @@ from cadre.audit.models import ChangeAction
 from cadre.audit.services import record_change
 
 from . import engine, exchange, jobs, permissions, registry
+from .kept_files import drop_older_than
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 UPLOAD_LIFETIME = datetime.timedelta(days=1)
@@ -314,10 +314,7 @@ def keep_upload(user, object_type, upload) -> str:
     """Store an uploaded file on the server; the preview and the confirmation name it by the
     returned token, so it is sent once."""
     directory = _uploads()
-    stale = time.time() - UPLOAD_LIFETIME.total_seconds()
-    for path in directory.iterdir():
-        if path.stat().st_mtime < stale:
-            path.unlink(missing_ok=True)
+    drop_older_than(directory, UPLOAD_LIFETIME)
     token = str(uuid.uuid4())
     with (directory / token).open("wb") as kept:
         for chunk in upload.chunks():

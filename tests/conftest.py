@@ -184,3 +184,15 @@ def signing_key(settings, _signing_key_file):
     one for the whole run, made on first use like an installation's."""
     settings.SIGNING_KEY = _signing_key_file
     return _signing_key_file
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _data_folder_of_the_run(tmp_path_factory):
+    """Files the server keeps (uploads awaiting confirmation, exports, receipts) go to a
+    folder of the test run's own, never the checkout's cadre-data, where a running Cadre
+    keeps its own."""
+    from django.test.utils import override_settings
+
+    folder = tmp_path_factory.mktemp("cadre-data")
+    with override_settings(DATA_DIR=folder, MEDIA_ROOT=folder / "media"):
+        yield folder

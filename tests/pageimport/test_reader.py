@@ -1541,3 +1541,96 @@ def test_a_plan_to_do_something_is_no_sentence_about_the_future():
         "On 3 February, EU leaders agreed on a wider plan to train the coast guard."
     )
     assert edtfs(text) == ["2017-02-03"]
+
+
+# What the seventeenth held-out set's first run missed ------------------------------------
+
+
+def test_a_figure_after_a_french_month_is_no_day():
+    text = "La mission est née en janvier 2007 et a été mandatée par l’ONU en février 2, puis."
+    assert edtfs(text) == ["2007-01", "2007-02"]
+
+
+def test_the_american_order_still_reads_an_english_month_and_its_day():
+    assert edtfs("The mission was approved in 2007, on February 2.") == ["2007", "2007-02-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Los soldados viajarán a Europa entre julio y agosto.", "XXXX-07/XXXX-08"),
+        ("Les officiers ont été formés entre octobre et mars à Kananga.", "XXXX-10/XXXX-03"),
+        ("Die Lehrgänge fanden zwischen Mai und Juli statt.", "XXXX-05/XXXX-07"),
+    ],
+)
+def test_two_months_between_without_a_year_are_one_range(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_a_month_after_d_ici_a_is_a_date():
+    # A sentence about the future: only the page's own date would give the year.
+    text = "Le contingent a été renforcé en 2007. Il sera porté à 200 d’ici à décembre."
+    assert edtfs(text) == ["2007", "XXXX-12"]
+
+
+def test_a_dateline_whose_place_names_its_country_in_parentheses():
+    text = (
+        "BASE AVANCEE DE MAIWAN (Afghanistan), 8 sept 2007 (AFP) - Les instructeurs "
+        "arrivent. Le nombre sera porté à 200 d’ici à décembre."
+    )
+    found = only(text)
+    assert (found.edtf, found.inferred_year) == ("2007-12", True)
+
+
+def test_a_year_closing_or_opening_a_broken_line_keeps_its_sentence():
+    text = (
+        "Beide Zentren sind Teil der 2014\n"
+        "beschlossenen Partnerschaft. Deutschland hatte bereits\n"
+        "2016 die gleiche Summe gegeben."
+    )
+    found = read(text)
+    assert [c.edtf for c in found] == ["2014", "2016"]
+    assert found[1].text.startswith("Deutschland hatte bereits")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Pubdate: Mon, 07 Aug 2000 Source: A Daily Copyright: A Daily 2000",
+        "Modified Date: 07:46 | 15 June 2023",
+        "Vol. 4, No. 2: May 2003",
+        "| March 5, 2010 | 0 Comments",
+        "27. Juni 2011 | Themenbereich: Polizei | Drucken",
+        "Editor in Chief: A. Writer Tuesday, June 2nd, 2020",
+        "Excerpt, Marines train a battalion, Africom Monday, July 29, 2013",
+    ],
+)
+def test_the_page_own_dates_of_headers_and_bars(stamp):
+    assert edtfs(stamp + "\n\nThe trainers arrived in 2019.") == ["2019"]
+
+
+def test_a_weekday_and_date_closing_a_sentence_is_an_event():
+    assert edtfs("The council met on Monday, July 29, 2013") == ["2013-07-29"]
+    assert edtfs("The council met Monday, July 29, 2013.") == ["2013-07-29"]
+
+
+def test_a_future_date_takes_its_year_from_a_wire_header():
+    text = "Pubdate: Mon, 07 Aug 2000\n\nThe battalion will begin training in September."
+    assert edtfs(text) == ["2000-09"]
+
+
+def test_a_dateline_with_a_point_before_the_year():
+    text = "Vushtrri, May 26.2023 – The academy was visited by the minister."
+    assert edtfs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("The school trained officers from its opening in 1999 until February 2007.",
+         "1999/2007-02"),
+        ("L’école a formé des policiers depuis sa création en 2004 jusqu’en 2012.", "2004/2012"),
+    ],
+)  # fmt: skip
+def test_a_range_from_a_beginning_named_before_its_year(text, edtf):
+    assert edtfs(text) == [edtf]

@@ -185,19 +185,22 @@ def page_text(raw: str, name: str = "") -> Page:
 
 # A line that stops inside a sentence (a lowercase word, no mark after it), and one that
 # goes on with it (a lowercase word first).
-_BROKEN_LINE = re.compile(r"[a-zà-ÿ,]$")
-_CONTINUED_LINE = re.compile(r"[a-zà-ÿ]")
+# A year may end the first ("Bestandteile der 2014" / "beschlossenen Partnerschaft") or
+# begin the next ("hatte bereits" / "2016 die gleiche Summe").
+_BROKEN_LINE = re.compile(r"[a-zà-ÿß,]$|[a-zà-ÿß]\s+(?:19|20)\d\d$")
+_CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:19|20)\d\d\s+[a-zà-ÿß]")
 
 
 # ---------------------------------------------------------------------------------------
 # Dates
 
-MONTHS = {
-    # English
+ENGLISH_MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+MONTHS = ENGLISH_MONTHS | {
     # French
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
@@ -219,11 +222,23 @@ _LOWERCASE_MONTHS = {
     "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
     "diciembre",
 }  # fmt: skip
-# An abbreviation's full stop belongs to the date only before a number ("Sep. 2022").
-_MONTH = (
-    "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")(?:\.(?=\s*\d))?"
-)
+
+
+def _month_names(names) -> str:
+    """The month names as one alternative; an abbreviation's full stop belongs to the date
+    only before a number ("Sep. 2022")."""
+    return (
+        "(?:"
+        + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+        + r")(?:\.(?=\s*\d))?"
+    )
+
+
+_MONTH = _month_names(MONTHS)
 _YEAR = r"(?:19|20)\d\d"
+# The month before its day ("February 2") is English order; in French, German and Spanish the
+# day comes first, and a figure after their month is something else ("en février 2", a note).
+_ENGLISH_MONTH = _month_names(ENGLISH_MONTHS)
 # German month names long enough that one run into the next word is still known.
 _GERMAN_LONG_MONTHS = ("januar", "jänner", "februar", "april", "august", "september", "oktober",
                        "november", "dezember")  # fmt: skip
@@ -315,7 +330,7 @@ _PATTERNS = [
     ),
     (  # "October 2-4, 2017": the same range in American order
         "dayrange",
-        rf"(?<![\w])(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d>{_DAY})"
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d>{_DAY})"
         rf"(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
     ),
     (  # "from May 17 to 28": the same with words, after "from"
@@ -364,8 +379,8 @@ _PATTERNS = [
     ),
     (
         "mdy",
-        rf"(?<![\w])(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])"
-        rf"(?:(?:,\s*|\s+){_Y}(?!\d))?",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])"
+        rf"(?:(?:,\s*|\s+|\.(?={_YEAR})){_Y}(?!\d))?",
     ),
     ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
     (  # "on Christmas Eve, 1989", "Am Heiligabend 2003", "en Nochevieja de 2012"
@@ -432,7 +447,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"menos\s+de|plus\s+de|moins\s+de|pr[eè]s\s+de|mehr\s+als|weniger\s+als|rund|"
     r"r[eé]solutions?|resoluci[oó]n(?:es)?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
-    r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|copyright)|[$€£¥#§©])\s*$",
+    r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|"
+    # the holder's name may stand between: "Copyright: International Herald Tribune 2000"
+    r"copyright\b[^.!?\n\d]{0,60})|[$€£¥#§©])\s*$",
     re.I,
 )
 _NOT_A_YEAR_AFTER = re.compile(
@@ -453,6 +470,8 @@ _WEEKDAY = (
     r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
     r"miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
     r"zaterdag|zondag"
+    # English abbreviations, as e-mail and wire headers write them: "Mon, 07 Aug 2000"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,)"
 )
 # The page's own dates (when it was published or updated, a byline's), which date no event:
 # the word opens its line or follows a mark ("• Last updated:", ", gepubliceerd op"); "a
@@ -463,11 +482,8 @@ _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|dated|"
-    r"gepubliceerd|"
-    + _UPDATE_WORDS
-    + r")\b\W*(?:(?:on|at|le|am|el|op)\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:"
-    + _WEEKDAY
-    + r")\W*)?"
+    r"gepubliceerd|pubdate|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
+    r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|]\s*"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición)\s+(?:du|of|vom|del)\s+(?:(?:"
@@ -475,6 +491,8 @@ _METADATA_BEFORE = re.compile(
     + r")\W*)?"
     # A magazine's running header: "Issue No: 11 • November 2018 •".
     r"|\bissue(?:\s+(?:no\.?|nr\.?|number))?\s*:?\s*\d{1,4}\s*[•|,·-]\s*"
+    # A bulletin's volume and number: "Vol. 4, No. 2: May 2003".
+    r"|\bvol(?:ume)?\.?\s*\d{1,3}\s*,\s*(?:no\.?|nr\.?|number)\s*\d{1,4}\s*[:•|,·-]\s*"
     # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
     r"|(?-i:\b(?:Published|Posted|Publié|Publiée|Publicado|Veröffentlicht))\s+(?:on\s+|le\s+|el\s+|am\s+)?"
     r"(?:(?:" + _WEEKDAY + r")\W*)?)$",
@@ -485,7 +503,7 @@ _METADATA_BEFORE = re.compile(
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
-    r"vergangenen|letzten|past|the)\s+"
+    r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$|\bd['’]$",
     re.I,
@@ -509,11 +527,15 @@ _QUALIFIERS = {
 _RANGE_OPEN = re.compile(
     r"(?:\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
     r"Zeitraum|período|periodo)\s+(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
-    r"|\b(?P<elided>d)['’])$",  # "D’octobre à décembre 2016"
+    r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
+    # "from its opening in 1999 until", "depuis sa création en 2004 jusqu'en", "von seiner
+    # Gründung 1999 bis": the range starts at the thing's beginning, named between.
+    r"|\b(?P<since>from|depuis|de|desde|von|seit)\s+(?:its|their|the|sa|son|leur|su|seiner|"
+    r"ihrer|der|dem)\s+[^\W\d]{4,}\s+(?:in\s+|en\s+|im\s+(?:Jahr(?:e)?\s+)?)?)$",
     re.I,
 )
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:(?P<dash>[-–—]|to|until|till|through|thru|au|à|jusqu'(?:au|à)|bis|zum|a|al|hasta|"
+    r"^\s*(?:(?P<dash>[-–—]|to|until|till|through|thru|au|à|jusqu['’](?:au|à|en)|bis|zum|a|al|hasta|"
     r"and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?(?:(?:early|mid|late|end|beginning)"
     r"(?:\s+of)?[\s-]*)?)$",
     re.I,
@@ -567,7 +589,8 @@ _SAME_YEAR = re.compile(
 # The place may name its country ("Bruxelles, Belgique, 24 mars (Agency) -"); the date may
 # stand alone in the parentheses ("Brasilia, Brazil (May 17, 2010) –").
 _PLACE_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|du|des|la|le|el|am|an|of)){0,3}"
-_PLACE = _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + ")?"
+# The place may name its country after it, in parentheses: "BASE DE MAIWAN (Afghanistan), ".
+_PLACE = _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + r"|\s*\(" + _PLACE_NAME + r"\))?"
 _DATELINE_BEFORE = re.compile(
     r"^\W*"
     + _PLACE
@@ -650,6 +673,25 @@ _SECTION_BAR_BEFORE = re.compile(
 _NAME_LINE_BEFORE = re.compile(
     r"^\W*(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}?)\s*,?\s*$"
 )
+# A weekday and a full date closing a line with no full stop, the weekday after a name or a
+# mark rather than "on" or "le": a byline's or a source's stamp ("Africom Monday, July 29,
+# 2013"); "The council met on Monday, July 29, 2013." is an event.
+_WEEKDAY_STAMP_BEFORE = re.compile(
+    r"(?:^|[^\W\d]{2,}|[|:–—-])(?<!\bon)(?<!\ble)(?<!\bam)(?<!\bel)(?<!\bthe)(?<!\bthis)"
+    r"(?<!\bnext)(?<!\blast)(?<!\bby)(?<!\buntil)(?<!\bsince)(?<!\bfrom)(?<!\bdu)(?<!\bce)"
+    r",?\s+(?:" + _WEEKDAY + r"),?\s*$",
+    re.I,
+)
+
+
+def _bar_cell(before: str, after: str) -> bool:
+    """Is a date one cell of a line split by bars, three cells or more ("| March 5, 2010 |
+    0 Comments", "27. Juni 2011 | Themenbereich: Polizei | Drucken")? A site's furniture."""
+    if not re.fullmatch(r"\s*(?:\|\s*)?", before) or not re.match(r"\s*\|", after):
+        return False
+    return "|" in before or after.count("|") >= 2
+
+
 _TODAY = re.compile(r"\b(?:today|aujourd['’]hui|heute|hoy)\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -956,6 +998,17 @@ def find_dates(text: str) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "News | Aug. 18, 2015", "A. Writer 21. Dezember 2004"
                 continue
+            if point.unit == "day" and point.year and _bar_cell(text[line_start:s], rest_of_line):
+                page_own(s, e, point)  # "27. Juni 2011 | Themenbereich: Polizei | Drucken"
+                continue
+            if (
+                point.unit == "day"
+                and point.year
+                and not rest_of_line.strip()
+                and _WEEKDAY_STAMP_BEFORE.search(text[line_start:s])
+            ):
+                page_own(s, e, point)  # "Editor: A. Writer Tuesday, June 2nd, 2020"
+                continue
             if at_start and (
                 _CLOCK_AFTER.match(text[e : e + 20])
                 or (
@@ -1135,7 +1188,7 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     if not opened:
         return False
     is_and = joined.group("dash").lower() in ("and", "et", "und", "y")
-    word = (opened.group("word") or "de").lower()
+    word = (opened.group("word") or opened.group("since") or "de").lower()
     if word in ("entre", "between") and joined.group("dash").lower() in ("hasta", "to", "until"):
         return True  # "entre el 1 de enero hasta el 31 de diciembre", "between January to June"
     return is_and == (word in ("between", "entre", "zwischen"))

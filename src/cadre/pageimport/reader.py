@@ -170,10 +170,10 @@ def page_text(raw: str, name: str = "") -> Page:
         if line.strip():
             lead = len(line) - len(line.lstrip())
             block = Block(at + lead, at + len(line.rstrip()), "line")
-            if (
-                blocks
-                and _BROKEN_LINE.search(text[blocks[-1].start : blocks[-1].end])
-                and (_CONTINUED_LINE.match(line[lead:]))
+            previous = text[blocks[-1].start : blocks[-1].end] if blocks else ""
+            if blocks and (
+                (_BROKEN_LINE.search(previous) and _CONTINUED_LINE.match(line[lead:]))
+                or (_MONTH_CLOSING_LINE.search(previous) and _YEAR_OPENING_LINE.match(line[lead:]))
             ):
                 # A sentence a saved copy broke across lines: "deployed to Nigeria on" /
                 # "a wide range of training tasks in 2015."
@@ -235,6 +235,9 @@ def _month_names(names) -> str:
 
 
 _MONTH = _month_names(MONTHS)
+# A line a saved copy broke between a month and its year ("conduct a December" / "2009 ...").
+_MONTH_CLOSING_LINE = re.compile(r"\s(?:" + "|".join(n for n in MONTHS if len(n) > 3) + r")$", re.I)
+_YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d\b")
 _YEAR = r"(?:19|20)\d\d"
 # The month before its day ("February 2") is English order; in French, German and Spanish the
 # day comes first, and a figure after their month is something else ("en février 2", a note).
@@ -307,6 +310,10 @@ _SEASON = "(?:" + "|".join(SEASONS) + ")"
 _Y = rf"(?P<y>{_YEAR})"
 # Each pattern names d (day), m (month), y (year), s (season), q (quarter), h (half).
 _PATTERNS = [
+    (  # "O 141103Z SEP 09": a message's date-time group (day, hour, minute, zone, month, year)
+        "dtg",
+        rf"(?<![\w])(?P<d>[0-3]\d)[0-2]\d[0-5]\dZ\s+(?P<m>{_ENGLISH_MONTH})\s+(?P<y2>\d\d)(?!\d)",
+    ),
     (  # "46. KW 2017", "KW 46/2017", "week 46 of 2017", "semaine 46 de 2017": Monday to Sunday
         "isoweek",
         rf"(?<![\w.])(?:(?P<w1>[1-5]?\d)\.\s*KW\s+|KW\s*(?P<w2>[1-5]?\d)\s*[/\s]\s*|"
@@ -324,7 +331,7 @@ _PATTERNS = [
     ),
     (
         "dayrange",
-        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+(?:the\s+)?)"
+        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+(?:the\s+|el\s+|le\s+|zum\s+)?)"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
         rf"\s+(?:de\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+)?{_Y}(?!\d))?",
     ),
@@ -376,6 +383,19 @@ _PATTERNS = [
         "dmy",
         rf"(?<![\w.])(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
         rf"(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?",
+    ),
+    (  # "finalizará el 15 de este mes", "on the 15th of this month": the page's own month
+        "day_this_month",
+        r"(?:(?<=\bel\s)|(?<=\ble\s)|(?<=\bthe\s)|(?<=\bon\s)|(?<=\bam\s)|(?<=\bden\s))"
+        rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?=\s+(?:of\s+this\s+month|de\s+este\s+mes|"
+        r"de\s+ce\s+mois|dieses\s+Monats)\b)",
+    ),
+    (  # "los días 12, 18 y 23 de noviembre", "on 3, 9 and 17 May": each day of a list, the
+        # month (and year) that of its last
+        "daylist",
+        rf"(?<=\s)(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?=(?:\s*,\s*{_DAY}(?:st|nd|rd|th|er|\.)?)*"
+        rf"\s*,?\s+(?:and|et|und|y)\s+{_DAY}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?"
+        rf"(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?)",
     ),
     (
         "mdy",
@@ -434,7 +454,9 @@ _PATTERNS = [
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
         rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b"
         # "the 90's", "the '80s"
-        r"|the\s+['’]?(?P<dy4>[2-9]0)['’]?s\b|(?<!\w)['’](?P<dy5>[2-9]0)s\b)",
+        r"|the\s+['’]?(?P<dy4>[2-9]0)['’]?s\b|(?<!\w)['’](?P<dy5>[2-9]0)s\b"
+        # "During 90s", "in the late 80s"
+        r"|(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bsince\s))(?P<dy6>[2-9]0)['’]?s\b)",
     ),
     ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
 ]
@@ -482,13 +504,14 @@ _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|dated|"
-    r"gepubliceerd|pubdate|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
+    r"gepubliceerd|pubdate|erstellt|"
+    + _UPDATE_WORDS
+    + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|]\s*"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
-    r"|\b(?:parution|édition|issue|Ausgabe|edición)\s+(?:du|of|vom|del)\s+(?:(?:"
-    + _WEEKDAY
-    + r")\W*)?"
+    r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
+    r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
     # A magazine's running header: "Issue No: 11 • November 2018 •".
     r"|\bissue(?:\s+(?:no\.?|nr\.?|number))?\s*:?\s*\d{1,4}\s*[•|,·-]\s*"
     # A bulletin's volume and number: "Vol. 4, No. 2: May 2003".
@@ -499,13 +522,17 @@ _METADATA_BEFORE = re.compile(
     re.I,
 )
 
+# A diplomatic cable's declassification date, years after it was written: "DECL: 09/14/2019".
+_DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
+
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
-    r"|\b(?:early|late|mid|mi)-$|\bd['’]$",
+    r"|\b(?:early|late|mid|mi)-$|\bd['’]$" + r"|(?<![\w])" + _MONTH + r",\s+$",
+    # the next of a list of months: "los meses de agosto, setiembre y octubre"
     re.I,
 )
 _MODIFIER = re.compile(
@@ -526,7 +553,8 @@ _QUALIFIERS = {
 
 _RANGE_OPEN = re.compile(
     r"(?:\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
-    r"Zeitraum|período|periodo)\s+(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
+    r"Zeitraum|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
+    r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
     # "from its opening in 1999 until", "depuis sa création en 2004 jusqu'en", "von seiner
     # Gründung 1999 bis": the range starts at the thing's beginning, named between.
@@ -554,7 +582,9 @@ _LASTS_UNTIL = re.compile(
 _LAST_BEFORE = re.compile(
     r"\b(?:last|this\s+past|pasado(?:\s+mes\s+de)?|passé|vergangenen|letzten)\s+$", re.I
 )
-_LAST_AFTER = re.compile(r"^\s+(?:dernier|passé|last(?!\s+(?:week|month)))\b", re.I)
+_LAST_AFTER = re.compile(
+    r"^\s+(?:derni(?:er|ère)s?|passée?s?|pasad[oa]s?|last(?!\s+(?:week|month)))\b", re.I
+)
 # "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
 _THIS_BEFORE = re.compile(
     r"\b(?:ce|este|this)\s+(?:(?:" + _WEEKDAY + r")\s+)?(?:(?:el|the)\s+)?$"
@@ -649,7 +679,8 @@ _CLOCK_AFTER = re.compile(
 )
 # A clock time, then at most a year and a weekday, right before a date: a timestamp.
 _CLOCK_BEFORE = re.compile(
-    r"\b\d{1,2}:\d\d\s*(?:UTC|GMT)?[\s,]*(?:(?:19|20)\d\d[\s,]*)?(?:(?:" + _WEEKDAY + r")[\s,]*)?$",
+    r"\b\d{1,2}:\d\d\s*(?:UTC|GMT|[ap]\.?m\.?)?[\s,•·|]*(?:on\s+)?(?:(?:19|20)\d\d[\s,]*)?"
+    r"(?:(?:" + _WEEKDAY + r")[\s,]*)?$",
     re.I,
 )
 # A clock to the second or with its time zone, anywhere after a date: a machine's stamp (an
@@ -682,6 +713,30 @@ _WEEKDAY_STAMP_BEFORE = re.compile(
     r",?\s+(?:" + _WEEKDAY + r"),?\s*$",
     re.I,
 )
+
+
+# An agency's name in capitals and a comma before a date alone on its line: "PANA, 9 May 2019".
+_AGENCY_LINE_BEFORE = re.compile(r"^\W*(?-i:[A-Z]{2,8})\s*,\s*$")
+# After a year opening its line, only a dash and a site's name in capitals: a title bar.
+_SITE_NAME_AFTER = re.compile(r"^\s*[-–—|]\s*(?-i:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){1,5})\s*$")
+
+
+_BETWEEN_DAYS = re.compile(
+    r"\b(?:between|entre|zwischen|from|du|vom|del?)\s+(?:(?:the|los|les|el|le|dem|den)\s+)?"
+    r"(?:(?:días|jours|days|Tagen)\s+)?$",
+    re.I,
+)
+
+
+def _two_days(match: re.Match, text: str) -> bool:
+    """Two days joined by "and" are a range when they follow each other ("on 12 and 13
+    March") or "between" opens them; else they are a list's two days."""
+    joiner = re.match(rf"{_DAY}\S*\s+(and|et|und|y)\s", match.group(0), re.I)
+    if not joiner:
+        return False
+    if _BETWEEN_DAYS.search(text[max(0, match.start() - 30) : match.start()]):
+        return False
+    return int(match.group("d")) - int(match.group("d1")) != 1
 
 
 def _bar_cell(before: str, after: str) -> bool:
@@ -736,6 +791,7 @@ class DatePoint:
     weekday: int | None = None  # "Monday, March 18": 0-6, a check on the year it is given
     today: bool = False  # "ce 26 avril 2019", "this 3 May 2021": the page's own day
     same_year: bool = False  # "October of the same year": the year just stated, whatever it is
+    this_month: bool = False  # "el 15 de este mes": the month (and year) of the page's date
 
     def edtf(self) -> str:
         year = f"{self.year:04d}" if self.year else "XXXX"
@@ -863,9 +919,11 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
     elif name in ("iso", "numeric", "numeric_us", "numeric_dm", "numeric_de", "dayrange_num"):
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
-    elif name in ("dmy", "mdy", "dmy_glued", "ymd"):
+    elif name in ("dmy", "mdy", "dmy_glued", "ymd", "dtg", "daylist"):
         month = MONTHS[groups["m"].rstrip(".").lower()]
         point = DatePoint("day", year, month, int(groups["d"]))
+    elif name == "day_this_month":
+        point = DatePoint("day", None, None, int(groups["d"]), this_month=True)
     elif name == "holiday":
         named = groups.get("hd") or groups.get("hy") or groups["hp"]
         key = " ".join(named.lower().replace("’", "'").split())
@@ -884,7 +942,9 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
             sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
         point = DatePoint("half", year, sub=sub)
     elif name == "decade":
-        digits = next((groups[k] for k in ("dy", "dy2", "dy3", "dy4", "dy5") if k in groups), None)
+        digits = next(
+            (groups[k] for k in ("dy", "dy2", "dy3", "dy4", "dy5", "dy6") if k in groups), None
+        )
         if digits:
             start = int(digits) if len(digits) == 4 else 1900 + int(digits)
         else:
@@ -895,7 +955,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("year", year)
     if point.unit == "day":
         try:
-            datetime.date(point.year or 2000, point.month, point.day)
+            datetime.date(point.year or 2000, point.month or 1, point.day)
         except ValueError:
             return None
     return point
@@ -959,11 +1019,19 @@ def find_dates(text: str) -> list[DateMention]:
             s, e = match.span()
             if any(taken[s:e]):
                 continue
+            if name == "dtg":
+                page_own(s, e, _point(name, match))  # when the message was sent
+                continue
+            if _DECLASSIFY_BEFORE.search(text[max(0, s - 12) : s]):
+                page_own(s, e, None)  # "DECL: 09/14/2019": when a cable may be released
+                continue
             if _METADATA_BEFORE.search(text[max(0, s - 40) : s]):
                 # "Last updated: 01 Sep. 2022": the page's own date, no event; nor any part of it.
                 updated = bool(_UPDATED.search(text[max(0, s - 40) : s]))
                 page_own(s, e, _point(name, match), updated)
                 continue
+            if name == "dayrange" and _two_days(match, text):
+                continue  # "on 12 and 18 November": two days, each read alone
             if not _accept(name, match, text):
                 continue
             point = _point(name, match)
@@ -997,6 +1065,20 @@ def find_dates(text: str) -> list[DateMention]:
                 or (point.year and _name_before(text, line_start, s, point.unit))
             ):
                 page_own(s, e, point)  # "News | Aug. 18, 2015", "A. Writer 21. Dezember 2004"
+                continue
+            if point.year and closes_line and _AGENCY_LINE_BEFORE.match(text[line_start:s]):
+                page_own(s, e, point)  # "PANA, 09 février 2019"
+                continue
+            if (
+                point.unit == "day"
+                and point.year
+                and re.search(r"\S {3,}$", text[line_start:s])
+                and (closes_line or _CLOCK_AFTER.match(rest_of_line))
+            ):
+                page_own(s, e, point)  # a date set off by a column's gap: a byline's
+                continue
+            if at_start and point.unit == "year" and _SITE_NAME_AFTER.match(rest_of_line):
+                page_own(s, e, point)  # "2023 – Balkan Defence Monitor": the page's title bar
                 continue
             if point.unit == "day" and point.year and _bar_cell(text[line_start:s], rest_of_line):
                 page_own(s, e, point)  # "27. Juni 2011 | Themenbereich: Polizei | Drucken"
@@ -1085,6 +1167,16 @@ def find_dates(text: str) -> list[DateMention]:
                 if opened:
                     mention.start = max(0, s - 30) + opened.start()
                 i += 1
+        # "im Februar und November 2012", "on 3 and 19 May 2010": the first of a pair takes the
+        # year the second states.
+        if mention.last is None and point.year is None and i + 1 < len(found):
+            s2, _, _, point2 = found[i + 1]
+            if (
+                point2.year
+                and point2.unit == point.unit
+                and re.fullmatch(r"\s*(?:,|and|und|et|y)\s*", text[e:s2])
+            ):
+                point.year = point2.year
         # "2004-05": a span of years written short.
         short = re.match(r"^\s*[-–/]\s*(\d\d?)(?![\d])", text[e : e + 6])
         if mention.last is None and point.unit == "year" and short:
@@ -1142,7 +1234,24 @@ def find_dates(text: str) -> list[DateMention]:
             mention.dateline = True
         mentions.append(mention)
         i += 1
+    _last_for_the_list(mentions, text)
     return sorted(mentions + own, key=lambda m: m.start)
+
+
+def _last_for_the_list(mentions: list[DateMention], text: str):
+    """ "agosto, setiembre y octubre pasado", "in May and June last": the word that makes the
+    last month of a list the last such before the page's date makes the others so too."""
+    for before, after in reversed(list(zip(mentions, mentions[1:], strict=False))):
+        first, then = before.first, after.first
+        if (
+            then.last
+            and after.last is None
+            and before.last is None
+            and first.unit == then.unit == "month"
+            and first.year is None
+            and re.fullmatch(r"\s*(?:,|and|und|et|y)\s*", text[before.end : after.start])
+        ):
+            first.last = True
 
 
 def _name_before(text: str, line_start: int, s: int, unit: str) -> bool:
@@ -1211,6 +1320,8 @@ def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
 
 def _range_fits(a: DatePoint, b: DatePoint) -> bool:
     """May `a` start a range that `b` ends? The start takes its year (and month) from the end."""
+    if a.this_month or b.this_month:
+        return False
     if b.year is None and a.year is None:
         return a.unit in ("day", "month") and b.unit in ("day", "month")
     if a.year is None:
@@ -1712,6 +1823,8 @@ def read_dates(
                 while page_dates and page_dates[0].start < m.start:
                     context.page_date(page_dates.pop(0))
                 context.fill(m, text, block=block.start, sentence=s, sentence_end=e)
+                if m.first.unit == "day" and m.first.month is None:
+                    continue  # "the 15th of this month" on a page that gives no date of its own
                 clause = sentence[cs:ce]
                 summary = _summary(clause, [(m.start - s - cs, m.end - s - cs)])
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
@@ -1791,7 +1904,16 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     # A date alone on its line, a weekday before it at most ("Tue 12 Feb 2013").
     rest = _WEEKDAY_FIRST.sub("", raw.strip())
     alone = len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(rest) - 1
+    fact = mentions and (_FACT_MARK.match(raw) or _FACT_LABEL.match(raw))
+    if fact and (not alone or mentions[0].is_range):
+        return False  # "• Founded in 2002", "Laufzeit: 2013 bis 2018": a fact box's item
     return not dated or alone
+
+
+# A bullet that marks a list's item, not a dash that may set off a heading ("– 2004 –"); a
+# short label and its colon before the value.
+_FACT_MARK = re.compile(r"^\s*[•·▪◦‣]")
+_FACT_LABEL = re.compile(r"^\s*[^\W\d][^\W\d\s]*(?:\s+[^\W\d]+){0,2}:\s+\S")
 
 
 _WEEKDAY_FIRST = re.compile(
@@ -1869,7 +1991,11 @@ class _Context:
             if point is None:
                 continue
             if point.year is None:
-                if point.same_year:
+                if point.this_month:
+                    reference = self.reference or self.own_date
+                    point.month = reference.month if reference else None
+                    year = reference.year if reference else None
+                elif point.same_year:
                     year = self.year
                 elif point.last:
                     year = self._beside_reference(point, after=False)
@@ -1890,6 +2016,9 @@ class _Context:
                         (not self.year or (self.prose and sentence != self.sentence))
                         and sentence >= 0
                         and _about_the_future(text[sentence:sentence_end])
+                        and not _PAST_VERB_BEFORE.search(
+                            text[max(0, mention.start - 30) : mention.start]
+                        )
                     )
                     if future and (self.reference or self.own_date):
                         year = self._beside_reference(point, after=True)
@@ -1898,8 +2027,12 @@ class _Context:
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
                     # "Monday, March 18" in a year where it is a Friday: a news item's
                     # weekday names a day near the page's own, if its year fits.
-                    page = self.page_year
-                    year = page if page and _fits_weekday(point, page) else None
+                    # Else a year the page stated (the last, or the latest of its days and
+                    # months: "depuis janvier 2014 ... créé en 2010 ... le jeudi 13 février"),
+                    # if the weekday fits it.
+                    stated = (self.page_year, self.year, self.latest)
+                    fitting = [y for y in stated if y and _fits_weekday(point, y)]
+                    year = fitting[0] if fitting else None
                 if year:
                     point.year = year
                     point.inferred_year = True
@@ -1979,6 +2112,13 @@ _FUTURE_FR = re.compile(r"\b\w{3,}(?:era|eront|iront)\b", re.I)
 _FRENCH = re.compile(r"\b(?:les|des|du|aux|est|sont|une)\b|\b[ldjmnst]['’]\w", re.I)
 
 
+# The date's own verb in the past, whatever the rest of the sentence looks ahead to: "The
+# ministry announced October 14 that officers will begin ..."
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:[a-z]{3,}ed|said|told|met|began|held|took|signed|saw|came|went)\s+(?:on\s+)?$"
+)
+
+
 def _about_the_future(sentence: str) -> bool:
     return bool(
         _FUTURE.search(sentence) or (_FUTURE_FR.search(sentence) and _FRENCH.search(sentence))
@@ -2003,6 +2143,8 @@ _FROM_BEFORE = re.compile(r"\b(?:from|von|ab|[àa]\s+partir\s+de(?:l|\s+la)?)\s*
 
 
 def _fits_weekday(point: DatePoint, year: int) -> bool:
+    if point.month is None:
+        return False  # "the 15th of this month" on a page with no date of its own
     try:
         return datetime.date(year, point.month, point.day).weekday() == point.weekday
     except ValueError:

@@ -531,8 +531,9 @@ _MONTH_ALONE_AFTER = re.compile(
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
-    r"|\b(?:early|late|mid|mi)-$|\bd['’]$" + r"|(?<![\w])" + _MONTH + r",\s+$",
+    r"|\b(?:early|late|mid|mi)-$|\bd['’]$"
     # the next of a list of months: "los meses de agosto, setiembre y octubre"
+    r"|(?<![\w])" + _MONTH + r",\s+$",
     re.I,
 )
 _MODIFIER = re.compile(

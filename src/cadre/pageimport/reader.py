@@ -236,7 +236,7 @@ def _month_names(names) -> str:
 
 _MONTH = _month_names(MONTHS)
 # A line a saved copy broke between a month and its year ("conduct a December" / "2009 ...").
-_MONTH_CLOSING_LINE = re.compile(r"\s(?:" + "|".join(n for n in MONTHS if len(n) > 3) + r")$", re.I)
+_MONTH_CLOSING_LINE = re.compile(r"\s" + _month_names(n for n in MONTHS if len(n) > 3) + "$", re.I)
 _YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d\b")
 _YEAR = r"(?:19|20)\d\d"
 # The month before its day ("February 2") is English order; in French, German and Spanish the
@@ -555,7 +555,7 @@ _QUALIFIERS = {
 _RANGE_OPEN = re.compile(
     r"(?:\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
     r"Zeitraum|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
-    r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
+    r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+)?"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
     # "from its opening in 1999 until", "depuis sa création en 2004 jusqu'en", "von seiner
     # Gründung 1999 bis": the range starts at the thing's beginning, named between.
@@ -722,11 +722,8 @@ _AGENCY_LINE_BEFORE = re.compile(r"^\W*(?-i:[A-Z]{2,8})\s*,\s*$")
 _SITE_NAME_AFTER = re.compile(r"^\s*[-–—|]\s*(?-i:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){1,5})\s*$")
 
 
-_BETWEEN_DAYS = re.compile(
-    r"\b(?:between|entre|zwischen|from|du|vom|del?)\s+(?:(?:the|los|les|el|le|dem|den)\s+)?"
-    r"(?:(?:días|jours|days|Tagen)\s+)?$",
-    re.I,
-)
+# A comma or "and" between the dates of a list: "im Februar und November 2012".
+_LIST_JOIN = re.compile(r"\s*(?:,|and|und|et|y)\s*")
 
 
 def _two_days(match: re.Match, text: str) -> bool:
@@ -735,7 +732,7 @@ def _two_days(match: re.Match, text: str) -> bool:
     joiner = re.match(rf"{_DAY}\S*\s+(and|et|und|y)\s", match.group(0), re.I)
     if not joiner:
         return False
-    if _BETWEEN_DAYS.search(text[max(0, match.start() - 30) : match.start()]):
+    if _RANGE_OPEN.search(text[max(0, match.start() - 30) : match.start()]):
         return False
     return int(match.group("d")) - int(match.group("d1")) != 1
 
@@ -1172,11 +1169,7 @@ def find_dates(text: str) -> list[DateMention]:
         # year the second states.
         if mention.last is None and point.year is None and i + 1 < len(found):
             s2, _, _, point2 = found[i + 1]
-            if (
-                point2.year
-                and point2.unit == point.unit
-                and re.fullmatch(r"\s*(?:,|and|und|et|y)\s*", text[e:s2])
-            ):
+            if point2.year and point2.unit == point.unit and _LIST_JOIN.fullmatch(text[e:s2]):
                 point.year = point2.year
         # "2004-05": a span of years written short.
         short = re.match(r"^\s*[-–/]\s*(\d\d?)(?![\d])", text[e : e + 6])
@@ -1250,7 +1243,7 @@ def _last_for_the_list(mentions: list[DateMention], text: str):
             and before.last is None
             and first.unit == then.unit == "month"
             and first.year is None
-            and re.fullmatch(r"\s*(?:,|and|und|et|y)\s*", text[before.end : after.start])
+            and _LIST_JOIN.fullmatch(text[before.end : after.start])
         ):
             first.last = True
 

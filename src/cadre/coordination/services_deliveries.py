@@ -19,7 +19,7 @@ and at once when the write that stored it fails (its rollback leaves no row nami
 """
 
 import datetime
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from django.conf import settings
@@ -285,16 +285,20 @@ def sweep_receipts(*, older_than: datetime.timedelta, dry_run: bool = False) -> 
     cutoff = (timezone.now() - older_than).timestamp()
     removed = []
     for path in sorted((root / "receipts").rglob("*")):
-        if not path.is_file():
-            continue
         name = path.relative_to(root).as_posix()
-        if name in named or path.stat().st_mtime > cutoff:
+        if name in named:
+            continue
+        try:
+            # A delivery's own rollback may remove its file while the sweep looks.
+            if not path.is_file() or path.stat().st_mtime > cutoff:
+                continue
+        except FileNotFoundError:
             continue
         removed.append(name)
         if not dry_run:
             storage.delete(name)
     if not dry_run:
         for folder in sorted((root / "receipts").glob("*/"), reverse=True):
-            if folder.is_dir() and not any(folder.iterdir()):
+            with suppress(OSError):  # not empty, or gone already
                 folder.rmdir()
     return removed

@@ -355,6 +355,10 @@ _PATTERNS = [
         rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
     ),
     ("iso", rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    (  # "2016.01.28": the year first, with dots
+        "iso",
+        rf"(?<![\d/.-])(?P<y>{_YEAR})\.(?P<mn>0[1-9]|1[0-2])\.(?P<d>0[1-9]|[12]\d|3[01])(?![\d]|\.\d)",
+    ),
     (
         "numeric",
         rf"(?<![\d/.])(?:(?<=\d{{4}}[-–])|(?<![-–]))(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
@@ -379,9 +383,9 @@ _PATTERNS = [
         "dmy_glued",
         rf"(?<![\w.])(?P<d>{_DAY})\.\s+(?P<m>{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:(?=[a-zäöüß]{{2}}))",
     ),
-    (
+    (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
-        rf"(?<![\w.])(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
+        rf"(?:(?<![\w.])|(?<=period))(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
         rf"(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?",
     ),
     (  # "finalizará el 15 de este mes", "on the 15th of this month": the page's own month
@@ -400,7 +404,7 @@ _PATTERNS = [
     (
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])"
-        rf"(?:(?:,\s*|\s+|\.(?={_YEAR})){_Y}(?!\d))?",
+        rf"(?:(?:,\s*|\s+|[./](?={_YEAR})){_Y}(?!\d))?",
     ),
     ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
     (  # "on Christmas Eve, 1989", "Am Heiligabend 2003", "en Nochevieja de 2012"
@@ -459,6 +463,7 @@ _PATTERNS = [
         r"|(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bsince\s))(?P<dy6>[2-9]0)['’]?s\b)",
     ),
     ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
+    ("year", rf"(?<![\w])(?-i:FY)\s?{_Y}(?![\w%])"),  # "In FY2013": a fiscal year, by its year
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 
@@ -519,6 +524,14 @@ _METADATA_BEFORE = re.compile(
     # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
     r"|(?-i:\b(?:Published|Posted|Publié|Publiée|Publicado|Veröffentlicht))\s+(?:on\s+|le\s+|el\s+|am\s+)?"
     r"(?:(?:" + _WEEKDAY + r")\W*)?)$",
+    re.I,
+)
+
+# A journal's issue line: its name, number and city before the months it covers ("URVIO
+# n.35 Quito Jan./Apr. 2023"). When the issue appeared, not an event, nor a year to go by.
+_ISSUE_LINE_BEFORE = re.compile(
+    r"(?:^|\n)\W*(?-i:[A-Z][A-Za-z]+)\s+(?:(?:vol|v|n|no|nº|núm|num)\.\s*\d{1,4},?\s+){1,2}"
+    r"(?-i:[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?:[a-z]{3,4}\./)?$",
     re.I,
 )
 
@@ -584,7 +597,15 @@ _LAST_BEFORE = re.compile(
     r"\b(?:last|this\s+past|pasado(?:\s+mes\s+de)?|passé|vergangenen|letzten)\s+$", re.I
 )
 _LAST_AFTER = re.compile(
-    r"^\s+(?:derni(?:er|ère)s?|passée?s?|pasad[oa]s?|last(?!\s+(?:week|month)))\b", re.I
+    r"^\s+(?:derni(?:er|ère)s?|passée?s?|pasad[oa]s?|last(?!\s+(?:week|month|year)))\b", re.I
+)
+# "in December last year", "en diciembre del año pasado": a year counted back from the page's
+# date, as "last year" alone is; the reviewer gives it, not the last year the page stated.
+_LAST_YEAR = re.compile(
+    r"^,?\s*(?:of\s+)?last\s+year\b|^\s*(?:de\s+)?l['’](?:année\s+(?:dernière|passée)|an\s+"
+    r"dernier)\b|^\s*(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres\b|^\s*del\s+año\s+"
+    r"pasado\b",
+    re.I,
 )
 # "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
 _THIS_BEFORE = re.compile(
@@ -641,12 +662,22 @@ _DATELINE_AGENCY_AFTER = re.compile(
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|])"
 )
 _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
+# Datelines of other shapes, each naming its agency:
+# "(EBC; March 20, 2017)- ": the agency and the date in one pair of parentheses;
+_AGENCY_PARENTHESIS_BEFORE = re.compile(r"^\s*\((?-i:[A-Z][A-Za-z]{1,15})\s*[;,]\s*$")
+# "Addis Ababa February 13/2021 (ENA) The school ...": the place and the date, no comma;
+_PLACE_NO_COMMA_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s+$")
+_AGENCY_IN_PARENTHESES_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{2,8})\)")
+# "MADAR/Nouakchott le 12-12-2025": the agency, a slash and the place.
+_AGENCY_AND_PLACE_BEFORE = re.compile(
+    r"^\W*(?-i:[A-Z]{2,8})\s*/\s*" + _PLACE_NAME + r",?\s+(?:(?:le|el|am|on)\s+)?$"
+)
 # A line holding only "of <date>" is an act's own date under its title; a line opening with
 # "By <author>" and ending with a full date is a byline ("By NTM-A for STAND-TO!January 28,
 # 2010"); neither dates an event. "By the end of 2010, ..." goes on after its date.
 _ACT_DATE_LINE = re.compile(r"^\s*(?:of|du|vom|del?)\s+$", re.I)
 _BYLINE_LINE = re.compile(
-    r"^\W*(?:(?:written|posted|published|words|text)\s+)?by\s+[^\s.]\S*(?:\s+\S+){0,5}?[\s!|:-]*$",
+    r"^\W*(?:(?:written|posted|published|words|text)\s+)?by\s+[^\s.]\S*(?:\s+\S+){0,9}?[\s!|:-]*$",
     re.I,
 )
 # After a date opening its line, a bar and an author: "28 Feb 2013 | Cpl. A. Writer".
@@ -790,6 +821,7 @@ class DatePoint:
     today: bool = False  # "ce 26 avril 2019", "this 3 May 2021": the page's own day
     same_year: bool = False  # "October of the same year": the year just stated, whatever it is
     this_month: bool = False  # "el 15 de este mes": the month (and year) of the page's date
+    last_year: bool = False  # "in December last year": no year, whatever the page stated
 
     def edtf(self) -> str:
         year = f"{self.year:04d}" if self.year else "XXXX"
@@ -982,6 +1014,14 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
             )
         ):
             return False
+    if (
+        name == "dmy"
+        and not match.group("y")
+        and word[:1].isupper()
+        and word.lower() in _LOWERCASE_MONTHS | {"mars", "mai"}
+        and re.search(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$", before)
+    ):
+        return False  # "Mouvement du 23 Mars", "Place du 4 Août": a name; its month is lowercase
     counted = r"^\s*(?:%|million|billion|troops|people|personnel|officers|members)"
     if name in ("mdy", "dmy") and re.match(counted, after, re.I):
         # "December 300 troops" is no day: a number followed by what it counts.
@@ -1019,6 +1059,9 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if name == "dtg":
                 page_own(s, e, _point(name, match))  # when the message was sent
+                continue
+            if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
+                page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
                 continue
             if _DECLASSIFY_BEFORE.search(text[max(0, s - 12) : s]):
                 page_own(s, e, None)  # "DECL: 09/14/2019": when a cable may be released
@@ -1119,6 +1162,9 @@ def find_dates(text: str) -> list[DateMention]:
                 e += this_year.end()
             elif point.year is None and _THIS_BEFORE.search(text[max(0, s - 24) : s]):
                 point.this_year = True
+            elif point.year is None and (last_year := _LAST_YEAR.match(text[e : e + 30])):
+                point.last_year = True
+                e += last_year.end()
             elif (
                 point.year is None
                 and point.unit in ("day", "month")
@@ -1189,6 +1235,18 @@ def find_dates(text: str) -> list[DateMention]:
                 else _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
+        if mention.first.year and (
+            (
+                _AGENCY_PARENTHESIS_BEFORE.match(text, 0, mention.start)
+                and after.lstrip().startswith(")")
+            )
+            or (
+                _PLACE_NO_COMMA_BEFORE.match(text, 0, mention.start)
+                and _AGENCY_IN_PARENTHESES_AFTER.match(after)
+            )
+            or _AGENCY_AND_PLACE_BEFORE.match(text, 0, mention.start)
+        ):
+            mention.dateline = True
         # "Mogadishu, November 19th 2017" alone on its line: read_dates decides by where.
         # "Le 29 octobre 2017" alone on its line, too.
         alone = bool(re.fullmatch(r"\W*(?:(?:le|on|am|el)\s+)?", text[: mention.start], re.I))
@@ -1234,9 +1292,18 @@ def find_dates(text: str) -> list[DateMention]:
 
 def _last_for_the_list(mentions: list[DateMention], text: str):
     """ "agosto, setiembre y octubre pasado", "in May and June last": the word that makes the
-    last month of a list the last such before the page's date makes the others so too."""
+    last month of a list the last such before the page's date makes the others so too; "in
+    November and December of last year": so do the words that leave its year open."""
     for before, after in reversed(list(zip(mentions, mentions[1:], strict=False))):
         first, then = before.first, after.first
+        if (
+            then.last_year
+            and after.last is None
+            and before.last is None
+            and first.year is None
+            and _LIST_JOIN.fullmatch(text[before.end : after.start])
+        ):
+            first.last_year = True
         if (
             then.last
             and after.last is None
@@ -1286,8 +1353,8 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     "between X and Y" do; "X and Y" or "from X and Y" do not."""
     if not joined:
         return False
-    if joined.group("dash") and joined.group("dash") in "-–—":
-        return True
+    if joined.group("dash") and joined.group("dash").lower() in ("-", "–", "—", "through", "thru"):
+        return True  # "October through mid-November 2011" needs no "from"
     if not opened:
         return False
     is_and = joined.group("dash").lower() in ("and", "et", "und", "y")
@@ -1715,8 +1782,26 @@ def read_dates(
     headline = _headline(page.title)
     last_block = page.blocks[-1] if page.blocks else None
     related = False  # in the list of links under "Read also:"
+    clock = False  # the line after a weather reading: the site's clock
+    latin = _latin_share(text) > 0.5
     for block in page.blocks:
         raw = text[block.start : block.end]
+        if _WEATHER_READING.match(raw):
+            clock = True
+            continue
+        if clock:
+            # "27 C / Wednesday, December 1, 2021": the day the page was served, which need
+            # not be the day it was written; no event, and no year to go by.
+            clock = False
+            if len(raw.split()) <= 6 and find_dates(raw):
+                continue
+        if latin and _latin_share(raw) < 0.2:
+            # A line in another script on a page in a Latin one: the site's furniture, its
+            # date the page's own ("Хуучирсан мэдээ: 2016.01.28-нд нийтлэгдсэн").
+            for m in find_dates(raw):
+                if m.first.unit == "day" and m.first.year and not m.is_range:
+                    context.page_date(m)
+            continue
         if related and (block.kind == "item" or _LIST_MARK.match(raw)):
             continue
         related = bool(_RELATED_LABEL.match(raw))
@@ -1828,6 +1913,18 @@ def read_dates(
     return candidates
 
 
+# A weather widget's reading on its own line: "27 C", "18°C", "Clear 64 °F".
+_WEATHER_READING = re.compile(r"^\s*(?:[^\W\d]+\s+)?-?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])\s*$")
+
+
+def _latin_share(text: str) -> float:
+    """The share of the letters in `text` that are of the Latin script."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(c < "\u0250" for c in letters) / len(letters)
+
+
 # Text after a repeated title this long is the article, run into the title's block.
 _ARTICLE_AFTER_TITLE = 200
 
@@ -1896,9 +1993,11 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
         return False
     dated = [m for m in mentions if m.first.unit in ("day", "month")]
     # A date alone on its line, a weekday before it at most ("Tue 12 Feb 2013").
-    rest = _WEEKDAY_FIRST.sub("", raw.strip())
+    rest = _WEEKDAY_FIRST.sub("", _BULLET.sub("", raw).strip())
     alone = len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(rest) - 1
-    fact = mentions and (_FACT_MARK.match(raw) or _FACT_LABEL.match(raw))
+    fact = mentions and (
+        _FACT_MARK.match(raw) or _FACT_LABEL.match(raw) or _PERIOD_LABEL.match(raw)
+    )
     if fact and (not alone or mentions[0].is_range):
         return False  # "• Founded in 2002", "Laufzeit: 2013 bis 2018": a fact box's item
     return not dated or alone
@@ -1908,10 +2007,15 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
 # short label and its colon before the value.
 _FACT_MARK = re.compile(r"^\s*[•·▪◦‣]")
 _FACT_LABEL = re.compile(r"^\s*[^\W\d][^\W\d\s]*(?:\s+[^\W\d]+){0,2}:\s+\S")
+# A table's label with no colon, or run into its value: "Period3 December, 2013 - 18 March".
+_PERIOD_LABEL = re.compile(r"^\W*(?:period|période|período|periodo|zeitraum)(?![^\W\d])", re.I)
 
 
 _WEEKDAY_FIRST = re.compile(
-    r"^\W*(?:" + _WEEKDAY + r"|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+", re.I
+    r"^\W*(?:" + _WEEKDAY + r"|mon|tue|tues|wed|thu|thurs|fri|sat|sun"
+    # "Jue. Sep 19th, 2024", "jeu. 12 mars 2020": Spanish and French abbreviations
+    r"|lun|mar|mié|mie|jue|vie|sáb|sab|dom|mer|jeu|ven|sam|dim)\.?,?\s+",
+    re.I,
 )
 
 
@@ -1985,6 +2089,8 @@ class _Context:
             if point is None:
                 continue
             if point.year is None:
+                if point.last_year:
+                    continue
                 if point.this_month:
                     reference = self.reference or self.own_date
                     point.month = reference.month if reference else None
@@ -2012,6 +2118,10 @@ class _Context:
                         and _about_the_future(text[sentence:sentence_end])
                         and not _PAST_VERB_BEFORE.search(
                             text[max(0, mention.start - 30) : mention.start]
+                        )
+                        and not (
+                            _OPENS_SENTENCE.match(text[sentence : mention.start])
+                            and _PAST_VERB_AFTER.match(text[mention.end : mention.end + 40])
                         )
                     )
                     if future and (self.reference or self.own_date):
@@ -2110,6 +2220,13 @@ _FRENCH = re.compile(r"\b(?:les|des|du|aux|est|sont|une)\b|\b[ldjmnst]['’]\w",
 # ministry announced October 14 that officers will begin ..."
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?:[a-z]{3,}ed|said|told|met|began|held|took|signed|saw|came|went)\s+(?:on\s+)?$"
+)
+# ... or, when the date opens its sentence, its verb in the past right after it: "In
+# December, the ministry approved the transfer of the instructors, who will train ...",
+# "En diciembre, dijo Lira, se tuvo ...".
+_PAST_VERB_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:[a-z]{3,}ed|said|told|met|began|held|took|signed|saw|came|"
+    r"went|dijo|fue|tuvo|hubo|[a-zñ]{3,}(?:ó|aron|ieron))\b"
 )
 
 

@@ -309,6 +309,15 @@ _SEASON = "(?:" + "|".join(SEASONS) + ")"
 
 _Y = rf"(?P<y>{_YEAR})"
 # Each pattern names d (day), m (month), y (year), s (season), q (quarter), h (half).
+_WEEKDAY = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
+    r"miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag"
+    # English abbreviations, as e-mail and wire headers write them: "Mon, 07 Aug 2000"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,)"
+)
+
 _PATTERNS = [
     (  # "O 141103Z SEP 09": a message's date-time group (day, hour, minute, zone, month, year)
         "dtg",
@@ -332,6 +341,8 @@ _PATTERNS = [
     (
         "dayrange",
         rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+(?:the\s+|el\s+|le\s+|zum\s+)?)"
+        # "du dimanche 16 au jeudi 20 janvier 2022"
+        rf"(?:(?:{_WEEKDAY})\s+)?"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
         rf"\s+(?:de\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+)?{_Y}(?!\d))?",
     ),
@@ -451,7 +462,9 @@ _PATTERNS = [
         "decade",
         r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:'?s|er(?:\s*-?Jahren?)?)\b"
         r"|(?:les\s+|des\s+)?années\s+(?P<dy2>(?:19|20)\d0|[2-9]0)\b"
-        r"|(?:(?:la\s+)?década\s+de(?:\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
+        r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
+        # "des années 1980 et 2000": the second of a list of decades
+        r"|(?<=années\s\d\d\d\d\set\s)(?P<dy7>(?:19|20)\d0)\b"
         rf"|the\s+(?P<dw>{_alternatives(_DECADES_EN)})\b"
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
@@ -491,14 +504,6 @@ _NAMED_AFTER = re.compile(
     r"\s+(?:initiative|agenda|strategy|vision|plan|programme|program|process|package|report|"
     r"goals?|targets?|reflection|reform)\b",
     re.I,
-)
-_WEEKDAY = (
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
-    r"miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
-    r"zaterdag|zondag"
-    # English abbreviations, as e-mail and wire headers write them: "Mon, 07 Aug 2000"
-    r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,)"
 )
 # The page's own dates (when it was published or updated, a byline's), which date no event:
 # the word opens its line or follows a mark ("• Last updated:", ", gepubliceerd op"); "a
@@ -664,7 +669,8 @@ _DATELINE_AGENCY_AFTER = re.compile(
 _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
 # Datelines of other shapes, each naming its agency:
 # "(EBC; March 20, 2017)- ": the agency and the date in one pair of parentheses;
-_AGENCY_PARENTHESIS_BEFORE = re.compile(r"^\s*\((?-i:[A-Z][A-Za-z]{1,15})\s*[;,]\s*$")
+# "(CISPES, Sept. 16)" closing a paragraph: a source's credit and date.
+_AGENCY_PARENTHESIS_BEFORE = re.compile(r"\((?-i:[A-Z][A-Za-z]{1,15})\s*[;,]\s*$")
 # "Addis Ababa February 13/2021 (ENA) The school ...": the place and the date, no comma;
 _PLACE_NO_COMMA_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s+$")
 _AGENCY_IN_PARENTHESES_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{2,8})\)")
@@ -755,6 +761,23 @@ _SITE_NAME_AFTER = re.compile(r"^\s*[-–—|]\s*(?-i:[A-Z][\w'’.&-]*(?:\s+[A-
 
 # A comma or "and" between the dates of a list: "im Februar und November 2012".
 _LIST_JOIN = re.compile(r"\s*(?:,|and|und|et|y)\s*")
+
+
+# A quoted document's citation line: its title, source and date after commas, no full stop,
+# at most a note in parentheses after it.
+_DOCUMENT = re.compile(
+    r"\b(?:media\s+release|press\s+release|report|statement|communiqué|bulletin|briefing)\b", re.I
+)
+
+
+def _citation(before: str, after: str, line: str) -> bool:
+    return (
+        before.count(",") >= 2
+        and bool(re.search(r",\s*$", before))
+        and not re.search(r"[.!?]\s", before)
+        and bool(re.fullmatch(r"\s*(?:\([^()]*\)?)?\s*", after))
+        and bool(_DOCUMENT.search(line))
+    )
 
 
 def _two_days(match: re.Match, text: str) -> bool:
@@ -898,6 +921,7 @@ class DateMention:
     # A place and a date alone on a line: a news item's own date when it closes the page,
     # a quotation's or a caption's date in the middle of it.
     place_and_date: bool = False
+    placed: bool = False  # ... the place before it ("Hamburg, 23.11.2018"), not a date alone
 
     @property
     def is_range(self):
@@ -973,7 +997,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("half", year, sub=sub)
     elif name == "decade":
         digits = next(
-            (groups[k] for k in ("dy", "dy2", "dy3", "dy4", "dy5", "dy6") if k in groups), None
+            (groups[k] for k in ("dy", "dy2", "dy3", "dy4", "dy5", "dy6", "dy7") if k in groups),
+            None,
         )
         if digits:
             start = int(digits) if len(digits) == 4 else 1900 + int(digits)
@@ -1015,13 +1040,14 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         ):
             return False
     if (
-        name == "dmy"
-        and not match.group("y")
+        name in ("dmy", "m")
+        and not match.groupdict().get("y")
         and word[:1].isupper()
         and word.lower() in _LOWERCASE_MONTHS | {"mars", "mai"}
         and re.search(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$", before)
     ):
-        return False  # "Mouvement du 23 Mars", "Place du 4 Août": a name; its month is lowercase
+        # "Mouvement du 23 Mars", "Campo de Mayo": a name; a date's month is lowercase there
+        return False
     counted = r"^\s*(?:%|million|billion|troops|people|personnel|officers|members)"
     if name in ("mdy", "dmy") and re.match(counted, after, re.I):
         # "December 300 troops" is no day: a number followed by what it counts.
@@ -1091,6 +1117,17 @@ def find_dates(text: str) -> list[DateMention]:
             at_start = not text[:s].strip(" \t•·*-")
             rest_of_line = text[e:line_end]
             closes_line = not rest_of_line.strip(" .")
+            if _citation(text[line_start:s], rest_of_line, text[line_start:line_end]):
+                page_own(s, e, None)  # "..., Government of Tonga media release, 17 April 2007"
+                continue
+            if point.year and (
+                (at_start and point.unit == "day" and re.match(r"[“\"«A-ZÀ-Þ]", text[e : e + 1]))
+                or (re.match(r"\s*\]", rest_of_line) and "[" in text[line_start:s])
+            ):
+                # "08 Feb, 2022“The arrival ...": the page's date run into its text; "[ A.
+                # Writer, Bruxelles, example.org, le dimanche 4 janvier 2014 ]": a byline.
+                page_own(s, e, point)
+                continue
             if (
                 name in ("iso", "numeric", "numeric_us")
                 and re.search(r"\S[.!?]\s+$", text[max(0, s - 4) : s])
@@ -1235,12 +1272,12 @@ def find_dates(text: str) -> list[DateMention]:
                 else _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
+        if _AGENCY_PARENTHESIS_BEFORE.search(
+            text[max(0, mention.start - 20) : mention.start]
+        ) and after.lstrip().startswith(")"):
+            mention.dateline = True
         if mention.first.year and (
             (
-                _AGENCY_PARENTHESIS_BEFORE.match(text, 0, mention.start)
-                and after.lstrip().startswith(")")
-            )
-            or (
                 _PLACE_NO_COMMA_BEFORE.match(text, 0, mention.start)
                 and _AGENCY_IN_PARENTHESES_AFTER.match(after)
             )
@@ -1250,6 +1287,7 @@ def find_dates(text: str) -> list[DateMention]:
         # "Mogadishu, November 19th 2017" alone on its line: read_dates decides by where.
         # "Le 29 octobre 2017" alone on its line, too.
         alone = bool(re.fullmatch(r"\W*(?:(?:le|on|am|el)\s+)?", text[: mention.start], re.I))
+        mention.placed = placed
         mention.place_and_date = bool(
             mention.first.unit == "day"
             and mention.first.year
@@ -1783,9 +1821,18 @@ def read_dates(
     last_block = page.blocks[-1] if page.blocks else None
     related = False  # in the list of links under "Read also:"
     clock = False  # the line after a weather reading: the site's clock
+    previous = last_raw = ""  # the block before this one
+    before_caption = None  # the context as it was before a photo's caption
     latin = _latin_share(text) > 0.5
     for block in page.blocks:
         raw = text[block.start : block.end]
+        previous, last_raw = last_raw, raw
+        if before_caption is not None:
+            context.__dict__.update(before_caption)
+            before_caption = None
+        if _PHOTO_CREDIT.search(raw):
+            # A photo's caption dates the photo: its year is not the story's.
+            before_caption = dict(context.__dict__)
         if _WEATHER_READING.match(raw):
             clock = True
             continue
@@ -1835,7 +1882,13 @@ def read_dates(
         for m in mentions:
             m.start += body_start
             m.end += body_start
-            m.dateline = m.dateline or (m.place_and_date and block is last_block and not labelled)
+            # A place and a date alone on a line: the page's date at its end, or under the
+            # author's line before any event ("Autor: A. Writer" / "Hamburg, 23.11.2018");
+            # under a name and an office, a statement's date.
+            top = m.placed and not candidates and bool(_AUTHOR_LINE.match(previous))
+            m.dateline = m.dateline or (
+                m.place_and_date and (block is last_block or top) and not labelled
+            )
         # The page's own dates give their year to what follows them, not to what precedes.
         page_dates = [m for m in mentions if m.dateline]
         mentions = [m for m in mentions if not m.dateline]
@@ -1913,6 +1966,14 @@ def read_dates(
     return candidates
 
 
+# A caption closing with its photo's credit: "(REUTERS Photo)", "Photo: AFP".
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[\w.&/-]+\s+){0,3}(?:photo|foto|image)s?(?:\s*:[^()]*)?\)\s*$"
+    r"|\b(?:photo|foto)\s*:\s*[^.!?\n]{1,60}$",
+    re.I,
+)
+# An author's line: "Autor: A. Writer; Fotos: B. Writer", "By A. Writer".
+_AUTHOR_LINE = re.compile(r"^\W*(?:autor|author|auteur|by|von|par|por|text|texte|texto)\b", re.I)
 # A weather widget's reading on its own line: "27 C", "18°C", "Clear 64 °F".
 _WEATHER_READING = re.compile(r"^\s*(?:[^\W\d]+\s+)?-?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])\s*$")
 
@@ -2127,7 +2188,10 @@ class _Context:
                     if future and (self.reference or self.own_date):
                         year = self._beside_reference(point, after=True)
                     else:
-                        year = self._year_for(point, block, sentence, future)
+                        since = bool(
+                            _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
+                        )
+                        year = self._year_for(point, block, sentence, future, since)
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
                     # "Monday, March 18" in a year where it is a Friday: a news item's
                     # weekday names a day near the page's own, if its year fits.
@@ -2147,6 +2211,13 @@ class _Context:
                 self.own_date, self.page_year = point.first_day(), point.year
             if point.unit in ("day", "month"):
                 self.latest = max(self.latest or point.year, point.year)
+            if (
+                point.unit == "year"
+                and mention.last is None
+                and re.search(r"\b(?:a|an)\s+$", text[max(0, mention.start - 4) : mention.start])
+                and re.match(r"\s+[a-z]", text[mention.end : mention.end + 2])
+            ):
+                continue  # "under a 1982 bilateral agreement": a thing's name, in passing
             self.year = point.year
             self.bare = point.unit == "year"
             self.prose = sentence >= 0
@@ -2164,7 +2235,12 @@ class _Context:
                 ) or (mention.last is None and bool(_FROM_BEFORE.search(before)))
 
     def _year_for(
-        self, point: DatePoint, block: int, sentence: int = -1, future: bool = False
+        self,
+        point: DatePoint,
+        block: int,
+        sentence: int = -1,
+        future: bool = False,
+        since: bool = False,
     ) -> int | None:
         if not self.year:
             return self.fallback
@@ -2181,6 +2257,8 @@ class _Context:
         passing = block != self.block and not self.opening
         if passing and self.page_year and self.page_year != self.year:
             return None
+        if passing and self.limit and since:
+            return None  # "training until July 2023" ... "in the Congo since June"
         if passing and self.bare and self.latest and self.latest > self.year:
             return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
         return self.year
@@ -2212,7 +2290,8 @@ _FUTURE = re.compile(
 
 # French verbs in the future ("formera", "débuteront"), known only in a French sentence:
 # Spanish "frontera", "primavera" and English "camera" end the same way.
-_FUTURE_FR = re.compile(r"\b\w{3,}(?:era|eront|iront)\b", re.I)
+# A name ("le district de Bugesera") is capitalised.
+_FUTURE_FR = re.compile(r"\b(?-i:[a-zà-ÿ])\w{2,}(?:era|eront|iront)\b", re.I)
 _FRENCH = re.compile(r"\b(?:les|des|du|aux|est|sont|une)\b|\b[ldjmnst]['’]\w", re.I)
 
 

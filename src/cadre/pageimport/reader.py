@@ -473,7 +473,9 @@ _PATTERNS = [
         # "the 90's", "the '80s"
         r"|the\s+['’]?(?P<dy4>[2-9]0)['’]?s\b|(?<!\w)['’](?P<dy5>[2-9]0)s\b"
         # "During 90s", "in the late 80s"
-        r"|(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bsince\s))(?P<dy6>[2-9]0)['’]?s\b)",
+        r"|(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\bthe\searly\s)|(?<=\bthe\slate\s)"
+        r"|(?<=\bthe\smid-))"
+        r"(?P<dy6>[2-9]0)['’]?s\b)",
     ),
     ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
     ("year", rf"(?<![\w])(?-i:FY)\s?{_Y}(?![\w%])"),  # "In FY2013": a fiscal year, by its year
@@ -483,7 +485,7 @@ _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 # Guards: words right before a number that make it something else than a year, and after it.
 # "more than 2000 modules", "más de 2000", "plus de 2000", "mehr als 2000": a count.
 _NOT_A_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|at\s+least|total\s+of|m[aá]s\s+de|"
+    r"(?:\b(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|(?<!since\s)at\s+least|total\s+of|m[aá]s\s+de|"
     r"menos\s+de|plus\s+de|moins\s+de|pr[eè]s\s+de|mehr\s+als|weniger\s+als|rund|"
     r"r[eé]solutions?|resoluci[oó]n(?:es)?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
@@ -571,7 +573,7 @@ _QUALIFIERS = {
 }  # fmt: skip
 
 _RANGE_OPEN = re.compile(
-    r"(?:\b(?P<word>from|between|du|de|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
+    r"(?:\b(?P<word>from|between|du|de|del|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
     r"Zeitraum|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
     r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+)?"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
@@ -724,7 +726,7 @@ _CLOCK_BEFORE = re.compile(
 # A clock to the second or with its time zone, anywhere after a date: a machine's stamp (an
 # e-mail's header, a post's), not an event's hour ("at 10:00 in Baghdad").
 _STAMP_AFTER = re.compile(
-    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+|um\s+|à\s+)?\d{1,2}:\d\d(?::\d\d\b|\s*(?:[+-]\d\d:?\d\d|"
+    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+|um\s+|à\s+)?\d{1,2}:\d\d(?::\d\d\b|\s*\(?(?:[+-]\d\d:?\d\d|"
     r"UTC|GMT|CES?T|BST|[ECP][SD]T)\b)",
     re.I,
 )
@@ -1029,6 +1031,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         # "May", "March" and "August" are words too: an English month name is capitalised.
         if word.lower() in ("may", "march", "august") and word.islower():
             return False
+        if name == "m" and word.isupper() and len(word) > 3:
+            return False  # "and MARCH (an NGO ...)": a name in capitals
         if name == "m" and re.search(r"\bthe\s+$", before, re.I) and re.match(r"\s*\d", after):
             return False  # "The July 22s decision": a slip, not "the July deadline"
         if name == "m" and (
@@ -1969,7 +1973,7 @@ def read_dates(
 # A caption closing with its photo's credit: "(REUTERS Photo)", "Photo: AFP".
 _PHOTO_CREDIT = re.compile(
     r"\((?:[\w.&/-]+\s+){0,3}(?:photo|foto|image)s?(?:\s*:[^()]*)?\)\s*$"
-    r"|\b(?:photo|foto)\s*:\s*[^.!?\n]{1,60}$",
+    r"|\b(?:photo|foto)s?\s*(?::|by|courtesy(?:\s+of)?)\s*[^.!?\n]{1,60}\.?$",
     re.I,
 )
 # An author's line: "Autor: A. Writer; Fotos: B. Writer", "By A. Writer".
@@ -2213,11 +2217,15 @@ class _Context:
                 self.latest = max(self.latest or point.year, point.year)
             if (
                 point.unit == "year"
-                and mention.last is None
-                and re.search(r"\b(?:a|an)\s+$", text[max(0, mention.start - 4) : mention.start])
-                and re.match(r"\s+[a-z]", text[mention.end : mention.end + 2])
+                and (mention.last is None or mention.last.unit == "year")
+                and re.search(
+                    r"\b(?:a|an|the)\s+$", text[max(0, mention.start - 5) : mention.start]
+                )
+                and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
             ):
-                continue  # "under a 1982 bilateral agreement": a thing's name, in passing
+                # "under a 1982 bilateral agreement", "the 1975–1990 Civil War": a thing's
+                # name, in passing
+                continue
             self.year = point.year
             self.bare = point.unit == "year"
             self.prose = sentence >= 0
@@ -2256,6 +2264,13 @@ class _Context:
             return None
         passing = block != self.block and not self.opening
         if passing and self.page_year and self.page_year != self.year:
+            # The page's own year, when the date falls in it before the page's own day
+            # ("from January to mid-June" under "July 23, 2019"); else none.
+            own = self.own_date
+            if own and own.year == self.page_year:
+                dated = replace(point, year=own.year)
+                if dated.last_day() <= own:
+                    return own.year
             return None
         if passing and self.limit and since:
             return None  # "training until July 2023" ... "in the Congo since June"

@@ -365,10 +365,10 @@ _PATTERNS = [
         "monthrange",
         rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
     ),
-    ("iso", rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
-    (  # "2016.01.28": the year first, with dots
+    (  # "2004-12-16", and "2016.01.28" with dots
         "iso",
-        rf"(?<![\d/.-])(?P<y>{_YEAR})\.(?P<mn>0[1-9]|1[0-2])\.(?P<d>0[1-9]|[12]\d|3[01])(?![\d]|\.\d)",
+        rf"(?<![\d/.-])(?P<y>{_YEAR})(?P<sep>[-.])(?P<mn>0[1-9]|1[0-2])(?P=sep)"
+        rf"(?P<d>0[1-9]|[12]\d|3[01])(?!\d|\.\d)",
     ),
     (
         "numeric",
@@ -477,8 +477,8 @@ _PATTERNS = [
         r"|(?<=\bthe\smid-))"
         r"(?P<dy6>[2-9]0)['’]?s\b)",
     ),
-    ("year", rf"(?<![\w$€£¥.,]){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
-    ("year", rf"(?<![\w])(?-i:FY)\s?{_Y}(?![\w%])"),  # "In FY2013": a fiscal year, by its year
+    # A year; "In FY2013": a fiscal year, by its year.
+    ("year", rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 
@@ -1982,12 +1982,16 @@ _AUTHOR_LINE = re.compile(r"^\W*(?:autor|author|auteur|by|von|par|por|text|texte
 _WEATHER_READING = re.compile(r"^\s*(?:[^\W\d]+\s+)?-?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])\s*$")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"(?=[\x00-\u024f])[^\W\d_]")
+
+
 def _latin_share(text: str) -> float:
     """The share of the letters in `text` that are of the Latin script."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if text.isascii():
         return 1.0
-    return sum(c < "\u0250" for c in letters) / len(letters)
+    letters = len(_LETTER.findall(text))
+    return len(_LATIN_LETTER.findall(text)) / letters if letters else 1.0
 
 
 # Text after a repeated title this long is the article, run into the title's block.

@@ -14,6 +14,7 @@ context year it has none: never one taken from today.
 """
 
 import calendar
+import copy
 import datetime
 import functools
 import re
@@ -1018,6 +1019,11 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     return point
 
 
+# French and Spanish months, lowercase in a date: capitalised after a name and "du" or "de"
+# ("Mouvement du 23 Mars", "Campo de Mayo"), they are part of the name.
+_ROMANCE_MONTHS = _LOWERCASE_MONTHS | {"mars", "mai"}
+_NAME_DE_BEFORE = re.compile(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$")
+
 # "a bleak February morning", "on a cold March day": the month names the time of day's.
 _TIME_OF_DAY_AFTER = re.compile(r"^\s+(?:morning|afternoon|evening|night|day)\b", re.I)
 
@@ -1047,8 +1053,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         name in ("dmy", "m")
         and not match.groupdict().get("y")
         and word[:1].isupper()
-        and word.lower() in _LOWERCASE_MONTHS | {"mars", "mai"}
-        and re.search(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$", before)
+        and word.lower() in _ROMANCE_MONTHS
+        and _NAME_DE_BEFORE.search(before)
     ):
         # "Mouvement du 23 Mars", "Campo de Mayo": a name; a date's month is lowercase there
         return False
@@ -1276,18 +1282,7 @@ def find_dates(text: str) -> list[DateMention]:
                 else _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
-        if _AGENCY_PARENTHESIS_BEFORE.search(
-            text[max(0, mention.start - 20) : mention.start]
-        ) and after.lstrip().startswith(")"):
-            mention.dateline = True
-        if mention.first.year and (
-            (
-                _PLACE_NO_COMMA_BEFORE.match(text, 0, mention.start)
-                and _AGENCY_IN_PARENTHESES_AFTER.match(after)
-            )
-            or _AGENCY_AND_PLACE_BEFORE.match(text, 0, mention.start)
-        ):
-            mention.dateline = True
+        mention.dateline = mention.dateline or _agency_dateline(text, mention, after)
         # "Mogadishu, November 19th 2017" alone on its line: read_dates decides by where.
         # "Le 29 octobre 2017" alone on its line, too.
         alone = bool(re.fullmatch(r"\W*(?:(?:le|on|am|el)\s+)?", text[: mention.start], re.I))
@@ -1332,28 +1327,37 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(mentions + own, key=lambda m: m.start)
 
 
+def _agency_dateline(text: str, mention: DateMention, after: str) -> bool:
+    """A dateline of the shapes that name an agency: "(EBC; March 20, 2017)-", "(CISPES,
+    Sept. 16)", "Addis Ababa February 13/2021 (ENA)", "MADAR/Nouakchott le 12-12-2025"."""
+    if _AGENCY_PARENTHESIS_BEFORE.search(
+        text[max(0, mention.start - 20) : mention.start]
+    ) and after.lstrip().startswith(")"):
+        return True
+    return bool(mention.first.year) and bool(
+        (
+            _PLACE_NO_COMMA_BEFORE.match(text, 0, mention.start)
+            and _AGENCY_IN_PARENTHESES_AFTER.match(after)
+        )
+        or _AGENCY_AND_PLACE_BEFORE.match(text, 0, mention.start)
+    )
+
+
 def _last_for_the_list(mentions: list[DateMention], text: str):
     """ "agosto, setiembre y octubre pasado", "in May and June last": the word that makes the
     last month of a list the last such before the page's date makes the others so too; "in
     November and December of last year": so do the words that leave its year open."""
     for before, after in reversed(list(zip(mentions, mentions[1:], strict=False))):
         first, then = before.first, after.first
-        if (
-            then.last_year
-            and after.last is None
+        listed = (
+            after.last is None
             and before.last is None
             and first.year is None
             and _LIST_JOIN.fullmatch(text[before.end : after.start])
-        ):
+        )
+        if listed and then.last_year:
             first.last_year = True
-        if (
-            then.last
-            and after.last is None
-            and before.last is None
-            and first.unit == then.unit == "month"
-            and first.year is None
-            and _LIST_JOIN.fullmatch(text[before.end : after.start])
-        ):
+        if listed and then.last and first.unit == then.unit == "month":
             first.last = True
 
 
@@ -1825,18 +1829,15 @@ def read_dates(
     last_block = page.blocks[-1] if page.blocks else None
     related = False  # in the list of links under "Read also:"
     clock = False  # the line after a weather reading: the site's clock
-    previous = last_raw = ""  # the block before this one
     before_caption = None  # the context as it was before a photo's caption
     latin = _latin_share(text) > 0.5
-    for block in page.blocks:
+    for prior, block in zip([None, *page.blocks], page.blocks, strict=False):
         raw = text[block.start : block.end]
-        previous, last_raw = last_raw, raw
         if before_caption is not None:
-            context.__dict__.update(before_caption)
-            before_caption = None
+            context, before_caption = before_caption, None
         if _PHOTO_CREDIT.search(raw):
             # A photo's caption dates the photo: its year is not the story's.
-            before_caption = dict(context.__dict__)
+            before_caption = copy.copy(context)
         if _WEATHER_READING.match(raw):
             clock = True
             continue
@@ -1889,7 +1890,12 @@ def read_dates(
             # A place and a date alone on a line: the page's date at its end, or under the
             # author's line before any event ("Autor: A. Writer" / "Hamburg, 23.11.2018");
             # under a name and an office, a statement's date.
-            top = m.placed and not candidates and bool(_AUTHOR_LINE.match(previous))
+            top = (
+                m.placed
+                and not candidates
+                and prior is not None
+                and bool(_AUTHOR_LINE.match(text[prior.start : prior.end]))
+            )
             m.dateline = m.dateline or (
                 m.place_and_date and (block is last_block or top) and not labelled
             )
@@ -2196,10 +2202,10 @@ class _Context:
                     if future and (self.reference or self.own_date):
                         year = self._beside_reference(point, after=True)
                     else:
-                        since = bool(
+                        after_since = bool(
                             _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
                         )
-                        year = self._year_for(point, block, sentence, future, since)
+                        year = self._year_for(point, block, sentence, future, after_since)
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
                     # "Monday, March 18" in a year where it is a Friday: a news item's
                     # weekday names a day near the page's own, if its year fits.
@@ -2252,7 +2258,7 @@ class _Context:
         block: int,
         sentence: int = -1,
         future: bool = False,
-        since: bool = False,
+        after_since: bool = False,
     ) -> int | None:
         if not self.year:
             return self.fallback
@@ -2276,7 +2282,7 @@ class _Context:
                 if dated.last_day() <= own:
                     return own.year
             return None
-        if passing and self.limit and since:
+        if passing and self.limit and after_since:
             return None  # "training until July 2023" ... "in the Congo since June"
         if passing and self.bare and self.latest and self.latest > self.year:
             return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
@@ -2316,15 +2322,15 @@ _FRENCH = re.compile(r"\b(?:les|des|du|aux|est|sont|une)\b|\b[ldjmnst]['’]\w",
 
 # The date's own verb in the past, whatever the rest of the sentence looks ahead to: "The
 # ministry announced October 14 that officers will begin ..."
-_PAST_VERB_BEFORE = re.compile(
-    r"\b(?:[a-z]{3,}ed|said|told|met|began|held|took|signed|saw|came|went)\s+(?:on\s+)?$"
-)
+_PAST_VERBS = r"[a-z]{3,}ed|said|told|met|began|held|took|signed|saw|came|went"
+_PAST_VERB_BEFORE = re.compile(r"\b(?:" + _PAST_VERBS + r")\s+(?:on\s+)?$")
 # ... or, when the date opens its sentence, its verb in the past right after it: "In
 # December, the ministry approved the transfer of the instructors, who will train ...",
 # "En diciembre, dijo Lira, se tuvo ...".
 _PAST_VERB_AFTER = re.compile(
-    r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:[a-z]{3,}ed|said|told|met|began|held|took|signed|saw|came|"
-    r"went|dijo|fue|tuvo|hubo|[a-zñ]{3,}(?:ó|aron|ieron))\b"
+    r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:"
+    + _PAST_VERBS
+    + r"|dijo|fue|tuvo|hubo|[a-zñ]{3,}(?:ó|aron|ieron))\b"
 )
 
 

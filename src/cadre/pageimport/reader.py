@@ -330,10 +330,19 @@ _PATTERNS = [
         rf"(?:calendar\s+)?week\s+(?P<w3>[1-5]?\d)(?:\s+of)?\s+|semaine\s+(?P<w4>[1-5]?\d)"
         rf"(?:\s+de)?\s+){_Y}(?!\d)",
     ),
-    (  # "vom 11. – 16.11.2017": a range of days, the end in figures
+    (  # "vom 11. – 16.11.2017", "(7-11/11/2021)": a range of days, the end in figures
         "dayrange_num",
-        rf"(?<![\w.])(?P<d1>{_DAY})\.?\s*[-–]\s*(?P<d>{_DAY})\.(?P<mn>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})"
-        r"(?!\d)",
+        rf"(?<![\w.])(?P<d1>{_DAY})\.?\s*[-–]\s*(?P<d>{_DAY})(?P<sep>[./])(?P<mn>0?[1-9]|1[0-2])"
+        rf"(?P=sep)(?P<y>{_YEAR})(?!\d)",
+    ),
+    (  # "15-Oct-98": a table's day, abbreviated month and year in two figures
+        "dmy",
+        rf"(?<![\w.-])(?P<d>{_DAY})-(?P<m>{_month_names(m for m in ENGLISH_MONTHS if len(m) == 3)})"
+        r"-(?P<y2>\d\d)(?![\w-])",
+    ),
+    (  # "Thursday, 02, January, 2025": a page's date line, a comma after each part
+        "dmy",
+        rf"(?<![\w])(?:{_WEEKDAY}),\s+(?P<d>{_DAY}),\s+(?P<m>{_MONTH}),\s+{_Y}(?!\d)",
     ),
     (  # "2007 Sep 06": the year first, then the month's name and the day
         "ymd",
@@ -492,7 +501,11 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
     r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|"
     # the holder's name may stand between: "Copyright: International Herald Tribune 2000"
-    r"copyright\b[^.!?\n\d]{0,60})|[$€£¥#§©])\s*$",
+    r"copyright\b[^.!?\n\d]{0,60})|[$€£¥#§©]"
+    # "Entre 1850 et 2018": the end of a span that starts before the years a date may have
+    r"|\b1[0-8]\d\d\s*(?:[-–]|(?:to|and|et|und|y|à|au|bis|al|a)\s)"
+    # "Resolución Ministerial 770-2015-DE": a number the year is part of
+    r"|\b\d{3}-)\s*$",
     re.I,
 )
 _NOT_A_YEAR_AFTER = re.compile(
@@ -585,9 +598,11 @@ _RANGE_OPEN = re.compile(
     re.I,
 )
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:(?P<dash>[-–—]|to|until|till|through|thru|au|à|jusqu['’](?:au|à|en)|bis|zum|a|al|hasta|"
-    r"and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?(?:(?:early|mid|late|end|beginning)"
-    r"(?:\s+of)?[\s-]*)?)$",
+    r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|to|until|till|through|thru|au|à|jusqu['’](?:au|à|en)|bis|"
+    r"zum|a|al|hasta|and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
+    r"(?:(?:early|mid|late|end|beginning)(?:\s+of)?[\s-]*)?"
+    # "between July 15 last until next October 13", "del pasado 15 de julio al próximo 13"
+    r"(?:(?:next|próximo)\s+)?)$",
     re.I,
 )
 # A start, a few words, then a verb of lasting and the end: "kicks off Feb. 21 in Thies and
@@ -649,8 +664,21 @@ _SAME_YEAR = re.compile(
 # The place may name its country ("Bruxelles, Belgique, 24 mars (Agency) -"); the date may
 # stand alone in the parentheses ("Brasilia, Brazil (May 17, 2010) –").
 _PLACE_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|du|des|la|le|el|am|an|of)){0,3}"
-# The place may name its country after it, in parentheses: "BASE DE MAIWAN (Afghanistan), ".
-_PLACE = _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + r"|\s*\(" + _PLACE_NAME + r"\))?"
+# The place may name its country after it, in parentheses or brackets: "BASE DE MAIWAN
+# (Afghanistan), ", "Port Louis [Mauritius], "; a story told from two places names both:
+# "Victoria/New Delhi, ".
+_PLACE = (
+    _PLACE_NAME
+    + r"(?:\s*/\s*"
+    + _PLACE_NAME
+    + r")?(?:,\s*"
+    + _PLACE_NAME
+    + r"|\s*\("
+    + _PLACE_NAME
+    + r"\)|\s*\["
+    + _PLACE_NAME
+    + r"\])?"
+)
 _DATELINE_BEFORE = re.compile(
     r"^\W*"
     + _PLACE
@@ -663,13 +691,21 @@ _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]
 _PLACE_ONLY_AFTER = re.compile(r"^\s*[-–—,]?\s*" + _PLACE + r"\s*$")
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
 _PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
-# A dateline without a year must name its agency: "24 mars (Agency) -".
+# A dateline without a year must name its agency: "24 mars (Agency) -", "May 16 (Agency) India
+# will ...", "Dec. 3 / Agency A. Writer /".
 _DATELINE_AGENCY_AFTER = re.compile(
     r"^\s*,?\s*\([^()]{1,40}\)\s*[-–—:|]"
+    r"|^\s*\((?-i:[A-Z][\w.&/ -]{1,30})\)\s+(?-i:[A-Z])"
+    r"|^\s*/\s*(?-i:[A-Z])[^/\n]{0,40}/\s*$"
     # "Bakou, 20 février, AZERTAC": the agency's name in capitals after a comma
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|])"
 )
 _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
+# The wire's shape with the country in brackets needs no agency: "Port Louis [Mauritius],
+# November 9 : The ...".
+_PLACE_IN_BRACKETS_BEFORE = re.compile(
+    r"^\W*" + _PLACE_NAME + r"\s*\[" + _PLACE_NAME + r"\]\s*,\s*$"
+)
 # Datelines of other shapes, each naming its agency:
 # "(EBC; March 20, 2017)- ": the agency and the date in one pair of parentheses;
 # "(CISPES, Sept. 16)" closing a paragraph: a source's credit and date.
@@ -718,6 +754,9 @@ _PAGE_KIND_AFTER = re.compile(
 _CLOCK_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
 )
+# A dash and a clock time after a date, anywhere: a stamp ("08 Feb 2018 - 18:39"); an event's
+# hour is written "at 18:39".
+_DASH_CLOCK_AFTER = re.compile(r"^\s*[-–—|]\s*\d{1,2}:\d\d(?!\d)")
 # A clock time, then at most a year and a weekday, right before a date: a timestamp.
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}:\d\d\s*(?:UTC|GMT|[ap]\.?m\.?)?[\s,•·|]*(?:on\s+)?(?:(?:19|20)\d\d[\s,]*)?"
@@ -962,7 +1001,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
     year = int(groups["y"]) if "y" in groups else None
     if "y2" in groups:
-        year = 2000 + int(groups["y2"])  # "15.10.24": this century's
+        # "15.10.24", "15-Oct-98": two figures name 1969 to 2068, as C's strptime reads them
+        year = int(groups["y2"]) + (1900 if int(groups["y2"]) >= 69 else 2000)
     if name == "isoweek":
         week = int(next(groups[k] for k in ("w1", "w2", "w3", "w4") if k in groups))
         try:
@@ -1039,6 +1079,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
             return False
         if name == "m" and word.isupper() and len(word) > 3:
             return False  # "and MARCH (an NGO ...)": a name in capitals
+        if name == "m" and match.group("m") == "sept":
+            return False  # "de sept modules": French for seven; the month's short form is "Sept."
         if name == "m" and re.search(r"\bthe\s+$", before, re.I) and re.match(r"\s*\d", after):
             return False  # "The July 22s decision": a slip, not "the July deadline"
         if name == "m" and (
@@ -1145,8 +1187,17 @@ def find_dates(text: str) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "The Daily. 19/09/2017 Officers began ...": a dateline
                 continue
-            if point.unit == "day" and point.year and _STAMP_AFTER.match(text[e : e + 30]):
-                page_own(s, e, point)  # "Sa, 24 April 2021 17:03:32 +01:00": a header's stamp
+            if (
+                point.unit == "day"
+                and point.year
+                and (
+                    _STAMP_AFTER.match(text[e : e + 30])
+                    or _DASH_CLOCK_AFTER.match(text[e : e + 12])
+                )
+            ):
+                # "Sa, 24 April 2021 17:03:32 +01:00": a header's stamp; "..., 08 Feb 2018 -
+                # 18:39, Tbilisi": a photo's
+                page_own(s, e, point)
                 continue
             if closes_line and (
                 _SECTION_BAR_BEFORE.match(text[line_start:s])
@@ -1252,7 +1303,11 @@ def find_dates(text: str) -> list[DateMention]:
         if mention.last is None and i + 1 < len(found):
             s2, e2, _, point2 = found[i + 1]
             opened = _RANGE_OPEN.search(text[max(0, s - 30) : s])
-            joined = _joins(opened, _RANGE_JOIN.match(text[e:s2])) or _LASTS_UNTIL.match(text[e:s2])
+            joined = (
+                _joins(opened, _RANGE_JOIN.match(text[e:s2]))
+                or _LASTS_UNTIL.match(text[e:s2])
+                or _next_months(point, point2, text[e:s2], text[max(0, s - 20) : s])
+            )
             if joined and _range_fits(point, point2):
                 mention = DateMention(s, e2, point, point2)
                 if opened:
@@ -1279,6 +1334,7 @@ def find_dates(text: str) -> list[DateMention]:
             and bool(
                 _DATELINE_AFTER.match(after)
                 if mention.first.year is not None
+                or _PLACE_IN_BRACKETS_BEFORE.match(text, 0, mention.start)
                 else _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
@@ -1399,8 +1455,15 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     "between X and Y" do; "X and Y" or "from X and Y" do not."""
     if not joined:
         return False
-    if joined.group("dash") and joined.group("dash").lower() in ("-", "–", "—", "through", "thru"):
-        return True  # "October through mid-November 2011" needs no "from"
+    if joined.group("dash") and joined.group("dash").lower() in (
+        "-",
+        "–",
+        "—",
+        "/",
+        "through",
+        "thru",
+    ):
+        return True  # "October through mid-November 2011", "15-Oct-98 / 20-Nov-98" need no "from"
     if not opened:
         return False
     is_and = joined.group("dash").lower() in ("and", "et", "und", "y")
@@ -1408,6 +1471,25 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     if word in ("entre", "between") and joined.group("dash").lower() in ("hasta", "to", "until"):
         return True  # "entre el 1 de enero hasta el 31 de diciembre", "between January to June"
     return is_and == (word in ("between", "entre", "zwischen"))
+
+
+# "model 1938 and 1943", "Modell 1961": the years that name a weapon's or a vehicle's model.
+_MODEL_BEFORE = re.compile(
+    r"\b(?:models?|modèles?|Modell|modelos?)\s+(?:(?:19|20)\d\d\s*(?:,|and|et|und|y)\s*)*$", re.I
+)
+
+
+def _next_months(a: DatePoint, b: DatePoint, between: str, before: str) -> bool:
+    """ "held in October and November", "durante julio y agosto": two months, one after the
+    other, joined by "and": the span of both, not two events; not the last two of a longer
+    list ("los meses de agosto, setiembre y octubre")."""
+    return (
+        a.unit == b.unit == "month"
+        and not re.search(_MONTH + r",\s*$", before, re.I)
+        and b.month == a.month + 1
+        and a.year in (None, b.year)
+        and bool(re.fullmatch(r"\s+(?:and|et|und|y)\s+", between, re.I))
+    )
 
 
 def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
@@ -1768,6 +1850,8 @@ _PREPOSITION = re.compile(
     r"el|en\s+el|depuis|seit|desde)\s+(?:the\s+)?)$",
     re.I,
 )
+# "Last June, he went on ...": the word that points the date back or ahead goes with it.
+_POINTER = re.compile(r"\b(?:last|next|this\s+past|this|past|coming)\s+$", re.I)
 
 
 def _summary(text: str, cut: list[tuple[int, int]]) -> str:
@@ -1775,7 +1859,8 @@ def _summary(text: str, cut: list[tuple[int, int]]) -> str:
     pieces, at = [], 0
     for s, e in sorted(cut):
         head = text[at:s]
-        head = _PREPOSITION.sub("", head.rstrip() + " ").rstrip() if head.strip() else head
+        if head.strip():
+            head = _PREPOSITION.sub("", _POINTER.sub("", head.rstrip() + " ")).rstrip()
         pieces.append(head)
         at = e
     pieces.append(text[at:])
@@ -2075,6 +2160,8 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     )
     if fact and (not alone or mentions[0].is_range):
         return False  # "• Founded in 2002", "Laufzeit: 2013 bis 2018": a fact box's item
+    if alone and mentions[0].is_range and mentions[0].first.unit == "day":
+        return False  # "15-Oct-98 / 20-Nov-98": a table's cell, the days something lasted
     return not dated or alone
 
 
@@ -2225,16 +2312,18 @@ class _Context:
                 self.own_date, self.page_year = point.first_day(), point.year
             if point.unit in ("day", "month"):
                 self.latest = max(self.latest or point.year, point.year)
-            if (
-                point.unit == "year"
-                and (mention.last is None or mention.last.unit == "year")
-                and re.search(
-                    r"\b(?:a|an|the)\s+$", text[max(0, mention.start - 5) : mention.start]
+            if point.unit == "year" and (
+                (
+                    (mention.last is None or mention.last.unit == "year")
+                    and re.search(
+                        r"\b(?:a|an|the)\s+$", text[max(0, mention.start - 5) : mention.start]
+                    )
+                    and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
                 )
-                and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
+                or _MODEL_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
             ):
-                # "under a 1982 bilateral agreement", "the 1975–1990 Civil War": a thing's
-                # name, in passing
+                # "under a 1982 bilateral agreement", "the 1975–1990 Civil War", "howitzers,
+                # model 1938 and 1943": a thing's name, in passing
                 continue
             self.year = point.year
             self.bare = point.unit == "year"

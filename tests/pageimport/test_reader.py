@@ -2133,3 +2133,59 @@ def test_a_models_year_dates_no_later_paragraph():
 def test_a_summary_drops_the_word_pointing_its_date_back():
     found = read("In 2015 the mission grew.\n\nLast June, he went on to report.")
     assert [c.summary for c in found] == ["The mission grew.", "He went on to report."]
+
+
+# What the twenty-third held-out set's first run missed -----------------------------------
+
+
+def test_a_blogs_stamp_line_of_date_parts_and_a_clock_is_the_pages():
+    text = (
+        "30 janvier 2014 4 30 /01 /janvier /2014 22:38\n\n"
+        "Le commandant est en visite aux Comores du 28 au 30 janvier."
+    )
+    assert edtfs(text) == ["2014-01-28/2014-01-30"]
+
+
+def test_a_date_before_the_pages_categories_is_the_pages():
+    text = "26 September 2018 / Categories: News and Events\n\nThe course was held in Maseru."
+    assert edtfs(text) == []
+
+
+def test_a_time_label_before_the_pages_date():
+    assert edtfs("Time: March 23, 2018\n\nJEDDAH: Eleven guards completed a course.") == []
+
+
+def test_a_wires_dateline_without_its_place():
+    text = "Dec. 30 (UPI) -- Navy personnel concluded the second of three training sessions."
+    assert edtfs(text) == []
+
+
+def test_a_date_inside_a_files_name_is_none():
+    assert edtfs("Screen_Shot_2016-01-14_at_7.51.39_PMBrig. Gen. A. Writer spoke.") == []
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("There will be several visits throughout December.", "XXXX-12"),
+        ("Die Offiziere werden von Juli an Sprachkurse in Deutschland belegen.", "XXXX-07"),
+    ],
+)
+def test_a_month_alone_after_throughout_and_von(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_a_photographers_and_agencys_credit_closes_a_caption():
+    text = (
+        "Des forces spéciales lors d’une prise d’otages en octobre 2014. A. Writer/AFP\n\n"
+        "En visite à Tunis jusqu’au 5 octobre, le ministre a conclu un accord."
+    )
+    assert edtfs(text) == ["2014-10", "XXXX-10-05"]
+
+
+def test_a_year_aimed_at_dates_no_later_paragraph():
+    text = (
+        "Le pays prévoit de porter à 100 le nombre de cadets d’ici à 2025.\n\n"
+        "En août, le ministre a remercié ses partenaires pour la formation."
+    )
+    assert edtfs(text) == ["2025", "XXXX-08"]

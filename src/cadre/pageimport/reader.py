@@ -377,7 +377,7 @@ _PATTERNS = [
     ),
     (  # "2004-12-16", and "2016.01.28" with dots
         "iso",
-        rf"(?<![\d/.-])(?P<y>{_YEAR})(?P<sep>[-.])(?P<mn>0[1-9]|1[0-2])(?P=sep)"
+        rf"(?<![\d/._-])(?P<y>{_YEAR})(?P<sep>[-.])(?P<mn>0[1-9]|1[0-2])(?P=sep)"
         rf"(?P<d>0[1-9]|[12]\d|3[01])(?!\d|\.\d)",
     ),
     (
@@ -544,7 +544,9 @@ _METADATA_BEFORE = re.compile(
     r"|\bvol(?:ume)?\.?\s*\d{1,3}\s*,\s*(?:no\.?|nr\.?|number)\s*\d{1,4}\s*[:•|,·-]\s*"
     # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
     r"|(?-i:\b(?:Published|Posted|Publié|Publiée|Publicado|Veröffentlicht))\s+(?:on\s+|le\s+|el\s+|am\s+)?"
-    r"(?:(?:" + _WEEKDAY + r")\W*)?)$",
+    r"(?:(?:" + _WEEKDAY + r")\W*)?"
+    # a label opening its line: "Time: March 23, 2018"
+    r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit)\s*:\s*)$",
     re.I,
 )
 
@@ -562,6 +564,7 @@ _DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
+    r"throughout|von|"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
@@ -713,6 +716,7 @@ _AGENCY_PARENTHESIS_BEFORE = re.compile(r"\((?-i:[A-Z][A-Za-z]{1,15})\s*[;,]\s*$
 # "Addis Ababa February 13/2021 (ENA) The school ...": the place and the date, no comma;
 _PLACE_NO_COMMA_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s+$")
 _AGENCY_IN_PARENTHESES_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{2,8})\)")
+_AGENCY_AND_DASH_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{2,8})\)\s*(?:[-–—]|--)\s")
 # "MADAR/Nouakchott le 12-12-2025": the agency, a slash and the place.
 _AGENCY_AND_PLACE_BEFORE = re.compile(
     r"^\W*(?-i:[A-Z]{2,8})\s*/\s*" + _PLACE_NAME + r",?\s+(?:(?:le|el|am|on)\s+)?$"
@@ -738,6 +742,17 @@ _AUTHOR_AFTER = re.compile(
 _SECTIONS_AFTER = re.compile(
     r"^\s*[|]\s*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*(?:\s*,\s*[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*){0,4})"
     r"\s*$"
+)
+# After a date opening its line, the page's categories: "26 September 2018 / Categories: News".
+_CATEGORIES_AFTER = re.compile(
+    r"^\s*[-–—|/•]\s*(?:categor(?:y|ies|ías?)|catégories?|kategorien?|tags?|filed\s+under|"
+    r"posted\s+in)\s*:",
+    re.I,
+)
+# A line of nothing but date parts and a clock: a blog's stamp ("30 janvier 2014 4 30 /01
+# /janvier /2014 22:38").
+_STAMP_LINE = re.compile(
+    rf"[\s\d/.,-]*(?:(?:{_MONTH}|{_WEEKDAY})[\s\d/.,-]*)*\d{{1,2}}:\d\d\s*", re.I
 )
 # After a date opening its line, only a site's address: "01/11/2010 - example.com".
 _SITE_AFTER = re.compile(
@@ -1169,6 +1184,9 @@ def find_dates(text: str) -> list[DateMention]:
             at_start = not text[:s].strip(" \t•·*-")
             rest_of_line = text[e:line_end]
             closes_line = not rest_of_line.strip(" .")
+            if _STAMP_LINE.fullmatch(text[line_start:line_end]):
+                page_own(s, e, point if point.unit == "day" else None)
+                continue
             if _citation(text[line_start:s], rest_of_line, text[line_start:line_end]):
                 page_own(s, e, None)  # "..., Government of Tonga media release, 17 April 2007"
                 continue
@@ -1239,6 +1257,7 @@ def find_dates(text: str) -> list[DateMention]:
                         or _AUTHOR_AFTER.match(rest_of_line)
                         or _PAGE_KIND_AFTER.match(rest_of_line)
                         or _SECTIONS_AFTER.match(rest_of_line)
+                        or _CATEGORIES_AFTER.match(rest_of_line)
                     )
                 )
             ):
@@ -1357,12 +1376,13 @@ def find_dates(text: str) -> list[DateMention]:
             and _TODAY.search(re.split(r"[.!?]\s", text[mention.end :], maxsplit=1)[0])
         ):
             mention.dateline = True  # "13 September 2001 – UN Police today began ...": news
-        if (
-            mention.first.year
-            and not text[: mention.start].strip(" \t•·*-")
-            and _PLACE_AFTER_DATE.match(after)
+        if not text[: mention.start].strip(" \t•·*-") and (
+            (mention.first.year and _PLACE_AFTER_DATE.match(after))
+            or _AGENCY_AND_DASH_AFTER.match(after)
         ):
-            mention.dateline = True  # "July 24, 2019 (JUBA) – Police officers ...": the place after
+            # "July 24, 2019 (JUBA) – Police officers ...": the place after; "Dec. 30 (UPI) --
+            # U.S. Navy ...": a wire's dateline, its place left out
+            mention.dateline = True
         line_end = len(text) if (n := text.find("\n", mention.end)) < 0 else n
         if (
             mention.first.unit == "day"
@@ -1473,6 +1493,11 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     return is_and == (word in ("between", "entre", "zwischen"))
 
 
+# "d'ici à 2025", "de aquí a 2030", "by the year 2030": a year aimed at.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:d['’]ici(?:\s+(?:à|a|la\s+fin\s+de))?|de\s+aquí\s+a(?:l)?(?:\s+año)?|by\s+the\s+year)\s+$",
+    re.I,
+)
 # "model 1938 and 1943", "Modell 1961": the years that name a weapon's or a vehicle's model.
 _MODEL_BEFORE = re.compile(
     r"\b(?:models?|modèles?|Modell|modelos?)\s+(?:(?:19|20)\d\d\s*(?:,|and|et|und|y)\s*)*$", re.I
@@ -2064,7 +2089,10 @@ def read_dates(
 # A caption closing with its photo's credit: "(REUTERS Photo)", "Photo: AFP".
 _PHOTO_CREDIT = re.compile(
     r"\((?:[\w.&/-]+\s+){0,3}(?:photo|foto|image)s?(?:\s*:[^()]*)?\)\s*$"
-    r"|\b(?:photo|foto)s?\s*(?::|by|courtesy(?:\s+of)?)\s*[^.!?\n]{1,60}\.?$",
+    r"|\b(?:photo|foto)s?\s*(?::|by|courtesy(?:\s+of)?)\s*[^.!?\n]{1,60}\.?$"
+    # "... en octobre 2014. Fadel Senna/AFP": the photographer and the agency
+    r"|(?-i:\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*/\s*(?-i:AFP|Reuters|AP|EPA|Getty\s+Images|"
+    r"dpa|ANSA|Anadolu|Xinhua|SIPA|MAXPPP|Sputnik|TASS)\s*$",
     re.I,
 )
 # An author's line: "Autor: A. Writer; Fotos: B. Writer", "By A. Writer".
@@ -2321,9 +2349,11 @@ class _Context:
                     and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
                 )
                 or _MODEL_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
+                or _TARGET_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
             ):
                 # "under a 1982 bilateral agreement", "the 1975–1990 Civil War", "howitzers,
-                # model 1938 and 1943": a thing's name, in passing
+                # model 1938 and 1943": a thing's name, in passing; "d'ici à 2025": a target,
+                # not the time the page tells of
                 continue
             self.year = point.year
             self.bare = point.unit == "year"

@@ -2189,3 +2189,62 @@ def test_a_year_aimed_at_dates_no_later_paragraph():
         "En août, le ministre a remercié ses partenaires pour la formation."
     )
     assert edtfs(text) == ["2025", "XXXX-08"]
+
+
+# What the twenty-fourth held-out set's first run missed ----------------------------------
+
+
+def test_a_line_broken_before_a_year_and_its_comma_is_joined():
+    text = "Between 1929 and\n1935, a Belgian military mission trained the\nguard."
+    assert edtfs(text) == ["1929/1935"]
+
+
+def test_between_the_years_opens_a_range():
+    text = "La inversión se ejecutará progresivamente entre los años 2025 y 2029."
+    assert edtfs(text) == ["2025/2029"]
+
+
+def test_a_start_and_an_end_each_with_its_verb_are_one_range():
+    text = "El ciclo iniciará formalmente el 19 de enero y concluirá el 9 de julio."
+    assert edtfs(text) == ["XXXX-01-19/XXXX-07-09"]
+    assert edtfs("The course begins on 3 May 2010 and ends on 20 May 2010.") == [
+        "2010-05-03/2010-05-20"
+    ]
+
+
+def test_a_range_starting_later_in_the_year_than_its_end_starts_the_year_before():
+    assert edtfs("The teams trained from 20 December to 15 January 2020.") == [
+        "2019-12-20/2020-01-15"
+    ]
+
+
+def test_a_posts_stamp_with_its_clock_closing_the_line():
+    text = "- Par A. Writer\n- Le 02/03/2016 à 07:53\nL’armée a entamé lundi la formation."
+    assert edtfs(text) == []
+
+
+def test_a_site_clock_over_a_place_and_an_hour():
+    text = (
+        "Les dernières actualités\nmardi 16 avril 2024\nAntananarivo | 13h48\n\n"
+        "La France met le paquet\n\nsamedi 17 novembre 2007\n\n"
+        "La ferme-école souhaitée lors de sa visite officielle en 2003 verra le jour."
+    )
+    assert edtfs(text) == ["2003"]
+
+
+def test_a_dateline_whose_place_is_in_capitals_needs_no_agency():
+    text = "DAR ES SALAAM, Dec. 30 -- The opening ceremony of the joint training was held."
+    assert edtfs(text) == []
+
+
+def test_a_programmes_name_with_an_acronym_and_a_year():
+    assert edtfs("Auf dem Forum wurde das Projekt NATO 2030 diskutiert.") == []
+
+
+def test_one_name_before_a_full_date_opening_the_text_is_a_byline():
+    assert edtfs("Steve July 16, 2022\n\nThe generals invest in the relationship.") == []
+
+
+def test_a_sources_date_in_parentheses_after_two_commas():
+    text = "Fig. 16.20 The border in Sikkim (after A. Writer, Times of India, 30.6.17). p. 89"
+    assert edtfs(text) == []

@@ -173,7 +173,11 @@ def page_text(raw: str, name: str = "") -> Page:
             block = Block(at + lead, at + len(line.rstrip()), "line")
             previous = text[blocks[-1].start : blocks[-1].end] if blocks else ""
             if blocks and (
-                (_BROKEN_LINE.search(previous) and _CONTINUED_LINE.match(line[lead:]))
+                (
+                    _BROKEN_LINE.search(previous)
+                    and _CONTINUED_LINE.match(line[lead:])
+                    and not _WEEKDAY_DATE_LINE.fullmatch(line[lead:])
+                )
                 or (_MONTH_CLOSING_LINE.search(previous) and _YEAR_OPENING_LINE.match(line[lead:]))
             ):
                 # A sentence a saved copy broke across lines: "deployed to Nigeria on" /
@@ -189,7 +193,7 @@ def page_text(raw: str, name: str = "") -> Page:
 # A year may end the first ("Bestandteile der 2014" / "beschlossenen Partnerschaft") or
 # begin the next ("hatte bereits" / "2016 die gleiche Summe").
 _BROKEN_LINE = re.compile(r"[a-zà-ÿß,]$|[a-zà-ÿß]\s+(?:19|20)\d\d$")
-_CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:19|20)\d\d\s+[a-zà-ÿß]")
+_CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:19|20)\d\d[,;]?\s+[a-zà-ÿß]")
 
 
 # ---------------------------------------------------------------------------------------
@@ -514,7 +518,11 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©)",
     re.I,
 )
-_NAMING_BEFORE = re.compile(r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$")
+_NAMING_BEFORE = re.compile(
+    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$"
+    # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
+    r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
+)
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}\s+$")
 _NAMED_AFTER = re.compile(
     r"\s+(?:initiative|agenda|strategy|vision|plan|programme|program|process|package|report|"
@@ -592,7 +600,8 @@ _QUALIFIERS = {
 _RANGE_OPEN = re.compile(
     r"(?:\b(?P<word>from|between|du|de|del|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
     r"Zeitraum|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
-    r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+)?"
+    r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+|los\s+años\s+|the\s+years\s+|"
+    r"les\s+années\s+|den\s+Jahren\s+)?"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
     # "from its opening in 1999 until", "depuis sa création en 2004 jusqu'en", "von seiner
     # Gründung 1999 bis": the range starts at the thing's beginning, named between.
@@ -606,6 +615,21 @@ _RANGE_JOIN = re.compile(
     r"(?:(?:early|mid|late|end|beginning)(?:\s+of)?[\s-]*)?"
     # "between July 15 last until next October 13", "del pasado 15 de julio al próximo 13"
     r"(?:(?:next|próximo)\s+)?)$",
+    re.I,
+)
+# A start after a verb of beginning, then "and" and a verb of ending before the end: "iniciará
+# el 19 de enero y concluirá el 9 de julio", "begins on 3 May and ends on 20 May".
+_BEGINS_BEFORE = re.compile(
+    r"\b(?:begins?|began|starts?|started|will\s+(?:begin|start)|commences?|opens?|inicia(?:rá|ba)?|"
+    r"comienza|comenzará|empieza|empezará|débute(?:ra)?|commence(?:ra)?|beginnt|startet)\s+"
+    r"(?:[\w-]+\s+)?(?:on|el|le|am|the)?\s*$",
+    re.I,
+)
+_AND_ENDS = re.compile(
+    r"^\s*,?\s*(?:and|y|e|et|und)\s+(?:(?:will|se)\s+)?(?:ends?|ended|finish(?:es)?|closes?|"
+    r"concludes?|concluirá|concluye|termina(?:rá)?|finaliza(?:rá)?|culmina(?:rá)?|"
+    r"s['’]achève(?:ra)?|(?:se\s+)?termine(?:ra)?|prendra\s+fin|endet|enden)\s+"
+    r"(?:on|el|le|am|the)?\s*$",
     re.I,
 )
 # A start, a few words, then a verb of lasting and the end: "kicks off Feb. 21 in Thies and
@@ -706,6 +730,8 @@ _DATELINE_AGENCY_AFTER = re.compile(
 _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
 # The wire's shape with the country in brackets needs no agency: "Port Louis [Mauritius],
 # November 9 : The ...".
+# A place in capitals needs none either: "DAR ES SALAAM, Dec. 30 -- The ...".
+_PLACE_IN_CAPITALS_BEFORE = re.compile(r"^\W*(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*$")
 _PLACE_IN_BRACKETS_BEFORE = re.compile(
     r"^\W*" + _PLACE_NAME + r"\s*\[" + _PLACE_NAME + r"\]\s*,\s*$"
 )
@@ -748,6 +774,19 @@ _CATEGORIES_AFTER = re.compile(
     r"^\s*[-–—|/•]\s*(?:categor(?:y|ies|ías?)|catégories?|kategorien?|tags?|filed\s+under|"
     r"posted\s+in)\s*:",
     re.I,
+)
+# "samedi 17 novembre 2007" alone on its line: a page's date, never the rest of the line before.
+_WEEKDAY_DATE_LINE = re.compile(
+    rf"(?:{_WEEKDAY})\W+{_DAY}(?:er|st|nd|rd|th|\.)?\s+{_MONTH}\s+{_YEAR}\s*", re.I
+)
+# The next line only a place and a clock: "mardi 16 avril 2024" / "Antananarivo | 13h48", the
+# site's clock.
+_CLOCK_NEXT_LINE = re.compile(
+    r"\s*\n\W*(?:[A-ZÀ-Þ][\w'’ -]{0,30}?\s*[|•,–-]\s*)?\d{1,2}[:h]\d\d\s*(?:\n|$)"
+)
+# Only a clock after a date, to the line's end: "Le 02/03/2016 à 07:53".
+_CLOCK_CLOSING_LINE = re.compile(
+    r"\s*,?\s*(?:à|at|um|a\s+las|-)?\s*\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?)?\s*", re.I
 )
 # A line of nothing but date parts and a clock: a blog's stamp ("30 janvier 2014 4 30 /01
 # /janvier /2014 22:38").
@@ -799,6 +838,8 @@ _SECTION_BAR_BEFORE = re.compile(
 _NAME_LINE_BEFORE = re.compile(
     r"^\W*(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}?)\s*,?\s*$"
 )
+# One name alone before a full date opening a text: "Steve July 16, 2022", a byline.
+_FIRST_NAME_BEFORE = re.compile(r"\W*(?-i:[A-ZÀ-Þ][a-zà-ÿ]{2,15})\s+")
 # A weekday and a full date closing a line with no full stop, the weekday after a name or a
 # mark rather than "on" or "le": a byline's or a source's stamp ("Africom Monday, July 29,
 # 2013"); "The council met on Monday, July 29, 2013." is an event.
@@ -1184,6 +1225,27 @@ def find_dates(text: str) -> list[DateMention]:
             at_start = not text[:s].strip(" \t•·*-")
             rest_of_line = text[e:line_end]
             closes_line = not rest_of_line.strip(" .")
+            if (
+                point.unit == "day"
+                and point.year
+                and closes_line
+                and _CLOCK_NEXT_LINE.match(text, line_end)
+            ):
+                page_own(s, e, None)  # "mardi 16 avril 2024" / "Antananarivo | 13h48"
+                continue
+            if (
+                point.unit == "day"
+                and point.year
+                and re.fullmatch(r"\W*(?:le|on|am|el)?\s*", text[line_start:s], re.I)
+                and _CLOCK_CLOSING_LINE.fullmatch(rest_of_line)
+            ):
+                page_own(s, e, point)  # "Le 02/03/2016 à 07:53": a post's stamp
+                continue
+            if re.search(r"\([^()\n]*,[^()\n]*,\s*$", text[line_start:s]) and re.match(
+                r"\s*\)", rest_of_line
+            ):
+                page_own(s, e, None)  # "(after A. Writer, Times of India, 30.6.17)": a source
+                continue
             if _STAMP_LINE.fullmatch(text[line_start:line_end]):
                 page_own(s, e, point if point.unit == "day" else None)
                 continue
@@ -1220,6 +1282,12 @@ def find_dates(text: str) -> list[DateMention]:
             if closes_line and (
                 _SECTION_BAR_BEFORE.match(text[line_start:s])
                 or (point.year and _name_before(text, line_start, s, point.unit))
+                or (
+                    point.year
+                    and point.unit == "day"
+                    and line_start == 0
+                    and _FIRST_NAME_BEFORE.fullmatch(text[:s])
+                )
             ):
                 page_own(s, e, point)  # "News | Aug. 18, 2015", "A. Writer 21. Dezember 2004"
                 continue
@@ -1326,6 +1394,7 @@ def find_dates(text: str) -> list[DateMention]:
                 _joins(opened, _RANGE_JOIN.match(text[e:s2]))
                 or _LASTS_UNTIL.match(text[e:s2])
                 or _next_months(point, point2, text[e:s2], text[max(0, s - 20) : s])
+                or (_BEGINS_BEFORE.search(text[max(0, s - 40) : s]) and _AND_ENDS.match(text[e:s2]))
             )
             if joined and _range_fits(point, point2):
                 mention = DateMention(s, e2, point, point2)
@@ -1354,6 +1423,7 @@ def find_dates(text: str) -> list[DateMention]:
                 _DATELINE_AFTER.match(after)
                 if mention.first.year is not None
                 or _PLACE_IN_BRACKETS_BEFORE.match(text, 0, mention.start)
+                or _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
                 else _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
@@ -1538,10 +1608,13 @@ def _range_fits(a: DatePoint, b: DatePoint) -> bool:
         return False
     if b.year is None and a.year is None:
         return a.unit in ("day", "month") and b.unit in ("day", "month")
-    if a.year is None:
-        a.year = b.year
     if b.year is None:
         return False
+    if a.year is None:
+        # "this December to mid-January 2020": a start later in the year than the end is
+        # of the year before
+        later = a.month is not None and b.month is not None and a.month > b.month
+        a.year = b.year - 1 if later else b.year
     if a.unit == "day" and a.month is None:
         return False
     return (a.first_day() or datetime.date.min) <= (b.last_day() or datetime.date.max)

@@ -728,10 +728,10 @@ _DATELINE_AGENCY_AFTER = re.compile(
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|])"
 )
 _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
-# The wire's shape with the country in brackets needs no agency: "Port Louis [Mauritius],
-# November 9 : The ...".
-# A place in capitals needs none either: "DAR ES SALAAM, Dec. 30 -- The ...".
+# A place in capitals needs no agency: "DAR ES SALAAM, Dec. 30 -- The ...".
 _PLACE_IN_CAPITALS_BEFORE = re.compile(r"^\W*(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*$")
+# Nor does the wire's shape with the country in brackets: "Port Louis [Mauritius], November 9
+# : The ...".
 _PLACE_IN_BRACKETS_BEFORE = re.compile(
     r"^\W*" + _PLACE_NAME + r"\s*\[" + _PLACE_NAME + r"\]\s*,\s*$"
 )
@@ -1540,19 +1540,16 @@ def _running_footer(text: str, mention: DateMention) -> bool:
     )
 
 
+# Joiners that make a range without "from" or "between" before the start.
+_JOINS_ALONE = ("-", "–", "—", "/", "through", "thru")
+
+
 def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     """Do the words around two dates make them one range? "X–Y" does; "from X to Y" and
     "between X and Y" do; "X and Y" or "from X and Y" do not."""
     if not joined:
         return False
-    if joined.group("dash") and joined.group("dash").lower() in (
-        "-",
-        "–",
-        "—",
-        "/",
-        "through",
-        "thru",
-    ):
+    if joined.group("dash") and joined.group("dash").lower() in _JOINS_ALONE:
         return True  # "October through mid-November 2011", "15-Oct-98 / 20-Nov-98" need no "from"
     if not opened:
         return False

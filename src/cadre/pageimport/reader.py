@@ -784,14 +784,15 @@ _WEEKDAY_DATE_LINE = re.compile(
 _CLOCK_NEXT_LINE = re.compile(
     r"\s*\n\W*(?:[A-ZÀ-Þ][\w'’ -]{0,30}?\s*[|•,–-]\s*)?\d{1,2}[:h]\d\d\s*(?:\n|$)"
 )
-# Only a clock after a date, to the line's end: "Le 02/03/2016 à 07:53".
-_CLOCK_CLOSING_LINE = re.compile(
-    r"\s*,?\s*(?:à|at|um|a\s+las|-)?\s*\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?)?\s*", re.I
-)
+# A source's date closing its parentheses after two commas: "(after A. Writer, Times of
+# India, 30.6.17)".
+_SOURCE_IN_PARENTHESES_BEFORE = re.compile(r"\([^()\n]*,[^()\n]*,\s*$")
 # A line of nothing but date parts and a clock: a blog's stamp ("30 janvier 2014 4 30 /01
-# /janvier /2014 22:38").
+# /janvier /2014 22:38"), a post's ("Le 02/03/2016 à 07:53").
 _STAMP_LINE = re.compile(
-    rf"[\s\d/.,-]*(?:(?:{_MONTH}|{_WEEKDAY})[\s\d/.,-]*)*\d{{1,2}}:\d\d\s*", re.I
+    rf"\W*(?:(?:le|on|am|el)\s+)?[\s\d/.,-]*(?:(?:{_MONTH}|{_WEEKDAY})[\s\d/.,-]*)*"
+    r"(?:(?:à|at|um|a\s+las)\s+)?\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?)?\s*",
+    re.I,
 )
 # After a date opening its line, only a site's address: "01/11/2010 - example.com".
 _SITE_AFTER = re.compile(
@@ -808,9 +809,6 @@ _PAGE_KIND_AFTER = re.compile(
 _CLOCK_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
 )
-# A dash and a clock time after a date, anywhere: a stamp ("08 Feb 2018 - 18:39"); an event's
-# hour is written "at 18:39".
-_DASH_CLOCK_AFTER = re.compile(r"^\s*[-–—|]\s*\d{1,2}:\d\d(?!\d)")
 # A clock time, then at most a year and a weekday, right before a date: a timestamp.
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}:\d\d\s*(?:UTC|GMT|[ap]\.?m\.?)?[\s,•·|]*(?:on\s+)?(?:(?:19|20)\d\d[\s,]*)?"
@@ -818,10 +816,12 @@ _CLOCK_BEFORE = re.compile(
     re.I,
 )
 # A clock to the second or with its time zone, anywhere after a date: a machine's stamp (an
-# e-mail's header, a post's), not an event's hour ("at 10:00 in Baghdad").
+# e-mail's header, a post's), not an event's hour ("at 10:00 in Baghdad"); or a clock after a
+# dash ("08 Feb 2018 - 18:39", a photo's).
 _STAMP_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+|um\s+|à\s+)?\d{1,2}:\d\d(?::\d\d\b|\s*\(?(?:[+-]\d\d:?\d\d|"
-    r"UTC|GMT|CES?T|BST|[ECP][SD]T)\b)",
+    r"UTC|GMT|CES?T|BST|[ECP][SD]T)\b)"
+    r"|^\s*[-–—|]\s*\d{1,2}:\d\d(?!\d)",
     re.I,
 )
 # A news site's section name and a bar before a date closing its line: "News | Aug. 18, 2015".
@@ -1233,15 +1233,7 @@ def find_dates(text: str) -> list[DateMention]:
             ):
                 page_own(s, e, None)  # "mardi 16 avril 2024" / "Antananarivo | 13h48"
                 continue
-            if (
-                point.unit == "day"
-                and point.year
-                and re.fullmatch(r"\W*(?:le|on|am|el)?\s*", text[line_start:s], re.I)
-                and _CLOCK_CLOSING_LINE.fullmatch(rest_of_line)
-            ):
-                page_own(s, e, point)  # "Le 02/03/2016 à 07:53": a post's stamp
-                continue
-            if re.search(r"\([^()\n]*,[^()\n]*,\s*$", text[line_start:s]) and re.match(
+            if _SOURCE_IN_PARENTHESES_BEFORE.search(text[line_start:s]) and re.match(
                 r"\s*\)", rest_of_line
             ):
                 page_own(s, e, None)  # "(after A. Writer, Times of India, 30.6.17)": a source
@@ -1267,27 +1259,12 @@ def find_dates(text: str) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "The Daily. 19/09/2017 Officers began ...": a dateline
                 continue
-            if (
-                point.unit == "day"
-                and point.year
-                and (
-                    _STAMP_AFTER.match(text[e : e + 30])
-                    or _DASH_CLOCK_AFTER.match(text[e : e + 12])
-                )
-            ):
-                # "Sa, 24 April 2021 17:03:32 +01:00": a header's stamp; "..., 08 Feb 2018 -
-                # 18:39, Tbilisi": a photo's
-                page_own(s, e, point)
+            if point.unit == "day" and point.year and _STAMP_AFTER.match(text[e : e + 30]):
+                page_own(s, e, point)  # "Sa, 24 April 2021 17:03:32 +01:00": a header's stamp
                 continue
             if closes_line and (
                 _SECTION_BAR_BEFORE.match(text[line_start:s])
                 or (point.year and _name_before(text, line_start, s, point.unit))
-                or (
-                    point.year
-                    and point.unit == "day"
-                    and line_start == 0
-                    and _FIRST_NAME_BEFORE.fullmatch(text[:s])
-                )
             ):
                 page_own(s, e, point)  # "News | Aug. 18, 2015", "A. Writer 21. Dezember 2004"
                 continue
@@ -1508,15 +1485,19 @@ def _last_for_the_list(mentions: list[DateMention], text: str):
 
 
 def _name_before(text: str, line_start: int, s: int, unit: str) -> bool:
-    """Is the line before a day's date only a person's name: "Anna Writer", or one run into
-    the day ("Anna Writer21.", where only the month and year were read as a date)?"""
+    """Is the line before a day's date only a person's name: "Anna Writer", one run into the
+    day ("Anna Writer21.", where only the month and year were read as a date), or a first name
+    alone opening the text ("Steve July 16, 2022")?"""
     before = text[line_start:s]
     run_into = re.search(r"(?<=[a-zà-ÿ])\d{1,2}\.?\s*$", before)
     if run_into and unit == "month":
         before = before[: run_into.start()]
     elif unit != "day" or (before and not before[-1].isspace()):
         return False
-    return bool(_NAME_LINE_BEFORE.match(before))
+    return bool(
+        _NAME_LINE_BEFORE.match(before)
+        or (unit == "day" and line_start == 0 and _FIRST_NAME_BEFORE.fullmatch(before))
+    )
 
 
 def _weekday_index(name: str) -> int | None:
@@ -1571,16 +1552,33 @@ _MODEL_BEFORE = re.compile(
 )
 
 
+_MONTH_LISTED_BEFORE = re.compile(_MONTH + r",\s*$", re.I)
+_AND_ONLY = re.compile(r"\s+(?:and|et|und|y)\s+", re.I)
+
+
+def _year_in_passing(text: str, mention: DateMention) -> bool:
+    """A year that names a thing ("under a 1982 bilateral agreement", "the 1975–1990 Civil
+    War", "howitzers, model 1938 and 1943") or a target ("d'ici à 2025"), not the time the
+    page tells of: it gives its year to no later date."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    named = (
+        (mention.last is None or mention.last.unit == "year")
+        and re.search(r"\b(?:a|an|the)\s+$", before[-5:])
+        and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
+    )
+    return bool(named or _MODEL_BEFORE.search(before) or _TARGET_BEFORE.search(before))
+
+
 def _next_months(a: DatePoint, b: DatePoint, between: str, before: str) -> bool:
     """ "held in October and November", "durante julio y agosto": two months, one after the
     other, joined by "and": the span of both, not two events; not the last two of a longer
     list ("los meses de agosto, setiembre y octubre")."""
     return (
         a.unit == b.unit == "month"
-        and not re.search(_MONTH + r",\s*$", before, re.I)
+        and not _MONTH_LISTED_BEFORE.search(before)
         and b.month == a.month + 1
         and a.year in (None, b.year)
-        and bool(re.fullmatch(r"\s+(?:and|et|und|y)\s+", between, re.I))
+        and bool(_AND_ONLY.fullmatch(between))
     )
 
 
@@ -2410,20 +2408,7 @@ class _Context:
                 self.own_date, self.page_year = point.first_day(), point.year
             if point.unit in ("day", "month"):
                 self.latest = max(self.latest or point.year, point.year)
-            if point.unit == "year" and (
-                (
-                    (mention.last is None or mention.last.unit == "year")
-                    and re.search(
-                        r"\b(?:a|an|the)\s+$", text[max(0, mention.start - 5) : mention.start]
-                    )
-                    and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
-                )
-                or _MODEL_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
-                or _TARGET_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
-            ):
-                # "under a 1982 bilateral agreement", "the 1975–1990 Civil War", "howitzers,
-                # model 1938 and 1943": a thing's name, in passing; "d'ici à 2025": a target,
-                # not the time the page tells of
+            if point.unit == "year" and _year_in_passing(text, mention):
                 continue
             self.year = point.year
             self.bare = point.unit == "year"

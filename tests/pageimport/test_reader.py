@@ -2248,3 +2248,29 @@ def test_one_name_before_a_full_date_opening_the_text_is_a_byline():
 def test_a_sources_date_in_parentheses_after_two_commas():
     text = "Fig. 16.20 The border in Sikkim (after A. Writer, Times of India, 30.6.17). p. 89"
     assert edtfs(text) == []
+
+
+# A summary without the dateline that opens its sentence ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        (
+            "DAR ES SALAAM, Dec. 30 -- The opening ceremony of the joint training was held on "
+            "December 23, 2019.",
+            "The opening ceremony of the joint training was held.",
+        ),
+        (
+            "POHANG, Feb. 8 (Korea Bizwire) – Since February 1, the division has trained with "
+            "the marines.",
+            "The division has trained with the marines.",
+        ),
+        (
+            "Dec. 30 (UPI) -- Navy personnel concluded the second of three sessions this week.",
+            "Navy personnel concluded the second of three sessions.",
+        ),
+    ],
+)
+def test_a_summary_leaves_out_the_dateline_opening_its_sentence(text, summary):
+    assert [c.summary for c in read(text)] == [summary]

@@ -1947,6 +1947,24 @@ _PREPOSITION = re.compile(
 _POINTER = re.compile(r"\b(?:last|next|this\s+past|this|past|coming)\s+$", re.I)
 
 
+# What closes a dateline before its story: "(UPI) --", "(Korea Bizwire) –", ":".
+_DATELINE_CLOSE = re.compile(
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[–—:-])\s*|\s*\([^()\n]{1,40}\)\s*"
+)
+
+
+def _dateline_opening(text: str, s: int, e: int, datelines: list[DateMention]) -> int:
+    """How far the dateline that opens the sentence reaches ("DAR ES SALAAM, Dec. 30 -- "),
+    as an offset into it; 0 when none does. The summary leaves it out, as it is the page's own
+    date and not the event's."""
+    for d in datelines:
+        if s <= d.start < e and d.start - s <= 40 and "\n" not in text[s : d.start]:
+            close = _DATELINE_CLOSE.match(text, d.end, e)
+            if close:
+                return close.end() - s
+    return 0
+
+
 def _summary(text: str, cut: list[tuple[int, int]]) -> str:
     """The sentence without its date phrases (and the preposition before each)."""
     pieces, at = [], 0
@@ -2079,6 +2097,7 @@ def read_dates(
             )
         # The page's own dates give their year to what follows them, not to what precedes.
         page_dates = [m for m in mentions if m.dateline]
+        datelines = list(page_dates)
         mentions = [m for m in mentions if not m.dateline]
         while page_dates and (not mentions or page_dates[0].start < mentions[0].start):
             context.page_date(page_dates.pop(0))
@@ -2128,7 +2147,8 @@ def read_dates(
                     m.start < s + relative.end() and s + relative.start() < m.end for m in inside
                 )
             ]
-            relatives = [_relative_candidate(text, s, e, r, actors) for r in found]
+            opening = _dateline_opening(text, s, e, datelines)
+            relatives = [_relative_candidate(text, s, e, r, actors, opening) for r in found]
             # "Three years later, ...": what follows is no longer in the year last stated.
             moves = [
                 s + r.end() for r in found if r.group("em", "es", "fr", "de", "pm") != (None,) * 5
@@ -2146,7 +2166,10 @@ def read_dates(
                 if m.first.unit == "day" and m.first.month is None:
                     continue  # "the 15th of this month" on a page that gives no date of its own
                 clause = sentence[cs:ce]
-                summary = _summary(clause, [(m.start - s - cs, m.end - s - cs)])
+                cut = [(m.start - s - cs, m.end - s - cs)]
+                if cs < opening <= m.start - s:
+                    cut.append((0, opening - cs))
+                summary = _summary(clause, cut)
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
             if moves:
                 context.heading(None)
@@ -2598,7 +2621,9 @@ def _candidate(text, mention: DateMention, span, summary, clause, actors: ActorT
     )
 
 
-def _relative_candidate(text, s, e, relative: re.Match, actors: ActorTable) -> Candidate:
+def _relative_candidate(
+    text, s, e, relative: re.Match, actors: ActorTable, opening: int = 0
+) -> Candidate:
     sentence = text[s:e]
     found = actors.find(sentence)
     return Candidate(
@@ -2610,7 +2635,9 @@ def _relative_candidate(text, s, e, relative: re.Match, actors: ActorTable) -> C
         inferred_year=False,
         text=sentence,
         span=(s, e),
-        summary=_summary(sentence, [relative.span()]),
+        summary=_summary(
+            sentence, [relative.span()] + ([(0, opening)] if opening <= relative.start() else [])
+        ),
         kind=kind_of(sentence),
         actors=[label for label, _ in found],
         actor_keys=[key for _, key in found if key],

@@ -2274,3 +2274,123 @@ def test_a_sources_date_in_parentheses_after_two_commas():
 )
 def test_a_summary_leaves_out_the_dateline_opening_its_sentence(text, summary):
     assert [c.summary for c in read(text)] == [summary]
+
+
+# What the twenty-fifth held-out set's first run missed -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Jueves, 29 de agosto de 2013 a las 07:30 pm",
+        "Le 29 août 2013 à 07:30",
+        "29.08.2013 · 07:30 Uhr",
+        "Von Ana Beispiel 29.08.2013, 07:30",
+        "Jueves , 29 de agosto de 2013",
+    ],
+)
+def test_a_stamp_line_is_the_pages_date_and_gives_its_year(stamp):
+    text = f"Maniobras conjuntas\n\n{stamp}\n\nLa operación será del 3 al 6 de septiembre."
+    assert edtfs(text) == ["2013-09-03/2013-09-06"]
+
+
+def test_an_ordinal_day_in_a_stamp_line():
+    assert edtfs("Le 1er décembre 2025 à 09:13\n\nLa formation a débuté le 3 novembre.") == [
+        "2025-11-03"
+    ]
+
+
+def test_a_year_set_off_by_a_dash_belongs_to_its_day():
+    found = read("Miércoles 11 de Diciembre - 2024\n\nLas maniobras comenzaron ayer.")
+    assert [c.edtf for c in found if c.edtf] == []
+    (mention,) = find_dates("Miércoles 11 de Diciembre - 2024")
+    assert (mention.first.year, mention.first.month, mention.first.day) == (2024, 12, 11)
+    assert mention.last is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "YEREVAN, AUGUST 25, ARMENPRESS: Joint exercises started yesterday at the range.",
+        "NAIROBI, Kenya Nov 4 – Kenya has received a frigate for a joint exercise.",
+    ],
+)
+def test_a_wire_dateline_with_agency_or_country_is_no_event(line):
+    assert [c.edtf for c in read(line) if c.edtf] == []
+
+
+def test_a_news_archives_list_of_days_is_no_event():
+    text = (
+        "The centre opened on 29 March 2010.\n\n"
+        "Archiv\n24.05.2017(Heute)\n23.05.2017(Gestern)\n22.05.2017(Mo)\n"
+    )
+    assert edtfs(text) == ["2010-03-29"]
+
+
+def test_a_date_written_year_first_with_slashes_is_the_pages_date():
+    text = (
+        "Coast guards to start training\n\n2022/10/19 英字\n\n"
+        "The coast guards will start a joint training before the end of October."
+    )
+    assert edtfs(text) == ["2022-10"]
+
+
+def test_a_day_named_again_without_its_year_is_the_day_already_dated():
+    text = (
+        "The Senate authorised a stay from 15 February to 16 April 2026. "
+        "The instructors will arrive in Mexico on 15 February."
+    )
+    found = read(text)
+    assert [c.edtf for c in found] == ["2026-02-15/2026-04-16", "2026-02-15"]
+    assert found[1].inferred_year
+
+
+def test_a_caption_run_into_the_repeated_title_tells_an_event():
+    text = (
+        "SOURCE: https://example.org/news\nTITLE: Island to host joint training\n\n"
+        "Island to host joint training Soldiers arrive at the airport ahead of the two-week "
+        "joint exercise, July 24, 2021.\n\n"
+        "More troops will arrive for the exercise, which will unfold from Aug. 1 to 14."
+    )
+    assert edtfs(text) == ["2021-07-24", "2021-08-01/2021-08-14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("From the 4-5th of May, the vice minister visited the base.", "XXXX-05-04/XXXX-05-05"),
+        ("Since March 2017 and until January 2018, engineers trained the unit.", "2017-03/2018-01"),
+        (
+            "The coast guard trained crews during the course held on Oct. 23 to Nov. 25.",
+            "XXXX-10-23/XXXX-11-25",
+        ),
+        (
+            "The frigate docked on Wednesday, November 3, and will be in the port until "
+            "Saturday, November 6.",
+            "XXXX-11-03/XXXX-11-06",
+        ),
+    ],
+)
+def test_more_ways_of_writing_one_range(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_a_decision_on_one_day_until_another_is_two_dates():
+    assert edtfs("The operation was prolonged on 28 November 2016 until 31 December 2018.") == [
+        "2016-11-28",
+        "2018-12-31",
+    ]
+
+
+def test_a_sentence_cut_short_after_its_year_is_no_heading():
+    text = "The two armies trained together.\nSince 2010, Beijing ha"
+    assert edtfs(text) == ["2010"]
+
+
+def test_a_year_dating_the_start_of_what_goes_on_gives_no_year_to_later_days():
+    text = (
+        "Les échanges sont fréquents, surtout depuis la première session de la commission "
+        "mixte, tenue le 29 janvier 2020.\n\n"
+        "Pour mémoire, une délégation s'est rendue dans le pays les 3 et 4 juin."
+    )
+    assert edtfs(text) == ["2020-01-29", "XXXX-06-03/XXXX-06-04"]

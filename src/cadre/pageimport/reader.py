@@ -358,7 +358,7 @@ _PATTERNS = [
         # "du dimanche 16 au jeudi 20 janvier 2022"
         rf"(?:(?:{_WEEKDAY})\s+)?"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
-        rf"\s+(?:de\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+)?{_Y}(?!\d))?",
+        rf"\s+(?:de\s+|of\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+|of\s+)?{_Y}(?!\d))?",
     ),
     (  # "October 2-4, 2017": the same range in American order
         "dayrange",
@@ -381,7 +381,7 @@ _PATTERNS = [
     ),
     (  # "2004-12-16", and "2016.01.28" with dots
         "iso",
-        rf"(?<![\d/._-])(?P<y>{_YEAR})(?P<sep>[-.])(?P<mn>0[1-9]|1[0-2])(?P=sep)"
+        rf"(?<![\d/._-])(?P<y>{_YEAR})(?P<sep>[-./])(?P<mn>0[1-9]|1[0-2])(?P=sep)"
         rf"(?P<d>0[1-9]|[12]\d|3[01])(?!\d|\.\d)",
     ),
     (
@@ -598,7 +598,8 @@ _QUALIFIERS = {
 }  # fmt: skip
 
 _RANGE_OPEN = re.compile(
-    r"(?:\b(?P<word>from|between|du|de|del|entre|desde|von|vom|zwischen|period(?:\s+of)?|période|"
+    r"(?:\b(?P<word>from|between|since|du|de|del|entre|desde|depuis|von|vom|seit|zwischen|"
+    r"period(?:\s+of)?|période|"
     r"Zeitraum|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
     r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+|los\s+años\s+|the\s+years\s+|"
     r"les\s+années\s+|den\s+Jahren\s+)?"
@@ -611,6 +612,8 @@ _RANGE_OPEN = re.compile(
 )
 _RANGE_JOIN = re.compile(
     r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|to|until|till|through|thru|au|à|jusqu['’](?:au|à|en)|bis|"
+    # "Since March 2017 and until January 2018"
+    r"(?:and|et|y|und)\s+(?:until|till|jusqu['’](?:au|à|en)|hasta|bis)|"
     r"zum|a|al|hasta|and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
     r"(?:(?:early|mid|late|end|beginning)(?:\s+of)?[\s-]*)?"
     # "between July 15 last until next October 13", "del pasado 15 de julio al próximo 13"
@@ -625,6 +628,15 @@ _BEGINS_BEFORE = re.compile(
     r"(?:[\w-]+\s+)?(?:on|el|le|am|the)?\s*$",
     re.I,
 )
+# Between two days: "docked on Wednesday, November 3, and will be in the port until Saturday,
+# November 6".
+_STAYS_UNTIL = re.compile(
+    r"^,?\s*(?:and\s+)?(?:will\s+(?:be|stay|remain)|stay(?:s|ed)?|remain(?:s|ed)?)\b"
+    r"[^.;!?\n]{0,30}?\s+(?:until|till)\s+(?:the\s+)?(?:(?:" + _WEEKDAY + r"),?\s+)?$",
+    re.I,
+)
+# Between two days, each with its month, the word that makes them one range with no "from".
+_DAY_TO_DAY = re.compile(r"\s*(?:to|through)\s+(?:the\s+)?", re.I)
 _AND_ENDS = re.compile(
     r"^\s*,?\s*(?:and|y|e|et|und)\s+(?:(?:will|se)\s+)?(?:ends?|ended|finish(?:es)?|closes?|"
     r"concludes?|concluirá|concluye|termina(?:rá)?|finaliza(?:rá)?|culmina(?:rá)?|"
@@ -729,7 +741,11 @@ _DATELINE_AGENCY_AFTER = re.compile(
 )
 _DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
 # A place in capitals needs no agency: "DAR ES SALAAM, Dec. 30 -- The ...".
-_PLACE_IN_CAPITALS_BEFORE = re.compile(r"^\W*(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*$")
+_PLACE_IN_CAPITALS_BEFORE = re.compile(
+    r"^\W*(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*"
+    # ... and its state or country: "NAIROBI, Kenya Nov 4 –", "FORT BRAGG, N.C., May 3 —"
+    r"(?:(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?\s*,?\s*)?$"
+)
 # Nor does the wire's shape with the country in brackets: "Port Louis [Mauritius], November 9
 # : The ...".
 _PLACE_IN_BRACKETS_BEFORE = re.compile(
@@ -752,7 +768,8 @@ _AGENCY_AND_PLACE_BEFORE = re.compile(
 # 2010"); neither dates an event. "By the end of 2010, ..." goes on after its date.
 _ACT_DATE_LINE = re.compile(r"^\s*(?:of|du|vom|del?)\s+$", re.I)
 _BYLINE_LINE = re.compile(
-    r"^\W*(?:(?:written|posted|published|words|text)\s+)?by\s+[^\s.]\S*(?:\s+\S+){0,9}?[\s!|:-]*$",
+    r"^\W*(?:(?:written|posted|published|words|text)\s+)?(?:by|von|par|por)\s+[^\s.]\S*(?:\s+\S+){0,9}?"
+    r"[\s!|:-]*$",
     re.I,
 )
 # After a date opening its line, a bar and an author: "28 Feb 2013 | Cpl. A. Writer".
@@ -789,9 +806,11 @@ _CLOCK_NEXT_LINE = re.compile(
 _SOURCE_IN_PARENTHESES_BEFORE = re.compile(r"\([^()\n]*,[^()\n]*,\s*$")
 # A line of nothing but date parts and a clock: a blog's stamp ("30 janvier 2014 4 30 /01
 # /janvier /2014 22:38"), a post's ("Le 02/03/2016 à 07:53").
+# Between the parts of a stamp: "Jueves, 29 de agosto de 2013", "1er décembre", "·".
+_STAMP_GAP = r"(?:[\s\d/.,·•|-]|(?<=\d)(?:er|st|nd|rd|th)\b|\bdel?\b)*"
 _STAMP_LINE = re.compile(
-    rf"\W*(?:(?:le|on|am|el)\s+)?[\s\d/.,-]*(?:(?:{_MONTH}|{_WEEKDAY})[\s\d/.,-]*)*"
-    r"(?:(?:à|at|um|a\s+las)\s+)?\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?)?\s*",
+    rf"\W*(?:(?:le|on|am|el)\s+)?{_STAMP_GAP}(?:(?:{_MONTH}|{_WEEKDAY}){_STAMP_GAP})*"
+    r"(?:(?:à|at|um|a\s+las)\s+)?\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?|Uhr)?\s*",
     re.I,
 )
 # After a date opening its line, only a site's address: "01/11/2010 - example.com".
@@ -808,6 +827,20 @@ _PAGE_KIND_AFTER = re.compile(
 # A date opening its line and followed by a clock time: a byline's or a post's timestamp.
 _CLOCK_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
+)
+# A day in a news archive's list, named by its weekday or as today or yesterday.
+_ARCHIVE_DAY_AFTER = re.compile(
+    r"\s*\((?:heute|gestern|today|yesterday|aujourd['’]hui|hier|hoy|ayer|mo|di|mi|do|fr|sa|so|"
+    r"mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom|"
+    + _WEEKDAY
+    + r")\.?\)\s*",
+    re.I,
+)
+# Nothing after a date but its clock: "11.04.2017, 15:30", "29.03.2010 · 16:17 Uhr".
+_CLOCK_ONLY = re.compile(
+    r"\s*(?:[,·•|–—-]\s*)?(?:(?:at|à|um|a\s+las)\s+)?\d{1,2}[:h]\d\d(?::\d\d)?\s*"
+    r"(?:[ap]\.?m\.?|Uhr|h|GMT|UTC)?\s*\.?\s*",
+    re.I,
 )
 # A clock time, then at most a year and a weekday, right before a date: a timestamp.
 _CLOCK_BEFORE = re.compile(
@@ -1217,14 +1250,14 @@ def find_dates(text: str) -> list[DateMention]:
             if not text[e:line_end].strip() and _ACT_DATE_LINE.match(text[line_start:s]):
                 page_own(s, e, None)  # "of 19 April 2016" under a decision's title
                 continue
-            if not text[e:line_end].strip() and (
+            if (not text[e:line_end].strip() or _CLOCK_ONLY.fullmatch(text[e:line_end])) and (
                 point.unit == "day" and _BYLINE_LINE.match(text[line_start:s])
             ):
                 page_own(s, e, point)  # "Written by A. Writer 04/04/2024": a byline
                 continue
             at_start = not text[:s].strip(" \t•·*-")
             rest_of_line = text[e:line_end]
-            closes_line = not rest_of_line.strip(" .")
+            closes_line = not rest_of_line.strip(" .") or bool(_CLOCK_ONLY.fullmatch(rest_of_line))
             if (
                 point.unit == "day"
                 and point.year
@@ -1240,6 +1273,9 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if _STAMP_LINE.fullmatch(text[line_start:line_end]):
                 page_own(s, e, point if point.unit == "day" else None)
+                continue
+            if _ARCHIVE_DAY_AFTER.fullmatch(rest_of_line):
+                page_own(s, e, None)  # "24.05.2017(Heute)": a news archive's list of days
                 continue
             if _citation(text[line_start:s], rest_of_line, text[line_start:line_end]):
                 page_own(s, e, None)  # "..., Government of Tonga media release, 17 April 2007"
@@ -1364,12 +1400,33 @@ def find_dates(text: str) -> list[DateMention]:
         mention = DateMention(s, e, point)
         if name in ("dayrange", "monthrange", "seasonrange", "dayrange_num", "isoweek"):
             mention = DateMention(s, e, _range_start(name, found[i][3], text[s:e]), point)
+        if (
+            mention.last is None
+            and point.year is None
+            and point.unit in ("day", "month")
+            and i + 1 < len(found)
+            and found[i + 1][3].unit == "year"
+            and re.fullmatch(r"\s*[-–—]\s*", text[e : found[i + 1][0]])
+        ):
+            # "Miércoles 11 de Diciembre - 2024": the year set off by a dash, not a range's end
+            point.year = found[i + 1][3].year
+            e = found[i + 1][1]
+            mention = DateMention(s, e, point)
+            i += 1
         if mention.last is None and i + 1 < len(found):
             s2, e2, _, point2 = found[i + 1]
             opened = _RANGE_OPEN.search(text[max(0, s - 30) : s])
             joined = (
                 _joins(opened, _RANGE_JOIN.match(text[e:s2]))
                 or _LASTS_UNTIL.match(text[e:s2])
+                or (
+                    point.unit == point2.unit == "day"
+                    and point.month is not None
+                    and point2.month is not None
+                    and (  # "the training held on Oct. 23 to Nov. 25"
+                        _DAY_TO_DAY.fullmatch(text[e:s2]) or _STAYS_UNTIL.match(text[e:s2])
+                    )
+                )
                 or _next_months(point, point2, text[e:s2], text[max(0, s - 20) : s])
                 or (_BEGINS_BEFORE.search(text[max(0, s - 40) : s]) and _AND_ENDS.match(text[e:s2]))
             )
@@ -1393,7 +1450,10 @@ def find_dates(text: str) -> list[DateMention]:
                 mention = DateMention(s, e + short.end(), point, DatePoint("year", later))
         _qualify(mention, text)
         after = text[mention.end : mention.end + 50]
-        placed = bool(_DATELINE_BEFORE.match(text, 0, mention.start))  # "Place, " before it
+        placed = bool(  # "Place, " before it; "NAIROBI, Kenya "
+            _DATELINE_BEFORE.match(text, 0, mention.start)
+            or _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
+        )
         mention.dateline = (
             placed
             and bool(
@@ -1402,6 +1462,11 @@ def find_dates(text: str) -> list[DateMention]:
                 or _PLACE_IN_BRACKETS_BEFORE.match(text, 0, mention.start)
                 or _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
                 else _DATELINE_AGENCY_AFTER.match(after)
+            )
+            or bool(
+                # "YEREVAN, AUGUST 25, ARMENPRESS:": the agency's name after the date
+                _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
+                and _DATELINE_AGENCY_AFTER.match(after)
             )
         ) or (name == "my" and _running_footer(text, mention))
         mention.dateline = mention.dateline or _agency_dateline(text, mention, after)
@@ -2069,7 +2134,10 @@ def read_dates(
                     closing = m.first.unit == "day" and not raw[m.end :].strip(" .")
                     if m.dateline or closing:
                         context.page_date(m)
-                continue
+                # "<title> U.S. Army personnel arrive at ..., July 24, 2021.": a caption run
+                # into the title, its photo's day closing it, tells an event too.
+                if len(rest.split()) < 12 or not _CAPTION_DAY_CLOSING.search(rest):
+                    continue
             block = Block(block.end - len(rest), block.end, block.kind)
             raw = rest
         heading_year = _year_heading(raw)
@@ -2204,6 +2272,12 @@ def _latin_share(text: str) -> float:
     return len(_LATIN_LETTER.findall(text)) / letters if letters else 1.0
 
 
+# A caption's closing: ", July 24, 2021.", ", 24 July 2021."
+_CAPTION_DAY_CLOSING = re.compile(
+    r",\s*(?:" + _MONTH + r")\.?\s+\d{1,2},?\s+(?:19|20)\d\d\.\s*$"
+    r"|,\s*\d{1,2}\.?\s+(?:" + _MONTH + r")\.?\s+(?:19|20)\d\d\.\s*$",
+    re.I,
+)
 # Text after a repeated title this long is the article, run into the title's block.
 _ARTICLE_AFTER_TITLE = 200
 
@@ -2270,6 +2344,8 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     words = raw.split()
     if block.kind != "line" or len(words) > 10 or re.search(r"[.!?:;]\s*$", raw):
         return False
+    if _SENTENCE_OPENING.match(raw):
+        return False  # "Since 2010, Beijing ha": a sentence cut short, not a heading
     dated = [m for m in mentions if m.first.unit in ("day", "month")]
     # A date alone on its line, a weekday before it at most ("Tue 12 Feb 2013").
     rest = _WEEKDAY_FIRST.sub("", _BULLET.sub("", raw).strip())
@@ -2284,6 +2360,11 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     return not dated or alone
 
 
+# A date after its preposition, then a comma and more words: a sentence's opening.
+_SENTENCE_OPENING = re.compile(
+    r"^\W*(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?(?:19|20)\d\d\s*,\s*\w+",
+    re.I,
+)
 # A bullet that marks a list's item, not a dash that may set off a heading ("– 2004 –"); a
 # short label and its colon before the value.
 _FACT_MARK = re.compile(r"^\s*[•·▪◦‣]")
@@ -2295,7 +2376,7 @@ _PERIOD_LABEL = re.compile(r"^\W*(?:period|période|período|periodo|zeitraum)(?
 _WEEKDAY_FIRST = re.compile(
     r"^\W*(?:" + _WEEKDAY + r"|mon|tue|tues|wed|thu|thurs|fri|sat|sun"
     # "Jue. Sep 19th, 2024", "jeu. 12 mars 2020": Spanish and French abbreviations
-    r"|lun|mar|mié|mie|jue|vie|sáb|sab|dom|mer|jeu|ven|sam|dim)\.?,?\s+",
+    r"|lun|mar|mié|mie|jue|vie|sáb|sab|dom|mer|jeu|ven|sam|dim)\.?(?:\s*,)?\s+",
     re.I,
 )
 
@@ -2332,6 +2413,10 @@ class _Context:
         # The page's own date (a dateline's, a date line's): the reference date when the
         # user gave none, for "this year" and "the last 12 October".
         self.own_date: datetime.date | None = None
+        # The days the page has dated with their year: the same day named again without it
+        # ("una estancia del 15 de febrero al 16 de abril de 2026 ... llegarán el 15 de
+        # febrero") is that day.
+        self.days: dict[tuple[int, int], int] = {}
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
@@ -2412,6 +2497,8 @@ class _Context:
                             _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
                         )
                         year = self._year_for(point, block, sentence, future, after_since)
+                    if not year and point.unit == "day":
+                        year = self.days.get((point.month, point.day))
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
                     # "Monday, March 18" in a year where it is a Friday: a news item's
                     # weekday names a day near the page's own, if its year fits.
@@ -2431,6 +2518,8 @@ class _Context:
                 self.own_date, self.page_year = point.first_day(), point.year
             if point.unit in ("day", "month"):
                 self.latest = max(self.latest or point.year, point.year)
+            if point.unit == "day" and not point.inferred_year and sentence >= 0:
+                self.days[(point.month, point.day)] = point.year
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue
             self.year = point.year
@@ -2547,7 +2636,9 @@ _SINCE_BEFORE = re.compile(
 # the clause "since" opens, dates the start of what still goes on.
 _SINCE_IN_CLAUSE = re.compile(
     r"\b(?:(?:has|have)\s+been\b[^.;,]{0,40}\bsince|seit|depuis|desde)\b[^.;,]{0,80}\b"
-    r"(?:in|en|im)(?:\s+(?:the\s+year|Jahr(?:e)?|l['’]année|el\s+año))?\s+$",
+    r"(?:(?:in|en|im)(?:\s+(?:the\s+year|Jahr(?:e)?|l['’]année|el\s+año))?"
+    # "depuis la première session de la commission mixte, tenue le 29 janvier 2020"
+    r"|,\s*(?:held|tenue?s?|organis[ée]e?s?|celebrada|celebrado|abgehalten)\s+(?:on|le|el|am))\s+$",
     re.I,
 )
 # "From 2015 until the invasion in February": a start, the end not read as a range with it.

@@ -2394,3 +2394,62 @@ def test_a_year_dating_the_start_of_what_goes_on_gives_no_year_to_later_days():
         "Pour mémoire, une délégation s'est rendue dans le pays les 3 et 4 juin."
     )
     assert edtfs(text) == ["2020-01-29", "XXXX-06-03/XXXX-06-04"]
+
+
+# What the twenty-sixth held-out set's first run missed -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Berlin, 17. Januar 2022. Im Ministerium fand das Treffen zur Ausbildung statt.",
+        "Ciudad de Guatemala, 18 jul. (AGN).– El Ministerio continúa la formación policial.",
+        "PRETORIA, 19 octobre. / TASS/. La France entend réduire ses instructeurs.",
+        "New Delhi, Oct 26: The navy has sent a training squadron to the island.",
+        "Phnom Penh (FN), Mar. 15 – The two armies began their joint drills.",
+        "Lepaterique, Francisco Morazán 02 de mayo,2018.  El presidente inaugurará la base.",
+        "Diplomacy |Author: A. Writer | November 23, 2016, Wednesday @ 10:22| 4937 views",
+        "(Source: Royal Navy; issued July 18, 2019)",
+    ],
+)
+def test_more_datelines_and_stamps_are_no_event(line):
+    assert [c.edtf for c in read(line) if c.edtf] == []
+
+
+def test_a_dateline_with_its_year_after_a_comma_and_no_space_gives_its_year():
+    text = (
+        "Lepaterique, Francisco Morazán 02 de mayo,2018.  El presidente inaugurará la base el "
+        "5 de mayo."
+    )
+    assert edtfs(text) == ["2018-05-05"]
+
+
+def test_a_norwegian_date_line_is_the_pages_date():
+    text = "mandag 18. mars 2019\n\nThe drills will end with a March 27 closing ceremony."
+    assert edtfs(text) == ["2019-03-27"]
+
+
+def test_weekdays_inside_a_range_of_two_months():
+    text = "Du lundi 30 Octobre au vendredi 10 Novembre 2017, 18 policiers ont été formés."
+    assert edtfs(text) == ["2017-10-30/2017-11-10"]
+
+
+def test_a_month_called_current_takes_no_year_from_prose():
+    text = (
+        "Après Port-Gentil en 2015, le navire a mouillé au large de Libreville du 11 au 15 "
+        "avril courant."
+    )
+    assert edtfs(text) == ["2015", "XXXX-04-11/XXXX-04-15"]
+
+
+def test_a_decade_in_words_with_its_modifier():
+    found = only("The relationship between the two navies had peaked in the late eighties.")
+    assert (found.edtf, found.precision) == ("198X", "decade")
+
+
+def test_a_year_after_seit_and_a_pronoun_is_a_start_that_goes_on():
+    text = (
+        "Er kehrt regelmäßig zurück, seit er 1981 in Hangelar war.\n\n"
+        "Nachdem er bereits im Mai seine Funktion verloren hatte, wurde er entlassen."
+    )
+    assert edtfs(text) == ["1981", "XXXX-05"]

@@ -318,7 +318,8 @@ _WEEKDAY = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
     r"miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
-    r"zaterdag|zondag"
+    r"zaterdag|zondag|mandag|måndag|tirsdag|tisdag|onsdag|torsdag|fredag|lørdag|lördag|søndag|"
+    r"söndag"
     # English abbreviations, as e-mail and wire headers write them: "Mon, 07 Aug 2000"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,)"
 )
@@ -411,7 +412,7 @@ _PATTERNS = [
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
         rf"(?:(?<![\w.])|(?<=period))(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
-        rf"(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?",
+        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+)?{_Y}(?![\d]))?",
     ),
     (  # "finalizará el 15 de este mes", "on the 15th of this month": the page's own month
         "day_this_month",
@@ -479,7 +480,7 @@ _PATTERNS = [
         r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
         # "des années 1980 et 2000": the second of a list of decades
         r"|(?<=années\s\d\d\d\d\set\s)(?P<dy7>(?:19|20)\d0)\b"
-        rf"|the\s+(?P<dw>{_alternatives(_DECADES_EN)})\b"
+        rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw>{_alternatives(_DECADES_EN)})\b"
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
@@ -546,6 +547,8 @@ _METADATA_BEFORE = re.compile(
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
     r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
+    # A source's line: "(Source: Royal Australian Navy; issued July 18, 2019)"
+    r"|\(\s*(?:source|quelle|fuente)\s*:[^()]{0,80}[;,]\s*(?:issued|published|dated)\s+(?:on\s+)?"
     # A magazine's running header: "Issue No: 11 • November 2018 •".
     r"|\bissue(?:\s+(?:no\.?|nr\.?|number))?\s*:?\s*\d{1,4}\s*[•|,·-]\s*"
     # A bulletin's volume and number: "Vol. 4, No. 2: May 2003".
@@ -603,6 +606,7 @@ _RANGE_OPEN = re.compile(
     r"Zeitraum|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
     r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+|los\s+años\s+|the\s+years\s+|"
     r"les\s+années\s+|den\s+Jahren\s+)?"
+    r"(?:(?:" + _WEEKDAY + r"),?\s+)?"  # "Du lundi 30 octobre au vendredi 10 novembre"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
     # "from its opening in 1999 until", "depuis sa création en 2004 jusqu'en", "von seiner
     # Gründung 1999 bis": the range starts at the thing's beginning, named between.
@@ -617,7 +621,7 @@ _RANGE_JOIN = re.compile(
     r"zum|a|al|hasta|and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
     r"(?:(?:early|mid|late|end|beginning)(?:\s+of)?[\s-]*)?"
     # "between July 15 last until next October 13", "del pasado 15 de julio al próximo 13"
-    r"(?:(?:next|próximo)\s+)?)$",
+    r"(?:(?:next|próximo)\s+)?(?:(?:" + _WEEKDAY + r"),?\s+)?)$",
     re.I,
 )
 # A start after a verb of beginning, then "and" and a verb of ending before the end: "iniciará
@@ -678,19 +682,20 @@ _THIS_BEFORE = re.compile(
 # A weekday just before a date: "Monday, March 18", "jeudi (30 juillet)", "am Dienstag, 3. Mai".
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<w>" + _WEEKDAY + r")\W{0,3}(?:(?:the|le|den|el)\s+)?$", re.I)
 _WEEKDAY_INDEX = [
-    ("mon", "lun", "maa"),
-    ("tue", "mar", "die", "din"),
-    ("wed", "mer", "mit", "mié", "woe"),
-    ("thu", "jeu", "don", "jue"),
+    ("mon", "lun", "maa", "man", "mån"),
+    ("tue", "mar", "die", "din", "tir", "tis"),
+    ("wed", "mer", "mit", "mié", "woe", "ons"),
+    ("thu", "jeu", "don", "jue", "tor"),
     ("fri", "ven", "fre", "vie", "vri"),
-    ("sat", "sam", "sáb", "zat"),
-    ("sun", "dim", "son", "dom", "zon"),
+    ("sat", "sam", "sáb", "zat", "lør", "lör"),
+    ("sun", "dim", "son", "dom", "zon", "søn", "sön"),
 ]
 # A date opening its line, then a site's name between dashes: "June 19th, 2017 – News –".
 _SITE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*[^-–—\n.!?]{1,40}?\s*[-–—]\s*$")
 _THIS_YEAR = re.compile(
     r"^,?\s*(?:of\s+)?(?:this|the\s+current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b|"
-    r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b",
+    r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b"
+    r"|^\s*courant\b",
     re.I,
 )
 _SAME_YEAR = re.compile(
@@ -733,13 +738,22 @@ _PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
 # A dateline without a year must name its agency: "24 mars (Agency) -", "May 16 (Agency) India
 # will ...", "Dec. 3 / Agency A. Writer /".
 _DATELINE_AGENCY_AFTER = re.compile(
-    r"^\s*,?\s*\([^()]{1,40}\)\s*[-–—:|]"
+    r"^\.?\s*,?\s*\([^()]{1,40}\)\s*\.?\s*[-–—:|]"
     r"|^\s*\((?-i:[A-Z][\w.&/ -]{1,30})\)\s+(?-i:[A-Z])"
-    r"|^\s*/\s*(?-i:[A-Z])[^/\n]{0,40}/\s*$"
+    r"|^\.?\s*/\s*(?-i:[A-Z])[^/\n]{0,40}/\s*(?:$|\.\s+(?-i:[A-ZÀ-Þ]))"  # "19 octobre. / TASS/. La"
     # "Bakou, 20 février, AZERTAC": the agency's name in capitals after a comma
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|])"
 )
-_DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)")
+_DATELINE_AFTER = re.compile(
+    r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)"
+    r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
+)
+# A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
+# Indian Navy ...", "Phnom Penh (FN), Mar. 15 – Cambodia ...".
+_YEARLESS_DATELINE_AFTER = re.compile(r"^\s*(?:--|[:–—-])\s+(?-i:[A-ZÀ-Þ])")
+# A place and its region with no comma before the date: "Lepaterique, Francisco Morazán 02 de
+# mayo,2018."
+_PLACE_AND_REGION_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s*,\s*" + _PLACE_NAME + r"\s+$")
 # A place in capitals needs no agency: "DAR ES SALAAM, Dec. 30 -- The ...".
 _PLACE_IN_CAPITALS_BEFORE = re.compile(
     r"^\W*(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*"
@@ -925,9 +939,19 @@ def _two_days(match: re.Match, text: str) -> bool:
 def _bar_cell(before: str, after: str) -> bool:
     """Is a date one cell of a line split by bars, three cells or more ("| March 5, 2010 |
     0 Comments", "27. Juni 2011 | Themenbereich: Polizei | Drucken")? A site's furniture."""
-    if not re.fullmatch(r"\s*(?:\|\s*)?", before) or not re.match(r"\s*\|", after):
-        return False
-    return "|" in before or after.count("|") >= 2
+    if re.fullmatch(r"\s*(?:\|\s*)?", before) and re.match(r"\s*\|", after):
+        return "|" in before or after.count("|") >= 2
+    # "Diplomacy |Author: A. Writer | November 23, 2016, Wednesday @ 10:22| 4937 views": the
+    # date's cell holds at most its weekday and clock besides.
+    if before.count("|") >= 2 and re.search(r"\|\s*$", before):
+        return bool(_REST_OF_STAMP.fullmatch(after.split("|", 1)[0]))
+    return False
+
+
+_REST_OF_STAMP = re.compile(
+    r"\s*,?\s*(?:(?:" + _WEEKDAY + r")\s*)?(?:[@,·]\s*)?(?:\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?)?)?\s*",
+    re.I,
+)
 
 
 _TODAY = re.compile(r"\b(?:today|aujourd['’]hui|heute|hoy)\b", re.I)
@@ -1453,6 +1477,7 @@ def find_dates(text: str) -> list[DateMention]:
         placed = bool(  # "Place, " before it; "NAIROBI, Kenya "
             _DATELINE_BEFORE.match(text, 0, mention.start)
             or _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
+            or _PLACE_AND_REGION_BEFORE.match(text, 0, mention.start)
         )
         mention.dateline = (
             placed
@@ -1461,7 +1486,7 @@ def find_dates(text: str) -> list[DateMention]:
                 if mention.first.year is not None
                 or _PLACE_IN_BRACKETS_BEFORE.match(text, 0, mention.start)
                 or _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
-                else _DATELINE_AGENCY_AFTER.match(after)
+                else _DATELINE_AGENCY_AFTER.match(after) or _YEARLESS_DATELINE_AFTER.match(after)
             )
             or bool(
                 # "YEREVAN, AUGUST 25, ARMENPRESS:": the agency's name after the date
@@ -2629,7 +2654,8 @@ def _about_the_future(sentence: str) -> bool:
 # A year stated as the start of what goes on when the page is written: "seit dem Oktober
 # 2018", "since 2018", "depuis 2013". The page is later; the date after it need not be in it.
 _SINCE_BEFORE = re.compile(
-    r"\b(?:since|seit|depuis|desde)(?:\s+(?:dem|der|le|la|l[’']|el|the|Jahr|year|mois|de))*\s*$",
+    r"\b(?:since|seit|depuis|desde)(?:\s+(?:dem|der|le|la|l[’']|el|the|Jahr|year|mois|de|er|sie|es|"
+    r"wir|man))*\s*$",
     re.I,
 )
 # "has been in turmoil since an uprising toppled its leader in 2011": the year, further on in

@@ -2453,3 +2453,30 @@ def test_a_year_after_seit_and_a_pronoun_is_a_start_that_goes_on():
         "Nachdem er bereits im Mai seine Funktion verloren hatte, wurde er entlassen."
     )
     assert edtfs(text) == ["1981", "XXXX-05"]
+
+
+# A short line with a full date above the article's first paragraph ----------------------
+
+
+def test_a_dated_line_above_the_first_paragraph_is_the_pages_date():
+    text = (
+        "Joint exercise begins\n\nNyheter · 07.04.2022 · Skrevet av Ola\n\n"
+        "The two armies began the exercise on April 5 and will end it on April 20, the "
+        "ministry said in its statement."
+    )
+    assert edtfs(text) == ["2022-04-05", "2022-04-20"]
+
+
+@pytest.mark.parametrize(
+    ("line", "edtf"),
+    [
+        ("Der General am Montag, 15.10.2024 beim Vortrag vor dem Kommando", "2024-10-15"),
+        ("16 December 2004: the Council approves the training mission", "2004-12-16"),
+    ],
+)
+def test_a_caption_or_a_date_led_item_above_the_first_paragraph_is_an_event(line, edtf):
+    text = (
+        f"{line}\n\nThe mission trained officers of the army and the police in many courses "
+        "over the years."
+    )
+    assert edtfs(text) == [edtf]

@@ -2117,6 +2117,7 @@ def read_dates(
     clock = False  # the line after a weather reading: the site's clock
     before_caption = None  # the context as it was before a photo's caption
     latin = _latin_share(text) > 0.5
+    prose_seen = False  # a paragraph of the article read: the masthead is behind
     for prior, block in zip([None, *page.blocks], page.blocks, strict=False):
         raw = text[block.start : block.end]
         if before_caption is not None:
@@ -2188,6 +2189,11 @@ def read_dates(
             m.dateline = m.dateline or (
                 m.place_and_date and (block is last_block or top) and not labelled
             )
+        if not prose_seen and not labelled and _masthead_date(raw, mentions, text, body_start):
+            context.page_date(mentions[0])
+            continue
+        if _PROSE.search(raw) and len(raw.split()) >= 15:
+            prose_seen = True
         # The page's own dates give their year to what follows them, not to what precedes.
         page_dates = [m for m in mentions if m.dateline]
         datelines = list(page_dates)
@@ -2357,6 +2363,42 @@ def _is_label(line: str) -> bool:
         and not _PAGE_DATE_LABEL.match(line)
         and not _METADATA_BEFORE.search(line)
     )
+
+
+# A sentence's end after a word, as a paragraph of the article has.
+_PROSE = re.compile(r"[^\W\d][)»”\"']?[.!?](?:\s|$)")
+# What marks a line as a site's furniture: a weekday, a clock, a separator.
+_FURNITURE_MARK = re.compile(r"\b(?:" + _WEEKDAY + r")\b|\b\d{1,2}[:h]\d\d\b|[|·•]", re.I)
+
+
+def _masthead_date(raw: str, mentions: list[DateMention], text: str, start: int) -> bool:
+    """A short line above the article's first paragraph holding one full date, a weekday, a
+    clock or a separator, and no sentence: the site's date or the story's ("Jueves, 29 de
+    agosto de 2013 a las 07:30 pm", "Nyheter · 07.04.2022 · Skrevet av Ola"). The page's own
+    date, not an event."""
+    if len(mentions) != 1 or len(raw.split()) > 12 or re.search(r"[.!?]\W*$", raw):
+        return False
+    m = mentions[0]
+    if m.is_range or m.first.unit != "day" or not m.first.year:
+        return False
+    if not _FURNITURE_MARK.search(raw):
+        return False
+    before = _WEEKDAY_FIRST.sub("", text[start : m.start])
+    after = text[m.end : start + len(raw.rstrip())]
+    lead = _WEEKDAY_BEFORE.sub("", before)
+    # "The council met on Monday, July 29, 2013": a sentence without its full stop
+    if len(re.findall(r"(?-i:\b[a-zà-ÿ]{2,})", lead)) >= 2:
+        return False
+    if _PREPOSITION_BEFORE.search(lead):
+        return False  # "BG Willer am 15.10.24 beim Vortrag": a caption's sentence
+    # "16 December 2004: the Council approves ...": a date-led item tells an event.
+    return bool(before.strip()) or len(re.findall(r"[^\W\d]{3,}", after)) < 3
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?-i:\b(?:on|in|at|since|from|until|am|im|seit|vom|bis|le|au|en|depuis|el|desde|hasta))"
+    r"\s+$"
+)
 
 
 def _overlap(mention: DateMention, start: int, end: int) -> bool:

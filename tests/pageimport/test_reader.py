@@ -2480,3 +2480,41 @@ def test_a_caption_or_a_date_led_item_above_the_first_paragraph_is_an_event(line
         "over the years."
     )
     assert edtfs(text) == [edtf]
+
+
+# What the twenty-seventh held-out set's first run missed ---------------------------------
+
+
+def test_a_period_that_starts_and_ends_on_one_day_is_that_day():
+    found = only(
+        "Mandate in the capital 15/02/2012 - 15/02/2012\n\n"
+        "The team advised officers of the police in many courses over the years."
+    )
+    assert (found.edtf, found.precision) == ("2012-02-15", "day")
+
+
+def test_a_range_glued_to_its_from():
+    text = "Three trainers went to the coast guard from12 to 27 July 2024 to train its crews."
+    assert edtfs(text) == ["2024-07-12/2024-07-27"]
+
+
+def test_a_date_line_over_a_clock_line_is_the_pages_date():
+    text = (
+        "Publicidad\n\nEcuador, 19 de Marzo de 2024\nEcuador Continental: 12:34\n\n"
+        "La misión llegó el jueves 25 de abril al país."
+    )
+    assert edtfs(text) == ["2024-04-25"]
+
+
+def test_the_year_in_a_coming_things_name_dates_its_later_days():
+    text = (
+        "Veintiocho países celebrarán aquí la competencia Fuerzas Comando 2023.\n\n"
+        "La competencia será del 12 al 23 de junio en el centro de entrenamiento."
+    )
+    assert edtfs(text) == ["2023", "2023-06-12/2023-06-23"]
+    # A year a past thing started in dates no day to come.
+    text = (
+        "Mit der 2007 von der EU gestarteten Mission soll die Zahl der Experten steigen.\n\n"
+        "Noch im Oktober werde ein Zentrum in Dienst gestellt."
+    )
+    assert edtfs(text) == ["2007", "XXXX-10"]

@@ -355,7 +355,8 @@ _PATTERNS = [
     ),
     (
         "dayrange",
-        rf"(?<![\w.])(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+(?:the\s+|el\s+|le\s+|zum\s+)?)"
+        rf"(?:(?<![\w.])|(?<=\bfrom)|(?<=\bdu)|(?<=\bdel))"  # "from12 to 27 July 2024", glued
+        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+(?:the\s+|el\s+|le\s+|zum\s+)?)"
         # "du dimanche 16 au jeudi 20 janvier 2022"
         rf"(?:(?:{_WEEKDAY})\s+)?"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
@@ -813,7 +814,7 @@ _WEEKDAY_DATE_LINE = re.compile(
 # The next line only a place and a clock: "mardi 16 avril 2024" / "Antananarivo | 13h48", the
 # site's clock.
 _CLOCK_NEXT_LINE = re.compile(
-    r"\s*\n\W*(?:[A-ZÀ-Þ][\w'’ -]{0,30}?\s*[|•,–-]\s*)?\d{1,2}[:h]\d\d\s*(?:\n|$)"
+    r"\s*\n\W*(?:[A-ZÀ-Þ][\w'’ -]{0,30}?\s*[|•,:–-]\s*)?\d{1,2}[:h]\d\d\s*(?:\n|$)"
 )
 # A source's date closing its parentheses after two commas: "(after A. Writer, Times of
 # India, 30.6.17)".
@@ -1456,6 +1457,13 @@ def find_dates(text: str) -> list[DateMention]:
             )
             if joined and _range_fits(point, point2):
                 mention = DateMention(s, e2, point, point2)
+                if (point.unit, point.year, point.month, point.day) == (
+                    point2.unit,
+                    point2.year,
+                    point2.month,
+                    point2.day,
+                ):
+                    mention = DateMention(s, e2, point)  # "15/02/2012 - 15/02/2012": that day
                 if opened:
                     mention.start = max(0, s - 30) + opened.start()
                 i += 1
@@ -2373,15 +2381,18 @@ _FURNITURE_MARK = re.compile(r"\b(?:" + _WEEKDAY + r")\b|\b\d{1,2}[:h]\d\d\b|[|�
 
 def _masthead_date(raw: str, mentions: list[DateMention], text: str, start: int) -> bool:
     """A short line above the article's first paragraph holding one full date, a weekday, a
-    clock or a separator, and no sentence: the site's date or the story's ("Jueves, 29 de
-    agosto de 2013 a las 07:30 pm", "Nyheter · 07.04.2022 · Skrevet av Ola"). The page's own
-    date, not an event."""
+    clock or a separator (or over a line with a clock), and no sentence: the site's date or the
+    story's ("Jueves, 29 de agosto de 2013 a las 07:30 pm", "Nyheter · 07.04.2022 · Skrevet av
+    Ola"). The page's own date, not an event."""
     if len(mentions) != 1 or len(raw.split()) > 12 or re.search(r"[.!?]\W*$", raw):
         return False
     m = mentions[0]
     if m.is_range or m.first.unit != "day" or not m.first.year:
         return False
-    if not _FURNITURE_MARK.search(raw):
+    line_end = text.find("\n", start)
+    # "Ecuador, 19 de Marzo de 2024" over "Ecuador Continental: 12:34" is marked by its clock
+    clock_below = line_end >= 0 and _CLOCK_NEXT_LINE.match(text, line_end)
+    if not _FURNITURE_MARK.search(raw) and not clock_below:
         return False
     before = _WEEKDAY_FIRST.sub("", text[start : m.start])
     after = text[m.end : start + len(raw.rstrip())]
@@ -2470,6 +2481,9 @@ class _Context:
         self.block = -1  # the block the prose year was stated in
         self.sentence = -1  # ... and the sentence
         self.opening = False  # ... and it opened its sentence ("In 2004, ...")
+        # ... as the year of a coming thing's name ("celebrarán la competencia Fuerzas Comando
+        # 2023"): the year the later days of that thing are in
+        self.ahead = False
         self.limit: datetime.date | None = None  # ... as an end ("until May 2019")
         self.since = False  # ... as the start of what still goes on ("since October 2018")
         # The latest year a day or month was dated in so far: a page that has dated something
@@ -2594,6 +2608,14 @@ class _Context:
             self.prose = sentence >= 0
             if self.prose:
                 self.block, self.sentence = block, sentence
+                self.ahead = (
+                    point.unit == "year"
+                    and bool(
+                        _NAME_BEFORE_YEAR.search(text, max(0, mention.start - 40), mention.start)
+                    )
+                    and sentence_end > sentence
+                    and _about_the_future(text[sentence:sentence_end])
+                )
                 self.opening = bool(_OPENS_SENTENCE.match(text[sentence : mention.start]))
                 # "until May 2019" ends a period the page looks ahead to; the end of a range
                 # ("De janvier à mars 2017") is a past period a later month follows on from.
@@ -2617,7 +2639,7 @@ class _Context:
             return self.fallback
         if not self.prose:
             return self.year
-        if future:
+        if future and not self.ahead:
             return None  # "officers will serve there from October": after the page, not in 2009
         if self.limit and self.page_year and self.page_year < self.year:
             return None  # "the withdrawal by the end of 2012 announced on 6 July", in 2011
@@ -2651,6 +2673,13 @@ class _Context:
         if after:
             return year if replace(point, year=year).last_day() >= reference else year + 1
         return year if replace(point, year=year).first_day() <= reference else year - 1
+
+
+# A name that carries its year: "Fuerzas Comando 2023", "Sincere Partners-2019".
+_NAME_BEFORE_YEAR = re.compile(
+    r"(?-i:\b(?!(?:In|Im|En|Bis|Since|Seit|From|Desde|Von|Vom|Le|La|El|The|Der|Die|Das|Du|De|"
+    r"Del|Until|Hasta|By)\b)[A-ZÀ-Þ][\w’'-]*)[\s-]*$"
+)
 
 
 # A sentence about what is yet to come: a yearless date in it is after the page was written,

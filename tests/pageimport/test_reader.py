@@ -2518,3 +2518,39 @@ def test_the_year_in_a_coming_things_name_dates_its_later_days():
         "Noch im Oktober werde ein Zentrum in Dienst gestellt."
     )
     assert edtfs(text) == ["2007", "XXXX-10"]
+
+
+# What the twenty-eighth held-out set's first run missed ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Ausbildung wird zu Beginn des dritten Quartals 2020 fortgesetzt.",
+        "La formation reprendra au troisième trimestre 2020.",
+        "El curso se dará en el tercer trimestre de 2020.",
+    ],
+)
+def test_a_quarter_named_by_its_ordinal_in_german_french_and_spanish(text):
+    found = only(text)
+    assert (found.edtf, found.precision) == ("2020-35", "quarter")
+
+
+def test_two_years_joined_by_a_slash_are_a_span():
+    assert edtfs("Portugal will support the training for the 2017/2027 horizon.") == ["2017/2027"]
+
+
+def test_a_range_of_days_with_its_month_in_figures_and_no_year():
+    text = (
+        "Mercredi 28 septembre 2022\n\n"
+        "Des instructeurs ont formé leurs homologues à Lomé du 12 au 23-09, dit l'ambassade."
+    )
+    assert edtfs(text) == ["2022-09-12/2022-09-23"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["En Avril, 2015 (17:35 PM)Participer à la Discussion", "(Reçu à Example 24 décembre 2019)"],
+)
+def test_a_comments_stamp_and_a_receipt_line_are_no_event(line):
+    assert [c.edtf for c in read(f"{line}\n\nLa marine a patrouillé au large.") if c.edtf] == []

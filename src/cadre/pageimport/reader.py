@@ -340,6 +340,11 @@ _PATTERNS = [
         rf"(?<![\w.])(?P<d1>{_DAY})\.?\s*[-–]\s*(?P<d>{_DAY})(?P<sep>[./])(?P<mn>0?[1-9]|1[0-2])"
         rf"(?P=sep)(?P<y>{_YEAR})(?!\d)",
     ),
+    (  # "du 12 au 23-09", "from 12 to 23/09": the month in figures after the range, no year
+        "dayrange_num",
+        rf"(?:(?<=\bdu\s)|(?<=\bde\s)|(?<=\bfrom\s)|(?<=\bdel\s)|(?<=\bvom\s))(?P<d1>{_DAY})\s+(?:au|to|al|bis)\s+(?P<d>{_DAY})"
+        rf"(?P<sep>[-./])(?P<mn>0?[1-9]|1[0-2])(?![\d])(?!(?P=sep)\d)",
+    ),
     (  # "15-Oct-98": a table's day, abbreviated month and year in two figures
         "dmy",
         rf"(?<![\w.-])(?P<d>{_DAY})-(?P<m>{_month_names(m for m in ENGLISH_MONTHS if len(m) == 3)})"
@@ -447,7 +452,11 @@ _PATTERNS = [
     (
         "quarter",
         rf"(?<![\w])(?:the\s+)?(?:(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
-        rf"quarter(?:\s+of)?|Q(?P<qn>[1-4]))\s+{_Y}(?!\d)",
+        rf"quarter(?:\s+of)?|Q(?P<qn>[1-4])"
+        # "des dritten Quartals 2020", "au troisième trimestre 2020", "el tercer trimestre de 2020"
+        rf"|(?P<qw>erste[ns]?|zweite[ns]?|dritte[ns]?|vierte[ns]?|letzte[ns]?|premier|deuxième|"
+        rf"troisième|quatrième|dernier|primer|segundo|tercer|cuarto|último)\s+"
+        rf"(?:Quartals?|trimestre)(?:\s+(?:de|del))?)\s+{_Y}(?!\d)",
     ),
     (
         "half",
@@ -548,6 +557,8 @@ _METADATA_BEFORE = re.compile(
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
     r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
+    # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
+    r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
     # A source's line: "(Source: Royal Australian Navy; issued July 18, 2019)"
     r"|\(\s*(?:source|quelle|fuente)\s*:[^()]{0,80}[;,]\s*(?:issued|published|dated)\s+(?:on\s+)?"
     # A magazine's running header: "Issue No: 11 • November 2018 •".
@@ -843,6 +854,8 @@ _PAGE_KIND_AFTER = re.compile(
 _CLOCK_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
 )
+# A clock in parentheses right after a date: a post's or a comment's stamp.
+_CLOCK_IN_PARENTHESES_AFTER = re.compile(r"\s*\(\s*\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?)?\s*\)", re.I)
 # A day in a news archive's list, named by its weekday or as today or yesterday.
 _ARCHIVE_DAY_AFTER = re.compile(
     r"\s*\((?:heute|gestern|today|yesterday|aujourd['’]hui|hier|hoy|ayer|mo|di|mi|do|fr|sa|so|"
@@ -1111,6 +1124,14 @@ class DateMention:
         return (self.last or self.first).last_day()
 
 
+_QUARTER_WORDS = {
+    1: ("erst", "prem", "prim"),
+    2: ("zweit", "deux", "segund"),
+    3: ("dritt", "trois", "tercer"),
+    4: ("viert", "quatr", "cuart", "letzt", "dernier", "últim"),
+}
+
+
 def _point(name: str, match: re.Match) -> DatePoint | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
     year = int(groups["y"]) if "y" in groups else None
@@ -1144,7 +1165,12 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     elif name in ("season", "seasonrange", "s"):
         point = DatePoint("season", year, sub=SEASONS[groups["s"].lower()])
     elif name == "quarter":
-        sub = int(groups["qn"]) if "qn" in groups else _ORDINALS[groups["q"].lower()]
+        if "qw" in groups:
+            sub = next(
+                n for n, stems in _QUARTER_WORDS.items() if groups["qw"].lower().startswith(stems)
+            )
+        else:
+            sub = int(groups["qn"]) if "qn" in groups else _ORDINALS[groups["q"].lower()]
         point = DatePoint("quarter", year, sub=sub)
     elif name == "half":
         if "hw" in groups:
@@ -1225,6 +1251,9 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         or (_ACRONYM_BEFORE.search(before) and _NAMED_AFTER.match(after))
     ):
         return False  # "NATO 2030 initiative", "Agenda 2030": names, not dates
+    later = re.match(r"/((?:19|20)\d\d)(?![\d/])", after) if name == "year" else None
+    if later and int(later.group(1)) > int(match.group(0)[-4:]):
+        return not _NOT_A_YEAR_BEFORE.search(before)  # "the 2017/2027 horizon": a span of years
     return not (
         name == "year" and (_NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after))
     )
@@ -1301,6 +1330,9 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if _ARCHIVE_DAY_AFTER.fullmatch(rest_of_line):
                 page_own(s, e, None)  # "24.05.2017(Heute)": a news archive's list of days
+                continue
+            if _CLOCK_IN_PARENTHESES_AFTER.match(rest_of_line):
+                page_own(s, e, None)  # "En Avril, 2015 (17:35 PM)": a comment's stamp
                 continue
             if _citation(text[line_start:s], rest_of_line, text[line_start:line_end]):
                 page_own(s, e, None)  # "..., Government of Tonga media release, 17 April 2007"
@@ -1444,6 +1476,11 @@ def find_dates(text: str) -> list[DateMention]:
             joined = (
                 _joins(opened, _RANGE_JOIN.match(text[e:s2]))
                 or _LASTS_UNTIL.match(text[e:s2])
+                or (  # "for the 2017/2027 horizon"
+                    point.unit == point2.unit == "year"
+                    and text[e:s2] == "/"
+                    and point2.year > point.year
+                )
                 or (
                     point.unit == point2.unit == "day"
                     and point.month is not None

@@ -2554,3 +2554,14 @@ def test_a_range_of_days_with_its_month_in_figures_and_no_year():
 )
 def test_a_comments_stamp_and_a_receipt_line_are_no_event(line):
     assert [c.edtf for c in read(f"{line}\n\nLa marine a patrouillé au large.") if c.edtf] == []
+
+
+# What the twenty-ninth held-out set's first run missed -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Publié le 7 juin 2024 Mis à jour le 24 juin 2024", "Published in Example, October 1st, 2019"],
+)
+def test_an_update_after_a_publication_date_and_a_papers_print_line_are_no_event(line):
+    assert edtfs(f"The army will train the troops of its partner.\n\n{line}\n") == []

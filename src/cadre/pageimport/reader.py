@@ -547,7 +547,8 @@ _NAMED_AFTER = re.compile(
 _UPDATE_WORDS = r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt"
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
-    r"(?:(?:^|[•|,;(—–-])\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
+    # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le"
+    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|"
     + _UPDATE_WORDS
@@ -557,6 +558,8 @@ _METADATA_BEFORE = re.compile(
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
     r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
+    # A paper's print line: "Published in Dawn, October 1st, 2019"
+    r"|^\W*(?:published|publié|publicado|erschienen)\s+(?:in|dans|en|im)\s+[^,\n]{1,40},\s*"
     # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
     # A source's line: "(Source: Royal Australian Navy; issued July 18, 2019)"

@@ -324,6 +324,11 @@ _WEEKDAY = (
     r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,)"
 )
 
+# Weekdays cut short: "Mon", "jeu.", "Jue." ("mie" and "sab" as written without accents).
+_WEEKDAY_SHORT = (
+    r"mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom"
+)
+
 _PATTERNS = [
     (  # "O 141103Z SEP 09": a message's date-time group (day, hour, minute, zone, month, year)
         "dtg",
@@ -857,21 +862,22 @@ _PAGE_KIND_AFTER = re.compile(
 _CLOCK_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
 )
+# A clock as stamps write it: "16:17 Uhr", "07:30 pm", "13h48", "22:38:05 GMT".
+_CLOCK = r"\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|Uhr|h|GMT|UTC)?"
 # A clock in parentheses right after a date: a post's or a comment's stamp.
-_CLOCK_IN_PARENTHESES_AFTER = re.compile(r"\s*\(\s*\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?)?\s*\)", re.I)
+_CLOCK_IN_PARENTHESES_AFTER = re.compile(r"\s*\(\s*" + _CLOCK + r"\s*\)", re.I)
 # A day in a news archive's list, named by its weekday or as today or yesterday.
 _ARCHIVE_DAY_AFTER = re.compile(
     r"\s*\((?:heute|gestern|today|yesterday|aujourd['’]hui|hier|hoy|ayer|mo|di|mi|do|fr|sa|so|"
-    r"mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom|"
+    + _WEEKDAY_SHORT
+    + "|"
     + _WEEKDAY
     + r")\.?\)\s*",
     re.I,
 )
 # Nothing after a date but its clock: "11.04.2017, 15:30", "29.03.2010 · 16:17 Uhr".
 _CLOCK_ONLY = re.compile(
-    r"\s*(?:[,·•|–—-]\s*)?(?:(?:at|à|um|a\s+las)\s+)?\d{1,2}[:h]\d\d(?::\d\d)?\s*"
-    r"(?:[ap]\.?m\.?|Uhr|h|GMT|UTC)?\s*\.?\s*",
-    re.I,
+    r"\s*(?:[,·•|–—-]\s*)?(?:(?:at|à|um|a\s+las)\s+)?" + _CLOCK + r"\s*\.?\s*", re.I
 )
 # A clock time, then at most a year and a weekday, right before a date: a timestamp.
 _CLOCK_BEFORE = re.compile(
@@ -966,8 +972,7 @@ def _bar_cell(before: str, after: str) -> bool:
 
 
 _REST_OF_STAMP = re.compile(
-    r"\s*,?\s*(?:(?:" + _WEEKDAY + r")\s*)?(?:[@,·]\s*)?(?:\d{1,2}[:h]\d\d\s*(?:[ap]\.?m\.?)?)?\s*",
-    re.I,
+    r"\s*,?\s*(?:(?:" + _WEEKDAY + r")\s*)?(?:[@,·]\s*)?(?:" + _CLOCK + r")?\s*", re.I
 )
 
 
@@ -1211,6 +1216,10 @@ _NAME_DE_BEFORE = re.compile(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$
 _TIME_OF_DAY_AFTER = re.compile(r"^\s+(?:morning|afternoon|evening|night|day)\b", re.I)
 
 
+# "2017/2027": a later year after a slash
+_LATER_YEAR_AFTER = re.compile(r"/((?:19|20)\d\d)(?![\d/])")
+
+
 def _accept(name: str, match: re.Match, text: str) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -1254,7 +1263,7 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         or (_ACRONYM_BEFORE.search(before) and _NAMED_AFTER.match(after))
     ):
         return False  # "NATO 2030 initiative", "Agenda 2030": names, not dates
-    later = re.match(r"/((?:19|20)\d\d)(?![\d/])", after) if name == "year" else None
+    later = _LATER_YEAR_AFTER.match(after) if name == "year" else None
     if later and int(later.group(1)) > int(match.group(0)[-4:]):
         return not _NOT_A_YEAR_BEFORE.search(before)  # "the 2017/2027 horizon": a span of years
     return not (
@@ -1496,14 +1505,16 @@ def find_dates(text: str) -> list[DateMention]:
                 or (_BEGINS_BEFORE.search(text[max(0, s - 40) : s]) and _AND_ENDS.match(text[e:s2]))
             )
             if joined and _range_fits(point, point2):
-                mention = DateMention(s, e2, point, point2)
-                if (point.unit, point.year, point.month, point.day) == (
+                # years are not filled in yet: compare what is written
+                written = (point.unit, point.year, point.month, point.day)
+                one_day = point.unit == "day" and written == (
                     point2.unit,
                     point2.year,
                     point2.month,
                     point2.day,
-                ):
-                    mention = DateMention(s, e2, point)  # "15/02/2012 - 15/02/2012": that day
+                )
+                # "15/02/2012 - 15/02/2012": a period of one day is that day
+                mention = DateMention(s, e2, point, None if one_day else point2)
                 if opened:
                     mention.start = max(0, s - 30) + opened.start()
                 i += 1
@@ -1522,24 +1533,24 @@ def find_dates(text: str) -> list[DateMention]:
                 mention = DateMention(s, e + short.end(), point, DatePoint("year", later))
         _qualify(mention, text)
         after = text[mention.end : mention.end + 50]
-        placed = bool(  # "Place, " before it; "NAIROBI, Kenya "
+        capitals = bool(_PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start))
+        placed = capitals or bool(  # "Place, " before it; "NAIROBI, Kenya "
             _DATELINE_BEFORE.match(text, 0, mention.start)
-            or _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
             or _PLACE_AND_REGION_BEFORE.match(text, 0, mention.start)
+        )
+        # With its year, or after a place in capitals or a country in brackets, a dash or a
+        # colon closes a dateline; else the story must follow the dash right away. An agency's
+        # name after the date closes one too ("YEREVAN, AUGUST 25, ARMENPRESS:").
+        firm = (
+            mention.first.year is not None
+            or capitals
+            or bool(_PLACE_IN_BRACKETS_BEFORE.match(text, 0, mention.start))
         )
         mention.dateline = (
             placed
             and bool(
-                _DATELINE_AFTER.match(after)
-                if mention.first.year is not None
-                or _PLACE_IN_BRACKETS_BEFORE.match(text, 0, mention.start)
-                or _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
-                else _DATELINE_AGENCY_AFTER.match(after) or _YEARLESS_DATELINE_AFTER.match(after)
-            )
-            or bool(
-                # "YEREVAN, AUGUST 25, ARMENPRESS:": the agency's name after the date
-                _PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start)
-                and _DATELINE_AGENCY_AFTER.match(after)
+                (_DATELINE_AFTER if firm else _YEARLESS_DATELINE_AFTER).match(after)
+                or ((capitals or not firm) and _DATELINE_AGENCY_AFTER.match(after))
             )
         ) or (name == "my" and _running_footer(text, mention))
         mention.dateline = mention.dateline or _agency_dateline(text, mention, after)
@@ -2492,10 +2503,7 @@ _PERIOD_LABEL = re.compile(r"^\W*(?:period|période|período|periodo|zeitraum)(?
 
 
 _WEEKDAY_FIRST = re.compile(
-    r"^\W*(?:" + _WEEKDAY + r"|mon|tue|tues|wed|thu|thurs|fri|sat|sun"
-    # "Jue. Sep 19th, 2024", "jeu. 12 mars 2020": Spanish and French abbreviations
-    r"|lun|mar|mié|mie|jue|vie|sáb|sab|dom|mer|jeu|ven|sam|dim)\.?(?:\s*,)?\s+",
-    re.I,
+    r"^\W*(?:" + _WEEKDAY + r"|tues|thurs|" + _WEEKDAY_SHORT + r")\.?(?:\s*,)?\s+", re.I
 )
 
 

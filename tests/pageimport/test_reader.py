@@ -2556,3 +2556,89 @@ def test_a_comments_stamp_and_a_receipt_line_are_no_event(line):
 )
 def test_an_update_after_a_publication_date_and_a_papers_print_line_are_no_event(line):
     assert edtfs(f"The army will train the troops of its partner.\n\n{line}\n") == []
+
+
+# What the thirtieth and thirty-first held-out sets' first runs missed --------------------
+
+
+def test_a_date_set_off_by_commas_before_a_past_verb_is_that_verbs():
+    text = (
+        "Up to 300 soldiers were trained by the advisers in 2015.\n\n"
+        "The minister, in December, said the trainers will begin the new courses in 2016."
+    )
+    assert edtfs(text) == ["2015", "2015-12", "2016"]
+
+
+def test_a_yearless_range_of_days_in_american_order_joined_by_to():
+    text = "In 2018, the army hosted a field exercise June 14 to 28 at the training area."
+    assert edtfs(text) == ["2018", "2018-06-14/2018-06-28"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La session aura lieu de la mi-janvier à la fin du mois de février 2013 au camp.",
+        "Ende Januar und Anfang Februar 2013 sollen weitere Waffen geliefert werden.",
+        "More rifles will be delivered in late January and early February 2013.",
+    ],
+)
+def test_a_range_of_two_months_each_with_its_modifier(text):
+    assert edtfs(text) == ["2013-01/2013-02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ministerio otorgaba becas en los años 60 y 70 a los oficiales.",
+        "Le ministère accordait des bourses dans les années 60 et 70 aux officiers.",
+        "The ministry gave scholarships to officers in the 1960s and 1970s.",
+    ],
+)
+def test_two_decades_one_after_the_other_joined_by_and_are_one_span(text):
+    assert edtfs(text) == ["196X/197X"]
+
+
+def test_sept_in_french_is_seven_not_september():
+    assert edtfs("Les militaires de Sept pays africains y prendront part en 2013.") == ["2013"]
+
+
+def test_a_day_of_a_month_of_a_year_in_words():
+    text = (
+        "Thu. 02 of December of 2010, 14:47h\n\n"
+        "The two ministers signed, November 19 last, an agreement on the training of officers."
+    )
+    assert edtfs(text) == ["2010-11-19"]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        (
+            "Thursday 27 March 2025 | Written by A. Writer | Published in Crime, National",
+            "2025-03-02",
+        ),
+        (
+            "July 9, 2017    Example –  Example News – The coalition has trained the police.",
+            "2017-03-02",
+        ),
+    ],
+)
+def test_a_byline_after_a_weekday_and_a_place_and_news_service_between_dashes(line, day):
+    text = f"Police train officers\n\n{line}\n\nThe course of the police began on 2 March."
+    assert edtfs(text) == [day]
+
+
+def test_a_day_opening_the_story_before_a_period_is_its_date_when_the_story_counts_from_it():
+    text = (
+        "Three ships to visit the islands\n\n"
+        "14 November, 2019. Three ships will sail into the harbour later this week to train "
+        "with the navy, after a visit on 2 March."
+    )
+    assert [edtf for edtf in edtfs(text) if edtf] == ["2019-03-02"]
+    # A chronology's line opening on a day and a period is an event.
+    assert edtfs("16 December 2004. The Council agreed to expand the mission.") == ["2004-12-16"]
+
+
+def test_a_count_after_bis_zu_is_no_year():
+    text = "In diesem Jahr sollen bis zu 2000 Soldaten ausgebildet werden, bis 2020 alle."
+    assert edtfs(text) == ["2020"]

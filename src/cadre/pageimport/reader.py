@@ -320,8 +320,9 @@ _WEEKDAY = (
     r"miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
     r"zaterdag|zondag|mandag|måndag|tirsdag|tisdag|onsdag|torsdag|fredag|lørdag|lördag|søndag|"
     r"söndag"
-    # English abbreviations, as e-mail and wire headers write them: "Mon, 07 Aug 2000"
-    r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,)"
+    # English abbreviations, as e-mail and wire headers write them: "Mon, 07 Aug 2000",
+    # "Thu. 02 of December of 2010"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,|\.\s)"
 )
 
 # Weekdays cut short: "Mon", "jeu.", "Jue." ("mie" and "sab" as written without accents).
@@ -382,6 +383,12 @@ _PATTERNS = [
         rf"(?<=\bfrom\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through|until)\s+"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
     ),
+    (  # "a field exercise June 14 to 28": with no "from", not before a count ("to 28 officers")
+        "dayrange",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through)\s+"
+        rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?!\s*%|\s+(?:per\s*cent|percent|[a-z]+s)\b)"
+        rf"(?:,?\s+{_Y}(?!\d))?",
+    ),
     (  # "the spring to fall of 2011": two seasons sharing one year
         "seasonrange",
         rf"(?<![\w])(?:the\s+)?(?P<s1>{_SEASON})\s*(?:[-–]|\s(?:to|until|through)\s)\s*"
@@ -423,7 +430,8 @@ _PATTERNS = [
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
         rf"(?:(?<![\w.])|(?<=period))(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
-        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+)?{_Y}(?![\d]))?",
+        # "02 of December of 2010"
+        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+|of\s+)?{_Y}(?![\d]))?",
     ),
     (  # "finalizará el 15 de este mes", "on the 15th of this month": the page's own month
         "day_this_month",
@@ -495,6 +503,8 @@ _PATTERNS = [
         r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
         # "des années 1980 et 2000": the second of a list of decades
         r"|(?<=années\s\d\d\d\d\set\s)(?P<dy7>(?:19|20)\d0)\b"
+        # "los años 60 y 70", "les années 60 et 70", "the 60s and 70s": the second of two
+        r"|(?:(?<=años\s\d\d\sy\s)|(?<=années\s\d\d\set\s)|(?<=\d0s\sand\s))(?P<dy8>[2-9]0)(?:s\b|\b)"
         rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw>{_alternatives(_DECADES_EN)})\b"
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
@@ -517,6 +527,7 @@ _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|(?<!since\s)at\s+least|total\s+of|m[aá]s\s+de|"
     r"menos\s+de|plus\s+de|moins\s+de|pr[eè]s\s+de|mehr\s+als|weniger\s+als|rund|"
+    r"bis\s+zu|"  # "bis zu 2000 Soldaten": up to, a count; "bis 2020" is a time
     r"r[eé]solutions?|resoluci[oó]n(?:es)?|UNSCR|UNSC\s+resolution|res\.|no\.|nos\.|nr\.|n°|number|law|act|"
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
     r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|"
@@ -620,6 +631,11 @@ _QUALIFIERS = {
     "end": "end", "fin": "end", "ende": "end", "fines": "end", "turn": "end",
 }  # fmt: skip
 
+# A modifier before either end of a range: "late", "la fin du mois de", "mi-", "Anfang".
+_START_MODIFIER = (
+    r"(?:early|mid|late|end|beginning|fin|début|mi|ende|anfang|mitte|finales|principios|"
+    r"mediados)(?:\s+(?:du\s+mois\s+)?(?:of|de|d['’]|del))?[\s-]*"
+)
 _RANGE_OPEN = re.compile(
     r"(?:\b(?P<word>from|between|since|du|de|del|entre|desde|depuis|von|vom|seit|zwischen|"
     r"period(?:\s+of)?|période|"
@@ -627,6 +643,7 @@ _RANGE_OPEN = re.compile(
     r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+|los\s+años\s+|the\s+years\s+|"
     r"les\s+années\s+|den\s+Jahren\s+)?"
     r"(?:(?:" + _WEEKDAY + r"),?\s+)?"  # "Du lundi 30 octobre au vendredi 10 novembre"
+    r"(?:" + _START_MODIFIER + r")?"  # "de la mi-janvier à la fin du mois de février 2013"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
     # "from its opening in 1999 until", "depuis sa création en 2004 jusqu'en", "von seiner
     # Gründung 1999 bis": the range starts at the thing's beginning, named between.
@@ -639,7 +656,7 @@ _RANGE_JOIN = re.compile(
     # "Since March 2017 and until January 2018"
     r"(?:and|et|y|und)\s+(?:until|till|jusqu['’](?:au|à|en)|hasta|bis)|"
     r"zum|a|al|hasta|and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
-    r"(?:(?:early|mid|late|end|beginning)(?:\s+of)?[\s-]*)?"
+    r"(?:" + _START_MODIFIER + r")?"
     # "between July 15 last until next October 13", "del pasado 15 de julio al próximo 13"
     r"(?:(?:next|próximo)\s+)?(?:(?:" + _WEEKDAY + r"),?\s+)?)$",
     re.I,
@@ -752,6 +769,11 @@ _DATELINE_BEFORE = re.compile(
 )
 _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]\s")
 # A day's date opening its line, then only its place: "15th September 2016 Mogadishu, Somalia".
+# "July 9, 2017    Syria –  Example News – Brigadier General ...": the place, then the news
+# service's name between dashes, then the story.
+_PLACE_AND_SITE_AFTER = re.compile(
+    r"^\s+" + _PLACE_NAME + r"\s*[-–—]\s*(?-i:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s*[-–—]\s"
+)
 _PLACE_ONLY_AFTER = re.compile(r"^\s*[-–—,]?\s*" + _PLACE + r"\s*$")
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
 _PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
@@ -808,7 +830,7 @@ _BYLINE_LINE = re.compile(
 )
 # After a date opening its line, a bar and an author: "28 Feb 2013 | Cpl. A. Writer".
 _AUTHOR_AFTER = re.compile(
-    r"^\s*[|]\s*(?:by|story\s+by|photo\s+by|courtesy|(?:staff|master|tech\.?|gunnery|first)?\s*"
+    r"^\s*[|]\s*(?:by|story\s+by|photo\s+by|(?:written|posted)\s+by|courtesy|(?:staff|master|tech\.?|gunnery|first)?\s*"
     r"(?:sgt|cpl|spc|pvt|pfc|lt|capt|maj|col|gen|cmdr|cdr|lance\s+cpl|petty\s+officer|airman|"
     r"senior\s+airman|ens|adm)\b)"
     # or no bar: "8/30/2009 By Master Sgt. A. Writer"
@@ -827,6 +849,7 @@ _CATEGORIES_AFTER = re.compile(
     re.I,
 )
 # "samedi 17 novembre 2007" alone on its line: a page's date, never the rest of the line before.
+_WEEKDAY_ONLY = re.compile(r"\W*(?:" + _WEEKDAY + r")\W{0,3}", re.I)
 _WEEKDAY_DATE_LINE = re.compile(
     rf"(?:{_WEEKDAY})\W+{_DAY}(?:er|st|nd|rd|th|\.)?\s+{_MONTH}\s+{_YEAR}\s*", re.I
 )
@@ -977,6 +1000,11 @@ _REST_OF_STAMP = re.compile(
 
 
 _TODAY = re.compile(r"\b(?:today|aujourd['’]hui|heute|hoy)\b", re.I)
+_NEWS_NOW = re.compile(
+    r"\b(?:today|aujourd['’]hui|heute|hoy|yesterday|tomorrow|this\s+week|hier|demain|"
+    r"cette\s+semaine|gestern|morgen|diese\s+Woche|ayer|esta\s+semana)\b",
+    re.I,
+)
 _RELATIVE = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|a\s+few|few)\s+(?:days?|weeks?|(?P<em>months?|years?))\s+(?:later|after(?:wards)?|"
@@ -1188,7 +1216,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("half", year, sub=sub)
     elif name == "decade":
         digits = next(
-            (groups[k] for k in ("dy", "dy2", "dy3", "dy4", "dy5", "dy6", "dy7") if k in groups),
+            (groups[k] for k in ("dy", *(f"dy{n}" for n in range(2, 9))) if k in groups),
             None,
         )
         if digits:
@@ -1231,8 +1259,13 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
             return False
         if name == "m" and word.isupper() and len(word) > 3:
             return False  # "and MARCH (an NGO ...)": a name in capitals
-        if name == "m" and match.group("m") == "sept":
-            return False  # "de sept modules": French for seven; the month's short form is "Sept."
+        if name == "m" and (
+            match.group("m") == "sept"
+            or (match.group("m") == "Sept" and re.match(r"\s+(?-i:[a-zà-ÿ])", after))
+        ):
+            # "de sept modules", "de Sept pays": French for seven; the month's short form is
+            # "Sept."
+            return False
         if name == "m" and re.search(r"\bthe\s+$", before, re.I) and re.match(r"\s*\d", after):
             return False  # "The July 22s decision": a slip, not "the July deadline"
         if name == "m" and (
@@ -1398,7 +1431,8 @@ def find_dates(text: str) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "Editor: A. Writer Tuesday, June 2nd, 2020"
                 continue
-            if at_start and (
+            # "Thursday 27 March 2025 | Written by A. Writer": the weekday before it too
+            if (at_start or _WEEKDAY_ONLY.fullmatch(text[:s])) and (
                 _CLOCK_AFTER.match(text[e : e + 20])
                 or (
                     point.unit == "day"
@@ -1502,6 +1536,11 @@ def find_dates(text: str) -> list[DateMention]:
                     )
                 )
                 or _next_months(point, point2, text[e:s2], text[max(0, s - 20) : s])
+                or (  # "in the 1960s and 1970s", "en los años 60 y 70": one span
+                    point.unit == point2.unit == "decade"
+                    and point2.year == point.year + 10
+                    and bool(_AND_ONLY.fullmatch(text[e:s2]))
+                )
                 or (_BEGINS_BEFORE.search(text[max(0, s - 40) : s]) and _AND_ENDS.match(text[e:s2]))
             )
             if joined and _range_fits(point, point2):
@@ -1568,10 +1607,14 @@ def find_dates(text: str) -> list[DateMention]:
             mention.first.unit == "day"
             and mention.first.year
             and not text[: mention.start].strip(" \t•·*-")
-            and re.match(r"^\s*[-–—]\s", after)
-            and _TODAY.search(re.split(r"[.!?]\s", text[mention.end :], maxsplit=1)[0])
+            and (told := re.match(r"^\s*[-–—.]\s", after))
+            and _NEWS_NOW.search(
+                re.split(r"[.!?]\s", text[mention.end + told.end() :], maxsplit=1)[0]
+            )
         ):
-            mention.dateline = True  # "13 September 2001 – UN Police today began ...": news
+            # "13 September 2001 – UN Police today began ...", "14 November, 2019. Three ships
+            # will sail in later this week": news told from its own day
+            mention.dateline = True
         if not text[: mention.start].strip(" \t•·*-") and (
             (mention.first.year and _PLACE_AFTER_DATE.match(after))
             or _AGENCY_AND_DASH_AFTER.match(after)
@@ -1587,6 +1630,7 @@ def find_dates(text: str) -> list[DateMention]:
             and (
                 _SITE_BETWEEN_DASHES.match(text[mention.end : line_end])
                 or _PLACE_BETWEEN_DASHES.match(text[mention.end : line_end])
+                or _PLACE_AND_SITE_AFTER.match(text[mention.end : line_end])
                 or _PLACE_ONLY_AFTER.match(text[mention.end : line_end])
             )
         ):
@@ -1703,6 +1747,12 @@ _MODEL_BEFORE = re.compile(
 
 _MONTH_LISTED_BEFORE = re.compile(_MONTH + r",\s*$", re.I)
 _AND_ONLY = re.compile(r"\s+(?:and|et|und|y)\s+", re.I)
+# "late April and early May", "Ende April und Anfang Mai": the turn of two months
+_AND_EARLY = re.compile(
+    r"\s+(?:and|et|und|y)\s+(?:early|the\s+beginning\s+of|the\s+start\s+of|début|anfang|"
+    r"principios\s+de|comienzos\s+de|inicios\s+de)\s+",
+    re.I,
+)
 
 
 def _year_in_passing(text: str, mention: DateMention) -> bool:
@@ -1727,7 +1777,7 @@ def _next_months(a: DatePoint, b: DatePoint, between: str, before: str) -> bool:
         and not _MONTH_LISTED_BEFORE.search(before)
         and b.month == a.month + 1
         and a.year in (None, b.year)
-        and bool(_AND_ONLY.fullmatch(between))
+        and bool(_AND_ONLY.fullmatch(between) or _AND_EARLY.fullmatch(between))
     )
 
 
@@ -2618,6 +2668,10 @@ class _Context:
                             _OPENS_SENTENCE.match(text[sentence : mention.start])
                             and _PAST_VERB_AFTER.match(text[mention.end : mention.end + 40])
                         )
+                        and not (
+                            _SET_OFF_BEFORE.search(text[max(0, mention.start - 8) : mention.start])
+                            and _SET_OFF_PAST_VERB.match(text[mention.end : mention.end + 12])
+                        )
                     )
                     if future and (self.reference or self.own_date):
                         year = self._beside_reference(point, after=True)
@@ -2757,6 +2811,10 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:" + _PAST_VERBS + r")\s+(?:on\s+)?$")
 # ... or, when the date opens its sentence, its verb in the past right after it: "In
 # December, the ministry approved the transfer of the instructors, who will train ...",
 # "En diciembre, dijo Lira, se tuvo ...".
+# ... or the date set off by commas right before its verb in the past: "Mr Fallon, in
+# December, said the trainers will begin ...".
+_SET_OFF_BEFORE = re.compile(r",\s+(?:(?:in|on)\s+)?$", re.I)
+_SET_OFF_PAST_VERB = re.compile(r",\s*(?:" + _PAST_VERBS + r")\b")
 _PAST_VERB_AFTER = re.compile(
     r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:"
     + _PAST_VERBS

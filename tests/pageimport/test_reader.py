@@ -2642,3 +2642,53 @@ def test_a_day_opening_the_story_before_a_period_is_its_date_when_the_story_coun
 def test_a_count_after_bis_zu_is_no_year():
     text = "In diesem Jahr sollen bis zu 2000 Soldaten ausgebildet werden, bis 2020 alle."
     assert edtfs(text) == ["2020"]
+
+
+# What the thirty-second and thirty-third held-out sets' first runs missed ------------------
+
+
+def test_a_photo_credit_with_the_agency_first_closes_a_caption_whose_year_dates_nothing_after():
+    text = (
+        "Troops walk past a mosque in the city, May 25, 2017. REUTERS/A. Photographer TPX\n\n"
+        "The trainers' course, staged between June 26-July 4, focused on urban fighting."
+    )
+    assert edtfs(text) == ["2017-05-25", "XXXX-06-26/XXXX-07-04"]
+
+
+def test_a_start_and_an_end_in_a_week_of_two_months():
+    text = (
+        "The exercise will commence in the last week of March and conclude in the first week "
+        "of April 2014, the officer said."
+    )
+    assert [e for e in edtfs(text) if e] == ["2014-03/2014-04"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Fecha de publicación: 11/11/2020.", "Actualizare: 12.12.2018", "18:21 / 11.01.2022."],
+)
+def test_more_labels_and_stamps_of_the_pages_own_date(line):
+    assert edtfs(f"The navy trained the crews.\n\n{line}\n") == []
+
+
+def test_a_month_naming_a_print_issue_is_no_event():
+    text = "El artículo apareció en el número de marzo del boletín de la Orden, en 2021."
+    assert edtfs(text) == ["2021"]
+
+
+def test_a_count_of_women_and_men_is_no_year():
+    assert edtfs("In 2019 the project trained 3155 staff, 1969 women and 1186 men.") == ["2019"]
+
+
+def test_headlines_under_a_related_posts_label_are_no_events():
+    text = (
+        "October 17, 2023\n\nThe police trained the negotiators.\n\nRelated Posts\n\n"
+        "Deputy minister calls for better laws\n\nA. Writer\n\n"
+        "Tourist arrivals up in September\n\nB. Writer\n"
+    )
+    assert edtfs(text) == []
+
+
+def test_a_range_of_two_days_in_figures_alone_on_its_line():
+    text = "The programme addressed the fight against crime.\n\nPeriod\n\n01.08.2011 - 30.06.2017\n"
+    assert edtfs(text) == ["2011-08-01/2017-06-30"]

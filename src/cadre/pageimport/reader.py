@@ -542,6 +542,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
 _NOT_A_YEAR_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|million|billion|thousand|troops|personnel|people|officers|"
     r"soldiers|trainees|police(?:men)?|staff|members|participants|students|recruits|km|"
+    r"(?:wo)?men\b|Frauen|Männer|femmes|hommes|mujeres|hombres|"
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©)",
     re.I,
 )
@@ -566,7 +567,7 @@ _METADATA_BEFORE = re.compile(
     # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le"
     r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|dated|"
-    r"gepubliceerd|pubdate|erstellt|"
+    r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     + _UPDATE_WORDS
     + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
@@ -663,10 +664,12 @@ _RANGE_JOIN = re.compile(
 )
 # A start after a verb of beginning, then "and" and a verb of ending before the end: "iniciará
 # el 19 de enero y concluirá el 9 de julio", "begins on 3 May and ends on 20 May".
+# "commence in the last week of March and conclude in the first week of April": the months
+_WEEK_OF = r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|days?|fortnight)\s+of\s+)?"
 _BEGINS_BEFORE = re.compile(
     r"\b(?:begins?|began|starts?|started|will\s+(?:begin|start)|commences?|opens?|inicia(?:rá|ba)?|"
     r"comienza|comenzará|empieza|empezará|débute(?:ra)?|commence(?:ra)?|beginnt|startet)\s+"
-    r"(?:[\w-]+\s+)?(?:on|el|le|am|the)?\s*$",
+    r"(?:[\w-]+\s+)?(?:on|el|le|am|the)?\s*" + _WEEK_OF + r"$",
     re.I,
 )
 # Between two days: "docked on Wednesday, November 3, and will be in the port until Saturday,
@@ -682,7 +685,7 @@ _AND_ENDS = re.compile(
     r"^\s*,?\s*(?:and|y|e|et|und)\s+(?:(?:will|se)\s+)?(?:ends?|ended|finish(?:es)?|closes?|"
     r"concludes?|concluirá|concluye|termina(?:rá)?|finaliza(?:rá)?|culmina(?:rá)?|"
     r"s['’]achève(?:ra)?|(?:se\s+)?termine(?:ra)?|prendra\s+fin|endet|enden)\s+"
-    r"(?:on|el|le|am|the)?\s*$",
+    r"(?:(?:on|in|el|le|am|the)\s+){0,2}" + _WEEK_OF + r"$",
     re.I,
 )
 # A start, a few words, then a verb of lasting and the end: "kicks off Feb. 21 in Thies and
@@ -883,7 +886,7 @@ _PAGE_KIND_AFTER = re.compile(
 )
 # A date opening its line and followed by a clock time: a byline's or a post's timestamp.
 _CLOCK_AFTER = re.compile(
-    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
+    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d(?![.]\d)\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
 )
 # A clock as stamps write it: "16:17 Uhr", "07:30 pm", "13h48", "22:38:05 GMT".
 _CLOCK = r"\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|Uhr|h|GMT|UTC)?"
@@ -904,7 +907,7 @@ _CLOCK_ONLY = re.compile(
 )
 # A clock time, then at most a year and a weekday, right before a date: a timestamp.
 _CLOCK_BEFORE = re.compile(
-    r"\b\d{1,2}:\d\d\s*(?:UTC|GMT|[ap]\.?m\.?)?[\s,•·|]*(?:on\s+)?(?:(?:19|20)\d\d[\s,]*)?"
+    r"\b\d{1,2}:\d\d\s*(?:UTC|GMT|[ap]\.?m\.?)?[\s,•·|/]*(?:on\s+)?(?:(?:19|20)\d\d[\s,]*)?"
     r"(?:(?:" + _WEEKDAY + r")[\s,]*)?$",
     re.I,
 )
@@ -1237,6 +1240,11 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
 
 # French and Spanish months, lowercase in a date: capitalised after a name and "du" or "de"
 # ("Mouvement du 23 Mars", "Campo de Mayo"), they are part of the name.
+_ISSUE_BEFORE = re.compile(
+    r"\b(?:número|edición|numéro|édition|Ausgabe|issue)\s+(?:de\s+|d['’]|du\s+mois\s+de\s+|vom\s+)?$",
+    re.I,
+)
+_ISSUE_AFTER = re.compile(r"^\s+(?:issue|edition)\b", re.I)
 _ROMANCE_MONTHS = _LOWERCASE_MONTHS | {"mars", "mai"}
 _NAME_DE_BEFORE = re.compile(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$")
 
@@ -1266,6 +1274,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
             # "de sept modules", "de Sept pays": French for seven; the month's short form is
             # "Sept."
             return False
+        if name == "m" and (_ISSUE_BEFORE.search(before) or _ISSUE_AFTER.match(after)):
+            return False  # "aparecido en el número de marzo del boletín": a print issue's name
         if name == "m" and re.search(r"\bthe\s+$", before, re.I) and re.match(r"\s*\d", after):
             return False  # "The July 22s decision": a slip, not "the July deadline"
         if name == "m" and (
@@ -1599,6 +1609,7 @@ def find_dates(text: str) -> list[DateMention]:
         mention.placed = placed
         mention.place_and_date = bool(
             mention.first.unit == "day"
+            and mention.last is None  # "01.08.2011 - 30.06.2017" alone: a period, no page date
             and mention.first.year
             and not after.strip(" .")
             and (placed or alone)
@@ -2250,8 +2261,10 @@ def read_dates(
                 if m.first.unit == "day" and m.first.year and not m.is_range:
                     context.page_date(m)
             continue
-        if related and (block.kind == "item" or _LIST_MARK.match(raw)):
-            continue
+        if related and (
+            block.kind == "item" or _LIST_MARK.match(raw) or _HEADLINE_LIKE.fullmatch(raw)
+        ):
+            continue  # the related stories' headlines and bylines under "Related Posts"
         related = bool(_RELATED_LABEL.match(raw))
         if related or _RELATED_LABEL_AND_LINK.match(raw):
             continue
@@ -2391,7 +2404,9 @@ _PHOTO_CREDIT = re.compile(
     r"|\b(?:photo|foto)s?\s*(?::|by|courtesy(?:\s+of)?)\s*[^.!?\n]{1,60}\.?$"
     # "... en octobre 2014. Fadel Senna/AFP": the photographer and the agency
     r"|(?-i:\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*/\s*(?-i:AFP|Reuters|AP|EPA|Getty\s+Images|"
-    r"dpa|ANSA|Anadolu|Xinhua|SIPA|MAXPPP|Sputnik|TASS)\s*$",
+    r"dpa|ANSA|Anadolu|Xinhua|SIPA|MAXPPP|Sputnik|TASS)\s*$"
+    # "... May 25, 2017. REUTERS/A. Photographer TPX IMAGES OF THE DAY": the agency first
+    r"|(?-i:\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images|Xinhua))\s*/\s*(?-i:[A-Z])[^/\n]{1,80}$",
     re.I,
 )
 # An author's line: "Autor: A. Writer; Fotos: B. Writer", "By A. Writer".
@@ -2448,6 +2463,7 @@ _RELATED = (
     r"sur\s+le\s+même\s+sujet|siehe\s+auch|lesen\s+sie\s+auch|mehr\s+zum\s+thema|"
     r"lea\s+también|ver\s+también|noticias\s+relacionadas|art[íi]culos\s+relacionados)\s*"
 )
+_HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
 _RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)
 _RELATED_LABEL_AND_LINK = re.compile(_RELATED + r":\s*\S", re.I)
 _LIST_MARK = re.compile(r"^\s*[-•·*▪◦‣–—]\s")

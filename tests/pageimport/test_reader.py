@@ -2692,3 +2692,13 @@ def test_headlines_under_a_related_posts_label_are_no_events():
 def test_a_range_of_two_days_in_figures_alone_on_its_line():
     text = "The programme addressed the fight against crime.\n\nPeriod\n\n01.08.2011 - 30.06.2017\n"
     assert edtfs(text) == ["2011-08-01/2017-06-30"]
+
+
+def test_a_yearless_month_in_a_sentence_about_this_year_takes_only_the_pages_year():
+    text = (
+        "The ships take part in the exercise Example 2014 at the command.\n\n"
+        "This year, the opening ceremony of the patrol would be held in April."
+    )
+    assert [e for e in edtfs(text) if e] == ["2014", "XXXX-04"]
+    dated = "Port Blair, 6 February 2014 (Agency) - " + text.split("\n\n")[1]
+    assert [e for e in edtfs(dated) if e] == ["2014-04"]

@@ -738,6 +738,11 @@ _THIS_YEAR = re.compile(
     r"|^\s*courant\b",
     re.I,
 )
+_THIS_YEAR_SAID = re.compile(
+    r"\b(?:this|the\s+current)\s+year\b|\bcette\s+année\b|\b(?:dieses|diesem)\s+Jahr(?:es)?\b|"
+    r"\b(?:este|presente)\s+año\b",
+    re.I,
+)
 _SAME_YEAR = re.compile(
     r"^,?\s*(?:of\s+the\s+same\s+year|(?:de\s+)?la\s+même\s+année|del\s+mismo\s+año|"
     r"(?:des(?:selben|gleichen)\s+Jahres))\b",
@@ -2691,6 +2696,14 @@ class _Context:
                     )
                     if future and (self.reference or self.own_date):
                         year = self._beside_reference(point, after=True)
+                    elif sentence >= 0 and _THIS_YEAR_SAID.search(text[sentence:sentence_end]):
+                        # "This year, the ceremony would be held in April": the page's year,
+                        # which a year stated in prose elsewhere is not
+                        year = (
+                            self.fallback
+                            or (self.own_date and self.own_date.year)
+                            or (self.year if not self.prose else None)
+                        )
                     else:
                         after_since = bool(
                             _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])

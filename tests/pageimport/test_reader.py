@@ -2702,3 +2702,50 @@ def test_a_yearless_month_in_a_sentence_about_this_year_takes_only_the_pages_yea
     assert [e for e in edtfs(text) if e] == ["2014", "XXXX-04"]
     dated = "Port Blair, 6 February 2014 (Agency) - " + text.split("\n\n")[1]
     assert [e for e in edtfs(dated) if e] == ["2014-04"]
+
+
+# What the thirty-fourth and thirty-fifth held-out sets' first runs missed ----------------
+
+
+def test_a_decade_and_the_early_part_of_the_next_are_one_span():
+    text = "Thais trained with the army in the 1970s and early 1980s against the insurgency."
+    assert edtfs(text) == ["197X/198X"]
+
+
+def test_a_month_alone_in_capitals_is_an_acronym():
+    assert edtfs("In 2023 the MAI will train the officers of the border police.") == ["2023"]
+
+
+def test_a_byline_with_middle_dots_is_the_pages_date():
+    text = (
+        "Police officers train abroad\n\n"
+        "By A. Writer  ·  2021-07-05  ·   Source: VOL. 13 JUNE 2021\n\n"
+        "Officers will travel abroad for courses in June and July.\n\n"
+        "The training of the police began in late June this year."
+    )
+    assert edtfs(text) == ["2021-06/2021-07", "2021-06"]
+
+
+def test_a_range_in_parentheses_and_a_year_before_its_month():
+    text = (
+        "Police restored peace during the 2013 January protests. The UK will provide funds "
+        "over 2 years (June 2013 to July 2015) to support the police."
+    )
+    assert edtfs(text) == ["2013-01", "2013-06/2015-07"]
+
+
+def test_a_month_of_next_year_is_counted_by_the_reviewer_not_given_the_pages_year():
+    text = (
+        "domingo, 13 de noviembre de 2011\n\n"
+        "El satélite será lanzado entre septiembre y octubre del próximo año, anunció."
+    )
+    assert [e for e in edtfs(text) if e] == ["XXXX-09/XXXX-10"]
+
+
+def test_a_headline_run_into_its_date_line_and_a_year_in_passing_under_it():
+    text = (
+        "Soldiers to train the national armyMardi 23 Février 2016 - 14:54 Selon un journal, "
+        "des militants ont lancé des attaques en 2015. Des représentants se sont rendus, le "
+        "19 février, à Tunis."
+    )
+    assert edtfs(text) == ["2015", "2016-02-19"]

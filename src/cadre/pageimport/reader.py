@@ -364,6 +364,10 @@ _PATTERNS = [
         "ymd",
         rf"(?<![\w.]){_Y}\s+(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?![\d\w])",
     ),
+    (  # "during the 2013 January protests": the year before the month, no day
+        "my",
+        rf"(?<![\w.]){_Y}\s+(?P<m>{_ENGLISH_MONTH})(?![\w.])(?!\s+\d)",
+    ),
     (
         "dayrange",
         rf"(?:(?<![\w.])|(?<=\bfrom)|(?<=\bdu)|(?<=\bdel))"  # "from12 to 27 July 2024", glued
@@ -571,7 +575,7 @@ _METADATA_BEFORE = re.compile(
     + _UPDATE_WORDS
     + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
-    r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|]\s*"
+    r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
     r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
@@ -646,6 +650,7 @@ _RANGE_OPEN = re.compile(
     r"(?:(?:" + _WEEKDAY + r"),?\s+)?"  # "Du lundi 30 octobre au vendredi 10 novembre"
     r"(?:" + _START_MODIFIER + r")?"  # "de la mi-janvier à la fin du mois de février 2013"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
+    r"|(?P<paren>\()\s*"  # "over 2 years (June 2013 to July 2015)"
     # "from its opening in 1999 until", "depuis sa création en 2004 jusqu'en", "von seiner
     # Gründung 1999 bis": the range starts at the thing's beginning, named between.
     r"|\b(?P<since>from|depuis|de|desde|von|seit)\s+(?:its|their|the|sa|son|leur|su|seiner|"
@@ -710,7 +715,11 @@ _LAST_AFTER = re.compile(
 _LAST_YEAR = re.compile(
     r"^,?\s*(?:of\s+)?last\s+year\b|^\s*(?:de\s+)?l['’](?:année\s+(?:dernière|passée)|an\s+"
     r"dernier)\b|^\s*(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres\b|^\s*del\s+año\s+"
-    r"pasado\b",
+    r"pasado\b"
+    # "entre septiembre y octubre del próximo año", "in June next year": counted on, the same
+    r"|^,?\s*(?:of\s+)?next\s+year\b|^\s*de\s+l['’]année\s+prochaine\b|"
+    r"^\s*des\s+(?:nächsten|kommenden)\s+Jahres\b|^\s*del\s+(?:próximo|siguiente)\s+año\b|"
+    r"^\s*del\s+año\s+(?:próximo|que\s+viene)\b",
     re.I,
 )
 # "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
@@ -720,7 +729,13 @@ _THIS_BEFORE = re.compile(
     re.I,
 )
 # A weekday just before a date: "Monday, March 18", "jeudi (30 juillet)", "am Dienstag, 3. Mai".
-_WEEKDAY_BEFORE = re.compile(r"\b(?P<w>" + _WEEKDAY + r")\W{0,3}(?:(?:the|le|den|el)\s+)?$", re.I)
+# "... des forces libyennesMardi 23 Février 2016 - 14:54": a headline run into its date line
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:\b|(?<=[a-zà-ÿ])(?=(?-i:[A-ZÀ-Þ])))(?P<w>"
+    + _WEEKDAY
+    + r")\W{0,3}(?:(?:the|le|den|el)\s+)?$",
+    re.I,
+)
 _WEEKDAY_INDEX = [
     ("mon", "lun", "maa", "man", "mån"),
     ("tue", "mar", "die", "din", "tir", "tis"),
@@ -1270,8 +1285,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         # "May", "March" and "August" are words too: an English month name is capitalised.
         if word.lower() in ("may", "march", "august") and word.islower():
             return False
-        if name == "m" and word.isupper() and len(word) > 3:
-            return False  # "and MARCH (an NGO ...)": a name in capitals
+        if name == "m" and word.isupper():
+            return False  # "and MARCH (an NGO ...)", "the MAI": a name or an acronym
         if name == "m" and (
             match.group("m") == "sept"
             or (match.group("m") == "Sept" and re.match(r"\s+(?-i:[a-zà-ÿ])", after))
@@ -1554,7 +1569,7 @@ def find_dates(text: str) -> list[DateMention]:
                 or (  # "in the 1960s and 1970s", "en los años 60 y 70": one span
                     point.unit == point2.unit == "decade"
                     and point2.year == point.year + 10
-                    and bool(_AND_ONLY.fullmatch(text[e:s2]))
+                    and bool(_AND_ONLY.fullmatch(text[e:s2]) or _AND_EARLY.fullmatch(text[e:s2]))
                 )
                 or (_BEGINS_BEFORE.search(text[max(0, s - 40) : s]) and _AND_ENDS.match(text[e:s2]))
             )
@@ -2779,15 +2794,21 @@ class _Context:
         if self.since:
             return None
         passing = block != self.block and not self.opening
-        if passing and self.page_year and self.page_year != self.year:
+        # In passing: in an earlier paragraph, or, under the page's own date, at the end of a
+        # sentence of this one ("... des attaques en Tunisie en 2015. ... le 19 février").
+        aside = passing or (self.own_date is not None and not self.opening)
+        if aside and self.page_year and self.page_year != self.year:
             # The page's own year, when the date falls in it before the page's own day
-            # ("from January to mid-June" under "July 23, 2019"); else none.
+            # ("from January to mid-June" under "July 23, 2019"); else, in passing, none, and
+            # in this paragraph the year it stated ("lost its last town in 2017. On December
+            # 27" under a page of February 2020).
             own = self.own_date
             if own and own.year == self.page_year:
                 dated = replace(point, year=own.year)
                 if dated.last_day() <= own:
                     return own.year
-            return None
+            if passing:
+                return None
         if passing and self.limit and after_since:
             return None  # "training until July 2023" ... "in the Congo since June"
         if passing and self.bare and self.latest and self.latest > self.year:

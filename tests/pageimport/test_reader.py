@@ -2749,3 +2749,11 @@ def test_a_headline_run_into_its_date_line_and_a_year_in_passing_under_it():
         "19 février, à Tunis."
     )
     assert edtfs(text) == ["2015", "2016-02-19"]
+
+
+def test_this_month_and_a_month_comma_the_day():
+    text = (
+        "On 20.02.2023 the ministers met. The first course starts on March, the 7th. "
+        "The centre opened this August."
+    )
+    assert edtfs(text) == ["2023-02-20", "2023-03-07", "XXXX-08"]

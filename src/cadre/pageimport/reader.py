@@ -450,6 +450,11 @@ _PATTERNS = [
         rf"\s*,?\s+(?:and|et|und|y)\s+{_DAY}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?"
         rf"(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?)",
     ),
+    (  # "starts on March, the 7th"
+        "mdy",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s+the\s+(?P<d>{_DAY})(?:st|nd|rd|th)(?![\d\w])"
+        rf"(?:,\s*{_Y}(?!\d))?",
+    ),
     (
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])"
@@ -611,7 +616,7 @@ _DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
-    r"throughout|von|"
+    r"throughout|von|this|este|"  # "opened this August"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"

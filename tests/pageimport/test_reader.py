@@ -2757,3 +2757,25 @@ def test_this_month_and_a_month_comma_the_day():
         "The centre opened this August."
     )
     assert edtfs(text) == ["2023-02-20", "2023-03-07", "XXXX-08"]
+
+
+# What the thirty-sixth and thirty-seventh held-out sets' first runs missed ---------------
+
+
+def test_a_month_followed_by_proximo_is_the_next_one_from_the_pages_date():
+    text = "En 2008 se anunció la reforma. A partir de enero próximo, la policía se reorganiza."
+    assert [e for e in edtfs(text) if e] == ["2008", "XXXX-01"]
+
+
+def test_a_state_abbreviation_before_a_range_is_no_circa():
+    found = only("The jump was held at Fort Bragg, N.C. from Sep. 28-Oct. 12, 2009.")
+    assert (found.edtf, found.qualifier) == ("2009-09-28/2009-10-12", "")
+
+
+def test_a_day_opening_a_story_told_of_the_next_few_days_is_its_date():
+    text = (
+        "Brazil to train soldiers\n\n"
+        "August 9, 2006. In the next few days, the President will analyse a request. "
+        "A team is going to the country at the end of September."
+    )
+    assert [e for e in edtfs(text) if e] == ["2006-09"]

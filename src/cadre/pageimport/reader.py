@@ -629,7 +629,7 @@ _MODIFIER = re.compile(
     r"(?:\b(?P<mod>early|mid|late|end|the\s+end|the\s+beginning|beginning|the\s+start|start|"
     r"the\s+middle|middle|the\s+turn|début|fin|mi|anfang|mitte|ende|principios|mediados|"
     r"finales|fines|comienzos)(?:\s+(?:of|de|del))?[\s-]*"
-    r"|\b(?P<approx>around|about|circa|ca\.|c\.|approximately|roughly|some\s+time\s+in|"
+    r"|(?<!\.)\b(?P<approx>around|about|circa|ca\.|c\.|approximately|roughly|some\s+time\s+in|"
     r"sometime\s+in|vers|environ|etwa|gegen|hacia|alrededor\s+de)\s+(?:the\s+)?(?:(?:in|of)\s+)?)$",
     re.I,
 )
@@ -1030,6 +1030,8 @@ _REST_OF_STAMP = re.compile(
 _TODAY = re.compile(r"\b(?:today|aujourd['’]hui|heute|hoy)\b", re.I)
 _NEWS_NOW = re.compile(
     r"\b(?:today|aujourd['’]hui|heute|hoy|yesterday|tomorrow|this\s+week|hier|demain|"
+    r"(?:the\s+)?(?:next\s+few|coming)\s+days|(?:les\s+)?prochains\s+jours|próximos\s+días|"
+    r"nächsten\s+Tagen|"
     r"cette\s+semaine|gestern|morgen|diese\s+Woche|ayer|esta\s+semana)\b",
     re.I,
 )
@@ -1055,7 +1057,7 @@ _RELATIVE = re.compile(
 _NEXT_BEFORE = re.compile(
     r"\b(?:next|próximo(?:\s+mes\s+de)?|im\s+(?:nächsten|kommenden))\s+$", re.I
 )
-_NEXT_AFTER = re.compile(r"^\s+prochain\b", re.I)
+_NEXT_AFTER = re.compile(r"^\s+(?:prochain|próximo)\b", re.I)  # "enero próximo"
 
 
 @dataclass

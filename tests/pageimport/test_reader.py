@@ -2779,3 +2779,26 @@ def test_a_day_opening_a_story_told_of_the_next_few_days_is_its_date():
         "A team is going to the country at the end of September."
     )
     assert [e for e in edtfs(text) if e] == ["2006-09"]
+
+
+# What the thirty-eighth and thirty-ninth held-out sets' first runs missed ----------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "13. Oktober 2016 · Kommentare deaktiviert · Kategorien: Europa, Libyen · Tags:",
+        "Rédigé le Jeudi 20 Novembre 2025 à 22:26",
+        "A. Reader (not verified)     Mon, 03/15/2021 @ 08:18pm",
+    ],
+)
+def test_more_lines_of_a_pages_own_date_and_of_its_comments(line):
+    assert edtfs(f"The navy trained the crews.\n\n{line}\n") == []
+
+
+def test_a_day_a_comma_and_its_month_and_a_range_of_days_after_between():
+    text = (
+        "Since 28, June 2015, the police have trained officers. The course is to be held "
+        "between February 15 and 16, 2016 in Berlin."
+    )
+    assert edtfs(text) == ["2015-06-28", "2016-02-15/2016-02-16"]

@@ -387,6 +387,11 @@ _PATTERNS = [
         rf"(?<=\bfrom\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through|until)\s+"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
     ),
+    (  # "between February 15 and 16"
+        "dayrange",
+        rf"(?<=\bbetween\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+and\s+"
+        rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
+    ),
     (  # "a field exercise June 14 to 28": with no "from", not before a count ("to 28 officers")
         "dayrange",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through)\s+"
@@ -436,6 +441,10 @@ _PATTERNS = [
         rf"(?:(?<![\w.])|(?<=period))(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
         # "02 of December of 2010"
         rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+|of\s+)?{_Y}(?![\d]))?",
+    ),
+    (  # "Since 28, June 2015": a comma between the day and its month, the year after
+        "dmy",
+        rf"(?<![\w.,])(?P<d>{_DAY}),\s+(?P<m>{_MONTH})\s+{_Y}(?!\d)",
     ),
     (  # "finalizará el 15 de este mes", "on the 15th of this month": the page's own month
         "day_this_month",
@@ -577,8 +586,7 @@ _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
-    + _UPDATE_WORDS
-    + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
+    r"rédigée?|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
@@ -911,7 +919,7 @@ _PAGE_KIND_AFTER = re.compile(
 )
 # A date opening its line and followed by a clock time: a byline's or a post's timestamp.
 _CLOCK_AFTER = re.compile(
-    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d(?![.]\d)\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
+    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+|@\s*)?\d{1,2}[:.]\d\d(?![.]\d)\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
 )
 # A clock as stamps write it: "16:17 Uhr", "07:30 pm", "13h48", "22:38:05 GMT".
 _CLOCK = r"\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|Uhr|h|GMT|UTC)?"
@@ -1013,8 +1021,9 @@ def _two_days(match: re.Match, text: str) -> bool:
 def _bar_cell(before: str, after: str) -> bool:
     """Is a date one cell of a line split by bars, three cells or more ("| March 5, 2010 |
     0 Comments", "27. Juni 2011 | Themenbereich: Polizei | Drucken")? A site's furniture."""
-    if re.fullmatch(r"\s*(?:\|\s*)?", before) and re.match(r"\s*\|", after):
-        return "|" in before or after.count("|") >= 2
+    if re.fullmatch(r"\s*(?:[|·]\s*)?", before) and re.match(r"\s*[|·]", after):
+        # "13. Oktober 2016 · Kommentare deaktiviert für ... · Kategorien: ...": dots too
+        return bool(re.search(r"[|·]", before)) or len(re.findall(r"[|·]", after)) >= 2
     # "Diplomacy |Author: A. Writer | November 23, 2016, Wednesday @ 10:22| 4937 views": the
     # date's cell holds at most its weekday and clock besides.
     if before.count("|") >= 2 and re.search(r"\|\s*$", before):

@@ -330,6 +330,10 @@ _WEEKDAY_SHORT = (
     r"mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom"
 )
 
+# The end of "from May 17 to 28" and "between February 15 and 16": the last day, and the
+# year when written.
+_DAY_SPAN_END = rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?"
+
 _PATTERNS = [
     (  # "O 141103Z SEP 09": a message's date-time group (day, hour, minute, zone, month, year)
         "dtg",
@@ -385,12 +389,12 @@ _PATTERNS = [
     (  # "from May 17 to 28": the same with words, after "from"
         "dayrange",
         rf"(?<=\bfrom\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through|until)\s+"
-        rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
+        + _DAY_SPAN_END,
     ),
     (  # "between February 15 and 16"
         "dayrange",
         rf"(?<=\bbetween\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+and\s+"
-        rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
+        + _DAY_SPAN_END,
     ),
     (  # "a field exercise June 14 to 28": with no "from", not before a count ("to 28 officers")
         "dayrange",
@@ -884,8 +888,9 @@ _CATEGORIES_AFTER = re.compile(
     r"posted\s+in)\s*:",
     re.I,
 )
-# "samedi 17 novembre 2007" alone on its line: a page's date, never the rest of the line before.
+# Nothing but a weekday before a date on its line: "Thursday 27 March 2025 | Written by".
 _WEEKDAY_ONLY = re.compile(r"\W*(?:" + _WEEKDAY + r")\W{0,3}", re.I)
+# "samedi 17 novembre 2007" alone on its line: a page's date, never the rest of the line before.
 _WEEKDAY_DATE_LINE = re.compile(
     rf"(?:{_WEEKDAY})\W+{_DAY}(?:er|st|nd|rd|th|\.)?\s+{_MONTH}\s+{_YEAR}\s*", re.I
 )
@@ -1036,7 +1041,7 @@ _REST_OF_STAMP = re.compile(
 )
 
 
-_TODAY = re.compile(r"\b(?:today|aujourd['’]hui|heute|hoy)\b", re.I)
+# Words of a story told from its own day: "today", "this week", "in the next few days".
 _NEWS_NOW = re.compile(
     r"\b(?:today|aujourd['’]hui|heute|hoy|yesterday|tomorrow|this\s+week|hier|demain|"
     r"(?:the\s+)?(?:next\s+few|coming)\s+days|(?:les\s+)?prochains\s+jours|próximos\s+días|"
@@ -1274,13 +1279,14 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     return point
 
 
-# French and Spanish months, lowercase in a date: capitalised after a name and "du" or "de"
-# ("Mouvement du 23 Mars", "Campo de Mayo"), they are part of the name.
+# A month naming a print issue: "el número de marzo", "the March issue".
 _ISSUE_BEFORE = re.compile(
     r"\b(?:número|edición|numéro|édition|Ausgabe|issue)\s+(?:de\s+|d['’]|du\s+mois\s+de\s+|vom\s+)?$",
     re.I,
 )
 _ISSUE_AFTER = re.compile(r"^\s+(?:issue|edition)\b", re.I)
+# French and Spanish months, lowercase in a date: capitalised after a name and "du" or "de"
+# ("Mouvement du 23 Mars", "Campo de Mayo"), they are part of the name.
 _ROMANCE_MONTHS = _LOWERCASE_MONTHS | {"mars", "mai"}
 _NAME_DE_BEFORE = re.compile(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$")
 
@@ -2699,12 +2705,7 @@ class _Context:
                 elif point.next:
                     year = self._beside_reference(point, after=True)
                 elif point.this_year:
-                    # The page's year: the reference date's, its own date's, or a heading's.
-                    year = (
-                        self.fallback
-                        or (self.own_date and self.own_date.year)
-                        or (self.year if not self.prose else None)
-                    )
+                    year = self._this_year()
                 else:
                     # A yearless date in a sentence about what is yet to come, where the
                     # year was stated elsewhere in prose (or nowhere): the first such date
@@ -2730,11 +2731,7 @@ class _Context:
                     elif sentence >= 0 and _THIS_YEAR_SAID.search(text[sentence:sentence_end]):
                         # "This year, the ceremony would be held in April": the page's year,
                         # which a year stated in prose elsewhere is not
-                        year = (
-                            self.fallback
-                            or (self.own_date and self.own_date.year)
-                            or (self.year if not self.prose else None)
-                        )
+                        year = self._this_year()
                     else:
                         after_since = bool(
                             _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
@@ -2831,6 +2828,14 @@ class _Context:
             return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
         return self.year
 
+    def _this_year(self) -> int | None:
+        """The page's year: the reference date's, its own date's, or a heading's."""
+        return (
+            self.fallback
+            or (self.own_date and self.own_date.year)
+            or (self.year if not self.prose else None)
+        )
+
     def _beside_reference(self, point: DatePoint, *, after: bool) -> int | None:
         """The year of the first such date after the reference date (the page's own when
         none was given), or of the last one before it."""
@@ -2877,15 +2882,15 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:" + _PAST_VERBS + r")\s+(?:on\s+)?$")
 # ... or, when the date opens its sentence, its verb in the past right after it: "In
 # December, the ministry approved the transfer of the instructors, who will train ...",
 # "En diciembre, dijo Lira, se tuvo ...".
-# ... or the date set off by commas right before its verb in the past: "Mr Fallon, in
-# December, said the trainers will begin ...".
-_SET_OFF_BEFORE = re.compile(r",\s+(?:(?:in|on)\s+)?$", re.I)
-_SET_OFF_PAST_VERB = re.compile(r",\s*(?:" + _PAST_VERBS + r")\b")
 _PAST_VERB_AFTER = re.compile(
     r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:"
     + _PAST_VERBS
     + r"|dijo|fue|tuvo|hubo|[a-zñ]{3,}(?:ó|aron|ieron))\b"
 )
+# ... or the date set off by commas right before its verb in the past: "Mr Fallon, in
+# December, said the trainers will begin ...".
+_SET_OFF_BEFORE = re.compile(r",\s+(?:(?:in|on)\s+)?$", re.I)
+_SET_OFF_PAST_VERB = re.compile(r",\s*(?:" + _PAST_VERBS + r")\b")
 
 
 def _about_the_future(sentence: str) -> bool:

@@ -396,6 +396,11 @@ _PATTERNS = [
         rf"(?<=\bbetween\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+and\s+"
         + _DAY_SPAN_END,
     ),
+    (  # "the Feb. 24 and 25 exercises": two days that follow each other (see _two_days)
+        "dayrange",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\.?\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+and\s+"
+        + _DAY_SPAN_END,
+    ),
     (  # "a field exercise June 14 to 28": with no "from", not before a count ("to 28 officers")
         "dayrange",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through)\s+"
@@ -415,6 +420,10 @@ _PATTERNS = [
         "iso",
         rf"(?<![\d/._-])(?P<y>{_YEAR})(?P<sep>[-./])(?P<mn>0[1-9]|1[0-2])(?P=sep)"
         rf"(?P<d>0[1-9]|[12]\d|3[01])(?!\d|\.\d)",
+    ),
+    (  # "2015/9/18": the year first, then the month and the day in one figure or two
+        "iso",
+        rf"(?<![\d/._-])(?P<y>{_YEAR})/(?P<mn>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\d/])",
     ),
     (
         "numeric",
@@ -455,6 +464,11 @@ _PATTERNS = [
         r"(?:(?<=\bel\s)|(?<=\ble\s)|(?<=\bthe\s)|(?<=\bon\s)|(?<=\bam\s)|(?<=\bden\s))"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?=\s+(?:of\s+this\s+month|de\s+este\s+mes|"
         r"de\s+ce\s+mois|dieses\s+Monats)\b)",
+    ),
+    (  # "on the 19th and 28th this month": each day of a list in the page's own month
+        "day_this_month",
+        rf"(?:(?<=\bthe\s)|(?<=\band\s)|(?<=,\s))(?P<d>{_DAY})(?:st|nd|rd|th)?"
+        rf"(?=(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_DAY}(?:st|nd|rd|th)?)*\s+(?:of\s+)?this\s+month\b)",
     ),
     (  # "los días 12, 18 y 23 de noviembre", "on 3, 9 and 17 May": each day of a list, the
         # month (and year) that of its last
@@ -510,6 +524,13 @@ _PATTERNS = [
         r"(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))"
         rf"the\s+(?P<s>{_SEASON})\b"
         r"(?!\s+(?:of|de|del)\b)",
+    ),
+    # "since I was posted here this spring", "this late-spring mission": the page's year's.
+    (
+        "s_this",
+        r"(?:(?<=\bthis\s)|(?<=\bthis\searly-)|(?<=\bthis\slate-)|(?<=\bthis\smid-)|"
+        r"(?<=\bthis\searly\s)|(?<=\bthis\slate\s))"
+        r"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|de\b|\d))",
     ),
     # "im Sommer", "en automne", "au printemps", "en primavera": a season alone.
     (
@@ -569,7 +590,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     re.I,
 )
 _NAMING_BEFORE = re.compile(
-    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$"
+    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte|Mirage)\s+$"
     # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
 )
@@ -600,6 +621,8 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:published|publié|publicado|erschienen)\s+(?:in|dans|en|im)\s+[^,\n]{1,40},\s*"
     # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
+    # A source's line: "Quelle: Civil Georgia, 22.08.2009"
+    r"|^\W*(?:quelle|source|sources|fuente|fuentes)\s*:\s*[^,\n]{1,50},\s*"
     # A source's line: "(Source: Royal Australian Navy; issued July 18, 2019)"
     r"|\(\s*(?:source|quelle|fuente)\s*:[^()]{0,80}[;,]\s*(?:issued|published|dated)\s+(?:on\s+)?"
     # A magazine's running header: "Issue No: 11 • November 2018 •".
@@ -728,7 +751,7 @@ _LAST_AFTER = re.compile(
     r"^\s+(?:derni(?:er|ère)s?|passée?s?|pasad[oa]s?|last(?!\s+(?:week|month|year)))\b", re.I
 )
 # "in December last year", "en diciembre del año pasado": a year counted back from the page's
-# date, as "last year" alone is; the reviewer gives it, not the last year the page stated.
+# own date when it gives one, else by the reviewer; never the last year the page stated.
 _LAST_YEAR = re.compile(
     r"^,?\s*(?:of\s+)?last\s+year\b|^\s*(?:de\s+)?l['’](?:année\s+(?:dernière|passée)|an\s+"
     r"dernier)\b|^\s*(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres\b|^\s*del\s+año\s+"
@@ -738,6 +761,9 @@ _LAST_YEAR = re.compile(
     r"^\s*des\s+(?:nächsten|kommenden)\s+Jahres\b|^\s*del\s+(?:próximo|siguiente)\s+año\b|"
     r"^\s*del\s+año\s+(?:próximo|que\s+viene)\b",
     re.I,
+)
+_NEXT_YEAR_WORD = re.compile(
+    r"next|prochaine|nächsten|kommenden|próximo|siguiente|que\s+viene", re.I
 )
 # "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
 _THIS_BEFORE = re.compile(
@@ -822,6 +848,7 @@ _PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
 _DATELINE_AGENCY_AFTER = re.compile(
     r"^\.?\s*,?\s*\([^()]{1,40}\)\s*\.?\s*[-–—:|]"
     r"|^\s*\((?-i:[A-Z][\w.&/ -]{1,30})\)\s+(?-i:[A-Z])"
+    r"|^\.\s*\((?-i:[A-ZÀ-Þ][\w.&/ -]{1,30})\)\s*(?-i:[A-ZÀ-Þ])"  # "07 Nov. (Marín)Después"
     r"|^\.?\s*/\s*(?-i:[A-Z])[^/\n]{0,40}/\s*(?:$|\.\s+(?-i:[A-ZÀ-Þ]))"  # "19 octobre. / TASS/. La"
     # "Bakou, 20 février, AZERTAC": the agency's name in capitals after a comma
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|])"
@@ -850,7 +877,14 @@ _PLACE_IN_BRACKETS_BEFORE = re.compile(
 # Datelines of other shapes, each naming its agency:
 # "(EBC; March 20, 2017)- ": the agency and the date in one pair of parentheses;
 # "(CISPES, Sept. 16)" closing a paragraph: a source's credit and date.
-_AGENCY_PARENTHESIS_BEFORE = re.compile(r"\((?-i:[A-Z][A-Za-z]{1,15})\s*[;,]\s*$")
+# "(The National, Dec. 16) –": a paper's name of two or three words.
+_AGENCY_PARENTHESIS_BEFORE = re.compile(
+    r"\((?-i:[A-Z][A-Za-z]{1,15}(?:\s+[A-Z][A-Za-z]{1,15}){0,2})\s*[;,]\s*$"
+)
+# "DAM, NY, AGNEWS, le 29 janvier 2010.": places, the agency's capitals, the date.
+_AGENCY_SIGNOFF_BEFORE = re.compile(
+    r"^\W*(?:" + _PLACE_NAME + r",\s*){1,3}(?-i:[A-Z]{3,10}),\s*(?:(?:le|el|am|on)\s+)?$"
+)
 # "Addis Ababa February 13/2021 (ENA) The school ...": the place and the date, no comma;
 _PLACE_NO_COMMA_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s+$")
 _AGENCY_IN_PARENTHESES_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{2,8})\)")
@@ -1015,7 +1049,7 @@ def _citation(before: str, after: str, line: str) -> bool:
 def _two_days(match: re.Match, text: str) -> bool:
     """Two days joined by "and" are a range when they follow each other ("on 12 and 13
     March") or "between" opens them; else they are a list's two days."""
-    joiner = re.match(rf"{_DAY}\S*\s+(and|et|und|y)\s", match.group(0), re.I)
+    joiner = re.search(rf"{_DAY}\S*\s+(and|et|und|y)\s", match.group(0), re.I)
     if not joiner:
         return False
     if _RANGE_OPEN.search(text[max(0, match.start() - 30) : match.start()]):
@@ -1093,7 +1127,10 @@ class DatePoint:
     today: bool = False  # "ce 26 avril 2019", "this 3 May 2021": the page's own day
     same_year: bool = False  # "October of the same year": the year just stated, whatever it is
     this_month: bool = False  # "el 15 de este mes": the month (and year) of the page's date
-    last_year: bool = False  # "in December last year": no year, whatever the page stated
+    # "in December last year", "in June next year": the year before or after the page's own,
+    # only its own date gives it, whatever year the page stated
+    last_year: bool = False
+    next_year: bool = False
 
     def edtf(self) -> str:
         year = f"{self.year:04d}" if self.year else "XXXX"
@@ -1242,8 +1279,9 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("day", year, *(HOLIDAYS | HOLIDAYS_WITH_YEAR)[key])
     elif name in ("my", "m"):
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
-    elif name in ("season", "seasonrange", "s"):
+    elif name in ("season", "seasonrange", "s", "s_this"):
         point = DatePoint("season", year, sub=SEASONS[groups["s"].lower()])
+        point.this_year = name == "s_this"
     elif name == "quarter":
         if "qw" in groups:
             sub = next(
@@ -1348,6 +1386,9 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         or (_ACRONYM_BEFORE.search(before) and _NAMED_AFTER.match(after))
     ):
         return False  # "NATO 2030 initiative", "Agenda 2030": names, not dates
+    short = re.match(r"/(\d\d)(?![\d/])", after) if name == "year" else None
+    if short and int(short.group(1)) == (int(match.group(0)[-4:]) + 1) % 100:
+        return not _NOT_A_YEAR_BEFORE.search(before)  # "the best cadet of 2016/17": two years
     later = _LATER_YEAR_AFTER.match(after) if name == "year" else None
     if later and int(later.group(1)) > int(match.group(0)[-4:]):
         return not _NOT_A_YEAR_BEFORE.search(before)  # "the 2017/2027 horizon": a span of years
@@ -1388,6 +1429,9 @@ def find_dates(text: str) -> list[DateMention]:
                 # "Last updated: 01 Sep. 2022": the page's own date, no event; nor any part of it.
                 updated = bool(_UPDATED.search(text[max(0, s - 40) : s]))
                 page_own(s, e, _point(name, match), updated)
+                continue
+            if name in ("iso", "numeric", "numeric_de") and s and text[s - 1].isalpha():
+                page_own(s, e, _point(name, match))  # "QNA09.07.2018": a photo's credit
                 continue
             if name == "dayrange" and _two_days(match, text):
                 continue  # "on 12 and 18 November": two days, each read alone
@@ -1517,6 +1561,7 @@ def find_dates(text: str) -> list[DateMention]:
                 point.this_year = True
             elif point.year is None and (last_year := _LAST_YEAR.match(text[e : e + 30])):
                 point.last_year = True
+                point.next_year = bool(_NEXT_YEAR_WORD.search(last_year.group(0)))
                 e += last_year.end()
             elif (
                 point.year is None
@@ -1700,9 +1745,13 @@ def _agency_dateline(text: str, mention: DateMention, after: str) -> bool:
     """A dateline of the shapes that name an agency: "(EBC; March 20, 2017)-", "(CISPES,
     Sept. 16)", "Addis Ababa February 13/2021 (ENA)", "MADAR/Nouakchott le 12-12-2025"."""
     if _AGENCY_PARENTHESIS_BEFORE.search(
-        text[max(0, mention.start - 20) : mention.start]
+        text[max(0, mention.start - 40) : mention.start]
     ) and after.lstrip().startswith(")"):
         return True
+    if _AGENCY_SIGNOFF_BEFORE.match(text, 0, mention.start) and (
+        not after.split("\n")[0].strip(" .") or _DATELINE_AFTER.match(after)
+    ):
+        return True  # "DAM, NY, AGNEWS, le 29 janvier 2010. L’armée ...": the story's dateline
     return bool(mention.first.year) and bool(
         (
             _PLACE_NO_COMMA_BEFORE.match(text, 0, mention.start)
@@ -1784,6 +1833,8 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     word = (opened.group("word") or opened.group("since") or "de").lower()
     if word in ("entre", "between") and joined.group("dash").lower() in ("hasta", "to", "until"):
         return True  # "entre el 1 de enero hasta el 31 de diciembre", "between January to June"
+    if is_and and word.startswith(("period", "período", "periodo", "période", "zeitraum")):
+        return True  # "for the period 2018 and 2021": the period's two ends
     return is_and == (word in ("between", "entre", "zwischen"))
 
 
@@ -1795,6 +1846,21 @@ _TARGET_BEFORE = re.compile(
 # "model 1938 and 1943", "Modell 1961": the years that name a weapon's or a vehicle's model.
 _MODEL_BEFORE = re.compile(
     r"\b(?:models?|modèles?|Modell|modelos?)\s+(?:(?:19|20)\d\d\s*(?:,|and|et|und|y)\s*)*$", re.I
+)
+
+
+# "a three-masted barque built in 1936": the year a ship or a building was made.
+_BUILT_BEFORE = re.compile(
+    r"\b(?:built|constructed|construid[oa]s?|construite?s?|gebaut|erbaut)\s+(?:in|en|im)\s+$", re.I
+)
+# "For the past five years, ...": the text has come to the page's own day; the year stated
+# before no longer dates what follows.
+_TO_THE_PRESENT = re.compile(
+    r"\b(?:(?:for|over|during|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)"
+    r"|(?:en|durante)\s+los\s+últimos\s+(?:\w+\s+)?años"
+    r"|(?:au\s+cours\s+des|ces)\s+(?:\w+\s+)?dernières\s+années"
+    r"|in\s+den\s+(?:vergangenen|letzten)\s+(?:\w+\s+)?Jahren)\b",
+    re.I,
 )
 
 
@@ -1818,7 +1884,12 @@ def _year_in_passing(text: str, mention: DateMention) -> bool:
         and re.search(r"\b(?:a|an|the)\s+$", before[-5:])
         and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
     )
-    return bool(named or _MODEL_BEFORE.search(before) or _TARGET_BEFORE.search(before))
+    return bool(
+        named
+        or _MODEL_BEFORE.search(before)
+        or _TARGET_BEFORE.search(before)
+        or _BUILT_BEFORE.search(before)
+    )
 
 
 def _next_months(a: DatePoint, b: DatePoint, between: str, before: str) -> bool:
@@ -2287,6 +2358,8 @@ def read_dates(
         if _PHOTO_CREDIT.search(raw):
             # A photo's caption dates the photo: its year is not the story's.
             before_caption = copy.copy(context)
+        if _COMMENTS_LINE.fullmatch(raw):
+            break
         if _WEATHER_READING.match(raw):
             clock = True
             continue
@@ -2416,11 +2489,16 @@ def read_dates(
             moves = [
                 s + r.end() for r in found if r.group("em", "es", "fr", "de", "pm") != (None,) * 5
             ]
+            presents = [s + p.end() for p in _TO_THE_PRESENT.finditer(sentence)]
             clauses = _clauses(sentence, inside, s) if inside else []
             for m, (cs, ce) in zip(inside, clauses, strict=True):
                 if moves and moves[0] <= m.start:
                     moves = []
                     context.heading(None)
+                if presents and presents[0] <= m.start:
+                    # "For the past five years, ...": what follows is told from the page's day
+                    presents = []
+                    context.heading(context.page_year)
                 if m is lead:
                     continue
                 while page_dates and page_dates[0].start < m.start:
@@ -2436,6 +2514,8 @@ def read_dates(
                 candidates.append(_candidate(text, m, (s, e), summary, clause, actors))
             if moves:
                 context.heading(None)
+            if presents:
+                context.heading(context.page_year)
             candidates.extend(relatives)
     return candidates
 
@@ -2507,6 +2587,9 @@ _RELATED = (
 )
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
 _RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)
+# A blog post's comment count or form under it: the post is over, the blog's sidebar follows
+# ("No comments:" / "Tsunami memories: What happened in ... in 2004.").
+_COMMENTS_LINE = re.compile(r"\s*(?:no|\d+)\s+comments?:\s*|\s*post\s+a\s+comment\s*", re.I)
 _RELATED_LABEL_AND_LINK = re.compile(_RELATED + r":\s*\S", re.I)
 _LIST_MARK = re.compile(r"^\s*[-•·*▪◦‣–—]\s")
 
@@ -2693,6 +2776,12 @@ class _Context:
                 continue
             if point.year is None:
                 if point.last_year:
+                    # "in November last year": the year before the page's own, when it gives
+                    # one; a year stated in the text is not the page's.
+                    reference = self.reference or self.own_date
+                    if reference:
+                        point.year = reference.year + (1 if point.next_year else -1)
+                        point.inferred_year = True
                     continue
                 if point.this_month:
                     reference = self.reference or self.own_date
@@ -2785,6 +2874,17 @@ class _Context:
                     _SINCE_BEFORE.search(before)
                     or _SINCE_IN_CLAUSE.search(text[sentence : mention.start])
                 ) or (mention.last is None and bool(_FROM_BEFORE.search(before)))
+        if (
+            sentence >= 0
+            and mention.last is not None
+            and mention.first.unit == mention.last.unit == "year"
+            and mention.last.year > mention.first.year
+            and not _year_in_passing(text, mention)
+            and re.fullmatch(r"\d{4}\s*[-–/]\s*\d{2,4}", text[mention.start : mention.end])
+        ):
+            # "the Programme for Defence 2021-2026 ... At the end of March": which of the
+            # years, the page does not say ("from 2015 to 2017" ends in 2017: it still dates).
+            self.year = None
 
     def _year_for(
         self,

@@ -2908,3 +2908,61 @@ def test_a_blog_posts_comment_line_ends_the_post():
         "Memories of the floods in 2004."
     )
     assert edtfs(text) == ["2019-05"]
+
+
+# The forty-second and forty-third held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_headline_in_capitals_is_no_event_however_long():
+    text = (
+        "Visite\n\nVISITE DE TRAVAIL DU GENERAL DE BRIGADE A LA TETE DES FORCES ARMEES A RABAT, "
+        "27-30 NOVEMBRE 2016.\n\nLe général a visité l’école du 27 au 30 novembre 2016."
+    )
+    assert edtfs(text) == ["2016-11-27/2016-11-30"]
+
+
+def test_a_fiscal_years_funding_gives_no_year_to_what_follows():
+    text = (
+        "The country received $30 million in fiscal year 2017 funding.\n\n"
+        "In March, the general testified to Congress."
+    )
+    assert edtfs(text) == ["2017", "XXXX-03"]
+
+
+def test_a_mandate_that_ends_in_a_month_after_a_since_year_is_after_the_pages_date():
+    text = (
+        "Monday, 15 August 2016\n\nHe has been in power since 2001 and must step down when "
+        "his mandate ends in November."
+    )
+    assert edtfs(text) == ["2001", "2016-11"]
+
+
+def test_next_after_a_day_the_paragraph_stated_is_the_first_such_day_after_it():
+    text = (
+        "Les navires sont arrivés le vendredi 12 novembre 2021 à Alger. L’exercice se "
+        "poursuivra jusqu’au 20 novembre prochain."
+    )
+    assert edtfs(text) == ["2021-11-12", "2021-11-20"]
+    # In another paragraph, that day no longer tells when the page was written.
+    assert edtfs(text.replace("Alger. ", "Alger.\n\n")) == ["2021-11-12", "XXXX-11-20"]
+
+
+def test_a_press_reviews_item_number_after_a_date_makes_it_the_pages():
+    text = (
+        "05/12/2011 (B633) Le Journal (Blog) Djibouti: le bataillon part.\n\n"
+        "Le 17 novembre, vingt officiers ont rejoint l’école."
+    )
+    assert edtfs(text) == ["2011-11-17"]
+
+
+def test_jusqu_with_a_space_before_au_joins_a_range():
+    text = "La formation a lieu depuis le 22 février jusqu’ au 04 mars 2021 à Bujumbura."
+    assert edtfs(text) == ["2021-02-22/2021-03-04"]
+
+
+def test_a_read_more_credit_with_its_date_is_no_event():
+    text = (
+        "Commandos could be trained in Jordan. Read more in \"Forces to train in Jordan\", "
+        "The Daily Paper, January 9, 2014"
+    )
+    assert edtfs(text) == []

@@ -698,9 +698,9 @@ _RANGE_OPEN = re.compile(
     re.I,
 )
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|to|until|till|through|thru|au|à|jusqu['’](?:au|à|en)|bis|"
+    r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|to|until|till|through|thru|au|à|jusqu['’]\s?(?:au|à|en)|bis|"
     # "Since March 2017 and until January 2018"
-    r"(?:and|et|y|und)\s+(?:until|till|jusqu['’](?:au|à|en)|hasta|bis)|"
+    r"(?:and|et|y|und)\s+(?:until|till|jusqu['’]\s?(?:au|à|en)|hasta|bis)|"
     r"zum|a|al|hasta|and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
     r"(?:" + _START_MODIFIER + r")?"
     # "between July 15 last until next October 13", "del pasado 15 de julio al próximo 13"
@@ -843,6 +843,8 @@ _PLACE_AND_SITE_AFTER = re.compile(
 _PLACE_ONLY_AFTER = re.compile(r"^\s*[-–—,]?\s*" + _PLACE + r"\s*$")
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
 _PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
+# "05/12/2011 (B633) Ouest France (Blog) Djibouti: ...": a press review's item number
+_ITEM_NUMBER_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{0,3}\d{1,6})\)\s+(?-i:[A-ZÀ-Þ])")
 # A dateline without a year must name its agency: "24 mars (Agency) -", "May 16 (Agency) India
 # will ...", "Dec. 3 / Agency A. Writer /".
 _DATELINE_AGENCY_AFTER = re.compile(
@@ -880,6 +882,10 @@ _PLACE_IN_BRACKETS_BEFORE = re.compile(
 # "(The National, Dec. 16) –": a paper's name of two or three words.
 _AGENCY_PARENTHESIS_BEFORE = re.compile(
     r"\((?-i:[A-Z][A-Za-z]{1,15}(?:\s+[A-Z][A-Za-z]{1,15}){0,2})\s*[;,]\s*$"
+)
+# 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
+_READ_MORE_BEFORE = re.compile(
+    r"\bread\s+more\s+(?:in|at|from)\s+[\"“][^\"”\n]{1,160}[\"”]\s*,\s*[^,\n]{1,40},\s*$", re.I
 )
 # "DAM, NY, AGNEWS, le 29 janvier 2010.": places, the agency's capitals, the date.
 _AGENCY_SIGNOFF_BEFORE = re.compile(
@@ -1422,6 +1428,9 @@ def find_dates(text: str) -> list[DateMention]:
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
                 continue
+            if _READ_MORE_BEFORE.search(text[max(0, s - 240) : s]):
+                page_own(s, e, None)  # 'Read more in "...", Chicago Tribune, January 9': a source
+                continue
             if _DECLASSIFY_BEFORE.search(text[max(0, s - 12) : s]):
                 page_own(s, e, None)  # "DECL: 09/14/2019": when a cable may be released
                 continue
@@ -1715,6 +1724,7 @@ def find_dates(text: str) -> list[DateMention]:
             mention.dateline = True
         if not text[: mention.start].strip(" \t•·*-") and (
             (mention.first.year and _PLACE_AFTER_DATE.match(after))
+            or (mention.first.year and _ITEM_NUMBER_AFTER.match(after))
             or _AGENCY_AND_DASH_AFTER.match(after)
         ):
             # "July 24, 2019 (JUBA) – Police officers ...": the place after; "Dec. 30 (UPI) --
@@ -1884,8 +1894,12 @@ def _year_in_passing(text: str, mention: DateMention) -> bool:
         and re.search(r"\b(?:a|an|the)\s+$", before[-5:])
         and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
     )
+    budget = re.search(r"\b(?:fiscal\s+year|FY)\s*$", before, re.I) and re.match(
+        r"\s+[^\W\d]", text[mention.end : mention.end + 2]
+    )
     return bool(
         named
+        or budget  # "fiscal year 2017 funding": the year names the budget
         or _MODEL_BEFORE.search(before)
         or _TARGET_BEFORE.search(before)
         or _BUILT_BEFORE.search(before)
@@ -2662,6 +2676,8 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     """A line of a text page that names a section: short, with no sentence's end, and no
     day or month it dates (unless it is that date alone: a dateline)."""
     words = raw.split()
+    if block.kind == "line" and len(words) >= 4 and not re.search(r"[a-zß-ÿ]", raw):
+        return True  # "VISITE DE TRAVAIL DU GENERAL ..., 27-30 NOVEMBRE 2016.": a headline
     if block.kind != "line" or len(words) > 10 or re.search(r"[.!?:;]\s*$", raw):
         return False
     if _SENTENCE_OPENING.match(raw):
@@ -2737,6 +2753,8 @@ class _Context:
         # ("una estancia del 15 de febrero al 16 de abril de 2026 ... llegarán el 15 de
         # febrero") is that day.
         self.days: dict[tuple[int, int], int] = {}
+        # The last full day stated in prose, and the paragraph it was stated in.
+        self.stated_day: tuple[int, datetime.date] | None = None
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
@@ -2793,6 +2811,13 @@ class _Context:
                     year = self._beside_reference(point, after=False)
                 elif point.next:
                     year = self._beside_reference(point, after=True)
+                    stated = self.stated_day
+                    if year is None and stated and stated[0] == block and block >= 0:
+                        # "arrivé vendredi 12 novembre 2021 ... jusqu'au 20 novembre prochain":
+                        # the first such date after the day the paragraph stated
+                        day = stated[1]
+                        later = replace(point, year=day.year).last_day() >= day
+                        year = day.year if later else day.year + 1
                 elif point.this_year:
                     year = self._this_year()
                 else:
@@ -2800,7 +2825,8 @@ class _Context:
                     # year was stated elsewhere in prose (or nowhere): the first such date
                     # after the page's own, when the page gives it; else no year.
                     future = (
-                        (not self.year or (self.prose and sentence != self.sentence))
+                        # a year a "since" opened dates nothing later, in this sentence too
+                        (not self.year or self.since or (self.prose and sentence != self.sentence))
                         and sentence >= 0
                         and _about_the_future(text[sentence:sentence_end])
                         and not _PAST_VERB_BEFORE.search(
@@ -2849,6 +2875,7 @@ class _Context:
                 self.latest = max(self.latest or point.year, point.year)
             if point.unit == "day" and not point.inferred_year and sentence >= 0:
                 self.days[(point.month, point.day)] = point.year
+                self.stated_day = (block, point.first_day())
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue
             self.year = point.year
@@ -2960,6 +2987,7 @@ _NAME_BEFORE_YEAR = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|(?-i:may|might)\s+(?!have\b)|(?:is|are)\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|"
     r"planned\s+to|going\s+to)|expects?\s+to|intends?\s+to|"
+    r"(?:term|mandate)\s+(?:ends|expires)|"
     r"sera|seront|aura|auront|devra|devront|devrait|devraient|pourra|pourront|prévoit|"
     r"prévoient|"
     r"\w+(?:rá|rán)|espera|esperan|prevé|prevén|van?\s+a|"

@@ -2962,7 +2962,54 @@ def test_jusqu_with_a_space_before_au_joins_a_range():
 
 def test_a_read_more_credit_with_its_date_is_no_event():
     text = (
-        "Commandos could be trained in Jordan. Read more in \"Forces to train in Jordan\", "
+        'Commandos could be trained in Jordan. Read more in "Forces to train in Jordan", '
         "The Daily Paper, January 9, 2014"
     )
     assert edtfs(text) == []
+
+
+# The forty-fourth and forty-fifth held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_number_before_what_it_counts_in_french_or_spanish_is_no_year():
+    assert edtfs("Le concours de 2007 avait offert 2000 places à 60 000 inscrits.") == ["2007"]
+    assert edtfs("En 2019 se graduaron 2000 agentes en la academia.") == ["2019"]
+
+
+def test_a_mirage_2000_with_a_hyphen_is_a_jet():
+    assert edtfs("Egypt trained with Rafale, Mirage-2000 and F-16 jets in May 2021.") == ["2021-05"]
+
+
+def test_a_date_in_a_breadcrumb_is_the_pages_own():
+    text = "Countries > Turkey > 09.12.2013 >\n\nThe soldiers arrived on 8 December."
+    assert edtfs(text) == ["2013-12-08"]
+
+
+def test_a_photo_credits_year_is_no_event():
+    text = "Fotografía: 2019 Agencia Gradual Ltda.\n\nLa policía se formó en Francia en 2018."
+    assert edtfs(text) == ["2018"]
+
+
+def test_a_sites_capitals_before_the_date_and_a_dash_make_a_dateline():
+    text = "ETLJB 06 November 2012 - The guard's officers arrived on 2 November."
+    assert edtfs(text) == ["2012-11-02"]
+
+
+def test_a_month_counted_from_the_pages_day_ends_the_year_stated_before_it():
+    text = (
+        "The country's economy grew in 2022.\n\n"
+        "Relations have been strained since the coup in the north last July.\n\n"
+        "On May 15, a delegation held talks with the president."
+    )
+    assert edtfs(text) == ["2022", "XXXX-07", "XXXX-05-15"]
+    last_year = text.replace("since the coup in the north last July", "since September last year")
+    assert edtfs(last_year) == ["2022", "XXXX-09", "XXXX-05-15"]
+
+
+def test_a_caption_credited_to_its_photographer_with_abbreviations_dates_nothing_after_it():
+    text = (
+        "Officers are briefed where the Readiness Training 2016 exercise will take place. - "
+        "photo by Capt. A. Writer/U.S. Army Africa\n\n"
+        "DAKAR, Senegal — Planners met Jan. 12-14 to plan the exercise."
+    )
+    assert edtfs(text) == ["2016", "XXXX-01-12/XXXX-01-14"]

@@ -586,11 +586,14 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|million|billion|thousand|troops|personnel|people|officers|"
     r"soldiers|trainees|police(?:men)?|staff|members|participants|students|recruits|km|"
     r"(?:wo)?men\b|Frauen|Männer|femmes|hommes|mujeres|hombres|"
+    # "avait offert 2000 places", "2000 agentes", "2000 Soldaten": what a number counts
+    r"places\b|postes\b|plazas\b|agents?\b|agentes\b|policiers\b|gendarmes\b|soldats\b|"
+    r"militaires\b|soldados\b|policías\b|militares\b|efectivos\b|Soldaten\b|Polizisten\b|"
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©)",
     re.I,
 )
 _NAMING_BEFORE = re.compile(
-    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte|Mirage)\s+$"
+    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\bMirage[\s-]+$"
     # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
 )
@@ -883,10 +886,16 @@ _PLACE_IN_BRACKETS_BEFORE = re.compile(
 _AGENCY_PARENTHESIS_BEFORE = re.compile(
     r"\((?-i:[A-Z][A-Za-z]{1,15}(?:\s+[A-Z][A-Za-z]{1,15}){0,2})\s*[;,]\s*$"
 )
+_CREDIT_LABEL_BEFORE = re.compile(
+    r"(?:^|\n)\W*(?:fotograf[íi]as?|photos?|fotos?|photo\s+credit|cr[ée]dito?s?(?:\s+photo)?)"
+    r"\s*:\s*(?:©\s*)?$",
+    re.I,
+)
 # 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
 _READ_MORE_BEFORE = re.compile(
     r"\bread\s+more\s+(?:in|at|from)\s+[\"“][^\"”\n]{1,160}[\"”]\s*,\s*[^,\n]{1,40},\s*$", re.I
 )
+_ACRONYM_ALONE_BEFORE = re.compile(r"^\W*(?-i:[A-Z]{3,8})\s+$")
 # "DAM, NY, AGNEWS, le 29 janvier 2010.": places, the agency's capitals, the date.
 _AGENCY_SIGNOFF_BEFORE = re.compile(
     r"^\W*(?:" + _PLACE_NAME + r",\s*){1,3}(?-i:[A-Z]{3,10}),\s*(?:(?:le|el|am|on)\s+)?$"
@@ -1428,6 +1437,9 @@ def find_dates(text: str) -> list[DateMention]:
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
                 continue
+            if _CREDIT_LABEL_BEFORE.search(text[max(0, s - 30) : s]):
+                page_own(s, e, None)  # "Fotografía: 2019 Agencia Gradual": a photo's credit
+                continue
             if _READ_MORE_BEFORE.search(text[max(0, s - 240) : s]):
                 page_own(s, e, None)  # 'Read more in "...", Chicago Tribune, January 9': a source
                 continue
@@ -1524,6 +1536,14 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if at_start and point.unit == "year" and _SITE_NAME_AFTER.match(rest_of_line):
                 page_own(s, e, point)  # "2023 – Balkan Defence Monitor": the page's title bar
+                continue
+            if (
+                point.unit == "day"
+                and point.year
+                and re.search(r"\S\s*>\s*$", text[line_start:s])
+                and re.match(r"\s*(?:>|$)", rest_of_line)
+            ):
+                page_own(s, e, point)  # "Countries > Turkey > 09.12.2013 >": a breadcrumb's
                 continue
             if point.unit == "day" and point.year and _bar_cell(text[line_start:s], rest_of_line):
                 page_own(s, e, point)  # "27. Juni 2011 | Themenbereich: Polizei | Drucken"
@@ -1762,6 +1782,12 @@ def _agency_dateline(text: str, mention: DateMention, after: str) -> bool:
         not after.split("\n")[0].strip(" .") or _DATELINE_AFTER.match(after)
     ):
         return True  # "DAM, NY, AGNEWS, le 29 janvier 2010. L’armée ...": the story's dateline
+    if (
+        mention.first.year
+        and _ACRONYM_ALONE_BEFORE.match(text, 0, mention.start)
+        and _DATELINE_AFTER.match(after)
+    ):
+        return True  # "ETLJB 06 November 2012 - The ...": the site's capitals, then its day
     return bool(mention.first.year) and bool(
         (
             _PLACE_NO_COMMA_BEFORE.match(text, 0, mention.start)
@@ -2538,6 +2564,8 @@ def read_dates(
 _PHOTO_CREDIT = re.compile(
     r"\((?:[\w.&/-]+\s+){0,3}(?:photo|foto|image)s?(?:\s*:[^()]*)?\)\s*$"
     r"|\b(?:photo|foto)s?\s*(?::|by|courtesy(?:\s+of)?)\s*[^.!?\n]{1,60}\.?$"
+    # "- photo by Capt. A. Writer/U.S. Army Africa": the credit's abbreviations
+    r"|\s[-–—]\s*(?:photo|foto)s?\s+(?:by|courtesy(?:\s+of)?)\s+[^!?\n]{1,60}$"
     # "... en octobre 2014. Fadel Senna/AFP": the photographer and the agency
     r"|(?-i:\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*/\s*(?-i:AFP|Reuters|AP|EPA|Getty\s+Images|"
     r"dpa|ANSA|Anadolu|Xinhua|SIPA|MAXPPP|Sputnik|TASS)\s*$"
@@ -2800,6 +2828,8 @@ class _Context:
                     if reference:
                         point.year = reference.year + (1 if point.next_year else -1)
                         point.inferred_year = True
+                    if sentence >= 0:
+                        self._told_from_its_day(point.year, block, sentence)
                     continue
                 if point.this_month:
                     reference = self.reference or self.own_date
@@ -2866,6 +2896,8 @@ class _Context:
                 if year:
                     point.year = year
                     point.inferred_year = True
+                if sentence >= 0 and (point.last or point.next or point.this_year):
+                    self._told_from_its_day(year, block, sentence)
                 continue
             if point.unit == "decade":
                 continue  # "since the fifties" dates no yearless day after it
@@ -2912,6 +2944,13 @@ class _Context:
             # "the Programme for Defence 2021-2026 ... At the end of March": which of the
             # years, the page does not say ("from 2015 to 2017" ends in 2017: it still dates).
             self.year = None
+
+    def _told_from_its_day(self, year: int | None, block: int, sentence: int):
+        """ "since the coup in Niger last July", "in September last year": the story is told
+        from its own day; a year stated before no longer dates what follows, the year this
+        date was given (or none) does."""
+        self.year, self.prose, self.limit, self.since = year, True, None, False
+        self.block, self.sentence, self.opening = block, sentence, False
 
     def _year_for(
         self,

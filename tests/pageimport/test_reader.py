@@ -3013,3 +3013,51 @@ def test_a_caption_credited_to_its_photographer_with_abbreviations_dates_nothing
         "DAKAR, Senegal — Planners met Jan. 12-14 to plan the exercise."
     )
     assert edtfs(text) == ["2016", "XXXX-01-12/XXXX-01-14"]
+
+
+# The forty-sixth and forty-seventh held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_since_year_leaves_a_day_before_the_pages_own_in_the_pages_year():
+    text = (
+        "Tuesday, September 19, 2006\n\nSince spring 2006 the border police have been "
+        "reformed. The academy opened a faculty on September 18."
+    )
+    assert edtfs(text) == ["2006-21", "2006-09-18"]
+
+
+def test_datelines_with_the_agency_after_the_date():
+    assert edtfs("Chisinau, 03 August /AGENCY/ – The USA is ready to help.") == []
+    text = "YEREVAN, FEBRUARY 10, NEWSAG. The embassy on February 9 hosted a reception."
+    assert edtfs(text) == ["XXXX-02-09"]
+
+
+def test_a_sources_name_with_a_hyphen_or_a_semicolon_after_its_date_is_a_citation():
+    text = (
+        "The minister visited on September 13 (Asia-Plus, September 14). Talks went on "
+        "(Avesta, September 15; Reuters)."
+    )
+    assert edtfs(text) == ["XXXX-09-13"]
+
+
+def test_a_place_and_date_alone_under_the_headline_is_the_pages_date():
+    text = (
+        "TITLE: Police are trained by the bureau\n\nPolice are trained by the bureau\n\n"
+        "Prishtina, May 10, 2019\n\nOfficers finished the course on 9 May."
+    )
+    assert edtfs(text) == ["2019-05-09"]
+
+
+def test_a_french_month_capitalised_after_an_english_preposition_is_no_date():
+    assert edtfs("No one was abducted by aliens from Mars.") == []
+
+
+def test_a_month_with_this_year_needs_no_preposition():
+    assert edtfs("This goes into effect June this year.") == ["XXXX-06"]
+    assert edtfs("PARAMARIBO, March 2, 2016 - This goes into effect June this year.") == ["2016-06"]
+    assert edtfs("Arrests rose during the first quarter this year.") == ["XXXX-33"]
+
+
+def test_a_parliaments_record_of_its_sitting_is_the_pages_date():
+    text = "HC Deb 17 June 1997 vol 296 c123W\n\nThe minister answered on 16 June."
+    assert edtfs(text) == ["1997-06-16"]

@@ -505,7 +505,10 @@ _PATTERNS = [
         # "des dritten Quartals 2020", "au troisième trimestre 2020", "el tercer trimestre de 2020"
         rf"|(?P<qw>erste[ns]?|zweite[ns]?|dritte[ns]?|vierte[ns]?|letzte[ns]?|premier|deuxième|"
         rf"troisième|quatrième|dernier|primer|segundo|tercer|cuarto|último)\s+"
-        rf"(?:Quartals?|trimestre)(?:\s+(?:de|del))?)\s+{_Y}(?!\d)",
+        rf"(?:Quartals?|trimestre)(?:\s+(?:de|del))?)"
+        # "during the first quarter this year": the year only the page's date gives
+        rf"(?:\s+{_Y}(?!\d)|(?=,?\s+(?:(?:of\s+)?this\s+year|de\s+cette\s+année|dieses\s+Jahres|"
+        rf"de\s+este\s+año)))",
     ),
     (
         "half",
@@ -513,7 +516,7 @@ _PATTERNS = [
         rf"(?P<hw>premier|second|deuxième|primer|segundo|ersten?|zweiten?)\s+(?:semestre|"
         rf"Halbjahr(?:es)?|Jahreshälfte)(?:\s+del?)?)"
         # The year, or "of this year" (read after the match) that only the page's date gives.
-        rf"(?:\s+{_Y}(?!\d)|(?=,?\s+(?:of\s+this\s+year|de\s+cette\s+année|dieses\s+Jahres|"
+        rf"(?:\s+{_Y}(?!\d)|(?=,?\s+(?:(?:of\s+)?this\s+year|de\s+cette\s+année|dieses\s+Jahres|"
         rf"de\s+este\s+año)))",
     ),
     # A month alone, only after a word that makes it a date ("in May", "by March").
@@ -624,6 +627,8 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:published|publié|publicado|erschienen)\s+(?:in|dans|en|im)\s+[^,\n]{1,40},\s*"
     # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
+    # A parliament's record of its sitting: "HC Deb 17 June 1997 vol 296 c123W"
+    r"|\b(?-i:H[CL])\s+Deb\s+"
     # A source's line: "Quelle: Civil Georgia, 22.08.2009"
     r"|^\W*(?:quelle|source|sources|fuente|fuentes)\s*:\s*[^,\n]{1,50},\s*"
     # A source's line: "(Source: Royal Australian Navy; issued July 18, 2019)"
@@ -854,9 +859,10 @@ _DATELINE_AGENCY_AFTER = re.compile(
     r"^\.?\s*,?\s*\([^()]{1,40}\)\s*\.?\s*[-–—:|]"
     r"|^\s*\((?-i:[A-Z][\w.&/ -]{1,30})\)\s+(?-i:[A-Z])"
     r"|^\.\s*\((?-i:[A-ZÀ-Þ][\w.&/ -]{1,30})\)\s*(?-i:[A-ZÀ-Þ])"  # "07 Nov. (Marín)Después"
-    r"|^\.?\s*/\s*(?-i:[A-Z])[^/\n]{0,40}/\s*(?:$|\.\s+(?-i:[A-ZÀ-Þ]))"  # "19 octobre. / TASS/. La"
+    # "19 octobre. / TASS/. La", "Chisinau, 03 August /MOLDPRES/ – The"
+    r"|^\.?\s*/\s*(?-i:[A-Z])[^/\n]{0,40}/\s*(?:$|\.\s+(?-i:[A-ZÀ-Þ])|[-–—:]\s)"
     # "Bakou, 20 février, AZERTAC": the agency's name in capitals after a comma
-    r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|])"
+    r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|]|\.(?:\s*(?:\n|$)|\s+(?-i:[A-ZÀ-Þ])))"
 )
 _DATELINE_AFTER = re.compile(
     r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)"
@@ -884,7 +890,7 @@ _PLACE_IN_BRACKETS_BEFORE = re.compile(
 # "(CISPES, Sept. 16)" closing a paragraph: a source's credit and date.
 # "(The National, Dec. 16) –": a paper's name of two or three words.
 _AGENCY_PARENTHESIS_BEFORE = re.compile(
-    r"\((?-i:[A-Z][A-Za-z]{1,15}(?:\s+[A-Z][A-Za-z]{1,15}){0,2})\s*[;,]\s*$"
+    r"\((?-i:[A-Z][A-Za-z-]{1,15}(?:\s+[A-Z][A-Za-z-]{1,15}){0,2})\s*[;,]\s*$"
 )
 _CREDIT_LABEL_BEFORE = re.compile(
     r"(?:^|\n)\W*(?:fotograf[íi]as?|photos?|fotos?|photo\s+credit|cr[ée]dito?s?(?:\s+photo)?)"
@@ -1378,9 +1384,18 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
             or not (
                 _MONTH_ALONE_AFTER.search(before)
                 or (word[0].isupper() and _TIME_OF_DAY_AFTER.match(after))
+                # "This goes in effect June this year": the year's word makes it a date
+                or (word[0].isupper() and (_THIS_YEAR.match(after) or _LAST_YEAR.match(after)))
             )
         ):
             return False
+    if (
+        name == "m"
+        and word[:1].isupper()
+        and word.lower() in _ROMANCE_MONTHS
+        and re.search(r"\b(?:from|to|on|at|of|by)\s+$", before)
+    ):
+        return False  # "aliens from Mars": a French or Spanish month is lowercase in a date
     if (
         name in ("dmy", "m")
         and not match.groupdict().get("y")
@@ -1776,8 +1791,8 @@ def _agency_dateline(text: str, mention: DateMention, after: str) -> bool:
     Sept. 16)", "Addis Ababa February 13/2021 (ENA)", "MADAR/Nouakchott le 12-12-2025"."""
     if _AGENCY_PARENTHESIS_BEFORE.search(
         text[max(0, mention.start - 40) : mention.start]
-    ) and after.lstrip().startswith(")"):
-        return True
+    ) and after.lstrip()[:1] in (")", ";"):
+        return True  # "(Asia-Plus, September 13)", "(Avesta, September 13; ...)"
     if _AGENCY_SIGNOFF_BEFORE.match(text, 0, mention.start) and (
         not after.split("\n")[0].strip(" .") or _DATELINE_AFTER.match(after)
     ):
@@ -2461,7 +2476,18 @@ def read_dates(
                 m.placed
                 and not candidates
                 and prior is not None
-                and bool(_AUTHOR_LINE.match(text[prior.start : prior.end]))
+                and (
+                    bool(_AUTHOR_LINE.match(text[prior.start : prior.end]))
+                    # "Prishtina, May 10, 2019" alone right under the headline
+                    or (
+                        not prose_seen
+                        and (
+                            prior.kind == "title"
+                            or bool(headline)
+                            and _plain(text[prior.start : prior.end]).startswith(headline)
+                        )
+                    )
+                )
             )
             m.dateline = m.dateline or (
                 m.place_and_date and (block is last_block or top) and not labelled
@@ -2971,6 +2997,11 @@ class _Context:
         if self.limit and replace(point, year=self.year).first_day() > self.limit:
             return None
         if self.since:
+            # "Since spring 2006 ..." then "on September 18" under "September 19, 2006": the
+            # page's own year, when the date falls before the page's own day in it; else none
+            own = self.own_date
+            if own and replace(point, year=own.year).last_day() <= own:
+                return own.year
             return None
         passing = block != self.block and not self.opening
         # In passing: in an earlier paragraph, or, under the page's own date, at the end of a

@@ -3061,3 +3061,37 @@ def test_a_month_with_this_year_needs_no_preposition():
 def test_a_parliaments_record_of_its_sitting_is_the_pages_date():
     text = "HC Deb 17 June 1997 vol 296 c123W\n\nThe minister answered on 16 June."
     assert edtfs(text) == ["1997-06-16"]
+
+
+# The forty-eighth and forty-ninth held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_ages_in_their_twenties_and_thirties_are_no_decades():
+    assert edtfs("The school has trained officers in their 20s and 30s.") == []
+
+
+def test_a_blogs_month_year_and_day_stamp_is_no_event():
+    text = "India teaches English\nJul 2011 06\n\nThe soldiers paraded in May 2011."
+    assert edtfs(text) == ["2011-05"]
+
+
+def test_a_stations_name_and_the_date_on_one_line_is_the_pages_date():
+    text = "Radio & Television Tonga News 02/08/2017\n\nThe soldiers paraded on 1 August."
+    assert edtfs(text) == ["2017-08-01"]
+
+
+def test_a_date_in_parentheses_opening_an_item_is_the_pages():
+    assert edtfs("(01.11.2011) Namibia ist seit 1990 ein unabhängiger Staat.") == ["1990"]
+
+
+def test_a_month_after_its_or_their_is_a_date():
+    assert edtfs("Israel kept its February promise to train the officers.") == ["XXXX-02"]
+
+
+def test_two_months_of_the_current_year():
+    text = "They agreed on joint trainings in February-March months of current year."
+    assert edtfs(text) == ["XXXX-02/XXXX-03"]
+
+
+def test_a_last_modified_stamp_is_no_event():
+    assert edtfs("Esta entrada fue modificada por última vez el 28 de abril de 2017.") == []

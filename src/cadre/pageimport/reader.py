@@ -416,6 +416,11 @@ _PATTERNS = [
         "monthrange",
         rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
     ),
+    (  # "in February-March months of current year": the year only the page's date gives
+        "monthrange",
+        rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w])"
+        r"(?=\s+(?:months?\s+)?(?:of\s+)?(?:this|(?:the\s+)?current)\s+year\b)",
+    ),
     (  # "2004-12-16", and "2016.01.28" with dots
         "iso",
         rf"(?<![\d/._-])(?P<y>{_YEAR})(?P<sep>[-./])(?P<mn>0[1-9]|1[0-2])(?P=sep)"
@@ -610,7 +615,10 @@ _NAMED_AFTER = re.compile(
 # the word opens its line or follows a mark ("• Last updated:", ", gepubliceerd op"); "a
 # statement published on 19 April" dates the statement, an event.
 # When the page was last changed, which need not be when it was written.
-_UPDATE_WORDS = r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt"
+_UPDATE_WORDS = (
+    r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt|"
+    r"modificad[oa]\s+por\s+última\s+vez\s+el"  # "Esta entrada fue modificada por última vez el"
+)
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le"
@@ -627,6 +635,9 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:published|publié|publicado|erschienen)\s+(?:in|dans|en|im)\s+[^,\n]{1,40},\s*"
     # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
+    # "Esta entrada fue modificada por última vez el 28 de abril de 2017", "last modified on"
+    r"|\b(?:last\s+modified(?:\s+on)?|modificad[oa]\s+por\s+última\s+vez\s+el|"
+    r"dernière\s+modification\s+le)\s+"
     # A parliament's record of its sitting: "HC Deb 17 June 1997 vol 296 c123W"
     r"|\b(?-i:H[CL])\s+Deb\s+"
     # A source's line: "Quelle: Civil Georgia, 22.08.2009"
@@ -659,7 +670,7 @@ _DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
-    r"throughout|von|this|este|"  # "opened this August"
+    r"throughout|von|this|este|its|their|"  # "opened this August", "its February promise"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
@@ -799,7 +810,7 @@ _WEEKDAY_INDEX = [
 # A date opening its line, then a site's name between dashes: "June 19th, 2017 – News –".
 _SITE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*[^-–—\n.!?]{1,40}?\s*[-–—]\s*$")
 _THIS_YEAR = re.compile(
-    r"^,?\s*(?:of\s+)?(?:this|the\s+current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b|"
+    r"^,?\s*(?:months?\s+)?(?:of\s+)?(?:this|(?:the\s+)?current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b|"
     r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b"
     r"|^\s*courant\b",
     re.I,
@@ -896,6 +907,11 @@ _CREDIT_LABEL_BEFORE = re.compile(
     r"(?:^|\n)\W*(?:fotograf[íi]as?|photos?|fotos?|photo\s+credit|cr[ée]dito?s?(?:\s+photo)?)"
     r"\s*:\s*(?:©\s*)?$",
     re.I,
+)
+# A line holding a station's or a paper's name and the date: "Radio & Television Tonga News".
+_MEDIA_NAME_LINE = re.compile(
+    r"\W*(?:(?-i:[A-Z][\w'’.-]*)\s+(?:&\s+)?){0,6}"
+    r"(?-i:News|Radio|Television|TV|Times|Post|Daily|Herald|Tribune|Gazette)\s+"
 )
 # 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
 _READ_MORE_BEFORE = re.compile(
@@ -1409,6 +1425,12 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
     if name in ("mdy", "dmy") and re.match(counted, after, re.I):
         # "December 300 troops" is no day: a number followed by what it counts.
         return False
+    if name == "decade" and re.search(
+        r"\b(?:their|his|her|its)\s+(?:(?:early|mid|late)[\s-]+)?(?:\d0s\s+(?:and|or|to)\s+)?$",
+        before,
+        re.I,
+    ):
+        return False  # "personnel in their 20s and 30s": ages, not decades
     if name == "year" and re.search(r"\w-$", before) and re.match(r"-\d", after):
         return False  # "IS03-2016-0017-008": a photo's or a file's identifier
     if name == "year" and (
@@ -1559,6 +1581,29 @@ def find_dates(text: str) -> list[DateMention]:
                 and re.match(r"\s*(?:>|$)", rest_of_line)
             ):
                 page_own(s, e, point)  # "Countries > Turkey > 09.12.2013 >": a breadcrumb's
+                continue
+            if (
+                name == "my"
+                and not text[line_start:s].strip()
+                and re.fullmatch(r"\s+\d{1,2}\s*", rest_of_line)
+            ):
+                page_own(s, e, None)  # "Jul 2011 06" alone on its line: a blog's stamp
+                continue
+            if (
+                point.unit == "day"
+                and point.year
+                and not rest_of_line.strip()
+                and _MEDIA_NAME_LINE.fullmatch(text[line_start:s])
+            ):
+                page_own(s, e, point)  # "Radio & Television Tonga News 02/08/2017"
+                continue
+            if (
+                point.unit == "day"
+                and point.year
+                and re.fullmatch(r"\s*\(\s*", text[line_start:s])
+                and re.match(r"\s*\)\s+(?-i:[A-ZÀ-Þ])", rest_of_line)
+            ):
+                page_own(s, e, point)  # "(01.11.2011) Namibia ist ...": the item's own date
                 continue
             if point.unit == "day" and point.year and _bar_cell(text[line_start:s], rest_of_line):
                 page_own(s, e, point)  # "27. Juni 2011 | Themenbereich: Polizei | Drucken"

@@ -1592,18 +1592,17 @@ def find_dates(text: str) -> list[DateMention]:
             if (
                 point.unit == "day"
                 and point.year
-                and not rest_of_line.strip()
-                and _MEDIA_NAME_LINE.fullmatch(text[line_start:s])
+                and (
+                    # "Radio & Television Tonga News 02/08/2017"
+                    (not rest_of_line.strip() and _MEDIA_NAME_LINE.fullmatch(text[line_start:s]))
+                    # "(01.11.2011) Namibia ist ...": the item's own date
+                    or (
+                        re.fullmatch(r"\s*\(\s*", text[line_start:s])
+                        and re.match(r"\s*\)\s+(?-i:[A-ZÀ-Þ])", rest_of_line)
+                    )
+                )
             ):
-                page_own(s, e, point)  # "Radio & Television Tonga News 02/08/2017"
-                continue
-            if (
-                point.unit == "day"
-                and point.year
-                and re.fullmatch(r"\s*\(\s*", text[line_start:s])
-                and re.match(r"\s*\)\s+(?-i:[A-ZÀ-Þ])", rest_of_line)
-            ):
-                page_own(s, e, point)  # "(01.11.2011) Namibia ist ...": the item's own date
+                page_own(s, e, point)
                 continue
             if point.unit == "day" and point.year and _bar_cell(text[line_start:s], rest_of_line):
                 page_own(s, e, point)  # "27. Juni 2011 | Themenbereich: Polizei | Drucken"

@@ -615,9 +615,10 @@ _NAMED_AFTER = re.compile(
 # the word opens its line or follows a mark ("• Last updated:", ", gepubliceerd op"); "a
 # statement published on 19 April" dates the statement, an event.
 # When the page was last changed, which need not be when it was written.
+# "Esta entrada fue modificada por última vez el 28 de abril de 2017"
+_MODIFIED_ES = r"modificad[oa]\s+por\s+última\s+vez\s+el"
 _UPDATE_WORDS = (
-    r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt|"
-    r"modificad[oa]\s+por\s+última\s+vez\s+el"  # "Esta entrada fue modificada por última vez el"
+    r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt|" + _MODIFIED_ES
 )
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
@@ -635,9 +636,8 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:published|publié|publicado|erschienen)\s+(?:in|dans|en|im)\s+[^,\n]{1,40},\s*"
     # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
-    # "Esta entrada fue modificada por última vez el 28 de abril de 2017", "last modified on"
-    r"|\b(?:last\s+modified(?:\s+on)?|modificad[oa]\s+por\s+última\s+vez\s+el|"
-    r"dernière\s+modification\s+le)\s+"
+    # a last-modified stamp after any word: "Esta entrada fue modificada ...", "last modified on"
+    r"|\b(?:last\s+modified(?:\s+on)?|" + _MODIFIED_ES + r"|dernière\s+modification\s+le)\s+"
     # A parliament's record of its sitting: "HC Deb 17 June 1997 vol 296 c123W"
     r"|\b(?-i:H[CL])\s+Deb\s+"
     # A source's line: "Quelle: Civil Georgia, 22.08.2009"
@@ -776,13 +776,10 @@ _LAST_YEAR = re.compile(
     r"dernier)\b|^\s*(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres\b|^\s*del\s+año\s+"
     r"pasado\b"
     # "entre septiembre y octubre del próximo año", "in June next year": counted on, the same
-    r"|^,?\s*(?:of\s+)?next\s+year\b|^\s*de\s+l['’]année\s+prochaine\b|"
+    r"|(?P<next>^,?\s*(?:of\s+)?next\s+year\b|^\s*de\s+l['’]année\s+prochaine\b|"
     r"^\s*des\s+(?:nächsten|kommenden)\s+Jahres\b|^\s*del\s+(?:próximo|siguiente)\s+año\b|"
-    r"^\s*del\s+año\s+(?:próximo|que\s+viene)\b",
+    r"^\s*del\s+año\s+(?:próximo|que\s+viene)\b)",
     re.I,
-)
-_NEXT_YEAR_WORD = re.compile(
-    r"next|prochaine|nächsten|kommenden|próximo|siguiente|que\s+viene", re.I
 )
 # "ce 30 juillet", "este 14 de noviembre", "this 30 July": of the year the page is written in.
 _THIS_BEFORE = re.compile(
@@ -1406,21 +1403,17 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         ):
             return False
     if (
-        name == "m"
-        and word[:1].isupper()
-        and word.lower() in _ROMANCE_MONTHS
-        and re.search(r"\b(?:from|to|on|at|of|by)\s+$", before)
-    ):
-        return False  # "aliens from Mars": a French or Spanish month is lowercase in a date
-    if (
         name in ("dmy", "m")
-        and not match.groupdict().get("y")
         and word[:1].isupper()
         and word.lower() in _ROMANCE_MONTHS
-        and _NAME_DE_BEFORE.search(before)
+        and (
+            # "Mouvement du 23 Mars", "Campo de Mayo": a name
+            (not match.groupdict().get("y") and _NAME_DE_BEFORE.search(before))
+            # "aliens from Mars": not French or Spanish
+            or (name == "m" and re.search(r"\b(?:from|to|on|at|of|by)\s+$", before))
+        )
     ):
-        # "Mouvement du 23 Mars", "Campo de Mayo": a name; a date's month is lowercase there
-        return False
+        return False  # a French or Spanish month is lowercase in a date
     counted = r"^\s*(?:%|million|billion|troops|people|personnel|officers|members)"
     if name in ("mdy", "dmy") and re.match(counted, after, re.I):
         # "December 300 troops" is no day: a number followed by what it counts.
@@ -1575,14 +1568,6 @@ def find_dates(text: str) -> list[DateMention]:
                 page_own(s, e, point)  # "2023 – Balkan Defence Monitor": the page's title bar
                 continue
             if (
-                point.unit == "day"
-                and point.year
-                and re.search(r"\S\s*>\s*$", text[line_start:s])
-                and re.match(r"\s*(?:>|$)", rest_of_line)
-            ):
-                page_own(s, e, point)  # "Countries > Turkey > 09.12.2013 >": a breadcrumb's
-                continue
-            if (
                 name == "my"
                 and not text[line_start:s].strip()
                 and re.fullmatch(r"\s+\d{1,2}\s*", rest_of_line)
@@ -1593,8 +1578,13 @@ def find_dates(text: str) -> list[DateMention]:
                 point.unit == "day"
                 and point.year
                 and (
+                    # "Countries > Turkey > 09.12.2013 >": a breadcrumb's
+                    (
+                        re.search(r"\S\s*>\s*$", text[line_start:s])
+                        and re.match(r"\s*(?:>|$)", rest_of_line)
+                    )
                     # "Radio & Television Tonga News 02/08/2017"
-                    (not rest_of_line.strip() and _MEDIA_NAME_LINE.fullmatch(text[line_start:s]))
+                    or (not rest_of_line.strip() and _MEDIA_NAME_LINE.fullmatch(text[line_start:s]))
                     # "(01.11.2011) Namibia ist ...": the item's own date
                     or (
                         re.fullmatch(r"\s*\(\s*", text[line_start:s])
@@ -1649,7 +1639,7 @@ def find_dates(text: str) -> list[DateMention]:
                 point.this_year = True
             elif point.year is None and (last_year := _LAST_YEAR.match(text[e : e + 30])):
                 point.last_year = True
-                point.next_year = bool(_NEXT_YEAR_WORD.search(last_year.group(0)))
+                point.next_year = last_year.group("next") is not None
                 e += last_year.end()
             elif (
                 point.year is None
@@ -2527,8 +2517,10 @@ def read_dates(
                         not prose_seen
                         and (
                             prior.kind == "title"
-                            or bool(headline)
-                            and _plain(text[prior.start : prior.end]).startswith(headline)
+                            or (
+                                bool(headline)
+                                and _plain(text[prior.start : prior.end]).startswith(headline)
+                            )
                         )
                     )
                 )

@@ -3095,3 +3095,50 @@ def test_two_months_of_the_current_year():
 
 def test_a_last_modified_stamp_is_no_event():
     assert edtfs("Esta entrada fue modificada por última vez el 28 de abril de 2017.") == []
+
+
+# The fiftieth and fifty-first held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_yearless_last_month_in_a_clause_keeps_the_year_opening_the_paragraph():
+    text = (
+        "From March through April 2016, the army flew in five loads. They went by a scheme "
+        "the agency extended last December.\n\n"
+        "  • 12 March: 40 tons of rifles.\n"
+        "  • 3 April: two trucks."
+    )
+    assert edtfs(text) == ["2016-03/2016-04", "XXXX-12", "2016-03-12", "2016-04-03"]
+
+
+def test_a_link_to_another_story_after_read_is_no_event():
+    text = "The council approved the aid in 2023.\n\nRead: A minister visited a college in 2024"
+    assert edtfs(text) == ["2023"]
+
+
+def test_a_note_where_the_text_was_first_published_is_no_event():
+    text = (
+        "Anteriormente publicado en la revista Historia 2010/1, páginas 45 a 56. Cairn.info, "
+        "el 1° de enero de 2010\n\nLos oficiales se formaron en París en 1957."
+    )
+    assert edtfs(text) == ["1957"]
+
+
+def test_a_title_line_repeating_the_pages_own_day_is_no_event():
+    text = (
+        "Saturday, December 15, 2007\n\nNews from the Air Wing: 15 Dec 2007\n\n"
+        "The first pilots graduated on 12 December."
+    )
+    assert edtfs(text) == ["2007-12-12"]
+
+
+def test_a_place_a_slash_and_the_date_make_a_dateline():
+    text = "MANILA/17 October 2012—The courses ended on 15 October."
+    assert edtfs(text) == ["2012-10-15"]
+
+
+def test_a_number_of_people_in_french_is_no_year():
+    assert edtfs("En 2005, 2000 personnes auront suivi ces cours.") == ["2005"]
+
+
+def test_a_german_decade_written_with_two_digits():
+    assert edtfs("Die ersten Einsätze kamen Anfang der 90er Jahre.") == ["199X"]

@@ -561,6 +561,8 @@ _PATTERNS = [
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
         rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b"
+        # "Anfang der 90er Jahre"
+        r"|(?<![\w.,])(?P<dy9>[2-9]0)er(?:\s+|-)Jahren?\b"
         # "the 90's", "the '80s"
         r"|the\s+['’]?(?P<dy4>[2-9]0)['’]?s\b|(?<!\w)['’](?P<dy5>[2-9]0)s\b"
         # "During 90s", "in the late 80s"
@@ -597,6 +599,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     # "avait offert 2000 places", "2000 agentes", "2000 Soldaten": what a number counts
     r"places\b|postes\b|plazas\b|agents?\b|agentes\b|policiers\b|gendarmes\b|soldats\b|"
     r"militaires\b|soldados\b|policías\b|militares\b|efectivos\b|Soldaten\b|Polizisten\b|"
+    r"personnes\b|personas\b|Personen\b|Menschen\b|"
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©)",
     re.I,
 )
@@ -847,7 +850,7 @@ _DATELINE_BEFORE = re.compile(
     + _PLACE
     + r"(?:,\s*(?:(?:"
     + _WEEKDAY
-    + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*)$"
+    + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/)$"
 )
 _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]\s")
 # A day's date opening its line, then only its place: "15th September 2016 Mogadishu, Somalia".
@@ -1332,7 +1335,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("half", year, sub=sub)
     elif name == "decade":
         digits = next(
-            (groups[k] for k in ("dy", *(f"dy{n}" for n in range(2, 9))) if k in groups),
+            (groups[k] for k in ("dy", *(f"dy{n}" for n in range(2, 10))) if k in groups),
             None,
         )
         if digits:
@@ -2470,7 +2473,7 @@ def read_dates(
         ):
             continue  # the related stories' headlines and bylines under "Related Posts"
         related = bool(_RELATED_LABEL.match(raw))
-        if related or _RELATED_LABEL_AND_LINK.match(raw):
+        if related or _RELATED_LABEL_AND_LINK.match(raw) or _FIRST_PUBLISHED.match(raw):
             continue
         labelled, label = _is_label(label), raw.strip()
         if _DATELESS_DATELINE.match(raw):
@@ -2541,8 +2544,10 @@ def read_dates(
             context.page_date(page_dates.pop(0))
         led = bool(mentions) and mentions[0].start == body_start
         led = led and _is_date_led(text, mentions[0], block)
-        if block.kind == "heading" or (
-            not led and not labelled and _looks_like_heading(raw, block, mentions)
+        if (
+            block.kind == "heading"
+            or (not led and not labelled and _looks_like_heading(raw, block, mentions))
+            or _repeats_own_day(raw, mentions, context.own_date, text[: block.end])
         ):
             if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
                 if mentions[0].first.unit == "day" and not candidates:
@@ -2684,10 +2689,19 @@ def _headline(title: str) -> str:
 # "Read also:", "Lire également :", "Siehe auch": other pages' titles follow, whose dates
 # date no event of this one.
 _RELATED = (
-    r"\W*(?:read\s+(?:also|more)|see\s+also|related(?:\s+(?:articles?|stories|news|posts|links))?|"
+    r"\W*(?:read(?:\s+(?:also|more))?|see\s+also|related(?:\s+(?:articles?|stories|news|posts|links))?|"
     r"more\s+on\s+this(?:\s+topic)?|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
     r"sur\s+le\s+même\s+sujet|siehe\s+auch|lesen\s+sie\s+auch|mehr\s+zum\s+thema|"
     r"lea\s+también|ver\s+también|noticias\s+relacionadas|art[íi]culos\s+relacionados)\s*"
+)
+# "Anteriormente publicado en la revista ...", "Originally published in ...": where and when
+# the text appeared before, not an event of it.
+_FIRST_PUBLISHED = re.compile(
+    r"\W*(?:(?:previously|originally|first)\s+published|anteriormente\s+publicad[oa]|"
+    r"publicad[oa]\s+(?:originalmente|anteriormente|por\s+primera\s+vez)|"
+    r"(?:initialement|précédemment|d['’]abord)\s+publiée?|"
+    r"publiée?\s+(?:initialement|précédemment|d['’]abord)|(?:zuerst|ursprünglich)\s+erschienen)\b",
+    re.I,
 )
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
 _RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)
@@ -2787,6 +2801,23 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
 
 
 # A date after its preposition, then a comma and more words: a sentence's opening.
+def _repeats_own_day(
+    raw: str, mentions: list[DateMention], own: datetime.date | None, text: str
+) -> bool:
+    """A short line closed by the page's own day under its date line ("Good News from Iraq:
+    15 Dec 2007" under "Saturday, December 15, 2007"): the post's title, dated again."""
+    if own is None or len(mentions) != 1 or len(raw.split()) > 10:
+        return False
+    m = mentions[0]
+    return (
+        not m.is_range
+        and m.first.unit == "day"
+        and m.first.year is not None
+        and m.start_date == own
+        and not text[m.end :].strip(" .")
+    )
+
+
 _SENTENCE_OPENING = re.compile(
     r"^\W*(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?(?:19|20)\d\d\s*,\s*\w+",
     re.I,
@@ -3010,7 +3041,11 @@ class _Context:
     def _told_from_its_day(self, year: int | None, block: int, sentence: int):
         """ "since the coup in Niger last July", "in September last year": the story is told
         from its own day; a year stated before no longer dates what follows, the year this
-        date was given (or none) does."""
+        date was given (or none) does. One the page gives no day to count from is no day to
+        tell the story from: a year that opened a sentence of its paragraph ("From late April
+        through May 2015, ... extended last December") still dates what follows."""
+        if year is None and self.year and self.prose and self.opening and self.block == block:
+            return
         self.year, self.prose, self.limit, self.since = year, True, None, False
         self.block, self.sentence, self.opening = block, sentence, False
 

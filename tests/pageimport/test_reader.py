@@ -3142,3 +3142,44 @@ def test_a_number_of_people_in_french_is_no_year():
 
 def test_a_german_decade_written_with_two_digits():
     assert edtfs("Die ersten Einsätze kamen Anfang der 90er Jahre.") == ["199X"]
+
+
+# The fifty-second and fifty-third held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_place_in_capitals_and_a_full_stop_before_the_date_make_a_dateline():
+    assert edtfs("KIEV. May 14. UNN. The instructors arrived on 12 May 2019.") == ["2019-05-12"]
+    text = "MOSCOW. July 2 (Agency) - The minister signed the plan in June 2019."
+    assert edtfs(text) == ["2019-06"]
+
+
+def test_a_date_opening_its_line_then_por_or_par_and_an_author_is_a_byline():
+    text = "domingo, 8 de septiembre de 2024 por Ana Autora\n\nEl curso terminó en agosto de 2024."
+    assert edtfs(text) == ["2024-08"]
+    text = "vendredi 15 septembre 2017 par Une Agence\n\nLa formation a commencé en 2016."
+    assert edtfs(text) == ["2016"]
+
+
+def test_a_transcripts_title_line_holds_the_pages_own_date():
+    text = (
+        "Transcript of press conference: Dili, Timor Leste: Monday, 13 December 2010: "
+        "[Training of the police]\n\n"
+        "We trained the police in March."
+    )
+    assert edtfs(text) == ["2010-03"]
+
+
+def test_decades_with_a_turned_apostrophe():
+    assert edtfs("During the 1990‘s however, ties cooled.") == ["199X"]
+    assert edtfs("The first sale came in the early 70‘s.") == ["197X"]
+    assert edtfs("Sales grew in the 70’s and 80s.") == ["197X/198X"]
+
+
+def test_a_yearless_date_that_comes_every_year_is_no_event():
+    text = "Annually, in the first week of November, the state honours its soldiers."
+    assert edtfs(text) == []
+
+
+def test_a_day_of_a_year_before_1900_is_no_yearless_day():
+    assert edtfs("On June 19, 1826, he became president. In March 1827 he left.") == []
+    assert edtfs("On 12 May 1500 troops landed.") == ["XXXX-05-12"]

@@ -549,13 +549,14 @@ _PATTERNS = [
     ),
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
-        r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:'?s|er(?:\s*-?Jahren?)?)\b"
+        r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:['’‘]?s|er(?:\s*-?Jahren?)?)\b"
         r"|(?:les\s+|des\s+)?années\s+(?P<dy2>(?:19|20)\d0|[2-9]0)\b"
         r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
         # "des années 1980 et 2000": the second of a list of decades
         r"|(?<=années\s\d\d\d\d\set\s)(?P<dy7>(?:19|20)\d0)\b"
         # "los años 60 y 70", "les années 60 et 70", "the 60s and 70s": the second of two
-        r"|(?:(?<=años\s\d\d\sy\s)|(?<=années\s\d\d\set\s)|(?<=\d0s\sand\s))(?P<dy8>[2-9]0)(?:s\b|\b)"
+        r"|(?:(?<=años\s\d\d\sy\s)|(?<=années\s\d\d\set\s)|(?<=\d0s\sand\s)|(?<=\d0['’‘]s\sand\s))"
+        r"(?P<dy8>[2-9]0)(?:s\b|\b)"
         rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw>{_alternatives(_DECADES_EN)})\b"
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
@@ -564,11 +565,11 @@ _PATTERNS = [
         # "Anfang der 90er Jahre"
         r"|(?<![\w.,])(?P<dy9>[2-9]0)er(?:\s+|-)Jahren?\b"
         # "the 90's", "the '80s"
-        r"|the\s+['’]?(?P<dy4>[2-9]0)['’]?s\b|(?<!\w)['’](?P<dy5>[2-9]0)s\b"
+        r"|the\s+['’‘]?(?P<dy4>[2-9]0)['’‘]?s\b|(?<!\w)['’‘](?P<dy5>[2-9]0)s\b"
         # "During 90s", "in the late 80s"
         r"|(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\bthe\searly\s)|(?<=\bthe\slate\s)"
         r"|(?<=\bthe\smid-))"
-        r"(?P<dy6>[2-9]0)['’]?s\b)",
+        r"(?P<dy6>[2-9]0)['’‘]?s\b)",
     ),
     # A year; "In FY2013": a fiscal year, by its year.
     ("year", rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
@@ -890,6 +891,8 @@ _PLACE_IN_CAPITALS_BEFORE = re.compile(
     r"^\W*(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*"
     # ... and its state or country: "NAIROBI, Kenya Nov 4 –", "FORT BRAGG, N.C., May 3 —"
     r"(?:(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?\s*,?\s*)?$"
+    # ... or a full stop after it: "MOSCOW. July 2 (Agency) -"
+    r"|^\W*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z])\.\s+$"
 )
 # Nor does the wire's shape with the country in brackets: "Port Louis [Mauritius], November 9
 # : The ...".
@@ -912,6 +915,13 @@ _CREDIT_LABEL_BEFORE = re.compile(
 _MEDIA_NAME_LINE = re.compile(
     r"\W*(?:(?-i:[A-Z][\w'’.-]*)\s+(?:&\s+)?){0,6}"
     r"(?-i:News|Radio|Television|TV|Times|Post|Daily|Herald|Tribune|Gazette)\s+"
+)
+_OLD_YEAR_AFTER = re.compile(r",?\s*(?:de\s+|del\s+)?1[0-8]\d\d(?!\d)")
+# "Annually, in the first week of November", "chaque année en mai": what comes back every year.
+_EVERY_YEAR_BEFORE = re.compile(
+    r"\b(?:annually|yearly|every\s+year|each\s+year|chaque\s+année|tous\s+les\s+ans|"
+    r"cada\s+año|todos\s+los\s+años|anualmente|jedes\s+Jahr|jährlich|alljährlich)\b[^.!?\n\d]{0,30}$",
+    re.I,
 )
 # 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
 _READ_MORE_BEFORE = re.compile(
@@ -945,7 +955,7 @@ _AUTHOR_AFTER = re.compile(
     r"(?:sgt|cpl|spc|pvt|pfc|lt|capt|maj|col|gen|cmdr|cdr|lance\s+cpl|petty\s+officer|airman|"
     r"senior\s+airman|ens|adm)\b)"
     # or no bar: "8/30/2009 By Master Sgt. A. Writer"
-    r"|^\s+(?:story\s+|photo\s+)?by\s+(?-i:[A-Z])",
+    r"|^\s+(?:story\s+|photo\s+)?(?:by|por|par|von)\s+(?-i:[A-ZÀ-Þ])",
     re.I,
 )
 # After a date opening its line, a bar and the site's sections: "March 27, 2023 | Local, Other".
@@ -1669,6 +1679,16 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if _CLOCK_BEFORE.search(text[max(0, s - 30) : s]):
                 page_own(s, e, point)  # "GMT 15:47 2017 Tuesday ,29 August": a timestamp
+                continue
+            if (
+                point.year is None
+                and (old := _OLD_YEAR_AFTER.match(text[e : e + 12]))
+                and not _NOT_A_YEAR_AFTER.match(text[e + old.end() : e + old.end() + 20])
+            ):
+                page_own(s, e, None)  # "On June 19, 1826": a year before those the reader reads
+                continue
+            if point.year is None and _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s]):
+                page_own(s, e, None)  # "Annually, in the first week of November": no one event
                 continue
             found.append((s, e, name, point))
             for i in range(s, e):
@@ -2475,6 +2495,12 @@ def read_dates(
         related = bool(_RELATED_LABEL.match(raw))
         if related or _RELATED_LABEL_AND_LINK.match(raw) or _FIRST_PUBLISHED.match(raw):
             continue
+        if _TRANSCRIPT_LINE.match(raw):
+            # "Transcript of doorstop: Dili: Monday, 13 December 2010: [...]": when it was said
+            for m in find_dates(raw):
+                if m.first.unit == "day" and m.first.year and not m.is_range:
+                    context.page_date(m)
+            continue
         labelled, label = _is_label(label), raw.strip()
         if _DATELESS_DATELINE.match(raw):
             context.heading(None)
@@ -2702,6 +2728,9 @@ _FIRST_PUBLISHED = re.compile(
     r"(?:initialement|précédemment|d['’]abord)\s+publiée?|"
     r"publiée?\s+(?:initialement|précédemment|d['’]abord)|(?:zuerst|ursprünglich)\s+erschienen)\b",
     re.I,
+)
+_TRANSCRIPT_LINE = re.compile(
+    r"\W*(?:transcript|transcription|transcripción)(?:\s+(?:of|de|du|des|del)\b|\s*:)", re.I
 )
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
 _RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)

@@ -3183,3 +3183,52 @@ def test_a_yearless_date_that_comes_every_year_is_no_event():
 def test_a_day_of_a_year_before_1900_is_no_yearless_day():
     assert edtfs("On June 19, 1826, he became president. In March 1827 he left.") == []
     assert edtfs("On 12 May 1500 troops landed.") == ["XXXX-05-12"]
+
+
+# The fifty-fourth and fifty-fifth held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_machine_timestamp_is_the_pages_own_date():
+    text = "Item 8457 2023-10-23T03:35:18 The unit was formed in 2017."
+    assert edtfs(text) == ["2017"]
+
+
+def test_characters_and_inmates_are_counted_not_dated():
+    assert edtfs("You have 2000 characters left.") == []
+    assert edtfs("During the raid, around 2000 inmates were freed.") == []
+
+
+def test_a_place_in_capitals_a_dash_and_the_date_make_a_dateline():
+    text = "CAIRO - 11 September 2021: The navies ended a drill begun on 9 September."
+    assert edtfs(text) == ["2021-09-09"]
+
+
+def test_a_place_a_full_stop_and_the_full_date_make_a_dateline():
+    text = "New Delhi. 20 September 2017. The admiral is visiting from 18 to 21 September 2017."
+    assert edtfs(text) == ["2017-09-18/2017-09-21"]
+
+
+def test_a_citations_access_date_is_no_event():
+    assert edtfs("(Access: 11th Dec,2017)) The team was set up in October 2017.") == ["2017-10"]
+
+
+def test_a_sites_capitals_and_a_section_word_before_the_date_alone_is_the_pages_date():
+    text = "WIB front March 27, 2017\n\nThe police trained in Mosul on March 20."
+    assert edtfs(text) == ["2017-03-20"]
+
+
+def test_a_day_that_comes_every_year_after_every_last_saturday_is_no_event():
+    assert edtfs("When? – Every last Saturday in June.") == []
+
+
+def test_a_date_and_its_agency_in_parentheses_is_the_pages_own():
+    text = "(07.10.2015/dpa) Die Schulung dauert bis zum 6. November."
+    assert edtfs(text) == ["2015-11-06"]
+
+
+def test_a_german_month_after_auf_is_a_date():
+    assert edtfs("Die erste Schulung ist auf Juni geplant.") == ["XXXX-06"]
+
+
+def test_a_note_that_the_article_was_corrected_is_no_event():
+    assert edtfs("Correction: This article was corrected on 15 June 2021.") == []

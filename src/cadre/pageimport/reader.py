@@ -600,7 +600,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     # "avait offert 2000 places", "2000 agentes", "2000 Soldaten": what a number counts
     r"places\b|postes\b|plazas\b|agents?\b|agentes\b|policiers\b|gendarmes\b|soldats\b|"
     r"militaires\b|soldados\b|policías\b|militares\b|efectivos\b|Soldaten\b|Polizisten\b|"
-    r"personnes\b|personas\b|Personen\b|Menschen\b|"
+    r"personnes\b|personas\b|Personen\b|Menschen\b|characters\b|inmates\b|prisoners\b|"
+    r"detainees\b|civilians\b|refugees\b|families\b|children\b|cadets\b|"
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©)",
     re.I,
 )
@@ -627,7 +628,7 @@ _UPDATE_WORDS = (
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le"
-    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|published|posted|retrieved|accessed|printed|"
+    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|published|posted|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     r"rédigée?|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
@@ -642,6 +643,8 @@ _METADATA_BEFORE = re.compile(
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
     # a last-modified stamp after any word: "Esta entrada fue modificada ...", "last modified on"
     r"|\b(?:last\s+modified(?:\s+on)?|" + _MODIFIED_ES + r"|dernière\s+modification\s+le)\s+"
+    # "This article was corrected on 15 June 2021": a note on the page itself
+    r"|\bthis\s+(?:article|story|post|report)\s+was\s+(?:corrected|updated|amended)\s+(?:on\s+)?"
     # A parliament's record of its sitting: "HC Deb 17 June 1997 vol 296 c123W"
     r"|\b(?-i:H[CL])\s+Deb\s+"
     # A source's line: "Quelle: Civil Georgia, 22.08.2009"
@@ -674,7 +677,7 @@ _DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
 # A month alone is a date only after a word that makes it one ("in May", "by March").
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
-    r"throughout|von|this|este|its|their|"  # "opened this August", "its February promise"
+    r"throughout|von|this|este|its|their|auf|für|"  # "opened this August", "its February promise"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
@@ -851,7 +854,7 @@ _DATELINE_BEFORE = re.compile(
     + _PLACE
     + r"(?:,\s*(?:(?:"
     + _WEEKDAY
-    + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/)$"
+    + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+)$"
 )
 _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]\s")
 # A day's date opening its line, then only its place: "15th September 2016 Mogadishu, Somalia".
@@ -891,8 +894,9 @@ _PLACE_IN_CAPITALS_BEFORE = re.compile(
     r"^\W*(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*"
     # ... and its state or country: "NAIROBI, Kenya Nov 4 –", "FORT BRAGG, N.C., May 3 —"
     r"(?:(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?\s*,?\s*)?$"
-    # ... or a full stop after it: "MOSCOW. July 2 (Agency) -"
-    r"|^\W*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z])\.\s+$"
+    # ... or a full stop or a spaced dash after it: "MOSCOW. July 2 (Agency) -", "CAIRO - 11
+    # September 2021:"
+    r"|^\W*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z])(?:\.|\s+[-–—])\s+$"
 )
 # Nor does the wire's shape with the country in brackets: "Port Louis [Mauritius], November 9
 # : The ...".
@@ -916,10 +920,12 @@ _MEDIA_NAME_LINE = re.compile(
     r"\W*(?:(?-i:[A-Z][\w'’.-]*)\s+(?:&\s+)?){0,6}"
     r"(?-i:News|Radio|Television|TV|Times|Post|Daily|Herald|Tribune|Gazette)\s+"
 )
+_AGENCY_SLASH_AFTER = re.compile(r"\s*/\s*[A-Za-z]{2,8}\s*\)")
 _OLD_YEAR_AFTER = re.compile(r",?\s*(?:de\s+|del\s+)?1[0-8]\d\d(?!\d)")
 # "Annually, in the first week of November", "chaque année en mai": what comes back every year.
 _EVERY_YEAR_BEFORE = re.compile(
-    r"\b(?:annually|yearly|every\s+year|each\s+year|chaque\s+année|tous\s+les\s+ans|"
+    r"\b(?:annually|yearly|every\s+year|each\s+year|"
+    r"every\s+(?:first|second|third|fourth|last)\s+\w+\s+(?:in|of)|chaque\s+année|tous\s+les\s+ans|"
     r"cada\s+año|todos\s+los\s+años|anualmente|jedes\s+Jahr|jährlich|alljährlich)\b[^.!?\n\d]{0,30}$",
     re.I,
 )
@@ -927,7 +933,8 @@ _EVERY_YEAR_BEFORE = re.compile(
 _READ_MORE_BEFORE = re.compile(
     r"\bread\s+more\s+(?:in|at|from)\s+[\"“][^\"”\n]{1,160}[\"”]\s*,\s*[^,\n]{1,40},\s*$", re.I
 )
-_ACRONYM_ALONE_BEFORE = re.compile(r"^\W*(?-i:[A-Z]{3,8})\s+$")
+# ... and perhaps a section's word: "WIB front March 27, 2017" alone on its line
+_ACRONYM_ALONE_BEFORE = re.compile(r"^\W*(?-i:[A-Z]{3,8})(?:\s+(?-i:[a-z]{3,12}))?\s+$")
 # "DAM, NY, AGNEWS, le 29 janvier 2010.": places, the agency's capitals, the date.
 _AGENCY_SIGNOFF_BEFORE = re.compile(
     r"^\W*(?:" + _PLACE_NAME + r",\s*){1,3}(?-i:[A-Z]{3,10}),\s*(?:(?:le|el|am|on)\s+)?$"
@@ -1680,6 +1687,12 @@ def find_dates(text: str) -> list[DateMention]:
             if _CLOCK_BEFORE.search(text[max(0, s - 30) : s]):
                 page_own(s, e, point)  # "GMT 15:47 2017 Tuesday ,29 August": a timestamp
                 continue
+            if point.unit == "day" and (
+                re.match(r"T\d\d:\d\d", text[e : e + 6])
+                or (text[max(0, s - 1) : s] == "(" and _AGENCY_SLASH_AFTER.match(text[e : e + 14]))
+            ):
+                page_own(s, e, point)  # "2023-10-23T03:35:18", "(07.10.2015/dpa)": the page's
+                continue
             if (
                 point.year is None
                 and (old := _OLD_YEAR_AFTER.match(text[e : e + 12]))
@@ -1857,7 +1870,7 @@ def _agency_dateline(text: str, mention: DateMention, after: str) -> bool:
     if (
         mention.first.year
         and _ACRONYM_ALONE_BEFORE.match(text, 0, mention.start)
-        and _DATELINE_AFTER.match(after)
+        and (_DATELINE_AFTER.match(after) or not after.split("\n")[0].strip())
     ):
         return True  # "ETLJB 06 November 2012 - The ...": the site's capitals, then its day
     return bool(mention.first.year) and bool(

@@ -2497,9 +2497,7 @@ def read_dates(
         if latin and _latin_share(raw) < 0.2:
             # A line in another script on a page in a Latin one: the site's furniture, its
             # date the page's own ("Хуучирсан мэдээ: 2016.01.28-нд нийтлэгдсэн").
-            for m in find_dates(raw):
-                if m.first.unit == "day" and m.first.year and not m.is_range:
-                    context.page_date(m)
+            context.page_dates_in(raw)
             continue
         if related and (
             block.kind == "item" or _LIST_MARK.match(raw) or _HEADLINE_LIKE.fullmatch(raw)
@@ -2510,9 +2508,7 @@ def read_dates(
             continue
         if _TRANSCRIPT_LINE.match(raw):
             # "Transcript of doorstop: Dili: Monday, 13 December 2010: [...]": when it was said
-            for m in find_dates(raw):
-                if m.first.unit == "day" and m.first.year and not m.is_range:
-                    context.page_date(m)
+            context.page_dates_in(raw)
             continue
         labelled, label = _is_label(label), raw.strip()
         if _DATELESS_DATELINE.match(raw):
@@ -2586,7 +2582,7 @@ def read_dates(
         if (
             block.kind == "heading"
             or (not led and not labelled and _looks_like_heading(raw, block, mentions))
-            or _repeats_own_day(raw, mentions, context.own_date, text[: block.end])
+            or _repeats_own_day(raw, mentions, context.own_date, text, block.end)
         ):
             if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
                 if mentions[0].first.unit == "day" and not candidates:
@@ -2844,7 +2840,7 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
 
 # A date after its preposition, then a comma and more words: a sentence's opening.
 def _repeats_own_day(
-    raw: str, mentions: list[DateMention], own: datetime.date | None, text: str
+    raw: str, mentions: list[DateMention], own: datetime.date | None, text: str, end: int
 ) -> bool:
     """A short line closed by the page's own day under its date line ("Good News from Iraq:
     15 Dec 2007" under "Saturday, December 15, 2007"): the post's title, dated again."""
@@ -2856,7 +2852,7 @@ def _repeats_own_day(
         and m.first.unit == "day"
         and m.first.year is not None
         and m.start_date == own
-        and not text[m.end :].strip(" .")
+        and not text[m.end : end].strip(" .")
     )
 
 
@@ -2927,6 +2923,12 @@ class _Context:
             self.page_year = mention.first.year
             if not mention.is_range and mention.first.unit == "day":
                 self.own_date = mention.start_date
+
+    def page_dates_in(self, line: str):
+        """Every full day of a line of the site's furniture is the page's own date."""
+        for m in find_dates(line):
+            if m.first.unit == "day" and m.first.year and not m.is_range:
+                self.page_date(m)
 
     def heading(self, year: int | None):
         """The year what follows is in; None after a dateline without a date, which opens

@@ -3232,3 +3232,37 @@ def test_a_german_month_after_auf_is_a_date():
 
 def test_a_note_that_the_article_was_corrected_is_no_event():
     assert edtfs("Correction: This article was corrected on 15 June 2021.") == []
+
+
+# The fifty-sixth and fifty-seventh held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_two_months_joined_by_a_dash_with_no_year_are_one_range():
+    text = "The 2022 drills were held in Laos in November-December."
+    assert edtfs(text) == ["2022", "2022-11/2022-12"]
+    assert edtfs("In 2019 the courses ran in March - April.") == ["2019", "2019-03/2019-04"]
+
+
+def test_a_line_cut_after_a_comma_and_an_article_is_prose_not_a_heading():
+    text = "The police were reformed.\n\nSince the old force was disbanded in 2009, an"
+    assert edtfs(text) == ["2009"]
+
+
+def test_figures_inside_a_web_address_are_no_date():
+    text = "Feed https://wordpress.org/?v=5.9.10 The squad was trained on 9 July 2021."
+    assert edtfs(text) == ["2021-07-09"]
+
+
+def test_a_place_and_a_yearless_day_alone_on_their_line_are_a_dateline():
+    assert edtfs("Donation\n\nLima, Dec. 17.\n\nChina will give equipment in 2017.") == ["2017"]
+    assert edtfs("Donation\n\n09:45 | Lima, Dec. 17.\n\nThe deal was signed in 2016.") == ["2016"]
+
+
+def test_a_yearless_day_just_after_a_year_before_1900_is_no_event():
+    text = "Im Jahr 1751, genauer gesagt am 14. Dezember, wurde die Akademie gegründet."
+    assert edtfs(text) == []
+
+
+def test_an_agencys_photo_credit_with_the_pictures_width_is_no_date():
+    text = "Sappers - RIA Novosti, 1920, 01/04/2023\n\nThe exercise was planned for 2023."
+    assert edtfs(text) == ["2023"]

@@ -683,7 +683,11 @@ _MONTH_ALONE_AFTER = re.compile(
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$|\bd['’]$"
     # the next of a list of months: "los meses de agosto, setiembre y octubre"
-    r"|(?<![\w])" + _MONTH + r",\s+$",
+    r"|(?<![\w])" + _MONTH + r",\s+$"
+    # the second of two months joined by a dash: "held in November-December"
+    r"|\b(?:in|during|from|since|between|en|im|de|entre|von)\s+(?:the\s+)?"
+    + _MONTH
+    + r"\s*[-–]\s*$",
     re.I,
 )
 _MODIFIER = re.compile(
@@ -850,7 +854,7 @@ _PLACE = (
     + r"\])?"
 )
 _DATELINE_BEFORE = re.compile(
-    r"^\W*"
+    r"^\W*(?:\d\d?:\d\d\s*\|\s*)?"  # "09:45 | Lima, Dec. 17.": the hour it was filed
     + _PLACE
     + r"(?:,\s*(?:(?:"
     + _WEEKDAY
@@ -885,7 +889,10 @@ _DATELINE_AFTER = re.compile(
 )
 # A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
 # Indian Navy ...", "Phnom Penh (FN), Mar. 15 – Cambodia ...".
-_YEARLESS_DATELINE_AFTER = re.compile(r"^\s*(?:--|[:–—-])\s+(?-i:[A-ZÀ-Þ])")
+_YEARLESS_DATELINE_AFTER = re.compile(
+    r"^\s*(?:--|[:–—-])\s+(?-i:[A-ZÀ-Þ])"
+    r"|^[ \t]*\.?[ \t]*(?:\n|$)"  # "Lima, Dec. 17." alone on its line
+)
 # A place and its region with no comma before the date: "Lepaterique, Francisco Morazán 02 de
 # mayo,2018."
 _PLACE_AND_REGION_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s*,\s*" + _PLACE_NAME + r"\s+$")
@@ -922,6 +929,8 @@ _MEDIA_NAME_LINE = re.compile(
 )
 _AGENCY_SLASH_AFTER = re.compile(r"\s*/\s*[A-Za-z]{2,8}\s*\)")
 _OLD_YEAR_AFTER = re.compile(r",?\s*(?:de\s+|del\s+)?1[0-8]\d\d(?!\d)")
+# ... or just before it, a few words between: "In 1751, more precisely on 14 December".
+_OLD_YEAR_BEFORE = re.compile(r"(?<![\d.,])1[0-8]\d\d\s*,\s*(?:[^\W\d]+\s+){0,3}$")
 # "Annually, in the first week of November", "chaque année en mai": what comes back every year.
 _EVERY_YEAR_BEFORE = re.compile(
     r"\b(?:annually|yearly|every\s+year|each\s+year|"
@@ -1390,11 +1399,20 @@ _TIME_OF_DAY_AFTER = re.compile(r"^\s+(?:morning|afternoon|evening|night|day)\b"
 _LATER_YEAR_AFTER = re.compile(r"/((?:19|20)\d\d)(?![\d/])")
 
 
+def _in_an_address(text: str, start: int) -> bool:
+    """Does a web address run up to `start`, with no space between?"""
+    before = text[max(0, start - 200) : start]
+    word = before[max(before.rfind(" "), before.rfind("\n"), before.rfind("\t")) + 1 :]
+    return "://" in word or word.lower().startswith("www.")
+
+
 def _accept(name: str, match: re.Match, text: str) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
     after = text[match.end() : match.end() + 20]
     word = (match.groupdict().get("m") or "").rstrip(".")
+    if _in_an_address(text, match.start()):
+        return False  # "https://wordpress.org/?v=5.9.10": part of a web address
     if word and name in ("m", "my", "mdy", "dmy", "ymd"):
         # "May", "March" and "August" are words too: an English month name is capitalised.
         if word.lower() in ("may", "march", "august") and word.islower():
@@ -1462,6 +1480,15 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
     )
 
 
+# "Sappers - RIA Novosti, 1920, 01/04/2023": a photo's caption, its agency, the picture's
+# width and the day it was taken, ending the line.
+_AGENCY_PHOTO_CREDIT = re.compile(
+    r"\s[-–]\s(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*){0,3},\s*(?P<size>\d{3,4}),\s*"
+    r"\d\d?[./]\d\d?[./](?:19|20)\d\d[ \t]*$",
+    re.M,
+)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date in `text`, left to right, ranges joined; years not yet filled in."""
     found: list[tuple[int, int, str, re.Match]] = []
@@ -1475,6 +1502,9 @@ def find_dates(text: str) -> list[DateMention]:
             own.append(DateMention(s, e, point, dateline=True, updated=updated))
         for i in range(s, e):
             taken[i] = True
+
+    for credit in _AGENCY_PHOTO_CREDIT.finditer(text):
+        page_own(credit.start("size"), credit.end(), None)
 
     for name, pattern in _COMPILED:
         for match in pattern.finditer(text):
@@ -1699,6 +1729,9 @@ def find_dates(text: str) -> list[DateMention]:
                 and not _NOT_A_YEAR_AFTER.match(text[e + old.end() : e + old.end() + 20])
             ):
                 page_own(s, e, None)  # "On June 19, 1826": a year before those the reader reads
+                continue
+            if point.year is None and _OLD_YEAR_BEFORE.search(text[max(0, s - 40) : s]):
+                page_own(s, e, None)  # "Im Jahr 1751, genauer gesagt am 14. Dezember": its year
                 continue
             if point.year is None and _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "Annually, in the first week of November": no one event
@@ -2824,6 +2857,8 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
         return False
     if _SENTENCE_OPENING.match(raw):
         return False  # "Since 2010, Beijing ha": a sentence cut short, not a heading
+    if _CUT_AFTER_A_WORD.search(raw):
+        return False  # "... was disbanded in 2009, an": a stored copy cut inside a sentence
     dated = [m for m in mentions if m.first.unit in ("day", "month")]
     # A date alone on its line, a weekday before it at most ("Tue 12 Feb 2013").
     rest = _WEEKDAY_FIRST.sub("", _BULLET.sub("", raw).strip())
@@ -2856,6 +2891,10 @@ def _repeats_own_day(
     )
 
 
+# A line that stops on a word no heading ends with, after a comma: a sentence cut short.
+_CUT_AFTER_A_WORD = re.compile(
+    r",\s+(?:\w+\s+)*(?-i:a|an|the|and|or|of|to|which|who|that|le|la|les|et|der|die|das|und|el|y)$"
+)
 _SENTENCE_OPENING = re.compile(
     r"^\W*(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?(?:19|20)\d\d\s*,\s*\w+",
     re.I,

@@ -3266,3 +3266,63 @@ def test_a_yearless_day_just_after_a_year_before_1900_is_no_event():
 def test_an_agencys_photo_credit_with_the_pictures_width_is_no_date():
     text = "Sappers - RIA Novosti, 1920, 01/04/2023\n\nThe exercise was planned for 2023."
     assert edtfs(text) == ["2023"]
+
+
+# The fifty-eighth and fifty-ninth held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_anfangs_opens_a_range_from_seit_to_bis():
+    text = "Seit anfangs Oktober 2012 bis Mitte Februar 2013 sind zwei Polizisten hier."
+    assert edtfs(text) == ["2012-10/2013-02"]
+
+
+def test_a_published_line_with_a_short_weekday_is_the_pages_own_date():
+    text = (
+        "Dubai - The Dubai Police and British authorities are also enhancing their "
+        "crime-fighting cooperation academically.\n"
+        "Published: Sun 22 Apr 2018, 9:00 PM\n"
+        "Updated: Mon 23 Apr 2018, 12:08 AM\n"
+        "Joint security efforts between the two police forces were made in 2014."
+    )
+    assert edtfs(text) == ["2014"]
+
+
+def test_a_dateline_with_a_two_figure_year_and_its_agency_in_brackets_dates_the_page():
+    text = (
+        "P-au-P, 03 mars 09 [Agence] --- Un groupe est attendu en ce début du mois de mars.\n\n"
+        "Un accord a été signé le 2 février dernier."
+    )
+    assert edtfs(text) == ["2009-03", "2009-02-02"]
+
+
+def test_after_since_a_yearless_month_of_the_pages_own_day_takes_its_year():
+    text = (
+        "P-au-P, 03 mars 2009 (Agence) --- Un groupe arrive.\n\n"
+        "Ils sont au Chili depuis le 28 février 2009, dit la source.\n\n"
+        "Trois autres partent dans le courant du mois de mars."
+    )
+    assert edtfs(text) == ["2009-02-28", "2009-03"]
+
+
+def test_a_date_after_a_forum_handle_is_when_the_post_was_written():
+    assert edtfs("r/cuba Jul 02 '24\n\nu/[deleted] Jul 06 '24\n\nThe course began in 2023.") == [
+        "2023"
+    ]
+
+
+def test_a_dateline_after_the_sites_name_dates_the_page():
+    text = "14ymedio bigger14ymedio, Havana, 1 July 2024 — Training resumed on 26 June."
+    assert edtfs(text) == ["2024-06-26"]
+
+
+def test_a_place_in_capitals_its_agency_and_a_date_with_a_full_stop_are_a_dateline():
+    assert edtfs("ADDIS ABABA (HAN) May 15. 2021. The army trained in March.") == ["2021-03"]
+
+
+def test_a_bulletins_hour_and_dash_before_the_date_are_its_stamp():
+    assert edtfs("News Bulletin 12.00 pm - 2024.05.02") == []
+
+
+def test_the_headlines_under_latest_are_the_sites_other_stories():
+    text = "The visit was in 2019.\n\nLatest\n\nParty Pushes Deadline to July 25 Over Turnout"
+    assert edtfs(text) == ["2019"]

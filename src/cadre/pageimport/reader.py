@@ -323,6 +323,8 @@ _WEEKDAY = (
     # English abbreviations, as e-mail and wire headers write them: "Mon, 07 Aug 2000",
     # "Thu. 02 of December of 2010"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,|\.\s)"
+    # ... and capitalised before the day's figure: "Published: Sun 22 Apr 2018"
+    r"|(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?=\s+(?:\d|$))"
 )
 
 # Weekdays cut short: "Mon", "jeu.", "Jue." ("mie" and "sab" as written without accents).
@@ -359,6 +361,11 @@ _PATTERNS = [
         "dmy",
         rf"(?<![\w.-])(?P<d>{_DAY})-(?P<m>{_month_names(m for m in ENGLISH_MONTHS if len(m) == 3)})"
         r"-(?P<y2>\d\d)(?![\w-])",
+    ),
+    (  # "P-au-P, 03 mars 09 [AlterPresse]": a wire's dateline, its year in two figures
+        "dmy",
+        rf"(?<![\w.])(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y2>\d\d)"
+        r"(?=\s*[\[(][A-Z][\w .-]{1,30}[\])])",
     ),
     (  # "Thursday, 02, January, 2025": a page's date line, a comma after each part
         "dmy",
@@ -481,6 +488,10 @@ _PATTERNS = [
         rf"(?<=\s)(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?=(?:\s*,\s*{_DAY}(?:st|nd|rd|th|er|\.)?)*"
         rf"\s*,?\s+(?:and|et|und|y)\s+{_DAY}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?"
         rf"(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?)",
+    ),
+    (  # "ADDIS ABABA (HAN) May 15. 2021.": a date line with a full stop after the day
+        "mdy",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})\.\s+{_Y}(?=\.(?:\s|$))",
     ),
     (  # "starts on March, the 7th"
         "mdy",
@@ -692,7 +703,7 @@ _MONTH_ALONE_AFTER = re.compile(
 )
 _MODIFIER = re.compile(
     r"(?:\b(?P<mod>early|mid|late|end|the\s+end|the\s+beginning|beginning|the\s+start|start|"
-    r"the\s+middle|middle|the\s+turn|début|fin|mi|anfang|mitte|ende|principios|mediados|"
+    r"the\s+middle|middle|the\s+turn|début|fin|mi|anfangs|anfang|mitte|ende|principios|mediados|"
     r"finales|fines|comienzos)(?:\s+(?:of|de|del))?[\s-]*"
     r"|(?<!\.)\b(?P<approx>around|about|circa|ca\.|c\.|approximately|roughly|some\s+time\s+in|"
     r"sometime\s+in|vers|environ|etwa|gegen|hacia|alrededor\s+de)\s+(?:the\s+)?(?:(?:in|of)\s+)?)$",
@@ -700,7 +711,7 @@ _MODIFIER = re.compile(
 )
 _QUALIFIERS = {
     "early": "early", "beginning": "early", "start": "early", "début": "early",
-    "anfang": "early", "principios": "early", "comienzos": "early",
+    "anfang": "early", "anfangs": "early", "principios": "early", "comienzos": "early",
     "mid": "mid", "middle": "mid", "mitte": "mid", "mediados": "mid", "mi": "mid",
     "late": "late", "finales": "late",
     "end": "end", "fin": "end", "ende": "end", "fines": "end", "turn": "end",
@@ -708,7 +719,7 @@ _QUALIFIERS = {
 
 # A modifier before either end of a range: "late", "la fin du mois de", "mi-", "Anfang".
 _START_MODIFIER = (
-    r"(?:early|mid|late|end|beginning|fin|début|mi|ende|anfang|mitte|finales|principios|"
+    r"(?:early|mid|late|end|beginning|fin|début|mi|ende|anfangs|anfang|mitte|finales|principios|"
     r"mediados)(?:\s+(?:du\s+mois\s+)?(?:of|de|d['’]|del))?[\s-]*"
 )
 _RANGE_OPEN = re.compile(
@@ -855,6 +866,8 @@ _PLACE = (
 )
 _DATELINE_BEFORE = re.compile(
     r"^\W*(?:\d\d?:\d\d\s*\|\s*)?"  # "09:45 | Lima, Dec. 17.": the hour it was filed
+    # the site's name before it: "14ymedio bigger14ymedio, Havana, 1 July 2024 —"
+    + r"(?:(?-i:[\w.-]*\d[\w.-]*|[a-z][\w.-]*)(?:\s+[\w.-]+)?,\s+)?"
     + _PLACE
     + r"(?:,\s*(?:(?:"
     + _WEEKDAY
@@ -884,7 +897,7 @@ _DATELINE_AGENCY_AFTER = re.compile(
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|]|\.(?:\s*(?:\n|$)|\s+(?-i:[A-ZÀ-Þ])))"
 )
 _DATELINE_AFTER = re.compile(
-    r"^\s*,?\s*(?:\([^()]{1,40}\)\s*)?[-–—:|]|^\s*\)"
+    r"^\s*,?\s*(?:\([^()]{1,40}\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
 )
 # A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
@@ -904,6 +917,8 @@ _PLACE_IN_CAPITALS_BEFORE = re.compile(
     # ... or a full stop or a spaced dash after it: "MOSCOW. July 2 (Agency) -", "CAIRO - 11
     # September 2021:"
     r"|^\W*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z])(?:\.|\s+[-–—])\s+$"
+    # ... or its agency in brackets: "ADDIS ABABA (HAN) May 15. 2021."
+    r"|^\W*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z])\s*\([^()\n]{1,20}\)\s+$"
 )
 # Nor does the wire's shape with the country in brackets: "Port Louis [Mauritius], November 9
 # : The ...".
@@ -1042,7 +1057,9 @@ _CLOCK_ONLY = re.compile(
 )
 # A clock time, then at most a year and a weekday, right before a date: a timestamp.
 _CLOCK_BEFORE = re.compile(
-    r"\b\d{1,2}:\d\d\s*(?:UTC|GMT|[ap]\.?m\.?)?[\s,•·|/]*(?:on\s+)?(?:(?:19|20)\d\d[\s,]*)?"
+    # "12.00 pm - 2024.05.02": a bulletin's hour with a full stop, a dash before the date
+    r"\b\d{1,2}(?::\d\d|\.\d\d(?=\s*[ap]\.?m))\s*(?:UTC|GMT|[ap]\.?m\.?)?[\s,•·|/]*"
+    r"(?:(?<=[ap]m\s)-\s*)?(?:on\s+)?(?:(?:19|20)\d\d[\s,]*)?"
     r"(?:(?:" + _WEEKDAY + r")[\s,]*)?$",
     re.I,
 )
@@ -1489,6 +1506,10 @@ _AGENCY_PHOTO_CREDIT = re.compile(
 )
 
 
+# A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
+_FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date in `text`, left to right, ranges joined; years not yet filled in."""
     found: list[tuple[int, int, str, re.Match]] = []
@@ -1516,6 +1537,9 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
+                continue
+            if _FORUM_HANDLE_BEFORE.search(text[max(0, s - 40) : s]):
+                page_own(s, e, None)  # "u/Forsaken_Hermit Jul 08 '24": when a post was written
                 continue
             if _CREDIT_LABEL_BEFORE.search(text[max(0, s - 30) : s]):
                 page_own(s, e, None)  # "Fotografía: 2019 Agencia Gradual": a photo's credit
@@ -2759,6 +2783,8 @@ def _headline(title: str) -> str:
 _RELATED = (
     r"\W*(?:read(?:\s+(?:also|more))?|see\s+also|related(?:\s+(?:articles?|stories|news|posts|links))?|"
     r"more\s+on\s+this(?:\s+topic)?|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
+    # a site's lists of its other stories: "Latest", "Most Read"
+    r"latest(?:\s+(?:news|stories|posts))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|"
     r"sur\s+le\s+même\s+sujet|siehe\s+auch|lesen\s+sie\s+auch|mehr\s+zum\s+thema|"
     r"lea\s+también|ver\s+también|noticias\s+relacionadas|art[íi]culos\s+relacionados)\s*"
 )
@@ -3152,9 +3178,10 @@ class _Context:
             return None
         if self.since:
             # "Since spring 2006 ..." then "on September 18" under "September 19, 2006": the
-            # page's own year, when the date falls before the page's own day in it; else none
+            # page's own year, when the date begins before the page's own day in it (its month
+            # too: "dans le courant du mois de mars" under "03 mars 09"); else none
             own = self.own_date
-            if own and replace(point, year=own.year).last_day() <= own:
+            if own and replace(point, year=own.year).first_day() <= own:
                 return own.year
             return None
         passing = block != self.block and not self.opening

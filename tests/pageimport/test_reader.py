@@ -3326,3 +3326,19 @@ def test_a_bulletins_hour_and_dash_before_the_date_are_its_stamp():
 def test_the_headlines_under_latest_are_the_sites_other_stories():
     text = "The visit was in 2019.\n\nLatest\n\nParty Pushes Deadline to July 25 Over Turnout"
     assert edtfs(text) == ["2019"]
+
+
+# The sixtieth and sixty-first held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_names_short_form_in_brackets_does_not_state_its_year_again():
+    assert edtfs("The ship is part of Pacific Endeavour 2024 (PE 2024).") == ["2024"]
+
+
+def test_a_year_of_the_bikram_sambat_calendar_is_no_year():
+    assert edtfs("The exercise has been held every year since 2060 BS.") == []
+
+
+def test_a_month_opening_its_sentence_before_will_is_a_date():
+    text = "The chiefs met in 2018. February will see two more visits to Delhi."
+    assert edtfs(text) == ["2018", "XXXX-02"]

@@ -613,7 +613,9 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"militaires\b|soldados\b|policías\b|militares\b|efectivos\b|Soldaten\b|Polizisten\b|"
     r"personnes\b|personas\b|Personen\b|Menschen\b|characters\b|inmates\b|prisoners\b|"
     r"detainees\b|civilians\b|refugees\b|families\b|children\b|cadets\b|"
-    r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©)",
+    r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©"
+    # "since 2060 BS": a year of Nepal's Bikram Sambat calendar, 56 or 57 years ahead
+    r"|(?-i:B\.\s?S\.|BS\b))",
     re.I,
 )
 _NAMING_BEFORE = re.compile(
@@ -1423,6 +1425,13 @@ def _in_an_address(text: str, start: int) -> bool:
     return "://" in word or word.lower().startswith("www.")
 
 
+# Where a sentence starts, and the verb a month opening it takes: "February will see".
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_MONTH_AS_SUBJECT_AFTER = re.compile(r"\s+(?:will|would|saw|sees|also\s+(?:saw|sees|will))\b")
+# A name's year, then its short form in brackets: "Endeavour 2024 (IPE ".
+_SHORT_NAME_BEFORE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*\(\s*(?-i:[A-Z][A-Za-z]{1,9})[\s-]*$")
+
+
 def _accept(name: str, match: re.Match, text: str) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -1454,6 +1463,13 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
                 or (word[0].isupper() and _TIME_OF_DAY_AFTER.match(after))
                 # "This goes in effect June this year": the year's word makes it a date
                 or (word[0].isupper() and (_THIS_YEAR.match(after) or _LAST_YEAR.match(after)))
+                # "February will see ...": a month opening its sentence, the verb after it
+                or (
+                    word[0].isupper()
+                    and word.lower() != "may"
+                    and _SENTENCE_START_BEFORE.search(before)
+                    and _MONTH_AS_SUBJECT_AFTER.match(after)
+                )
             )
         ):
             return False
@@ -1481,6 +1497,9 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
         return False  # "personnel in their 20s and 30s": ages, not decades
     if name == "year" and re.search(r"\w-$", before) and re.match(r"-\d", after):
         return False  # "IS03-2016-0017-008": a photo's or a file's identifier
+    repeated = _SHORT_NAME_BEFORE.search(before) if name == "year" else None
+    if repeated and repeated.group("y") == match.group(0)[-4:]:
+        return False  # "Indo-Pacific Endeavour 2024 (IPE 2024)": the name again, short
     if name == "year" and (
         _NAMING_BEFORE.search(before)
         or (_ACRONYM_BEFORE.search(before) and _NAMED_AFTER.match(after))

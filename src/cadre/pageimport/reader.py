@@ -605,7 +605,10 @@ _NOT_A_YEAR_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_YEAR_AFTER = re.compile(
-    r"^\s*(?:%|per\s*cent|percent|million|billion|thousand|troops|personnel|people|officers|"
+    r"^\s*(?:%|per\s*cent|percent|million|billion|thousand|"
+    # "batches of 2000 former fighters each": what a number counts, a word about them first
+    r"(?:(?:former|new|more|additional|foreign|armed)\s+)?(?:troops|personnel|people|officers|"
+    r"fighters|rebels|combatants|militants|guards|sailors|pilots|volunteers)\b|"
     r"soldiers|trainees|police(?:men)?|staff|members|participants|students|recruits|km|"
     r"(?:wo)?men\b|Frauen|Männer|femmes|hommes|mujeres|hombres|"
     # "avait offert 2000 places", "2000 agentes", "2000 Soldaten": what a number counts
@@ -642,7 +645,7 @@ _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le"
     r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|published|posted|retrieved|access(?:ed)?|printed|"
-    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publiée?s?|publicad[oa]s?|postée?|dated|"
+    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     r"rédigée?|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
@@ -913,7 +916,9 @@ _YEARLESS_DATELINE_AFTER = re.compile(
 _PLACE_AND_REGION_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s*,\s*" + _PLACE_NAME + r"\s+$")
 # A place in capitals needs no agency: "DAR ES SALAAM, Dec. 30 -- The ...".
 _PLACE_IN_CAPITALS_BEFORE = re.compile(
-    r"^\W*(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*"
+    # ... its agency in brackets may open the line: "(ANSA-AFP) - BUCHAREST, SEP 13 -"
+    r"^\W*(?:\((?-i:[A-Z][\w.&/ -]{1,20})\)\s*[-–—]\s*)?"
+    r"(?-i:[A-Z][A-Z'’. -]{2,30}[A-Z])\s*,\s*"
     # ... and its state or country: "NAIROBI, Kenya Nov 4 –", "FORT BRAGG, N.C., May 3 —"
     r"(?:(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?\s*,?\s*)?$"
     # ... or a full stop or a spaced dash after it: "MOSCOW. July 2 (Agency) -", "CAIRO - 11
@@ -2708,6 +2713,9 @@ def read_dates(
                 s + r.end() for r in found if r.group("em", "es", "fr", "de", "pm") != (None,) * 5
             ]
             presents = [s + p.end() for p in _TO_THE_PRESENT.finditer(sentence)]
+            # "This year, two courses are held": told from the page's year too, which a year
+            # stated before ("Im Sommer 2011 ...") is not.
+            presents += [s + p.end() for p in _THIS_YEAR_SAID.finditer(sentence)]
             clauses = _clauses(sentence, inside, s) if inside else []
             for m, (cs, ce) in zip(inside, clauses, strict=True):
                 if moves and moves[0] <= m.start:
@@ -2988,6 +2996,7 @@ class _Context:
         # in 2025 and then mentions a bare 2022 in passing is not written in 2022.
         self.latest: int | None = None
         self.bare = False  # the context year was stated alone, not with a day or month
+        self.stated_unit = ""  # ... and of what unit: a year, a month, a day
         self.reference: datetime.date | None = None
         # The page's own date (a dateline's, a date line's): the reference date when the
         # user gave none, for "this year" and "the last 12 October".
@@ -3133,6 +3142,7 @@ class _Context:
                 continue
             self.year = point.year
             self.bare = point.unit == "year"
+            self.stated_unit = point.unit
             self.prose = sentence >= 0
             if self.prose:
                 self.block, self.sentence = block, sentence
@@ -3219,6 +3229,17 @@ class _Context:
                     return own.year
             if passing:
                 return None
+        if (
+            passing
+            and not self.page_year
+            and self.stated_unit != "day"
+            and not (self.limit or self.ahead)
+        ):
+            # A year or month told in passing in an earlier paragraph ("“Slavic Brotherhood –
+            # 2017” has started" ... "between June 6 and 11th") on a page that gives no date of
+            # its own: not the year the page goes on in. A day told is ("established on 30
+            # July 2004" ... "deployed on 7 August").
+            return None
         if passing and self.limit and after_since:
             return None  # "training until July 2023" ... "in the Congo since June"
         if passing and self.bare and self.latest and self.latest > self.year:

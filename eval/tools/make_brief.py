@@ -1,13 +1,24 @@
-"""make_brief.py PART SET ORDINAL TAKEN QFILE: held-out-brief.md filled in for one helper (part
-h64a of the set 64, "sixty-fourth", the shared taken-hosts file, its eight queries a line each),
-on stdout."""
+"""make_brief.py PART SET ORDINAL TAKEN QUERIES: held-out-brief.md filled in for one helper
+(e.g. h64a 64 sixty-fourth /work/briefs/h64-taken.txt q-h64a.txt: its part, its set, the set's
+ordinal, the shared file of hosts taken, its eight queries a line each), on stdout."""
+
+import pathlib
 import sys
-part, set_, ordinal, taken, qfile = sys.argv[1:6]
-setup = (f"Your worktree is ready: `/work/wt/{part}` on branch `{part}`, made from `main` by the "
-         f"engineers. The shared list of used hosts is `/work/briefs/used-hosts.txt`.")
-text = open(__import__("pathlib").Path(__file__).with_name("held-out-brief.md")).read()
-for k, v in {"SETUP": setup, "PART": part, "SET": set_, "ORDINAL": ordinal, "TAKEN": taken}.items():
-    text = text.replace("{" + k + "}", v)
-qs = [l.strip() for l in open(qfile) if l.strip()]
-text += "\n".join(f"{i}. \"{q}\"" for i, q in enumerate(qs, 1)) + "\n"
-print(text)
+
+part, set_number, ordinal, taken, queries_file = sys.argv[1:6]
+setup = (
+    f"Your worktree is ready: `/work/wt/{part}` on branch `{part}`, made from `main` by the "
+    "engineers. The shared list of used hosts is `/work/briefs/used-hosts.txt`."
+)
+text = pathlib.Path(__file__).with_name("held-out-brief.md").read_text("utf-8")
+for key, value in {
+    "SETUP": setup,
+    "PART": part,
+    "SET": set_number,
+    "ORDINAL": ordinal,
+    "TAKEN": taken,
+}.items():
+    text = text.replace("{" + key + "}", value)
+queries = [line.strip() for line in pathlib.Path(queries_file).read_text("utf-8").splitlines()]
+queries = [query for query in queries if query]
+print(text + "\n".join(f'{number}. "{query}"' for number, query in enumerate(queries, 1)))

@@ -1,13 +1,28 @@
-"""totals.py FILE...: held-out totals (right, events, false, invented) over every set in an evalall output."""
-import sys, re
-for p in sys.argv[1:]:
-    cur=None; R=E=F=I=0; sR=sE=0
-    for l in open(p):
-        if l.startswith("=== "): cur=l[4:].strip(); continue
-        if re.match(r"total\s+\d", l):
-            f=l.split()
-            ev=int(f[1]); rec=f[3]; fa=int(f[4]); inv=int(f[7])
-            right=round(ev*float(rec.rstrip('%'))/100) if rec!='–' else 0
-            if cur=='eval/gold': sR,sE=right,ev; continue
-            R+=right;E+=ev;F+=fa;I+=inv
-    print(p, f"held-out {R}/{E} = {100*R/E:.1f}%  false {F}  invented {I}  seed {sR}/{sE}")
+"""totals.py OUTPUT...: the held-out sets added up in each every_set.sh output (events right,
+false candidates, years counted invented), and the seed gold apart."""
+
+import re
+import sys
+
+from compare_runs import read_sets
+
+
+def set_total(lines: list[str]) -> tuple[int, int, int, int]:
+    """(right, events, false, invented) from a set's `total` line."""
+    for line in lines:
+        if re.match(r"total \d", line):
+            fields = line.split()
+            events, recall = int(fields[1]), fields[3]
+            right = round(events * float(recall.rstrip("%")) / 100) if recall != "–" else 0
+            return right, events, int(fields[4]), int(fields[7])
+    return 0, 0, 0, 0
+
+
+for path in sys.argv[1:]:
+    sets = {name: set_total(lines) for name, lines in read_sets(path).items()}
+    seed = sets.pop("eval/gold", (0, 0, 0, 0))
+    right, events, false, invented = (sum(column) for column in zip(*sets.values(), strict=True))
+    print(
+        f"{path}: held-out {right}/{events} = {100 * right / events:.1f}%, false {false}, "
+        f"invented {invented}; seed {seed[0]}/{seed[1]}"
+    )

@@ -2995,8 +2995,8 @@ class _Context:
         # The latest year a day or month was dated in so far: a page that has dated something
         # in 2025 and then mentions a bare 2022 in passing is not written in 2022.
         self.latest: int | None = None
-        self.bare = False  # the context year was stated alone, not with a day or month
-        self.stated_unit = ""  # ... and of what unit: a year, a month, a day
+        # What the context year was stated with: a year alone, a month, a day ...
+        self.stated_unit = ""
         self.reference: datetime.date | None = None
         # The page's own date (a dateline's, a date line's): the reference date when the
         # user gave none, for "this year" and "the last 12 October".
@@ -3141,7 +3141,6 @@ class _Context:
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue
             self.year = point.year
-            self.bare = point.unit == "year"
             self.stated_unit = point.unit
             self.prose = sentence >= 0
             if self.prose:
@@ -3242,7 +3241,7 @@ class _Context:
             return None
         if passing and self.limit and after_since:
             return None  # "training until July 2023" ... "in the Congo since June"
-        if passing and self.bare and self.latest and self.latest > self.year:
+        if passing and self.stated_unit == "year" and self.latest and self.latest > self.year:
             return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
         return self.year
 

@@ -3383,3 +3383,33 @@ def test_a_number_before_a_word_and_the_people_it_counts_is_no_year():
 
 def test_an_agency_in_brackets_before_a_place_in_capitals_opens_a_dateline():
     assert edtfs("(WIRE-AFP) - BUCHAREST, SEP 13 - The first pilots began training.") == []
+
+
+# The sixty-fourth and sixty-fifth held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_next_before_a_month_alone_makes_it_a_date_after_the_pages_own():
+    text = "Monday, March 06, 2017\n\nThe fleet will hold drills with the navy next May."
+    assert edtfs(text) == ["2017-05"]
+
+
+def test_a_month_after_a_and_before_a_word_is_the_month_of_what_it_names():
+    text = "During an April visit to the capital, the minister offered training."
+    assert edtfs(text) == ["XXXX-04"]
+
+
+def test_may_after_next_is_still_a_verb():
+    assert edtfs("The first course was in 2019; the next may be in the south.") == ["2019"]
+
+
+def test_last_month_after_a_name_with_its_year_in_the_sentence_takes_that_year():
+    text = "The plan came from talks at the Defence Expo 2021 fair held in Lima last October."
+    assert edtfs(text) == ["2021", "2021-10"]
+
+
+def test_a_day_told_with_a_names_year_in_an_earlier_paragraph_still_dates_the_next():
+    text = (
+        "The ministry said on May 18, 2024 that the “Desert Partner-2024” drill had begun.\n\n"
+        "Its opening ceremony was held on May 12 in the south."
+    )
+    assert edtfs(text) == ["2024-05-18", "2024", "2024-05-12"]

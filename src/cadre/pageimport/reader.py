@@ -695,7 +695,8 @@ _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"throughout|von|this|este|its|their|auf|für|"  # "opened this August", "its February promise"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
-    r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?)\s+"
+    r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?|"
+    r"next|nächsten|kommenden|próximo)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$|\bd['’]$"
     # the next of a list of months: "los meses de agosto, setiembre y octubre"
@@ -1466,6 +1467,13 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
             or not (
                 _MONTH_ALONE_AFTER.search(before)
                 or (word[0].isupper() and _TIME_OF_DAY_AFTER.match(after))
+                # "During a June visit to Kyiv": an English month naming what happened in it
+                or (
+                    word[0].isupper()
+                    and re.search(r"\b(?-i:an?|An?)\s+$", before)
+                    and re.fullmatch(_ENGLISH_MONTH, word, re.I)
+                    and re.match(r"\s+(?-i:[a-z])", after)
+                )
                 # "This goes in effect June this year": the year's word makes it a date
                 or (word[0].isupper() and (_THIS_YEAR.match(after) or _LAST_YEAR.match(after)))
                 # "February will see ...": a month opening its sentence, the verb after it
@@ -3069,6 +3077,9 @@ class _Context:
                     year = self.year
                 elif point.last:
                     year = self._beside_reference(point, after=False)
+                    if year is None and sentence >= 0:
+                        # "during the EURONAVAL 2018 Exhibition held in Paris last October"
+                        year = _year_of_a_name_before(text, sentence, mention.start)
                 elif point.next:
                     year = self._beside_reference(point, after=True)
                     stated = self.stated_day
@@ -3228,12 +3239,13 @@ class _Context:
                     return own.year
             if passing:
                 return None
-        if (
-            passing
-            and not self.page_year
-            and self.stated_unit != "day"
-            and not (self.limit or self.ahead)
-        ):
+        day_told = self.stated_unit == "day" or bool(
+            # "released on May 18, 2024, the “Grassland Partner-2024” training": its day too
+            self.stated_day
+            and self.stated_day[0] == self.block
+            and self.stated_day[1].year == self.year
+        )
+        if passing and not self.page_year and not day_told and not (self.limit or self.ahead):
             # A year or month told in passing in an earlier paragraph ("“Slavic Brotherhood –
             # 2017” has started" ... "between June 6 and 11th") on a page that gives no date of
             # its own: not the year the page goes on in. A day told is ("established on 30
@@ -3270,6 +3282,18 @@ _NAME_BEFORE_YEAR = re.compile(
     r"(?-i:\b(?!(?:In|Im|En|Bis|Since|Seit|From|Desde|Von|Vom|Le|La|El|The|Der|Die|Das|Du|De|"
     r"Del|Until|Hasta|By)\b)[A-ZÀ-Þ][\w’'-]*)[\s-]*$"
 )
+
+
+def _year_of_a_name_before(text: str, sentence: int, start: int) -> int | None:
+    """The year of the last name that carries one ("the EURONAVAL 2018 Exhibition") in the
+    sentence before `start`: the year of the event it names, which a "last October" after
+    it in the sentence tells of."""
+    year = None
+    for found in re.finditer(r"(?<![\d/.])(?:19|20)\d\d(?![\d/.])", text[sentence:start]):
+        at = sentence + found.start()
+        if _NAME_BEFORE_YEAR.search(text, max(0, at - 40), at):
+            year = int(found.group())
+    return year
 
 
 # A sentence about what is yet to come: a yearless date in it is after the page was written,

@@ -220,4 +220,18 @@ def test_a_load_into_a_database_not_set_up_says_to_migrate(tmp_path, database_ur
     assert "nothing loaded: the database is not set up; run `cadre migrate`" in output
 
 
+@pytest.mark.parametrize(
+    "command", [["import-page", "--json", "page.txt"], ["createuser", "ana", "--role", "auditor"]]
+)
+def test_a_command_on_a_database_not_set_up_says_to_migrate(command, tmp_path):
+    (tmp_path / "page.txt").write_text("The course began on 3 May 2021.\n", "utf-8")
+    command = [str(tmp_path / part) if part == "page.txt" else part for part in command]
+    run = cadre(*command, data_dir=tmp_path / "data", secret_key="test-only")
+    output = run.communicate(timeout=300)[0]
+
+    assert run.returncode == 1, output
+    assert "Traceback" not in output
+    assert "the database is not set up; run `cadre migrate` first" in output
+
+
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")

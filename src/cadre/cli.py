@@ -854,10 +854,36 @@ def build_parser():
     return parser
 
 
+# The commands that read or write the mission's record: on a database not set up they would
+# stop at the first missing table with a traceback. (`load-dataset` says so in its own words;
+# `demo` sets the database up itself.)
+NEEDS_THE_RECORD = {
+    cmd_serve,
+    cmd_export_iati,
+    cmd_export_dataset,
+    cmd_export_3w,
+    cmd_worker,
+    cmd_createuser,
+    cmd_audit_verify,
+    cmd_sweep_receipts,
+    cmd_run_due,
+    cmd_generate_training,
+    cmd_rebuild_training_summary,
+    cmd_import_page,
+    cmd_eval_timeline,
+    cmd_allocate,
+    cmd_import_custody,
+    cmd_report,
+}
+
+
 def main(argv=None):
     args = build_parser().parse_args(argv)
     data_dir = getattr(args, "data_dir_sub", None) or args.data_dir
     _setup(data_dir, demo=getattr(args, "demo", False))
+    if args.func in NEEDS_THE_RECORD and _unmigrated():
+        print("cadre: the database is not set up; run `cadre migrate` first", file=sys.stderr)
+        return 1
     return args.func(args) or 0
 
 

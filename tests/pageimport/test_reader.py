@@ -3413,3 +3413,8 @@ def test_a_day_told_with_a_names_year_in_an_earlier_paragraph_still_dates_the_ne
         "Its opening ceremony was held on May 12 in the south."
     )
     assert edtfs(text) == ["2024-05-18", "2024", "2024-05-12"]
+
+
+def test_a_names_other_words_in_brackets_do_not_state_its_year_again():
+    text = "The navy joins the drill Dogu Akdeniz 2021 (East Mediterranean – 2021) at sea."
+    assert edtfs(text) == ["2021"]

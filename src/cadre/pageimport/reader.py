@@ -1434,8 +1434,12 @@ def _in_an_address(text: str, start: int) -> bool:
 # Where a sentence starts, and the verb a month opening it takes: "February will see".
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _MONTH_AS_SUBJECT_AFTER = re.compile(r"\s+(?:will|would|saw|sees|also\s+(?:saw|sees|will))\b")
-# A name's year, then its short form in brackets: "Endeavour 2024 (IPE ".
-_SHORT_NAME_BEFORE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*\(\s*(?-i:[A-Z][A-Za-z]{1,9})[\s-]*$")
+# A name's year, then its short form or its name in other words in brackets: "Endeavour 2024
+# (IPE ", "Dogu Akdeniz 2021 (East Mediterranean – ".
+_SHORT_NAME_BEFORE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*\(\s*(?-i:[A-Z][A-Za-z]{1,9}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"[\s–-]*$"
+)
 
 
 def _accept(name: str, match: re.Match, text: str) -> bool:

@@ -2,6 +2,7 @@
 (e.g. h64a 64 sixty-fourth /work/briefs/h64-taken.txt q-h64a.txt: its part, its set, the set's
 ordinal, the shared file of hosts taken, its eight queries a line each), on stdout."""
 
+import datetime
 import pathlib
 import sys
 
@@ -17,6 +18,7 @@ for key, value in {
     "SET": set_number,
     "ORDINAL": ordinal,
     "TAKEN": taken,
+    "TODAY": datetime.date.today().isoformat(),
 }.items():
     text = text.replace("{" + key + "}", value)
 queries = [line.strip() for line in pathlib.Path(queries_file).read_text("utf-8").splitlines()]

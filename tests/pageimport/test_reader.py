@@ -3418,3 +3418,33 @@ def test_a_day_told_with_a_names_year_in_an_earlier_paragraph_still_dates_the_ne
 def test_a_names_other_words_in_brackets_do_not_state_its_year_again():
     text = "The navy joins the drill Dogu Akdeniz 2021 (East Mediterranean – 2021) at sea."
     assert edtfs(text) == ["2021"]
+
+
+# The sixty-sixth and sixty-seventh held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_decade_in_words_after_early_or_late_needs_no_the():
+    text = "Their naval cooperation goes back to early seventies, when cadets first came."
+    assert edtfs(text) == ["197X"]
+
+
+def test_a_decade_in_words_after_a_possessive_is_an_age():
+    assert edtfs("The general, in his early seventies, handed over the college.") == []
+
+
+def test_a_month_after_the_month_is_a_date():
+    assert edtfs("The summit of the two navies is due in the month July.") == ["XXXX-07"]
+
+
+def test_an_organisations_meeting_named_by_its_month_is_a_date():
+    text = "Police training goes on after a decision taken at NATO June summit in Riga."
+    assert edtfs(text) == ["XXXX-06"]
+
+
+def test_an_organisation_before_a_month_and_another_word_is_no_date():
+    assert edtfs("The EU March plan is a draft of the staff.") == []
+
+
+def test_an_agencys_report_credit_with_its_date_is_the_pages_own():
+    text = "Fri, 04 Mar, 2016 12:06:08 AM\nDaily – STT Report, Mar 4\nThe troops left for Erbil."
+    assert edtfs(text) == []

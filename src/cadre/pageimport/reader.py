@@ -568,7 +568,12 @@ _PATTERNS = [
         # "los años 60 y 70", "les années 60 et 70", "the 60s and 70s": the second of two
         r"|(?:(?<=años\s\d\d\sy\s)|(?<=années\s\d\d\set\s)|(?<=\d0s\sand\s)|(?<=\d0['’‘]s\sand\s))"
         r"(?P<dy8>[2-9]0)(?:s\b|\b)"
-        rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw>{_alternatives(_DECADES_EN)})\b"
+        # "the seventies"; "dates back to early seventies": a modifier may stand for "the",
+        # but not after a possessive ("in his early seventies": an age)
+        r"|(?:the\s+(?:(?:early|mid|late)[\s-]+)?"
+        r"|(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bmy\s)(?<!\bour\s)(?<![\w-])"
+        r"(?:early|mid|late)[\s-]+)"
+        rf"(?P<dw>{_alternatives(_DECADES_EN)})\b"
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
@@ -699,6 +704,8 @@ _MONTH_ALONE_AFTER = re.compile(
     r"next|nächsten|kommenden|próximo)\s+"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$|\bd['’]$"
+    # "to be held in the month July", "im Monat Juli"
+    r"|\b(?:the\s+month|im\s+Monat)\s+$"
     # the next of a list of months: "los meses de agosto, setiembre y octubre"
     r"|(?<![\w])" + _MONTH + r",\s+$"
     # the second of two months joined by a dash: "held in November-December"
@@ -1109,6 +1116,12 @@ _WEEKDAY_STAMP_BEFORE = re.compile(
 
 # An agency's name in capitals and a comma before a date alone on its line: "PANA, 9 May 2019".
 _AGENCY_LINE_BEFORE = re.compile(r"^\W*(?-i:[A-Z]{2,8})\s*,\s*$")
+# ... or its report's credit, with or without a year, after a dash and the site's name at
+# most: "Times – STT Report, Mar 4".
+_AGENCY_REPORT_LINE_BEFORE = re.compile(
+    r"^\W*(?:[\w.]+(?:\s+[\w.]+)?\s*[-–—]\s*)?(?-i:[A-Z]{2,8})\s+(?:report|desk|wire)\s*,\s*$",
+    re.I,
+)
 # After a year opening its line, only a dash and a site's name in capitals: a title bar.
 _SITE_NAME_AFTER = re.compile(r"^\s*[-–—|]\s*(?-i:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){1,5})\s*$")
 
@@ -1478,6 +1491,13 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
                     and re.fullmatch(_ENGLISH_MONTH, word, re.I)
                     and re.match(r"\s+(?-i:[a-z])", after)
                 )
+                # "at NATO June summit": an organisation's meeting named by its month
+                or (
+                    word[0].isupper()
+                    and re.search(r"(?-i:\b[A-Z]{2,}['’]?s?)\s+$", before)
+                    and re.fullmatch(_ENGLISH_MONTH, word, re.I)
+                    and re.match(r"\s+(?:summit|meeting|ministerial|session|conference)\b", after)
+                )
                 # "This goes in effect June this year": the year's word makes it a date
                 or (word[0].isupper() and (_THIS_YEAR.match(after) or _LAST_YEAR.match(after)))
                 # "February will see ...": a month opening its sentence, the verb after it
@@ -1665,6 +1685,9 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if point.year and closes_line and _AGENCY_LINE_BEFORE.match(text[line_start:s]):
                 page_own(s, e, point)  # "PANA, 09 février 2019"
+                continue
+            if closes_line and _AGENCY_REPORT_LINE_BEFORE.match(text[line_start:s]):
+                page_own(s, e, point if point.year else None)  # "STT Report, Mar 4"
                 continue
             if (
                 point.unit == "day"

@@ -3448,3 +3448,29 @@ def test_an_organisation_before_a_month_and_another_word_is_no_date():
 def test_an_agencys_report_credit_with_its_date_is_the_pages_own():
     text = "Fri, 04 Mar, 2016 12:06:08 AM\nDaily – STT Report, Mar 4\nThe troops left for Erbil."
     assert edtfs(text) == []
+
+
+# The sixty-eighth and sixty-ninth held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_last_month_after_a_day_of_its_paragraph_takes_that_days_year():
+    text = "Le 12 juin 2023, le consul, arrivé à Dakar en mars dernier, a visité l'école."
+    assert edtfs(text) == ["2023-06-12", "2023-03"]
+
+
+def test_a_last_month_later_in_the_year_than_that_day_is_of_the_year_before():
+    text = "On 3 February 2019 the colonel, who took command last October, opened the course."
+    assert edtfs(text) == ["2019-02-03", "2018-10"]
+
+
+def test_a_last_month_in_a_paragraph_of_its_own_is_still_yearless():
+    text = "On 3 February 2019 the colonel opened the course.\n\nHe took command last October."
+    assert edtfs(text) == ["2019-02-03", "XXXX-10"]
+
+
+def test_a_last_day_after_an_end_date_in_the_sentence_before_stays_yearless():
+    text = (
+        "La mission est prolongée jusqu'au 19 septembre 2022. Les ambassadeurs avaient donné "
+        "leur accord le 28 mai dernier."
+    )
+    assert edtfs(text) == ["2022-09-19", "XXXX-05-28"]

@@ -3040,8 +3040,9 @@ class _Context:
         # ("una estancia del 15 de febrero al 16 de abril de 2026 ... llegarán el 15 de
         # febrero") is that day.
         self.days: dict[tuple[int, int], int] = {}
-        # The last full day stated in prose, and the paragraph it was stated in.
+        # The last full day stated in prose, and the paragraph and sentence it was stated in.
         self.stated_day: tuple[int, datetime.date] | None = None
+        self.stated_day_sentence = -1
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
@@ -3104,6 +3105,19 @@ class _Context:
                     year = self.year
                 elif point.last:
                     year = self._beside_reference(point, after=False)
+                    stated = self.stated_day
+                    if (
+                        year is None
+                        and stated
+                        and stated[0] == block >= 0
+                        and self.stated_day_sentence == sentence
+                    ):
+                        # "Le 20 juin 2024, l'ambassadrice ... arrivée en avril dernier": the
+                        # last such date before the day its sentence stated; a day of another
+                        # sentence may be the end of what it tells ("jusqu'au 19 septembre")
+                        day = stated[1]
+                        earlier = replace(point, year=day.year).first_day() <= day
+                        year = day.year if earlier else day.year - 1
                     if year is None and sentence >= 0:
                         # "during the EURONAVAL 2018 Exhibition held in Paris last October"
                         year = _year_of_a_name_before(text, sentence, mention.start)
@@ -3176,6 +3190,7 @@ class _Context:
             if point.unit == "day" and not point.inferred_year and sentence >= 0:
                 self.days[(point.month, point.day)] = point.year
                 self.stated_day = (block, point.first_day())
+                self.stated_day_sentence = sentence
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue
             self.year = point.year

@@ -3474,3 +3474,45 @@ def test_a_last_day_after_an_end_date_in_the_sentence_before_stays_yearless():
         "leur accord le 28 mai dernier."
     )
     assert edtfs(text) == ["2022-09-19", "XXXX-05-28"]
+
+
+# The seventieth and seventy-first held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_day_and_month_with_in_before_the_year_is_that_years_day():
+    assert edtfs("The corps was founded in 3rd March in 1961 after independence.") == ["1961-03-03"]
+
+
+def test_a_year_after_in_before_a_count_is_not_the_days_year():
+    assert edtfs("The census of 5 May in 2000 villages was done by the police.")[0] == "XXXX-05-05"
+
+
+def test_a_byline_closing_on_a_spaced_full_stop_is_the_pages_own_date():
+    text = "Written by News Desk on 14 March 2023 .\n\nThe team trained recruits in May last year."
+    assert edtfs(text) == ["2022-05"]
+
+
+def test_a_line_opening_with_by_the_end_of_and_its_date_is_a_sentence():
+    assert edtfs("By the end of 14 March 2023.\n\nThe team trained recruits.") == ["2023-03-14"]
+
+
+def test_a_stored_copys_blank_lines_part_its_paragraphs_around_a_stray_tag():
+    text = (
+        "Defence ties grow\n\nMarch 3, 2021, 8:15 am\n\n"
+        "<p>The minister (Photo: <em>Office</em>)</p>\n\n"
+        "The forces will train together in June next year."
+    )
+    assert edtfs(text) == ["2022-06"]
+
+
+def test_a_year_naming_an_editions_ranking_dates_no_later_day():
+    text = (
+        "Le pays renforce son armée (selon le classement 2024 du GFP).\n\n"
+        "Le ministre a été reçu mercredi 12 juin à Rome."
+    )
+    assert edtfs(text) == ["2024", "XXXX-06-12"]
+
+
+def test_a_year_after_the_word_year_still_dates_a_later_day():
+    text = "L'armée se réforme pendant l'année 2024 de la loi. Le ministre a été reçu le 12 juin."
+    assert edtfs(text) == ["2024", "2024-06-12"]

@@ -71,8 +71,11 @@ class Page:
 
 
 class _Blocks(HTMLParser):
-    def __init__(self):
+    def __init__(self, stored_text: bool = False):
         super().__init__(convert_charrefs=True)
+        # A stored copy's plain text with a stray tag or two: outside any block tag, its blank
+        # lines still part its paragraphs (a date line, a byline), as they would in plain text.
+        self.stored_text = stored_text
         self.parts: list[str] = []  # text of the block being read
         self.kinds: list[str] = []  # open block tags, innermost last
         self.blocks: list[tuple[str, str]] = []  # (kind, text)
@@ -126,6 +129,12 @@ class _Blocks(HTMLParser):
             return
         if self.skipping:
             return
+        if self.stored_text and not self.kinds:
+            for number, piece in enumerate(re.split(r"\n[ \t]*\n", data)):
+                if number:
+                    self._flush()
+                self.parts.append(re.sub(r"[ \r\n]+", " ", _SPACES.sub(" ", piece)))
+            return
         self.parts.append(re.sub(r"[ \r\n]+", " ", _SPACES.sub(" ", data)))
 
 
@@ -153,7 +162,7 @@ def page_text(raw: str, name: str = "") -> Page:
                 title = value.strip()
         raw = "\n".join(lines)
     if name.lower().endswith((".html", ".htm")) or _looks_like_html(raw):
-        parser = _Blocks()
+        parser = _Blocks(stored_text=not name.lower().endswith((".html", ".htm")))
         parser.feed(raw)
         parser.close()
         parser._flush()
@@ -464,8 +473,9 @@ _PATTERNS = [
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
         rf"(?:(?<![\w.])|(?<=period))(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
-        # "02 of December of 2010"
-        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+|of\s+)?{_Y}(?![\d]))?",
+        # "02 of December of 2010", "12th April in 1960" (not "in 2000 villages": a count)
+        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+|of\s+|(?P<inyear>in\s+))?{_Y}(?![\d])"
+        r"(?(inyear)(?!\s+(?:[a-z]+s|per\s*cent|percent)\b)))?",
     ),
     (  # "Since 28, June 2015": a comma between the day and its month, the year after
         "dmy",
@@ -1626,10 +1636,13 @@ def find_dates(text: str) -> list[DateMention]:
             if not text[e:line_end].strip() and _ACT_DATE_LINE.match(text[line_start:s]):
                 page_own(s, e, None)  # "of 19 April 2016" under a decision's title
                 continue
-            if (not text[e:line_end].strip() or _CLOCK_ONLY.fullmatch(text[e:line_end])) and (
-                point.unit == "day" and _BYLINE_LINE.match(text[line_start:s])
-            ):
-                page_own(s, e, point)  # "Written by A. Writer 04/04/2024": a byline
+            if (
+                re.fullmatch(r"(?:\s+\.)?\s*", text[e:line_end])
+                or _CLOCK_ONLY.fullmatch(text[e:line_end])
+            ) and (point.unit == "day" and _BYLINE_LINE.match(text[line_start:s])):
+                # "Written by A. Writer 04/04/2024", "Written by A Team on 20 January 2022 .":
+                # a byline (a full stop after a space is no sentence's: "By the end of 2010.")
+                page_own(s, e, point)
                 continue
             at_start = not text[:s].strip(" \t•·*-")
             rest_of_line = text[e:line_end]
@@ -2121,11 +2134,20 @@ def _year_in_passing(text: str, mention: DateMention) -> bool:
         and re.search(r"\b(?:a|an|the)\s+$", before[-5:])
         and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
     )
+    # "selon l'évaluation 2024 du GFP", "le classement 2023 de ...": an edition's year
+    edition = (
+        mention.last is None
+        and re.search(
+            r"(?:\bl['’]|\b(?:la|le|les)\s+)(?!année|an\b|fin\b|début|mi\b)\w{3,}\s+$", before
+        )
+        and re.match(r"\s+(?:du|des|de\s+la|de\s+l['’])\s", text[mention.end : mention.end + 8])
+    )
     budget = re.search(r"\b(?:fiscal\s+year|FY)\s*$", before, re.I) and re.match(
         r"\s+[^\W\d]", text[mention.end : mention.end + 2]
     )
     return bool(
         named
+        or edition
         or budget  # "fiscal year 2017 funding": the year names the budget
         or _MODEL_BEFORE.search(before)
         or _TARGET_BEFORE.search(before)

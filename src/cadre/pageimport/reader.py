@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import asdict, dataclass, field, replace
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 import babel
 import babel.core
@@ -129,13 +130,13 @@ class _Blocks(HTMLParser):
             return
         if self.skipping:
             return
+        paragraphs = [data]
         if self.stored_text and not self.kinds:
-            for number, piece in enumerate(re.split(r"\n[ \t]*\n", data)):
-                if number:
-                    self._flush()
-                self.parts.append(re.sub(r"[ \r\n]+", " ", _SPACES.sub(" ", piece)))
-            return
-        self.parts.append(re.sub(r"[ \r\n]+", " ", _SPACES.sub(" ", data)))
+            paragraphs = re.split(r"\n[ \t]*\n", data)
+        for number, paragraph in enumerate(paragraphs):
+            if number:
+                self._flush()
+            self.parts.append(re.sub(r"[ \r\n]+", " ", _SPACES.sub(" ", paragraph)))
 
 
 def _looks_like_html(raw: str) -> bool:
@@ -152,7 +153,8 @@ def page_text(raw: str, name: str = "") -> Page:
     `SOURCE: <url>` and `TITLE: <title>` lines)."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     address = title = ""
-    if not name.lower().endswith((".html", ".htm")):
+    html_file = name.lower().endswith((".html", ".htm"))
+    if not html_file:
         lines = raw.split("\n")
         while lines and re.match(r"(SOURCE|TITLE|RETRIEVED):", lines[0]):
             label, _, value = lines.pop(0).partition(":")
@@ -161,8 +163,8 @@ def page_text(raw: str, name: str = "") -> Page:
             elif label == "TITLE":
                 title = value.strip()
         raw = "\n".join(lines)
-    if name.lower().endswith((".html", ".htm")) or _looks_like_html(raw):
-        parser = _Blocks(stored_text=not name.lower().endswith((".html", ".htm")))
+    if html_file or _looks_like_html(raw):
+        parser = _Blocks(stored_text=not html_file)
         parser.feed(raw)
         parser.close()
         parser._flush()
@@ -2097,6 +2099,12 @@ _TARGET_BEFORE = re.compile(
 _MODEL_BEFORE = re.compile(
     r"\b(?:models?|modèles?|Modell|modelos?)\s+(?:(?:19|20)\d\d\s*(?:,|and|et|und|y)\s*)*$", re.I
 )
+# "selon l'évaluation 2024 du GFP", "le classement 2023 de ...": a year naming an edition (not
+# "l'année 2024 de", "la fin 2024 du").
+_EDITION_BEFORE = re.compile(
+    r"(?:\bl['’]|\b(?:la|le|les)\s+)(?!année|an\b|fin\b|début|mi\b)\w{3,}\s+$"
+)
+_EDITION_AFTER = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’])\s")
 
 
 # "a three-masted barque built in 1936": the year a ship or a building was made.
@@ -2134,13 +2142,10 @@ def _year_in_passing(text: str, mention: DateMention) -> bool:
         and re.search(r"\b(?:a|an|the)\s+$", before[-5:])
         and re.match(r"\s+[^\W\d]", text[mention.end : mention.end + 2])
     )
-    # "selon l'évaluation 2024 du GFP", "le classement 2023 de ...": an edition's year
     edition = (
         mention.last is None
-        and re.search(
-            r"(?:\bl['’]|\b(?:la|le|les)\s+)(?!année|an\b|fin\b|début|mi\b)\w{3,}\s+$", before
-        )
-        and re.match(r"\s+(?:du|des|de\s+la|de\s+l['’])\s", text[mention.end : mention.end + 8])
+        and _EDITION_BEFORE.search(before)
+        and _EDITION_AFTER.match(text, mention.end)
     )
     budget = re.search(r"\b(?:fiscal\s+year|FY)\s*$", before, re.I) and re.match(
         r"\s+[^\W\d]", text[mention.end : mention.end + 2]
@@ -3022,6 +3027,21 @@ _WEEKDAY_FIRST = re.compile(
 )
 
 
+class _StatedDay(NamedTuple):
+    """A full day stated in prose: the paragraph and the sentence it was stated in."""
+
+    block: int
+    sentence: int
+    day: datetime.date
+
+
+def _year_beside(point: DatePoint, day: datetime.date, *, after: bool) -> int:
+    """The year of the first such date as `point` after `day`, or of the last one before it."""
+    if after:
+        return day.year if replace(point, year=day.year).last_day() >= day else day.year + 1
+    return day.year if replace(point, year=day.year).first_day() <= day else day.year - 1
+
+
 class _Context:
     """The year a date without one takes: the year heading's, or the last one stated.
 
@@ -3062,9 +3082,8 @@ class _Context:
         # ("una estancia del 15 de febrero al 16 de abril de 2026 ... llegarán el 15 de
         # febrero") is that day.
         self.days: dict[tuple[int, int], int] = {}
-        # The last full day stated in prose, and the paragraph and sentence it was stated in.
-        self.stated_day: tuple[int, datetime.date] | None = None
-        self.stated_day_sentence = -1
+        # The last full day stated in prose.
+        self.stated_day: _StatedDay | None = None
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
@@ -3131,27 +3150,23 @@ class _Context:
                     if (
                         year is None
                         and stated
-                        and stated[0] == block >= 0
-                        and self.stated_day_sentence == sentence
+                        and stated.block == block >= 0
+                        and stated.sentence == sentence
                     ):
                         # "Le 20 juin 2024, l'ambassadrice ... arrivée en avril dernier": the
                         # last such date before the day its sentence stated; a day of another
                         # sentence may be the end of what it tells ("jusqu'au 19 septembre")
-                        day = stated[1]
-                        earlier = replace(point, year=day.year).first_day() <= day
-                        year = day.year if earlier else day.year - 1
+                        year = _year_beside(point, stated.day, after=False)
                     if year is None and sentence >= 0:
                         # "during the EURONAVAL 2018 Exhibition held in Paris last October"
                         year = _year_of_a_name_before(text, sentence, mention.start)
                 elif point.next:
                     year = self._beside_reference(point, after=True)
                     stated = self.stated_day
-                    if year is None and stated and stated[0] == block and block >= 0:
+                    if year is None and stated and stated.block == block >= 0:
                         # "arrivé vendredi 12 novembre 2021 ... jusqu'au 20 novembre prochain":
                         # the first such date after the day the paragraph stated
-                        day = stated[1]
-                        later = replace(point, year=day.year).last_day() >= day
-                        year = day.year if later else day.year + 1
+                        year = _year_beside(point, stated.day, after=True)
                 elif point.this_year:
                     year = self._this_year()
                 else:
@@ -3211,8 +3226,7 @@ class _Context:
                 self.latest = max(self.latest or point.year, point.year)
             if point.unit == "day" and not point.inferred_year and sentence >= 0:
                 self.days[(point.month, point.day)] = point.year
-                self.stated_day = (block, point.first_day())
-                self.stated_day_sentence = sentence
+                self.stated_day = _StatedDay(block, sentence, point.first_day())
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue
             self.year = point.year
@@ -3306,8 +3320,8 @@ class _Context:
         day_told = self.stated_unit == "day" or bool(
             # "released on May 18, 2024, the “Grassland Partner-2024” training": its day too
             self.stated_day
-            and self.stated_day[0] == self.block
-            and self.stated_day[1].year == self.year
+            and self.stated_day.block == self.block
+            and self.stated_day.day.year == self.year
         )
         if passing and not self.page_year and not day_told and not (self.limit or self.ahead):
             # A year or month told in passing in an earlier paragraph ("“Slavic Brotherhood –
@@ -3333,12 +3347,7 @@ class _Context:
         """The year of the first such date after the reference date (the page's own when
         none was given), or of the last one before it."""
         reference = self.reference or self.own_date
-        if not reference:
-            return None
-        year = reference.year
-        if after:
-            return year if replace(point, year=year).last_day() >= reference else year + 1
-        return year if replace(point, year=year).first_day() <= reference else year - 1
+        return _year_beside(point, reference, after=after) if reference else None
 
 
 # A name that carries its year: "Fuerzas Comando 2023", "Sincere Partners-2019".

@@ -3516,3 +3516,66 @@ def test_a_year_naming_an_editions_ranking_dates_no_later_day():
 def test_a_year_after_the_word_year_still_dates_a_later_day():
     text = "L'armée se réforme pendant l'année 2024 de la loi. Le ministre a été reçu le 12 juin."
     assert edtfs(text) == ["2024", "2024-06-12"]
+
+
+# The seventy-second and seventy-third held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_day_that_comes_every_year_after_every_is_no_event():
+    assert edtfs("Every 15 March is marked as the day of the armed forces.") == []
+    assert edtfs("Le régiment fête chaque 8 mai sa création, depuis 1962.") == ["1962"]
+    assert edtfs("The brigade paraded on 15 March 2021.") == ["2021-03-15"]
+
+
+def test_jan_before_a_surname_is_a_given_name():
+    text = "The ambassadors of France and Jan de Vries of the Netherlands attended."
+    assert edtfs(text) == []
+    assert edtfs("The envoy Jan Kowalski met the minister in Jan 2020.") == ["2020-01"]
+    assert edtfs("The course ran from Nov to Jan and ended.") == ["XXXX-11/XXXX-01"]
+
+
+def test_a_periodicals_issue_and_page_line_is_no_event():
+    text = "Rundbrief 318 vom 12. März 2009, Artikel 4, Seite 2\n\nDie Truppe übte im Mai 2008."
+    assert edtfs(text) == ["2008-05"]
+    assert edtfs("Die Truppe übte am 12. März 2009, bevor sie abzog.") == ["2009-03-12"]
+
+
+def test_a_listings_date_between_a_title_and_an_authors_name_is_no_event():
+    text = (
+        "3 Britain Expands Training Mission With Kenya Amid Concerns June 2, 2024 Jane Roe "
+        "Britain is sending more instructors."
+    )
+    assert edtfs(text) == []
+    assert edtfs("The Army Trained With Kenya June 2, 2024 in Nanyuki.") == ["2024-06-02"]
+
+
+def test_an_acronyms_year_written_without_a_space_is_its_year():
+    assert edtfs("On the sidelines of ADMM2023, the chiefs met.") == ["2023"]
+    assert edtfs("The NATO2030 agenda was adopted.") == []
+
+
+def test_a_year_in_a_linked_question_of_a_list_is_no_event():
+    text = (
+        "Las tropas llegarán desde el 3 de agosto.\n"
+        "- ¿Cuánto cobra un cadete en Chile en 2024?: conoce el sueldo\n\n"
+        "Los ejercicios empezarán el 3 de agosto."
+    )
+    assert edtfs(text) == ["XXXX-08-03", "XXXX-08-03"]
+
+
+def test_a_month_opening_a_list_item_is_a_date():
+    text = (
+        "Du 2 au 14 mai 2022, les instructeurs ont formé 40 soldats. Parmi les stages récents :\n"
+        "- avril, 30 militaires ont suivi un stage de tir ;\n"
+        "- février 2022, 20 militaires ont été qualifiés ;\n"
+        "- février également, 10 stagiaires ont été formés."
+    )
+    assert edtfs(text) == ["2022-05-02/2022-05-14", "2022-04", "2022-02", "2022-02"]
+
+
+def test_a_books_year_and_page_in_a_note_stays_an_event():
+    text = (
+        "The offices were closed.[1]Arms and the region, the military link, A. Writer & B. "
+        "Writer, New York, 1986, p. 86 In 1981, the sale was cancelled."
+    )
+    assert edtfs(text) == ["1986", "1981"]

@@ -600,7 +600,12 @@ _PATTERNS = [
         r"(?P<dy6>[2-9]0)['’‘]?s\b)",
     ),
     # A year; "In FY2013": a fiscal year, by its year.
-    ("year", rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))"),
+    # "UNTCC2025": a meeting's short name run into its year
+    (
+        "year",
+        rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
+        rf"(?<=\b(?-i:[A-Z]{{5}}))){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))",
+    ),
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 
@@ -643,7 +648,7 @@ _NAMING_BEFORE = re.compile(
     # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
 )
-_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}\s+$")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}\s*$")
 _NAMED_AFTER = re.compile(
     r"\s+(?:initiative|agenda|strategy|vision|plan|programme|program|process|package|report|"
     r"goals?|targets?|reflection|reform)\b",
@@ -979,6 +984,26 @@ _EVERY_YEAR_BEFORE = re.compile(
     r"every\s+(?:first|second|third|fourth|last)\s+\w+\s+(?:in|of)|chaque\s+année|tous\s+les\s+ans|"
     r"cada\s+año|todos\s+los\s+años|anualmente|jedes\s+Jahr|jährlich|alljährlich)\b[^.!?\n\d]{0,30}$",
     re.I,
+)
+# After a day, the article and page of a periodical's issue it names: "vom 5. November 2008,
+# Artikel 7, Seite 6", "12 March 2010, p. 3". When the issue appeared, not an event.
+_ARTICLE_AND_PAGE_AFTER = re.compile(
+    r"^\s*,\s*(?:Artikel|Art\.|Seite|S\.|page|p\.|pp\.|article|pág\.|página)\s*\d", re.I
+)
+# A site's list of posts, run together: a title in capitals, the post's date, its author's name
+# and the first words of its text ("... Despite Serious Allegations March 14, 2025 Leila Abdi
+# Canada is ...").
+_TITLE_WORDS_BEFORE = re.compile(
+    r"(?-i:(?:[A-Z][\w'’-]*\s+(?:(?:with|of|the|in|on|for|and|to|a|an|at|by|from|amid|despite|"
+    r"over|after)\s+){0,2}){4,})$"
+)
+_AUTHOR_NAME_AFTER = re.compile(r"^\s+(?-i:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+[A-ZÀ-Þ])")
+# A list item that is a question: "- ¿Cuánto gana un militar en Perú en 2025?: conoce", a link
+# to another story.
+_QUESTION_BEFORE = re.compile(r"¿?[^.!?\n]*")
+# "every February 23", "chaque 8 mai": a day that comes back each year.
+_EVERY_BEFORE = re.compile(
+    r"\b(?:every|each|chaque|cada|jeden|jedes)\s+(?:the\s+|le\s+|el\s+)?$", re.I
 )
 # 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
 _READ_MORE_BEFORE = re.compile(
@@ -1441,6 +1466,11 @@ _ISSUE_AFTER = re.compile(r"^\s+(?:issue|edition)\b", re.I)
 _ROMANCE_MONTHS = _LOWERCASE_MONTHS | {"mars", "mai"}
 _NAME_DE_BEFORE = re.compile(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$")
 
+# "Jan de Bruyne", "Jan Kowalski": the given name, not January.
+_SURNAME_AFTER = re.compile(r"\s+(?:(?:de|van|von|der|den|ter|ten)\s+)*(?-i:[A-ZÀ-Þ][a-zà-ÿ])")
+# A list item opening on a month, a comma or "also" after it: "- mars également, 12 stagiaires".
+_LIST_MONTH_AFTER = re.compile(r"(?:\s*,|\s+(?:également|aussi|also|auch|también)\b)", re.I)
+
 # "a bleak February morning", "on a cold March day": the month names the time of day's.
 _TIME_OF_DAY_AFTER = re.compile(r"^\s+(?:morning|afternoon|evening|night|day)\b", re.I)
 
@@ -1467,7 +1497,7 @@ _SHORT_NAME_BEFORE = re.compile(
 )
 
 
-def _accept(name: str, match: re.Match, text: str) -> bool:
+def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
     after = text[match.end() : match.end() + 20]
@@ -1487,6 +1517,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
             # "de sept modules", "de Sept pays": French for seven; the month's short form is
             # "Sept."
             return False
+        if name == "m" and match.group("m") == "Jan" and _SURNAME_AFTER.match(after):
+            return False  # "and Jan de Bruyne of Belgium": a given name
         if name == "m" and (_ISSUE_BEFORE.search(before) or _ISSUE_AFTER.match(after)):
             return False  # "aparecido en el número de marzo del boletín": a print issue's name
         if name == "m" and re.search(r"\bthe\s+$", before, re.I) and re.match(r"\s*\d", after):
@@ -1512,6 +1544,8 @@ def _accept(name: str, match: re.Match, text: str) -> bool:
                 )
                 # "This goes in effect June this year": the year's word makes it a date
                 or (word[0].isupper() and (_THIS_YEAR.match(after) or _LAST_YEAR.match(after)))
+                # "- juillet, 80 militaires ont ...": a month opening an item of a list
+                or (item and match.start() == 0 and _LIST_MONTH_AFTER.match(after))
                 # "February will see ...": a month opening its sentence, the verb after it
                 or (
                     word[0].isupper()
@@ -1578,8 +1612,9 @@ _AGENCY_PHOTO_CREDIT = re.compile(
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date in `text`, left to right, ranges joined; years not yet filled in."""
+def find_dates(text: str, item: bool = False) -> list[DateMention]:
+    """Every date in `text`, left to right, ranges joined; years not yet filled in. `item`: the
+    text is a list's item, its bullet cut."""
     found: list[tuple[int, int, str, re.Match]] = []
     # The page's own dates (published, updated, a byline's, a timestamp's): no events, but
     # the year what follows them is written in.
@@ -1628,7 +1663,7 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if name == "dayrange" and _two_days(match, text):
                 continue  # "on 12 and 18 November": two days, each read alone
-            if not _accept(name, match, text):
+            if not _accept(name, match, text, item):
                 continue
             point = _point(name, match)
             if point is None:
@@ -1673,6 +1708,26 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if _citation(text[line_start:s], rest_of_line, text[line_start:line_end]):
                 page_own(s, e, None)  # "..., Government of Tonga media release, 17 April 2007"
+                continue
+            if point.unit == "day" and _ARTICLE_AND_PAGE_AFTER.match(rest_of_line):
+                # "Rundbrief 318 vom 12. März 2009, Artikel 4, Seite 2": a periodical's issue (a
+                # book's year and page, "New York, 1986, p. 86", the gold lists count)
+                page_own(s, e, None)
+                continue
+            if (
+                point.year
+                and name in ("mdy", "dmy")
+                and _AUTHOR_NAME_AFTER.match(rest_of_line)
+                and _TITLE_WORDS_BEFORE.search(text[max(line_start, s - 160) : s])
+            ):
+                page_own(s, e, None)  # "... Amid Concerns June 2, 2024 Jane Roe Britain is": a list
+                continue
+            if (
+                item
+                and _QUESTION_BEFORE.fullmatch(text[:s])
+                and re.match(r"[^.!?\n]*\?", rest_of_line)
+            ):
+                page_own(s, e, None)  # "- ¿Cuánto cobra un cadete en 2024?": a link to a story
                 continue
             if point.year and (
                 (at_start and point.unit == "day" and re.match(r"[“\"«A-ZÀ-Þ]", text[e : e + 1]))
@@ -1831,7 +1886,10 @@ def find_dates(text: str) -> list[DateMention]:
             if point.year is None and _OLD_YEAR_BEFORE.search(text[max(0, s - 40) : s]):
                 page_own(s, e, None)  # "Im Jahr 1751, genauer gesagt am 14. Dezember": its year
                 continue
-            if point.year is None and _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s]):
+            if point.year is None and (
+                _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s])
+                or _EVERY_BEFORE.search(text[max(0, s - 20) : s])
+            ):
                 page_own(s, e, None)  # "Annually, in the first week of November": no one event
                 continue
             found.append((s, e, name, point))
@@ -2276,6 +2334,7 @@ _DATE_ONLY = re.compile(rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY},?)?\s*{_YEAR}\
 
 
 _BULLET = re.compile(r"^[\s•·*▪◦‣–—-]*")
+_ITEM_BULLET = re.compile(r"\s*[•·*▪◦‣–-]\s+\D")  # "- juillet, ...", not "– 2004 –"
 
 
 def _year_heading(text: str) -> int | None:
@@ -2680,7 +2739,8 @@ def read_dates(
         if block.kind == "title":
             continue
         body_start = block.start + _BULLET.match(raw).end()
-        mentions = find_dates(text[body_start : block.end])
+        item = bool(_ITEM_BULLET.match(raw))
+        mentions = find_dates(text[body_start : block.end], item)
         for m in mentions:
             m.start += body_start
             m.end += body_start

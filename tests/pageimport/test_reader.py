@@ -3579,3 +3579,73 @@ def test_a_books_year_and_page_in_a_note_stays_an_event():
         "Writer, New York, 1986, p. 86 In 1981, the sale was cancelled."
     )
     assert edtfs(text) == ["1986", "1981"]
+
+
+# The seventy-fourth and seventy-fifth held-out sets' first runs (made-up lines of the same shapes).
+
+
+def test_a_teasers_date_run_into_the_next_headline_is_no_event():
+    text = (
+        "The chief of staff visited Rabat from 4 to 9 March.\n\n"
+        "Jane Roe - 12 octobre 2023Le ministre reçoit son homologue"
+    )
+    assert edtfs(text) == ["XXXX-03-04/XXXX-03-09"]
+
+
+def test_a_french_byline_with_redige_par_and_no_name_is_the_pages_own_date():
+    text = "Rédigé par le Mardi 14 Mars 2023\n\nLes deux armées ont signé un accord en 2021."
+    assert edtfs(text) == ["2021"]
+
+
+def test_a_place_a_full_stop_a_yearless_day_and_an_agency_with_a_slash_is_a_dateline():
+    text = "Tbilisi. 3 May. NEWS.GE/ The ministers met in Tokyo and will meet again until May 20."
+    assert edtfs(text) == ["XXXX-05-20"]
+
+
+def test_a_caption_whose_opening_bracket_was_lost_dates_nothing_after_it():
+    text = (
+        "Officers at a drill Nov. 2, 2016 (Navy photo) Officers at a drill Navy photo)\n\n"
+        "The minister ended a visit to Tokyo on March 17."
+    )
+    assert edtfs(text) == ["2016-11-02", "XXXX-03-17"]
+
+
+def test_came_about_in_a_year_is_that_year_not_about_it():
+    assert edtfs("The plan first came about in 2012, when the army asked.") == ["2012"]
+    assert edtfs("The plan was drafted in about 2012.") == ["2012~"]
+
+
+def test_a_day_alone_as_the_first_sentence_of_a_paragraph_is_the_pages_date():
+    text = (
+        "Troops to be trained\n\n"
+        "June 11, 2014. Tanzania has agreed to train soldiers after a request.\n\n"
+        "The minister spoke to parliament on May 21st."
+    )
+    assert edtfs(text) == ["2014-05-21"]
+
+
+def test_a_day_month_and_two_figure_year_with_slashes_is_read_when_the_day_is_over_twelve():
+    assert edtfs("The president announced on 29/12/13 that aid was pledged.") == ["2013-12-29"]
+    assert edtfs("The score was 3/12/13 at the end.") == []
+
+
+def test_an_issue_number_and_its_date_in_brackets_is_the_pages_own_date():
+    text = "(Issue No 14/02 – February 3, 2015) The aid was pledged in January."
+    assert edtfs(text) == ["2015-01"]
+
+
+def test_a_note_that_the_text_first_appeared_elsewhere_gives_its_date_to_what_follows():
+    text = (
+        "This article first appeared in The Weekly (12/19/2013)\n\n"
+        "The framework was signed in November."
+    )
+    assert edtfs(text) == ["2013-11"]
+
+
+def test_a_captions_date_run_into_the_story_is_still_an_event():
+    text = "Marines land on the beach during a drill on March 23, 2016On the rocky shores, troops"
+    assert edtfs(text) == ["2016-03-23"]
+
+
+def test_an_hour_and_a_dash_before_a_date_line_make_it_the_pages_own():
+    assert edtfs("09:08 - 24/05/24 por Agencia\n\nLa misión se amplió en 2022.") == ["2022"]

@@ -463,6 +463,10 @@ _PATTERNS = [
         rf"(?<![\d/.])(?<![-–])(?P<mn>0?[1-9]|1[0-2])(?P<sep>[./-])(?P<d>1[3-9]|2\d|3[01])(?P=sep)"
         rf"(?P<y>{_YEAR})(?![\d])",
     ),
+    (  # "on 29/12/13": a day over 12, the month and a two-figure year between slashes
+        "numeric",
+        r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mn>0?[1-9]|1[0-2])/(?P<y2>\d\d)(?![\d/])",
+    ),
     (  # "bis 24.04.", "am 3.5.": a German day and month in figures, after a preposition
         "numeric_dm",
         r"(?:(?<=\bam\s)|(?<=\bbis\s)|(?<=\bvom\s)|(?<=\bseit\s)|(?<=\bab\s)|(?<=\bzum\s))"
@@ -735,7 +739,8 @@ _MODIFIER = re.compile(
     r"(?:\b(?P<mod>early|mid|late|end|the\s+end|the\s+beginning|beginning|the\s+start|start|"
     r"the\s+middle|middle|the\s+turn|début|fin|mi|anfangs|anfang|mitte|ende|principios|mediados|"
     r"finales|fines|comienzos)(?:\s+(?:of|de|del))?[\s-]*"
-    r"|(?<!\.)\b(?P<approx>around|about|circa|ca\.|c\.|approximately|roughly|some\s+time\s+in|"
+    # "came about in 2012": how it started, not when roughly
+    r"|(?<!\.)\b(?P<approx>around|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!brought\s)about|circa|ca\.|c\.|approximately|roughly|some\s+time\s+in|"
     r"sometime\s+in|vers|environ|etwa|gegen|hacia|alrededor\s+de)\s+(?:the\s+)?(?:(?:in|of)\s+)?)$",
     re.I,
 )
@@ -923,6 +928,8 @@ _DATELINE_AGENCY_AFTER = re.compile(
     r"|^\.\s*\((?-i:[A-ZÀ-Þ][\w.&/ -]{1,30})\)\s*(?-i:[A-ZÀ-Þ])"  # "07 Nov. (Marín)Después"
     # "19 octobre. / TASS/. La", "Chisinau, 03 August /MOLDPRES/ – The"
     r"|^\.?\s*/\s*(?-i:[A-Z])[^/\n]{0,40}/\s*(?:$|\.\s+(?-i:[A-ZÀ-Þ])|[-–—:]\s)"
+    # "Baku. 12 November. REPORT.AZ/ Defense ...": the agency in capitals and a slash
+    r"|^\.\s+(?-i:[A-Z][A-Z.]{2,20}[A-Z])\s*/"
     # "Bakou, 20 février, AZERTAC": the agency's name in capitals after a comma
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|]|\.(?:\s*(?:\n|$)|\s+(?-i:[A-ZÀ-Þ])))"
 )
@@ -985,6 +992,11 @@ _EVERY_YEAR_BEFORE = re.compile(
     r"cada\s+año|todos\s+los\s+años|anualmente|jedes\s+Jahr|jährlich|alljährlich)\b[^.!?\n\d]{0,30}$",
     re.I,
 )
+# A periodical's issue number before its date: "(Issue No 21/01 – January 3, 2014)".
+_ISSUE_NUMBER_BEFORE = re.compile(
+    r"\b(?:issue|numéro|número|ausgabe)\s+(?:no\.?\s*|nr\.?\s*|n[º°o]\.?\s*)?\d[\d/.-]*\s*[-–—,:]\s*$",
+    re.I,
+)
 # After a day, the article and page of a periodical's issue it names: "vom 5. November 2008,
 # Artikel 7, Seite 6", "12 March 2010, p. 3". When the issue appeared, not an event.
 _ARTICLE_AND_PAGE_AFTER = re.compile(
@@ -1028,7 +1040,8 @@ _AGENCY_AND_PLACE_BEFORE = re.compile(
 # 2010"); neither dates an event. "By the end of 2010, ..." goes on after its date.
 _ACT_DATE_LINE = re.compile(r"^\s*(?:of|du|vom|del?)\s+$", re.I)
 _BYLINE_LINE = re.compile(
-    r"^\W*(?:(?:written|posted|published|words|text)\s+)?(?:by|von|par|por)\s+[^\s.]\S*(?:\s+\S+){0,9}?"
+    r"^\W*(?:(?:written|posted|published|words|text|rédigé|écrit|publié|publicado|escrito|"
+    r"verfasst|geschrieben)\s+)?(?:by|von|par|por)\s+[^\s.]\S*(?:\s+\S+){0,9}?"
     r"[\s!|:-]*$",
     re.I,
 )
@@ -1112,7 +1125,9 @@ _CLOCK_BEFORE = re.compile(
     # "12.00 pm - 2024.05.02": a bulletin's hour with a full stop, a dash before the date
     r"\b\d{1,2}(?::\d\d|\.\d\d(?=\s*[ap]\.?m))\s*(?:UTC|GMT|[ap]\.?m\.?)?[\s,•·|/]*"
     r"(?:(?<=[ap]m\s)-\s*)?(?:on\s+)?(?:(?:19|20)\d\d[\s,]*)?"
-    r"(?:(?:" + _WEEKDAY + r")[\s,]*)?$",
+    r"(?:(?:" + _WEEKDAY + r")[\s,]*)?$"
+    # "09:08 - 24/05/24 por Lusa": a line opening on the hour, a dash, then the date
+    r"|(?:^|\n)\s*\d{1,2}:\d\d\s*[-–—|]\s*$",
     re.I,
 )
 # A clock to the second or with its time zone, anywhere after a date: a machine's stamp (an
@@ -1218,7 +1233,10 @@ _NEWS_NOW = re.compile(
     r"\b(?:today|aujourd['’]hui|heute|hoy|yesterday|tomorrow|this\s+week|hier|demain|"
     r"(?:the\s+)?(?:next\s+few|coming)\s+days|(?:les\s+)?prochains\s+jours|próximos\s+días|"
     r"nächsten\s+Tagen|"
-    r"cette\s+semaine|gestern|morgen|diese\s+Woche|ayer|esta\s+semana)\b",
+    r"cette\s+semaine|gestern|morgen|diese\s+Woche|ayer|esta\s+semana)\b"
+    # "June 11, 2014. Tanzania has agreed to ...": the present perfect tells the day's news (a
+    # chronology's line tells it in the past: "The Council agreed")
+    r"|^\s*(?-i:[A-ZÀ-Þ])[\w'’ -]{0,40}?\s(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|wn)\b",
     re.I,
 )
 _RELATIVE = re.compile(
@@ -1708,6 +1726,17 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _citation(text[line_start:s], rest_of_line, text[line_start:line_end]):
                 page_own(s, e, None)  # "..., Government of Tonga media release, 17 April 2007"
+                continue
+            if _ISSUE_NUMBER_BEFORE.search(text[max(line_start, s - 40) : s]):
+                page_own(s, e, point)  # "(Issue No 21/01 – January 3, 2014)": the issue's date
+                continue
+            if (
+                point.unit == "day"
+                and point.year
+                and re.search(r"\s[-–—|]\s*$", text[max(line_start, s - 4) : s])
+                and re.match(r"(?-i:[A-ZÀ-Þ][a-zà-ÿ])", text[e : e + 2])
+            ):
+                page_own(s, e, None)  # "A. Writer - 28 novembre 2024Naima ...": a teaser's
                 continue
             if point.unit == "day" and _ARTICLE_AND_PAGE_AFTER.match(rest_of_line):
                 # "Rundbrief 318 vom 12. März 2009, Artikel 4, Seite 2": a periodical's issue (a
@@ -2706,7 +2735,10 @@ def read_dates(
         ):
             continue  # the related stories' headlines and bylines under "Related Posts"
         related = bool(_RELATED_LABEL.match(raw))
-        if related or _RELATED_LABEL_AND_LINK.match(raw) or _FIRST_PUBLISHED.match(raw):
+        if related or _RELATED_LABEL_AND_LINK.match(raw):
+            continue
+        if _FIRST_PUBLISHED.match(raw):
+            context.page_dates_in(raw)  # when the text first appeared: its own date
             continue
         if _TRANSCRIPT_LINE.match(raw):
             # "Transcript of doorstop: Dili: Monday, 13 December 2010: [...]": when it was said
@@ -2870,7 +2902,8 @@ def read_dates(
 
 # A caption closing with its photo's credit: "(REUTERS Photo)", "Photo: AFP".
 _PHOTO_CREDIT = re.compile(
-    r"\((?:[\w.&/-]+\s+){0,3}(?:photo|foto|image)s?(?:\s*:[^()]*)?\)\s*$"
+    # (the opening bracket may be lost: "... (Navy photo) Officers at a drill Navy photo)")
+    r"(?:\(|(?<=\s))(?:[\w.&/-]+\s+){0,3}(?:photo|foto|image)s?(?:\s*:[^()]*)?\)\s*$"
     r"|\b(?:photo|foto)s?\s*(?::|by|courtesy(?:\s+of)?)\s*[^.!?\n]{1,60}\.?$"
     # "- photo by Capt. A. Writer/U.S. Army Africa": the credit's abbreviations
     r"|\s[-–—]\s*(?:photo|foto)s?\s+(?:by|courtesy(?:\s+of)?)\s+[^!?\n]{1,60}$"
@@ -2940,7 +2973,9 @@ _RELATED = (
 # "Anteriormente publicado en la revista ...", "Originally published in ...": where and when
 # the text appeared before, not an event of it.
 _FIRST_PUBLISHED = re.compile(
-    r"\W*(?:(?:previously|originally|first)\s+published|anteriormente\s+publicad[oa]|"
+    r"\W*(?:(?:this|the)\s+(?:op-ed|article|piece|post|essay|column|text|story)\s+"
+    r"(?:is\s+|was\s+|has\s+)?(?:(?:previously|originally|first)\s+appeared)|"
+    r"(?:previously|originally|first)\s+published|anteriormente\s+publicad[oa]|"
     r"publicad[oa]\s+(?:originalmente|anteriormente|por\s+primera\s+vez)|"
     r"(?:initialement|précédemment|d['’]abord)\s+publiée?|"
     r"publiée?\s+(?:initialement|précédemment|d['’]abord)|(?:zuerst|ursprünglich)\s+erschienen)\b",

@@ -3649,3 +3649,22 @@ def test_a_captions_date_run_into_the_story_is_still_an_event():
 
 def test_an_hour_and_a_dash_before_a_date_line_make_it_the_pages_own():
     assert edtfs("09:08 - 24/05/24 por Agencia\n\nLa misión se amplió en 2022.") == ["2022"]
+
+
+# The seventy-sixth and seventy-seventh held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_subheading_whose_day_the_paragraph_under_it_tells_again_is_no_event():
+    text = (
+        "The exercise opens in Pune.\n\n"
+        "What the cabinet approved on 14 May\n\n"
+        "The cabinet approved the training agreement on 14 May 2024."
+    )
+    assert edtfs(text) == ["2024-05-14"]
+    text = "The exercise opens in Pune.\n\nMay 14 Summit\n\nThe ministers met in June 2024."
+    assert edtfs(text)[1:] == ["2024-06"]
+
+
+def test_a_numbered_comments_author_and_date_are_no_event():
+    text = "The army trained in 2006.\n\n#1 Reader on 11.02.07 at 1:01 am\n\nGood work."
+    assert edtfs(text) == ["2006"]

@@ -1627,6 +1627,8 @@ _AGENCY_PHOTO_CREDIT = re.compile(
 
 
 # A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
+# A reader's comment, numbered, its author and "on" before its date: "#1 Dawud on 11.02.07".
+_COMMENT_HEADER_BEFORE = re.compile(r"(?:^|\n)\s*#\d{1,4}\s+\S[^\n]{0,40}?\s+on\s+$")
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
 
@@ -1658,6 +1660,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
+                continue
+            if _COMMENT_HEADER_BEFORE.search(text[max(0, s - 60) : s]):
+                page_own(s, e, None)  # "#2 A. Reader on 11.02.07 at 2:35 pm": a comment's
                 continue
             if _FORUM_HANDLE_BEFORE.search(text[max(0, s - 40) : s]):
                 page_own(s, e, None)  # "u/Forsaken_Hermit Jul 08 '24": when a post was written
@@ -2707,7 +2712,7 @@ def read_dates(
     before_caption = None  # the context as it was before a photo's caption
     latin = _latin_share(text) > 0.5
     prose_seen = False  # a paragraph of the article read: the masthead is behind
-    for prior, block in zip([None, *page.blocks], page.blocks, strict=False):
+    for index, (prior, block) in enumerate(zip([None, *page.blocks], page.blocks, strict=False)):
         raw = text[block.start : block.end]
         if before_caption is not None:
             context, before_caption = before_caption, None
@@ -2770,6 +2775,9 @@ def read_dates(
             continue
         if block.kind == "title":
             continue
+        following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
+        if following and _subheading_told_below(raw, text[following.start : following.end]):
+            continue  # "March 28 Conclave" over "... will be held on March 28."
         body_start = block.start + _BULLET.match(raw).end()
         item = bool(_ITEM_BULLET.match(raw))
         mentions = find_dates(text[body_start : block.end], item)
@@ -2898,6 +2906,30 @@ def read_dates(
                 context.heading(context.page_year)
             candidates.extend(relatives)
     return candidates
+
+
+def _subheading_told_below(raw: str, below: str) -> bool:
+    """Is `raw` a subheading whose days the paragraph under it tells again ("What Mogadishu
+    approved on 28 August" over "... approved ... on 28 August 2025.")? A heading names no
+    event; the paragraph does."""
+    if len(raw.split()) > 8 or not _HEADLINE_LIKE.fullmatch(raw):
+        return False
+    mentions = find_dates(raw)
+    # yearless days only, and words beside them: a date line ("Saturday, December 15, 2007",
+    # "10.27.2016") is the page's own date, read as such
+    if not mentions or any(m.first.unit != "day" or m.first.year for m in mentions):
+        return False
+    words = re.sub(
+        r"\b(?:" + _WEEKDAY + r")\b",
+        "",
+        raw[: mentions[0].start] + raw[mentions[-1].end :],
+        flags=re.I,
+    )
+    if not re.search(r"[^\W\d]{3}", words):
+        return False
+    days = {(m.first.month, m.first.day) for m in mentions}
+    told = {(m.first.month, m.first.day) for m in find_dates(below) if m.first.unit == "day"}
+    return days <= told
 
 
 # A caption closing with its photo's credit: "(REUTERS Photo)", "Photo: AFP".

@@ -3668,3 +3668,11 @@ def test_a_subheading_whose_day_the_paragraph_under_it_tells_again_is_no_event()
 def test_a_numbered_comments_author_and_date_are_no_event():
     text = "The army trained in 2006.\n\n#1 Reader on 11.02.07 at 1:01 am\n\nGood work."
     assert edtfs(text) == ["2006"]
+
+
+# The seventy-eighth and seventy-ninth held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_day_set_by_the_weekday_nearest_it_comes_every_year():
+    text = "On the Sunday nearest June 12, the navy celebrates its day. It sailed on June 12."
+    assert edtfs(text) == ["XXXX-06-12"]

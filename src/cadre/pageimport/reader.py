@@ -1017,6 +1017,11 @@ _QUESTION_BEFORE = re.compile(r"¿?[^.!?\n]*")
 _EVERY_BEFORE = re.compile(
     r"\b(?:every|each|chaque|cada|jeden|jedes)\s+(?:the\s+|le\s+|el\s+)?$", re.I
 )
+# "on the Saturday nearest May 30": a calendar's rule for a day that comes each year.
+_NEAREST_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:" + _WEEKDAY + r")\s+(?:nearest(?:\s+to)?|closest\s+to|le\s+plus\s+proche\s+du)\s+$",
+    re.I,
+)
 # 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
 _READ_MORE_BEFORE = re.compile(
     r"\bread\s+more\s+(?:in|at|from)\s+[\"“][^\"”\n]{1,160}[\"”]\s*,\s*[^,\n]{1,40},\s*$", re.I
@@ -1923,6 +1928,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if point.year is None and (
                 _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s])
                 or _EVERY_BEFORE.search(text[max(0, s - 20) : s])
+                or _NEAREST_WEEKDAY_BEFORE.search(text[max(0, s - 30) : s])
             ):
                 page_own(s, e, None)  # "Annually, in the first week of November": no one event
                 continue

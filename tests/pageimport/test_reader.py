@@ -3676,3 +3676,16 @@ def test_a_numbered_comments_author_and_date_are_no_event():
 def test_a_day_set_by_the_weekday_nearest_it_comes_every_year():
     text = "On the Sunday nearest June 12, the navy celebrates its day. It sailed on June 12."
     assert edtfs(text) == ["XXXX-06-12"]
+
+
+# The eightieth and eighty-first held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_years_joined_by_bis_after_a_compound_of_zeitraum_or_zyklus_are_one_span():
+    assert edtfs("Die Hilfe läuft im Projektzyklus 2019 bis 2022 weiter.") == ["2019/2022"]
+    assert edtfs("Die Hilfe wurde 2019 bis 2022 geleistet.") == ["2019", "2022"]
+
+
+def test_a_section_word_and_the_date_alone_on_a_line_are_the_pages_own():
+    assert edtfs("News, 3/14/2019\n\nThe ministry trained the army in 2010.") == ["2010"]
+    assert edtfs("The news, 3/14/2019, was that the army trained.") == ["2019-03-14"]

@@ -760,7 +760,8 @@ _START_MODIFIER = (
 _RANGE_OPEN = re.compile(
     r"(?:\b(?P<word>from|between|since|du|de|del|entre|desde|depuis|von|vom|seit|zwischen|"
     r"period(?:\s+of)?|période|"
-    r"Zeitraum|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
+    # "im Projektzyklus 2021 bis 2024", "für den Programmzeitraum 2021 bis 2024"
+    r"\w*zeitraum|\w*zyklus|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
     r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+|los\s+años\s+|the\s+years\s+|"
     r"les\s+années\s+|den\s+Jahren\s+)?"
     r"(?:(?:" + _WEEKDAY + r"),?\s+)?"  # "Du lundi 30 octobre au vendredi 10 novembre"
@@ -990,6 +991,12 @@ _EVERY_YEAR_BEFORE = re.compile(
     r"\b(?:annually|yearly|every\s+year|each\s+year|"
     r"every\s+(?:first|second|third|fourth|last)\s+\w+\s+(?:in|of)|chaque\s+année|tous\s+les\s+ans|"
     r"cada\s+año|todos\s+los\s+años|anualmente|jedes\s+Jahr|jährlich|alljährlich)\b[^.!?\n\d]{0,30}$",
+    re.I,
+)
+# A line of the site's section and the page's date alone: "News, 2/23/2018".
+_SECTION_LABEL_LINE = re.compile(
+    r"\W*(?:news|press\s+releases?|news\s+releases?|actualités?|communiqués?|noticias|"
+    r"nachrichten|meldungen|pressemitteilungen?)\s*[,:|–—-]\s*",
     re.I,
 )
 # A periodical's issue number before its date: "(Issue No 21/01 – January 3, 2014)".
@@ -1736,6 +1743,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _citation(text[line_start:s], rest_of_line, text[line_start:line_end]):
                 page_own(s, e, None)  # "..., Government of Tonga media release, 17 April 2007"
+                continue
+            if _SECTION_LABEL_LINE.fullmatch(text[line_start:s]) and not rest_of_line.strip(" ."):
+                page_own(s, e, point)  # "News, 2/23/2018": the section and the page's date
                 continue
             if _ISSUE_NUMBER_BEFORE.search(text[max(line_start, s - 40) : s]):
                 page_own(s, e, point)  # "(Issue No 21/01 – January 3, 2014)": the issue's date

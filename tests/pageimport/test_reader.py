@@ -3689,3 +3689,22 @@ def test_years_joined_by_bis_after_a_compound_of_zeitraum_or_zyklus_are_one_span
 def test_a_section_word_and_the_date_alone_on_a_line_are_the_pages_own():
     assert edtfs("News, 3/14/2019\n\nThe ministry trained the army in 2010.") == ["2010"]
     assert edtfs("The news, 3/14/2019, was that the army trained.") == ["2019-03-14"]
+
+
+# The eighty-second and eighty-third held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_date_and_its_hour_after_a_slash_are_a_stamp():
+    text = "12.03.2024 / 10:15 | Updated: 12.03.2024 / 11:40\n\nThe army trained in 2019."
+    assert edtfs(text) == ["2019"]
+
+
+def test_a_date_line_and_a_bar_before_stand_is_the_pages_own():
+    text = "14.05.2019 | Stand 02.02.2022, 09:10 Uhr\n\nDie Ausbilder reisen ab Mitte Juni."
+    assert edtfs(text) == ["2019-06"]
+
+
+def test_a_dateline_whose_day_ran_into_the_month_is_a_dateline():
+    text = "Bishoftu, March07, 2024 (EDU) The delegation visited the university."
+    assert edtfs(text) == []
+    assert edtfs("The course opened on March07, 2024, with forty officers.") == ["2024-03-07"]

@@ -509,6 +509,11 @@ _PATTERNS = [
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})\.\s+{_Y}(?=\.(?:\s|$))",
     ),
+    (  # "Bishoftu, June04, 2025": a stored copy ran the day into the month's full name
+        "mdy",
+        r"(?<![\w])(?P<m>January|February|March|April|June|July|August|September|October|"
+        rf"November|December)(?P<d>0[1-9]|[12]\d|3[01]),\s*{_Y}(?!\d)",
+    ),
     (  # "starts on March, the 7th"
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s+the\s+(?P<d>{_DAY})(?:st|nd|rd|th)(?![\d\w])"
@@ -937,6 +942,8 @@ _DATELINE_AGENCY_AFTER = re.compile(
 _DATELINE_AFTER = re.compile(
     r"^\s*,?\s*(?:\([^()]{1,40}\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
+    # "Bishoftu, June04, 2025 (EDU ) The Director ...": the agency in brackets, then the story
+    r"|^\s*\(\s*(?-i:[A-Z]{2,8})\s*\)\s+(?-i:[A-ZÀ-Þ])"
 )
 # A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
 # Indian Navy ...", "Phnom Penh (FN), Mar. 15 – Cambodia ...".
@@ -1148,7 +1155,9 @@ _CLOCK_BEFORE = re.compile(
 _STAMP_AFTER = re.compile(
     r"^,?\s*(?:[-–—|]\s*)?(?:at\s+|um\s+|à\s+)?\d{1,2}:\d\d(?::\d\d\b|\s*\(?(?:[+-]\d\d:?\d\d|"
     r"UTC|GMT|CES?T|BST|[ECP][SD]T)\b)"
-    r"|^\s*[-–—|]\s*\d{1,2}:\d\d(?!\d)",
+    r"|^\s*[-–—|/]\s*\d{1,2}:\d\d(?!\d)"  # "01.04.2025 / 14:08": a slash too
+    # "23.10.2018 | Stand 31.07.2023": the day and when the page was last changed
+    r"|^\s*[-–—|·•]\s*(?:" + _UPDATE_WORDS + r"|aktualizováno)\b",
     re.I,
 )
 # A news site's section name and a bar before a date closing its line: "News | Aug. 18, 2015".
@@ -3230,6 +3239,8 @@ class _Context:
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
+            if mention.updated and self.own_date is not None:
+                return  # "23.10.2018 | Stand 31.07.2023": the day the page gave stands
             self.heading(mention.first.year)
             if mention.updated:
                 return

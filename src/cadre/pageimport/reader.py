@@ -698,8 +698,10 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:quelle|source|sources|fuente|fuentes)\s*:\s*[^,\n]{1,50},\s*"
     # A source's line: "(Source: Royal Australian Navy; issued July 18, 2019)"
     r"|\(\s*(?:source|quelle|fuente)\s*:[^()]{0,80}[;,]\s*(?:issued|published|dated)\s+(?:on\s+)?"
-    # A magazine's running header: "Issue No: 11 • November 2018 •".
-    r"|\bissue(?:\s+(?:no\.?|nr\.?|number))?\s*:?\s*\d{1,4}\s*[•|,·-]\s*"
+    # A magazine's running header: "Issue No: 11 • November 2018 •", "(Issue No 21/01 –
+    # January 3, 2014)"
+    r"|\b(?:issue|numéro|número|ausgabe)(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|number))?\s*:?\s*"
+    r"\d{1,4}(?:[/.-]\d{1,4})?\s*[•|,·:–—-]\s*"
     # A bulletin's volume and number: "Vol. 4, No. 2: May 2003".
     r"|\bvol(?:ume)?\.?\s*\d{1,3}\s*,\s*(?:no\.?|nr\.?|number)\s*\d{1,4}\s*[:•|,·-]\s*"
     # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
@@ -997,18 +999,11 @@ _OLD_YEAR_BEFORE = re.compile(r"(?<![\d.,])1[0-8]\d\d\s*,\s*(?:[^\W\d]+\s+){0,3}
 _EVERY_YEAR_BEFORE = re.compile(
     r"\b(?:annually|yearly|every\s+year|each\s+year|"
     r"every\s+(?:first|second|third|fourth|last)\s+\w+\s+(?:in|of)|chaque\s+année|tous\s+les\s+ans|"
-    r"cada\s+año|todos\s+los\s+años|anualmente|jedes\s+Jahr|jährlich|alljährlich)\b[^.!?\n\d]{0,30}$",
-    re.I,
-)
-# A line of the site's section and the page's date alone: "News, 2/23/2018".
-_SECTION_LABEL_LINE = re.compile(
-    r"\W*(?:news|press\s+releases?|news\s+releases?|actualités?|communiqués?|noticias|"
-    r"nachrichten|meldungen|pressemitteilungen?)\s*[,:|–—-]\s*",
-    re.I,
-)
-# A periodical's issue number before its date: "(Issue No 21/01 – January 3, 2014)".
-_ISSUE_NUMBER_BEFORE = re.compile(
-    r"\b(?:issue|numéro|número|ausgabe)\s+(?:no\.?\s*|nr\.?\s*|n[º°o]\.?\s*)?\d[\d/.-]*\s*[-–—,:]\s*$",
+    r"cada\s+año|todos\s+los\s+años|anualmente|jedes\s+Jahr|jährlich|alljährlich)\b[^.!?\n\d]{0,30}$"
+    # "every February 23", "chaque 8 mai": right before the day
+    r"|\b(?:every|each|chaque|cada|jeden|jedes)\s+(?:the\s+|le\s+|el\s+)?$"
+    # "on the Saturday nearest May 30": a calendar's rule
+    r"|\b(?:" + _WEEKDAY + r")\s+(?:nearest(?:\s+to)?|closest\s+to|le\s+plus\s+proche\s+du)\s+$",
     re.I,
 )
 # After a day, the article and page of a periodical's issue it names: "vom 5. November 2008,
@@ -1027,15 +1022,6 @@ _AUTHOR_NAME_AFTER = re.compile(r"^\s+(?-i:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+[A-ZÀ-�
 # A list item that is a question: "- ¿Cuánto gana un militar en Perú en 2025?: conoce", a link
 # to another story.
 _QUESTION_BEFORE = re.compile(r"¿?[^.!?\n]*")
-# "every February 23", "chaque 8 mai": a day that comes back each year.
-_EVERY_BEFORE = re.compile(
-    r"\b(?:every|each|chaque|cada|jeden|jedes)\s+(?:the\s+|le\s+|el\s+)?$", re.I
-)
-# "on the Saturday nearest May 30": a calendar's rule for a day that comes each year.
-_NEAREST_WEEKDAY_BEFORE = re.compile(
-    r"\b(?:" + _WEEKDAY + r")\s+(?:nearest(?:\s+to)?|closest\s+to|le\s+plus\s+proche\s+du)\s+$",
-    re.I,
-)
 # 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
 _READ_MORE_BEFORE = re.compile(
     r"\bread\s+more\s+(?:in|at|from)\s+[\"“][^\"”\n]{1,160}[\"”]\s*,\s*[^,\n]{1,40},\s*$", re.I
@@ -1164,7 +1150,8 @@ _STAMP_AFTER = re.compile(
 _SECTION_BAR_BEFORE = re.compile(
     r"^\W*(?:news|latest\s+news|press\s+releases?|articles?|stories|features?|blog|media|"
     r"updates?|announcements?|actualités?|communiqués?(?:\s+de\s+presse)?|nachrichten|"
-    r"meldungen?|aktuelles|pressemitteilungen?|noticias?|actualidad|prensa)\s*[|•]\s*$"
+    r"meldungen?|aktuelles|pressemitteilungen?|noticias?|actualidad|prensa|news\s+releases?)"
+    r"\s*[|•,:–—-]\s*$"  # "News, 2/23/2018" too
     # or nothing but a bar ("| 14.05.2016"), or a site's initials and a dash ("TMP – ")
     r"|^\s*[|•]\s*$|^\W*(?-i:[A-Z]{2,6})\s*[-–—|]\s*$",
     re.I,
@@ -1647,9 +1634,9 @@ _AGENCY_PHOTO_CREDIT = re.compile(
 )
 
 
-# A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
 # A reader's comment, numbered, its author and "on" before its date: "#1 Dawud on 11.02.07".
 _COMMENT_HEADER_BEFORE = re.compile(r"(?:^|\n)\s*#\d{1,4}\s+\S[^\n]{0,40}?\s+on\s+$")
+# A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
 
@@ -1752,12 +1739,6 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _citation(text[line_start:s], rest_of_line, text[line_start:line_end]):
                 page_own(s, e, None)  # "..., Government of Tonga media release, 17 April 2007"
-                continue
-            if _SECTION_LABEL_LINE.fullmatch(text[line_start:s]) and not rest_of_line.strip(" ."):
-                page_own(s, e, point)  # "News, 2/23/2018": the section and the page's date
-                continue
-            if _ISSUE_NUMBER_BEFORE.search(text[max(line_start, s - 40) : s]):
-                page_own(s, e, point)  # "(Issue No 21/01 – January 3, 2014)": the issue's date
                 continue
             if (
                 point.unit == "day"
@@ -1944,11 +1925,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if point.year is None and _OLD_YEAR_BEFORE.search(text[max(0, s - 40) : s]):
                 page_own(s, e, None)  # "Im Jahr 1751, genauer gesagt am 14. Dezember": its year
                 continue
-            if point.year is None and (
-                _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s])
-                or _EVERY_BEFORE.search(text[max(0, s - 20) : s])
-                or _NEAREST_WEEKDAY_BEFORE.search(text[max(0, s - 30) : s])
-            ):
+            if point.year is None and _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "Annually, in the first week of November": no one event
                 continue
             found.append((s, e, name, point))

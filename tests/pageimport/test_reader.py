@@ -3708,3 +3708,42 @@ def test_a_dateline_whose_day_ran_into_the_month_is_a_dateline():
     text = "Bishoftu, March07, 2024 (EDU) The delegation visited the university."
     assert edtfs(text) == []
     assert edtfs("The course opened on March07, 2024, with forty officers.") == ["2024-03-07"]
+
+
+# The eighty-fourth and eighty-fifth held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_month_to_come_after_the_day_a_story_is_told_from_takes_that_days_year():
+    text = (
+        "The chief of staff met the attaché on Friday 8 March 2024.\n\n"
+        "The visiting general will arrive in April, his second visit."
+    )
+    assert edtfs(text) == ["2024-03-08", "2024-04"]
+    # A month to come before that day's, or after a year alone, still has no year of its own.
+    text = (
+        "The chief of staff met the attaché on Friday 8 March 2024.\n\n"
+        "The visiting general will arrive in February, his second visit."
+    )
+    assert edtfs(text) == ["2024-03-08", "XXXX-02"]
+    text = "The army trained in 2009.\n\nOfficers will serve there from October."
+    assert edtfs(text) == ["2009", "XXXX-10"]
+
+
+def test_a_sentence_cut_short_on_the_last_line_is_no_heading():
+    text = "The navy got two vehicles.\n\nHe also stated that later 2025, the cooperation b"
+    assert edtfs(text) == ["2025"]
+    # A heading above text still gives its year and is no event.
+    assert edtfs("Training in 2025\n\nThe course opened in May.") == ["2025-05"]
+
+
+def test_french_and_ispr_datelines_are_the_pages_own():
+    text = "Abidjan, le 13 avril 2022 - En vue de renforcer la coopération, les armées se voient."
+    assert edtfs(text) == []
+    assert edtfs("Dhaka, 16 July :- Chief of Air Staff left for China.") == []
+    assert edtfs("The chief left on 16 July 2022, for China.") == ["2022-07-16"]
+
+
+def test_a_year_inside_a_resolutions_number_after_a_slash_is_no_year():
+    text = "La Resolución Legislativa 13436/2025-CR autoriza el ingreso de tropas."
+    assert edtfs(text) == []
+    assert edtfs("El acuerdo de 2014/2015 sigue vigente.") == ["2014/2015"]

@@ -631,8 +631,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"copyright\b[^.!?\n\d]{0,60})|[$€£¥#§©]"
     # "Entre 1850 et 2018": the end of a span that starts before the years a date may have
     r"|\b1[0-8]\d\d\s*(?:[-–]|(?:to|and|et|und|y|à|au|bis|al|a)\s)"
-    # "Resolución Ministerial 770-2015-DE": a number the year is part of
-    r"|\b\d{3}-)\s*$",
+    # "Resolución Ministerial 770-2015-DE", "Resolución Legislativa 13436/2025-CR": a number
+    # the year is part of
+    r"|\b\d{3}-|\b\d{5,}/)\s*$",
     re.I,
 )
 _NOT_A_YEAR_AFTER = re.compile(
@@ -912,9 +913,10 @@ _DATELINE_BEFORE = re.compile(
     # the site's name before it: "14ymedio bigger14ymedio, Havana, 1 July 2024 —"
     + r"(?:(?-i:[\w.-]*\d[\w.-]*|[a-z][\w.-]*)(?:\s+[\w.-]+)?,\s+)?"
     + _PLACE
+    # "Abidjan, le 13 avril 2022 -": the article before the day, as French writes it
     + r"(?:,\s*(?:(?:"
     + _WEEKDAY
-    + r")\W*)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+)$"
+    + r")\W*)?(?:le\s+)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+)$"
 )
 _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]\s")
 # A day's date opening its line, then only its place: "15th September 2016 Mogadishu, Somalia".
@@ -950,7 +952,7 @@ _DATELINE_AFTER = re.compile(
 # A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
 # Indian Navy ...", "Phnom Penh (FN), Mar. 15 – Cambodia ...".
 _YEARLESS_DATELINE_AFTER = re.compile(
-    r"^\s*(?:--|[:–—-])\s+(?-i:[A-ZÀ-Þ])"
+    r"^\s*(?:--|:-|[:–—-])\s+(?-i:[A-ZÀ-Þ])"  # "Dhaka, 16 July :- Chief of Air Staff ..."
     r"|^[ \t]*\.?[ \t]*(?:\n|$)"  # "Lima, Dec. 17." alone on its line
 )
 # A place and its region with no comma before the date: "Lepaterique, Francisco Morazán 02 de
@@ -2826,7 +2828,12 @@ def read_dates(
         led = led and _is_date_led(text, mentions[0], block)
         if (
             block.kind == "heading"
-            or (not led and not labelled and _looks_like_heading(raw, block, mentions))
+            or (
+                not led
+                and not labelled
+                and not (block is last_block and _CUT_SENTENCE.match(raw))
+                and _looks_like_heading(raw, block, mentions)
+            )
             or _repeats_own_day(raw, mentions, context.own_date, text, block.end)
         ):
             if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
@@ -3135,6 +3142,9 @@ def _repeats_own_day(
     )
 
 
+# The text's last line, which heads nothing below it, begun as a sentence is ("He also stated
+# that later 2025, the cooperation b"): a stored copy cut short, not a heading.
+_CUT_SENTENCE = re.compile(r"^\W*(?-i:[A-ZÀ-Þ][\w'’]*)(?:\s+(?-i:[a-zß-ÿ][\w'’]*)){3}")
 # A line that stops on a word no heading ends with, after a comma: a sentence cut short.
 _CUT_AFTER_A_WORD = re.compile(
     r",\s+(?:\w+\s+)*(?-i:a|an|the|and|or|of|to|which|who|that|le|la|les|et|der|die|das|und|el|y)$"
@@ -3419,6 +3429,14 @@ class _Context:
         if not self.prose:
             return self.year
         if future and not self.ahead:
+            stated = self.stated_day
+            if (
+                self.stated_unit == "day"
+                and stated
+                and stated.day.year == self.year
+                and replace(point, year=self.year).first_day() > stated.day
+            ):
+                return self.year
             return None  # "officers will serve there from October": after the page, not in 2009
         if self.limit and self.page_year and self.page_year < self.year:
             return None  # "the withdrawal by the end of 2012 announced on 6 July", in 2011

@@ -3747,3 +3747,37 @@ def test_a_year_inside_a_resolutions_number_after_a_slash_is_no_year():
     text = "La Resolución Legislativa 13436/2025-CR autoriza el ingreso de tropas."
     assert edtfs(text) == []
     assert edtfs("El acuerdo de 2014/2015 sigue vigente.") == ["2014/2015"]
+
+
+# The eighty-sixth and eighty-seventh held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_place_and_day_in_parentheses_alone_on_a_line_are_the_pages_dateline():
+    text = "(El Paso, Texas, Dec. 14, 2017)\n\nThe academy hosted a delegation Nov. 28 to talk."
+    assert edtfs(text) == ["2017-11-28"]
+    # A source in parentheses after words of a sentence is no dateline: no year from it.
+    text = "The course ended (see Army Times, Ohio, Dec. 14, 2017)\n\nIt began Nov. 28 in Ohio."
+    assert edtfs(text) == ["XXXX-11-28"]
+
+
+def test_an_agencys_credit_closing_a_paragraph_is_no_event():
+    text = "Turkey will open its base and train soldiers. (L.M.) (Agenzia Fides 03/10/2016)"
+    assert edtfs(text) == []
+    assert edtfs("The base opened (on 03/10/2016) with 200 trainers.") == ["2016-10-03"]
+
+
+def test_a_day_month_and_two_figure_year_alone_on_a_line_are_a_date_line():
+    text = "Italian police to train Iraqi police\n\n20 Jul 07\n\nTraining began in August."
+    assert edtfs(text) == ["2007-08"]
+    assert edtfs("Training began on 20 Jul with 07 officers.") == ["XXXX-07-20"]
+
+
+def test_a_month_and_year_after_in_or_on_alone_on_a_line_are_a_stamp():
+    text = "in February 2019\n\nFrom 12 to 15th February 2019 the centre supported the course."
+    assert edtfs(text) == ["2019-02-12/2019-02-15"]
+    assert edtfs("The course ran in February 2019.") == ["2019-02"]
+
+
+def test_pre_christmas_names_the_feast():
+    assert edtfs("The squadron had some pre-Christmas sunshine in Kenya.") == ["XXXX-12-25"]
+    assert edtfs("The Christmas spirit held.") == []

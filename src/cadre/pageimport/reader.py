@@ -307,12 +307,13 @@ HOLIDAYS_WITH_YEAR = {
 }  # fmt: skip
 
 
-# "After Christmas", "à Noël", "nach Weihnachten": a feast after a preposition is its day.
+# "After Christmas", "à Noël", "nach Weihnachten": a feast after a preposition is its day;
+# "some pre-Christmas sunshine", the days just before it, too.
 _FEAST_AFTER = "(?:" + "|".join(
     rf"(?<=\b{word}\s)"
     for word in ("after", "before", "by", "until", "over", "since", "après", "avant", "à",
                  "nach", "vor", "bis", "zu", "an", "después de", "antes de", "en", "hasta")
-) + ")"  # fmt: skip
+) + r"|(?<=\bpre-))"  # fmt: skip
 
 
 def _holiday_names(names) -> str:
@@ -372,6 +373,10 @@ _PATTERNS = [
         "dmy",
         rf"(?<![\w.-])(?P<d>{_DAY})-(?P<m>{_month_names(m for m in ENGLISH_MONTHS if len(m) == 3)})"
         r"-(?P<y2>\d\d)(?![\w-])",
+    ),
+    (  # "20 Jul 07" alone on its line: a news release's date line, its year in two figures
+        "dmy",
+        rf"(?<![^\n])(?P<d>{_DAY})\s+(?P<m>{_MONTH})\.?\s+(?P<y2>\d\d)(?=[ \t]*(?:\n|$))",
     ),
     (  # "P-au-P, 03 mars 09 [AlterPresse]": a wire's dateline, its year in two figures
         "dmy",
@@ -1086,6 +1091,15 @@ _CLOCK_NEXT_LINE = re.compile(
 # A source's date closing its parentheses after two commas: "(after A. Writer, Times of
 # India, 30.6.17)".
 _SOURCE_IN_PARENTHESES_BEFORE = re.compile(r"\([^()\n]*,[^()\n]*,\s*$")
+# A line of nothing but a place and a day in parentheses: "(El Paso, Texas, Dec. 14, 2017)".
+_PLACE_IN_PARENTHESES_LINE = re.compile(
+    r"\s*\(\s*(?-i:[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})"
+    r"(?:,\s*(?-i:[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}))?,\s*"
+)
+# An agency's credit closing a paragraph, its name and the day: "(Agenzia Fides 03/10/2016)".
+_AGENCY_CREDIT_BEFORE = re.compile(
+    r"\((?-i:Agen[cz]ia|Agence|Agentur|Agency|[A-Z][A-Z]{2,})(?:\s+(?-i:[A-Z][\w.-]*)){0,3}\s+$"
+)
 # A line of nothing but date parts and a clock: a blog's stamp ("30 janvier 2014 4 30 /01
 # /janvier /2014 22:38"), a post's ("Le 02/03/2016 à 07:53").
 # Between the parts of a stamp: "Jueves, 29 de agosto de 2013", "1er décembre", "·".
@@ -1725,10 +1739,25 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, None)  # "mardi 16 avril 2024" / "Antananarivo | 13h48"
                 continue
+            if (
+                point.unit == "day"
+                and point.year
+                and _PLACE_IN_PARENTHESES_LINE.fullmatch(text[line_start:s])
+                and re.fullmatch(r"\s*\)\s*", rest_of_line)
+            ):
+                page_own(s, e, point)  # "(El Paso, Texas, Dec. 14, 2017)": a release's dateline
+                continue
             if _SOURCE_IN_PARENTHESES_BEFORE.search(text[line_start:s]) and re.match(
                 r"\s*\)", rest_of_line
             ):
                 page_own(s, e, None)  # "(after A. Writer, Times of India, 30.6.17)": a source
+                continue
+            if (
+                point.unit == "day"
+                and _AGENCY_CREDIT_BEFORE.search(text[line_start:s])
+                and re.match(r"\)\s*(?:\n|$)", text[e:])
+            ):
+                page_own(s, e, None)
                 continue
             if _STAMP_LINE.fullmatch(text[line_start:line_end]):
                 page_own(s, e, point if point.unit == "day" else None)
@@ -3113,6 +3142,8 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     dated = [m for m in mentions if m.first.unit in ("day", "month")]
     # A date alone on its line, a weekday before it at most ("Tue 12 Feb 2013").
     rest = _WEEKDAY_FIRST.sub("", _BULLET.sub("", raw).strip())
+    # "in February 2019", "on February 2019" alone on a line: a site's stamp, as bare
+    rest = _PREPOSITION_ONLY_FIRST.sub("", rest)
     alone = len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(rest) - 1
     fact = mentions and (
         _FACT_MARK.match(raw) or _FACT_LABEL.match(raw) or _PERIOD_LABEL.match(raw)
@@ -3161,6 +3192,7 @@ _FACT_LABEL = re.compile(r"^\s*[^\W\d][^\W\d\s]*(?:\s+[^\W\d]+){0,2}:\s+\S")
 _PERIOD_LABEL = re.compile(r"^\W*(?:period|période|período|periodo|zeitraum)(?![^\W\d])", re.I)
 
 
+_PREPOSITION_ONLY_FIRST = re.compile(r"^(?:in|on)\s+(?=\S+\s+\d{4}$)", re.I)
 _WEEKDAY_FIRST = re.compile(
     r"^\W*(?:" + _WEEKDAY + r"|tues|thurs|" + _WEEKDAY_SHORT + r")\.?(?:\s*,)?\s+", re.I
 )

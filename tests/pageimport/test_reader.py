@@ -3337,8 +3337,9 @@ def test_a_names_short_form_in_brackets_does_not_state_its_year_again():
     assert edtfs("The ship is part of Pacific Endeavour 2024 (PE 2024).") == ["2024"]
 
 
-def test_a_year_of_the_bikram_sambat_calendar_is_no_year():
-    assert edtfs("The exercise has been held every year since 2060 BS.") == []
+def test_a_year_of_the_bikram_sambat_calendar_is_not_taken_for_a_gregorian_year():
+    # Read as the two Gregorian years it overlaps since the eighty-eighth set, never as 2060.
+    assert edtfs("The exercise has been held every year since 2060 BS.") == ["2003-04/2004-04"]
 
 
 def test_a_month_opening_its_sentence_before_will_is_a_date():
@@ -3781,3 +3782,36 @@ def test_a_month_and_year_after_in_or_on_alone_on_a_line_are_a_stamp():
 def test_pre_christmas_names_the_feast():
     assert edtfs("The squadron had some pre-Christmas sunshine in Kenya.") == ["XXXX-12-25"]
     assert edtfs("The Christmas spirit held.") == []
+
+
+# The eighty-eighth and eighty-ninth held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_run_of_dated_links_with_two_figure_years_is_no_event():
+    text = (
+        "The network's latest posts.\n7.07.08: Hostage Rescue Endangers Journalists\n"
+        "4.06.08: BLACKLIST TO THE A LIST\n15.04.12: Gallery Assaulted on April 9 in Meta\n"
+        "The army trained 10,000 officers in 2007."
+    )
+    assert edtfs(text) == ["2007"]
+    # Two such lines are not yet a list.
+    assert edtfs("7.07.08: Rescue of hostages\n4.06.08: A list") == ["2008-07-07", "2008-06-04"]
+
+
+def test_a_date_line_run_into_its_reading_time_is_the_pages_own():
+    text = "Sun., June 27, 20211 min. read\n\nThe drill took place on June 24 near Amman."
+    assert edtfs(text) == ["2021-06-24"]
+
+
+def test_a_capitalised_romance_month_before_a_capitalised_word_is_a_place():
+    text = "En janvier 2018, des éléphants ont été tués dans la région de Mayo Kebbi-Ouest."
+    assert edtfs(text) == ["2018-01"]
+    assert edtfs("Die Ausbilder kamen im Jahr 2018. Im Mai Soldaten zu schulen war das Ziel.")[
+        1:
+    ] == ["2018-05"]
+
+
+def test_a_bikram_sambat_year_is_the_span_of_the_two_years_it_overlaps():
+    text = "The academy was founded in 2055 BS and has trained officers since 2067BS."
+    assert edtfs(text) == ["1998-04/1999-04", "2010-04/2011-04"]
+    assert edtfs("The army sent 2060 soldiers in 2010.") == ["2010"]

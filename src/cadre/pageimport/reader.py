@@ -514,6 +514,10 @@ _PATTERNS = [
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})\.\s+{_Y}(?=\.(?:\s|$))",
     ),
+    (  # "Sun., June 27, 20211 min. read": a date line run into the story's reading time
+        "mdy",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\.?\s+(?P<d>{_DAY}),\s+{_Y}(?=\d{{1,2}}\s+min\.?\s+read)",
+    ),
     (  # "Bishoftu, June04, 2025": a stored copy ran the day into the month's full name
         "mdy",
         r"(?<![\w])(?P<m>January|February|March|April|June|July|August|September|October|"
@@ -613,6 +617,9 @@ _PATTERNS = [
         r"|(?<=\bthe\smid-))"
         r"(?P<dy6>[2-9]0)['’‘]?s\b)",
     ),
+    # "in 2055 BS", "since 2067BS": a year of Nepal's Bikram Sambat calendar, which starts in
+    # mid-April; read as the span of the two Gregorian years it overlaps
+    ("bs", r"(?<![\w.])(?P<y>(?:19[6-9]|20\d)\d)\s?(?-i:B\.?\s?S\b\.?)"),
     # A year; "In FY2013": a fiscal year, by its year.
     # "UNTCC2025": a meeting's short name run into its year
     (
@@ -1435,6 +1442,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     if "y2" in groups:
         # "15.10.24", "15-Oct-98": two figures name 1969 to 2068, as C's strptime reads them
         year = int(groups["y2"]) + (1900 if int(groups["y2"]) >= 69 else 2000)
+    if name == "bs":
+        return DatePoint("month", year - 57, 4)
     if name == "isoweek":
         week = int(next(groups[k] for k in ("w1", "w2", "w3", "w4") if k in groups))
         try:
@@ -1607,6 +1616,12 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
             (not match.groupdict().get("y") and _NAME_DE_BEFORE.search(before))
             # "aliens from Mars": not French or Spanish
             or (name == "m" and re.search(r"\b(?:from|to|on|at|of|by)\s+$", before))
+            # "la région de Mayo Kebbi-Ouest": a place's name (German writes "Mai" capitalised)
+            or (
+                name == "m"
+                and word.lower() != "mai"
+                and re.match(r"[ -](?-i:[A-ZÀ-Þ][a-zà-ÿ])", after)
+            )
         )
     ):
         return False  # a French or Spanish month is lowercase in a date
@@ -1764,6 +1779,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _ARCHIVE_DAY_AFTER.fullmatch(rest_of_line):
                 page_own(s, e, None)  # "24.05.2017(Heute)": a news archive's list of days
+                continue
+            if point.unit == "day" and re.fullmatch(r"\d{1,2}\s+min\.?\s+read\s*", rest_of_line):
+                page_own(s, e, point)  # "Sun., June 27, 20211 min. read": the story's date line
                 continue
             if _CLOCK_IN_PARENTHESES_AFTER.match(rest_of_line):
                 page_own(s, e, None)  # "En Avril, 2015 (17:35 PM)": a comment's stamp
@@ -2030,6 +2048,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             s2, _, _, point2 = found[i + 1]
             if point2.year and point2.unit == point.unit and _LIST_JOIN.fullmatch(text[e:s2]):
                 point.year = point2.year
+        if name == "bs":
+            mention = DateMention(s, e, point, DatePoint("month", point.year + 1, 4))
         # "2004-05": a span of years written short.
         short = re.match(r"^\s*[-–/]\s*(\d\d?)(?![\d])", text[e : e + 6])
         if mention.last is None and point.unit == "year" and short:
@@ -2745,8 +2765,11 @@ def read_dates(
     before_caption = None  # the context as it was before a photo's caption
     latin = _latin_share(text) > 0.5
     prose_seen = False  # a paragraph of the article read: the masthead is behind
+    dated_links = _dated_links(page)
     for index, (prior, block) in enumerate(zip([None, *page.blocks], page.blocks, strict=False)):
         raw = text[block.start : block.end]
+        if index in dated_links:
+            continue
         if before_caption is not None:
             context, before_caption = before_caption, None
         if _PHOTO_CREDIT.search(raw):
@@ -3056,6 +3079,24 @@ _TRANSCRIPT_LINE = re.compile(
 )
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
 _RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)
+# "7.07.08: Colombia Hostage Rescue ...": a site's list of its posts, each under its day with a
+# year in two figures; a chronology writes its years in full.
+_DATED_LINK = re.compile(r"\s*\d{1,2}\.\d{1,2}\.\d\d:\s+\S")
+
+
+def _dated_links(page: Page) -> set[int]:
+    """The blocks of runs of three or more dated links."""
+    links, run = set(), []
+    for index, block in enumerate([*page.blocks, None]):
+        if block is not None and _DATED_LINK.match(page.text, block.start, block.end):
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            links.update(run)
+        run = []
+    return links
+
+
 # A blog post's comment count or form under it: the post is over, the blog's sidebar follows
 # ("No comments:" / "Tsunami memories: What happened in ... in 2004.").
 _COMMENTS_LINE = re.compile(r"\s*(?:no|\d+)\s+comments?:\s*|\s*post\s+a\s+comment\s*", re.I)

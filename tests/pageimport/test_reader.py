@@ -3815,3 +3815,14 @@ def test_a_bikram_sambat_year_is_the_span_of_the_two_years_it_overlaps():
     text = "The academy was founded in 2055 BS and has trained officers since 2067BS."
     assert edtfs(text) == ["1998-04/1999-04", "2010-04/2011-04"]
     assert edtfs("The army sent 2060 soldiers in 2010.") == ["2010"]
+
+
+def test_a_yearless_period_running_over_the_pages_own_day_is_of_its_year():
+    text = (
+        "Winter training\n\n31 January, 2013\n\nThe school formed in 1991 trains troops.\n\n"
+        "Officers are on a course from 20 January till 15 February."
+    )
+    assert edtfs(text) == ["1991", "2013-01-20/2013-02-15"]
+    # A period wholly after a year told in passing, on a page with no date of its own, has none.
+    text = "The school formed in 1991 trains troops.\n\nOfficers are on a course from 20 to 25 May."
+    assert edtfs(text) == ["1991", "XXXX-05-20/XXXX-05-25"]

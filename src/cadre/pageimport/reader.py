@@ -3335,6 +3335,13 @@ class _Context:
             # A range's start takes its year from its end ("du 15 au 26 avril dernier").
             end = DateMention(mention.start, mention.end, mention.last)
             self.fill(end, text, block=block, sentence=sentence, sentence_end=sentence_end)
+            own = self.own_date
+            if mention.last.year is None and own and mention.first.month and mention.last.month:
+                # "from 20 January till 15 February" under "31 January, 2013": a period
+                # running over the page's own day is of the page's year
+                first = replace(mention.first, year=own.year).first_day()
+                if first <= own <= replace(mention.last, year=own.year).last_day():
+                    mention.last.year, mention.last.inferred_year = own.year, True
             mention.first.year = mention.last.year
             mention.first.inferred_year = mention.last.inferred_year
             return

@@ -119,3 +119,23 @@ def test_eval_timeline_details_name_misses_false_candidates_and_other_kinds(
     assert "milestones: missed 2019-06 [began teaching]" in details
     assert any(line.startswith("milestones: false 2019-05-02 [2 May]") for line in details)
     assert "milestones: kind approval for decision [approves the Operations Plan]" in details
+
+
+def test_eval_timeline_scores_a_gold_date_with_unspecified_digits(tmp_path, page, capsys, db):
+    # EDTF's unspecified digits ("2019-XX-14": the 14th of a month the page leaves open) are a
+    # gold line the reader cannot match exactly; the line is missed, and the run goes on.
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "milestones.gold").write_text(
+        "# page: ../milestones.txt\n# written: before tuning\n"
+        "2019-XX-14 | decision | NAC | approves the Operations Plan\n"
+        "2019-05-XX | deployment | | first instructors deployed\n",
+        encoding="utf-8",
+    )
+    assert run("eval-timeline", str(gold), "--details") == 0
+    out = capsys.readouterr().out
+    assert "milestones: missed 2019-XX-14 [approves the Operations Plan]" in out
+    assert "milestones: missed 2019-05-XX [first instructors deployed]" in out
+    total = next(line for line in out.splitlines() if line.startswith("total"))
+    # Each unspecified date overlaps the reader's day in its sentence: wrong precision, not false.
+    assert total.split()[1:6] == ["2", "2", "0.0%", "0", "2"]

@@ -66,9 +66,12 @@ def _span(edtf: str) -> tuple[datetime.date, datetime.date] | None:
     if not parts[0].isdigit():
         return None
     year = int(parts[0])
-    if len(parts) == 1:
+    if len(parts) == 1 or "X" in parts[1]:
+        # "2021-XX-16": a day whose month the page leaves unspecified may be any in the year
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     number = int(parts[1])
+    if len(parts) == 3 and "X" in parts[2]:
+        parts = parts[:2]  # "2021-05-XX": a day unspecified in its month
     if len(parts) == 3:
         day = datetime.date(year, number, int(parts[2]))
         return day, day

@@ -3826,3 +3826,35 @@ def test_a_yearless_period_running_over_the_pages_own_day_is_of_its_year():
     # A period wholly after a year told in passing, on a page with no date of its own, has none.
     text = "The school formed in 1991 trains troops.\n\nOfficers are on a course from 20 to 25 May."
     assert edtfs(text) == ["1991", "XXXX-05-20/XXXX-05-25"]
+
+
+# The ninetieth and ninety-first held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_spanish_span_of_months_without_a_year_is_one_range():
+    assert edtfs("De enero a octubre, la unidad incautó droga.") == ["XXXX-01/XXXX-10"]
+    assert edtfs("Ella viajó a octubre de nuevo.") == []
+
+
+def test_ee_uu_does_not_end_a_sentence():
+    text = "Desde 2020, EE. UU. donó 75 perros a la policía."
+    candidates = read_dates(page_text(text))
+    assert [(c.edtf, c.text) for c in candidates] == [("2020", text)]
+
+
+def test_a_guns_model_number_is_no_year():
+    text = "Soldaten feuern mit der Panzerhaubitze 2000. The PzH 2000 arrived in May 2022."
+    assert edtfs(text) == ["2022-05"]
+    assert edtfs("The howitzers arrived in 2000.") == ["2000"]
+
+
+def test_a_day_then_its_place_and_a_dash_open_a_dateline():
+    text = "14 June 2022, Accra - The board trained 30 officers in May."
+    assert edtfs(text) == ["2022-05"]
+    assert edtfs("On 14 June 2022, Accra - the capital - hosted the course.") == ["2022-06-14"]
+
+
+def test_modifie_marks_a_stamp_of_the_pages_last_change():
+    text = "Modifié 19 novembre 2024 à 15h56À la fin septembre 2024, le Maroc a formé 90 cadets."
+    assert edtfs(text) == ["2024-09"]
+    assert edtfs("Le plan modifié le 19 novembre 2024 fut adopté.") == ["2024-11-19"]

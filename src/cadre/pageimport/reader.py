@@ -667,6 +667,8 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 _NAMING_BEFORE = re.compile(
     r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\bMirage[\s-]+$"
+    # "Panzerhaubitze 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name
+    r"|\b(?:Panzerhaubitze|PzH|Howitzer)[\s-]+$"
     # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
 )
@@ -683,7 +685,8 @@ _NAMED_AFTER = re.compile(
 # "Esta entrada fue modificada por última vez el 28 de abril de 2017"
 _MODIFIED_ES = r"modificad[oa]\s+por\s+última\s+vez\s+el"
 _UPDATE_WORDS = (
-    r"updated|modified|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt|" + _MODIFIED_ES
+    r"updated|modified|modifiée?|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt|"
+    + _MODIFIED_ES
 )
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
@@ -749,6 +752,8 @@ _MONTH_ALONE_AFTER = re.compile(
     r"|\b(?:the\s+month|im\s+Monat)\s+$"
     # the next of a list of months: "los meses de agosto, setiembre y octubre"
     r"|(?<![\w])" + _MONTH + r",\s+$"
+    # the end of a Spanish span of months: "De enero a octubre"
+    r"|\b(?:de|desde)\s+" + _MONTH + r"\s+(?:a|al)\s+$"
     # the second of two months joined by a dash: "held in November-December"
     r"|\b(?:in|during|from|since|between|en|im|de|entre|von)\s+(?:the\s+)?"
     + _MONTH
@@ -939,7 +944,10 @@ _PLACE_AND_SITE_AFTER = re.compile(
 )
 _PLACE_ONLY_AFTER = re.compile(r"^\s*[-–—,]?\s*" + _PLACE + r"\s*$")
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
-_PLACE_AFTER_DATE = re.compile(r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]")
+# "14 June 2022, Accra - The Board ...": the place after a comma, then a dash.
+_PLACE_AFTER_DATE = re.compile(
+    r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]|^\s*,\s*" + _PLACE_NAME + r"\s*[-–—]\s+(?-i:[A-ZÀ-Þ])"
+)
 # "05/12/2011 (B633) Ouest France (Blog) Djibouti: ...": a press review's item number
 _ITEM_NUMBER_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{0,3}\d{1,6})\)\s+(?-i:[A-ZÀ-Þ])")
 # A dateline without a year must name its agency: "24 mars (Agency) -", "May 16 (Agency) India
@@ -2372,7 +2380,7 @@ def _qualify(mention: DateMention, text: str):
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:No|Nos|Nr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Adm|Cdr|Sgt|St|Prof|Rev|Hon|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|al|approx|ca|cf|Art|Res|"
-    r"para|e\.g|i\.e|U\.S|U\.N|U\.K|E\.U|p|pp|Inc|Ltd|Co)|\b[A-Z])\.$"
+    r"para|e\.g|i\.e|U\.S|U\.N|U\.K|E\.U|p|pp|Inc|Ltd|Co|EE)|\b[A-Z])\.$"
 )
 
 

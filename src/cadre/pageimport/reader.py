@@ -1108,8 +1108,7 @@ _CLOCK_NEXT_LINE = re.compile(
 _SOURCE_IN_PARENTHESES_BEFORE = re.compile(r"\([^()\n]*,[^()\n]*,\s*$")
 # A line of nothing but a place and a day in parentheses: "(El Paso, Texas, Dec. 14, 2017)".
 _PLACE_IN_PARENTHESES_LINE = re.compile(
-    r"\s*\(\s*(?-i:[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})"
-    r"(?:,\s*(?-i:[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}))?,\s*"
+    r"\s*\(\s*" + _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + r")?,\s*"
 )
 # An agency's credit closing a paragraph, its name and the day: "(Agenzia Fides 03/10/2016)".
 _AGENCY_CREDIT_BEFORE = re.compile(

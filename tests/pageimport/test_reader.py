@@ -3858,3 +3858,37 @@ def test_modifie_marks_a_stamp_of_the_pages_last_change():
     text = "Modifié 19 novembre 2024 à 15h56À la fin septembre 2024, le Maroc a formé 90 cadets."
     assert edtfs(text) == ["2024-09"]
     assert edtfs("Le plan modifié le 19 novembre 2024 fut adopté.") == ["2024-11-19"]
+
+
+# The twentieth century, read before the ninety-second set (made-up lines of the shapes the
+# earlier sets' gold lists hold).
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The navy grew in the post-colonial tides of the 20th century.", ""),
+        ("Military ties began in the mid-20th century and grew.", "mid"),
+        ("The early twentieth century saw the first treaty.", "early"),
+        ("L'armée a connu une histoire tumultueuse au XXe siècle.", ""),
+        ("Las misiones militares del siglo XX formaron a los oficiales.", ""),
+        ("Im 20. Jahrhundert wurde die Schule gegründet.", ""),
+    ],
+)
+def test_the_twentieth_century_is_read_with_two_unspecified_digits(text, qualifier):
+    found = only(text)
+    assert (found.edtf, found.precision, found.qualifier) == ("19XX", "century", qualifier)
+    assert (found.start, found.end) == ("1900-01-01", "1999-12-31")
+
+
+def test_other_centuries_and_the_adjective_are_not_read():
+    assert edtfs("The force it deserves for the 21st century, serving all.") == []
+    assert edtfs("Los retos del siglo XXI exigen formación.") == []
+    assert edtfs("Die Herausforderungen des 21. Jahrhunderts verlangen viel.") == []
+    assert edtfs("The land went to the United States in the 19th century.") == []
+    assert edtfs("The museum shows a 20th-century rifle.") == []
+
+
+def test_a_century_gives_no_year_to_a_yearless_date_after_it():
+    text = "In 2004 the army changed. It had grown in the 20th century. On 3 May a course began."
+    assert edtfs(text) == ["2004", "19XX", "2004-05-03"]

@@ -63,6 +63,7 @@ class ImportCandidate(RecordModel):
         HALF = "half", _("half year")
         YEAR = "year", _("year")
         DECADE = "decade", _("decade")
+        CENTURY = "century", _("century")
         RANGE = "range", _("range")
 
     class Qualifier(models.TextChoices):

@@ -617,6 +617,17 @@ _PATTERNS = [
         r"|(?<=\bthe\smid-))"
         r"(?P<dy6>[2-9]0)['’‘]?s\b)",
     ),
+    # The twentieth century as a period things happened in: "in the 20th century", "au XXe
+    # siècle", "el siglo XX", "im 20. Jahrhundert". Only that one: earlier ones fall outside the
+    # issue's years, and the twenty-first is mostly a manner of speaking ("the challenges of the
+    # 21st century"), which the gold lists count as an event in some pages and not in others.
+    (
+        "century",
+        r"(?<![\w])(?:(?:the\s+)?(?:20th|twentieth)\s+century\b(?![\w-])"
+        r"|(?:XXe|XXème|20e|20ème|vingtième)\s+siècle\b"
+        r"|siglo\s+(?:XX|veinte)\b"
+        r"|20\.\s*Jahrhunderts?\b)",
+    ),
     # "in 2055 BS", "since 2067BS": a year of Nepal's Bikram Sambat calendar, which starts in
     # mid-April; read as the span of the two Gregorian years it overlaps
     ("bs", r"(?<![\w.])(?P<y>(?:19[6-9]|20\d)\d)\s?(?-i:B\.?\s?S\b\.?)"),
@@ -1306,7 +1317,7 @@ _NEXT_AFTER = re.compile(r"^\s+(?:prochain|próximo)\b", re.I)  # "enero próxim
 class DatePoint:
     """One date as the page gives it: the year may be missing; `unit` says how precise."""
 
-    unit: str  # day, month, season, quarter, half, year, decade
+    unit: str  # day, month, season, quarter, half, year, decade, century
     year: int | None
     month: int | None = None
     day: int | None = None
@@ -1340,6 +1351,8 @@ class DatePoint:
             return f"{year}-{39 + self.sub}"
         if self.unit == "decade":
             return f"{self.year // 10}X"  # EDTF's unspecified digit: 195X, the 1950s
+        if self.unit == "century":
+            return f"{self.year // 100}XX"  # 19XX, the twentieth century
         return year
 
     def first_day(self) -> datetime.date | None:
@@ -1376,6 +1389,8 @@ class DatePoint:
             return _month_end(self.year, 6 * self.sub)
         if self.unit == "decade":
             return datetime.date(self.year + 9, 12, 31)
+        if self.unit == "century":
+            return datetime.date(self.year + 99, 12, 31)
         return datetime.date(self.year, 12, 31)
 
 
@@ -1492,6 +1507,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         else:
             sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
         point = DatePoint("half", year, sub=sub)
+    elif name == "century":
+        point = DatePoint("century", 1900)
     elif name == "decade":
         digits = next(
             (groups[k] for k in ("dy", *(f"dy{n}" for n in range(2, 10))) if k in groups),
@@ -3446,7 +3463,7 @@ class _Context:
                 if sentence >= 0 and (point.last or point.next or point.this_year):
                     self._told_from_its_day(year, block, sentence)
                 continue
-            if point.unit == "decade":
+            if point.unit in ("decade", "century"):
                 continue  # "since the fifties" dates no yearless day after it
             if point.today:
                 self.own_date, self.page_year = point.first_day(), point.year

@@ -129,6 +129,20 @@ def test_a_candidate_without_a_full_date_is_not_accepted_until_given_one(db):
         services.accept(undated, user=OPERATOR)
 
 
+@pytest.mark.parametrize(
+    ("text", "edtf", "first_day"),
+    [
+        ("The academy grew in the 1990s.", "199X", datetime.date(1990, 1, 1)),
+        ("The army was formed in the 20th century.", "19XX", datetime.date(1900, 1, 1)),
+    ],
+)
+def test_a_decade_or_a_century_waits_for_the_reviewer_to_give_a_year(db, text, edtf, first_day):
+    read = services.import_page(user=OPERATOR, raw=text).candidates.get()
+    assert (read.edtf, read.first_day, read.date) == (edtf, first_day, None)
+    with pytest.raises(ValidationError):
+        services.accept(read, user=OPERATOR)
+
+
 def test_only_those_who_write_the_timeline_accept(batch, make_user):
     with pytest.raises(PermissionDenied):
         services.accept(candidate(batch, "2020"), user=make_user(Role.ADVISOR))

@@ -26,9 +26,12 @@ from .models import ImportCandidate, PageImport
 def stored_date(candidate: reader.Candidate) -> tuple[datetime.date | None, str]:
     """The date and precision a timeline event would be recorded at: a day or a month as
     read; a season, quarter, half year or year at its year (never a first of the month);
-    a range at its start."""
+    a range at its start. A decade or a century has no year the timeline could hold
+    without claiming more than the page says: the reviewer gives one."""
     if not candidate.start:
         return None, DatePrecision.DAY
+    if candidate.precision in ("decade", "century"):
+        return None, DatePrecision.YEAR
     start = datetime.date.fromisoformat(candidate.start)
     parts = candidate.edtf.rstrip("~").split("/")[0].split("-")
     if len(parts) == 3:

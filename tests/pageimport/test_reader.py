@@ -3892,3 +3892,65 @@ def test_other_centuries_and_the_adjective_are_not_read():
 def test_a_century_gives_no_year_to_a_yearless_date_after_it():
     text = "In 2004 the army changed. It had grown in the 20th century. On 3 May a course began."
     assert edtfs(text) == ["2004", "19XX", "2004-05-03"]
+
+
+# The ninety-second and ninety-third held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_day_its_place_and_a_colon_open_a_dateline():
+    text = "24 February 2021, Bishoftu-Ethiopia: The program trained officers in May."
+    assert edtfs(text) == ["2021-05"]
+    assert edtfs("On 24 February 2021, Bishoftu: the talks began.") == ["2021-02-24"]
+
+
+def test_a_sites_name_in_double_parentheses_closes_a_dateline():
+    text = "Port-au-Prince, vendredi 19 janvier 2018 ((example.com))– Des officiers partent en mai."
+    assert edtfs(text) == ["2018-05"]
+
+
+def test_a_sources_credit_closing_the_text_is_no_event():
+    assert edtfs("The drill ended well.\n\n(Source / 05.07.2017)") == []
+    assert edtfs("The drill ended on 05.07.2017 (Source: the ministry).") == ["2017-07-05"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted in Iraq | 23-May-07 | Author: Jane Writer| Source: International Herald Tribune",
+        "01/22/2025 | Press release | Distributed by Example on 01/22/2025 07:02",
+    ],
+)
+def test_a_date_in_a_cell_of_a_barred_line_is_the_pages_own(line):
+    assert edtfs(line + "\n\nThe course opened in May.") == [
+        "2025-05" if "2025" in line else "2007-05"
+    ]
+
+
+def test_a_date_inside_a_sentence_of_a_barred_line_is_an_event():
+    assert edtfs("Training | Kabul | the course opened on 3 May 2007 | Photos") == ["2007-05-03"]
+
+
+def test_the_year_of_an_issue_is_the_pages_own():
+    text = (
+        "  • Datum:08. November 2013\n  • Ausgabejahr:2013\n\nDer Lehrgang fand im Oktober statt."
+    )
+    assert edtfs(text) == ["2013-10"]
+
+
+def test_teasers_under_you_may_be_interested_are_no_events():
+    text = (
+        "The police opened a school in May 2024.\n"
+        "You may be interested\n"
+        "Eagles Start Against Benin\n"
+        "Webby - November 14, 2024The Eagles line up in a 2025 Cup qualifier against Benin…\n"
+    )
+    assert edtfs(text) == ["2024-05"]
+
+
+def test_a_sentence_broken_before_its_date_is_read_whole():
+    text = "The crisis that has persisted since\n2012.\nThe police lack training."
+    found = only(text)
+    assert (found.edtf, " ".join(found.text.split())) == (
+        "2012",
+        "The crisis that has persisted since 2012.",
+    )

@@ -735,7 +735,8 @@ _METADATA_BEFORE = re.compile(
     r"|(?-i:\b(?:Published|Posted|Publié|Publiée|Publicado|Veröffentlicht))\s+(?:on\s+|le\s+|el\s+|am\s+)?"
     r"(?:(?:" + _WEEKDAY + r")\W*)?"
     # a label opening its line: "Time: March 23, 2018"
-    r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit)\s*:\s*)$",
+    # "• Ausgabejahr:2013": the year of the issue
+    r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit|ausgabejahr|erscheinungsjahr)\s*:\s*)$",
     re.I,
 )
 
@@ -955,9 +956,10 @@ _PLACE_AND_SITE_AFTER = re.compile(
 )
 _PLACE_ONLY_AFTER = re.compile(r"^\s*[-–—,]?\s*" + _PLACE + r"\s*$")
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
-# "14 June 2022, Accra - The Board ...": the place after a comma, then a dash.
+# "14 June 2022, Accra - The Board ...": the place after a comma, then a dash or a colon
+# ("24 February 2021, Bishoftu-Ethiopia: The ...").
 _PLACE_AFTER_DATE = re.compile(
-    r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]|^\s*,\s*" + _PLACE_NAME + r"\s*[-–—]\s+(?-i:[A-ZÀ-Þ])"
+    r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]|^\s*,\s*" + _PLACE_NAME + r"\s*[-–—:]\s+(?-i:[A-ZÀ-Þ])"
 )
 # "05/12/2011 (B633) Ouest France (Blog) Djibouti: ...": a press review's item number
 _ITEM_NUMBER_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{0,3}\d{1,6})\)\s+(?-i:[A-ZÀ-Þ])")
@@ -975,7 +977,8 @@ _DATELINE_AGENCY_AFTER = re.compile(
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|]|\.(?:\s*(?:\n|$)|\s+(?-i:[A-ZÀ-Þ])))"
 )
 _DATELINE_AFTER = re.compile(
-    r"^\s*,?\s*(?:\([^()]{1,40}\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
+    # "((example.com))–": a site's name in double parentheses
+    r"^\s*,?\s*(?:\([^()]{1,40}\)\s*|\(\([^()]{1,40}\)\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
     # "Bishoftu, June04, 2025 (EDU ) The Director ...": the agency in brackets, then the story
     r"|^\s*\(\s*(?-i:[A-Z]{2,8})\s*\)\s+(?-i:[A-ZÀ-Þ])"
@@ -1121,9 +1124,11 @@ _SOURCE_IN_PARENTHESES_BEFORE = re.compile(r"\([^()\n]*,[^()\n]*,\s*$")
 _PLACE_IN_PARENTHESES_LINE = re.compile(
     r"\s*\(\s*" + _PLACE_NAME + r"(?:,\s*" + _PLACE_NAME + r")?,\s*"
 )
-# An agency's credit closing a paragraph, its name and the day: "(Agenzia Fides 03/10/2016)".
+# An agency's credit closing a paragraph, its name and the day: "(Agenzia Fides 03/10/2016)";
+# or a source's: "(Source / 05.07.2017)".
 _AGENCY_CREDIT_BEFORE = re.compile(
     r"\((?-i:Agen[cz]ia|Agence|Agentur|Agency|[A-Z][A-Z]{2,})(?:\s+(?-i:[A-Z][\w.-]*)){0,3}\s+$"
+    r"|\((?-i:Source|Quelle|Fuente)\s*[/:]\s*$"
 )
 # A line of nothing but date parts and a clock: a blog's stamp ("30 janvier 2014 4 30 /01
 # /janvier /2014 22:38"), a post's ("Le 02/03/2016 à 07:53").
@@ -1269,7 +1274,20 @@ def _bar_cell(before: str, after: str) -> bool:
     # date's cell holds at most its weekday and clock besides.
     if before.count("|") >= 2 and re.search(r"\|\s*$", before):
         return bool(_REST_OF_STAMP.fullmatch(after.split("|", 1)[0]))
+    # "Posted in Iraq | 23-May-07 | Author: A. Writer", "01/22/2025 | Press release |
+    # Distributed by Example on 01/22/2025 07:02": a cell of its own, or one that says when the
+    # page went out.
+    if before.count("|") + after.count("|") >= 2 and _REST_OF_STAMP.fullmatch(
+        after.split("|", 1)[0]
+    ):
+        cell = before.rsplit("|", 1)[-1]
+        return not cell.strip() or bool(_SENT_OUT_CELL.fullmatch(cell))
     return False
+
+
+_SENT_OUT_CELL = re.compile(
+    r"\s*(?:distributed|published|posted|updated|issued)\b[^|]{0,40}\s(?:on|at)\s+", re.I
+)
 
 
 _REST_OF_STAMP = re.compile(
@@ -2816,9 +2834,14 @@ def read_dates(
             context.page_dates_in(raw)
             continue
         if related and (
-            block.kind == "item" or _LIST_MARK.match(raw) or _HEADLINE_LIKE.fullmatch(raw)
+            block.kind == "item"
+            or _LIST_MARK.match(raw)
+            or _HEADLINE_LIKE.fullmatch(raw)
+            or _TEASER_CUT.search(raw)
         ):
-            continue  # the related stories' headlines and bylines under "Related Posts"
+            # the related stories' headlines and bylines under "Related Posts", and their
+            # openings cut short ("... against Benin…")
+            continue
         related = bool(_RELATED_LABEL.match(raw))
         if related or _RELATED_LABEL_AND_LINK.match(raw):
             continue
@@ -2919,6 +2942,17 @@ def read_dates(
                     context.heading(mentions[0].first.year)
             continue
         spans = sentences(text, body_start, block.end)
+        if (
+            spans
+            and prior is not None
+            and mentions
+            and mentions[0].start == body_start
+            and re.fullmatch(r"[ \t]*\n[ \t]*", text[prior.end : body_start])
+            and _CUT_AT_DATE.search(text, prior.start, prior.end)
+        ):
+            # "... a crisis that has persisted since" / "2012.": a stored copy's line broken
+            # inside the sentence, before its date; the sentence is read whole.
+            spans[0] = (sentences(text, prior.start, prior.end)[-1][0], spans[0][1])
         lead = None
         if led:
             # The lead date dates the line up to the first later sentence with a date of its
@@ -3085,7 +3119,11 @@ _RELATED = (
     # a site's lists of its other stories: "Latest", "Most Read"
     r"latest(?:\s+(?:news|stories|posts))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|"
     r"sur\s+le\s+même\s+sujet|siehe\s+auch|lesen\s+sie\s+auch|mehr\s+zum\s+thema|"
-    r"lea\s+también|ver\s+también|noticias\s+relacionadas|art[íi]culos\s+relacionados)\s*"
+    r"lea\s+también|ver\s+también|noticias\s+relacionadas|art[íi]culos\s+relacionados|"
+    # "You may be interested", "Vous aimerez aussi", "También te puede interesar"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested(?:\s+in)?)|"
+    r"vous\s+(?:aimerez|pourriez)\s+(?:aussi|également)(?:\s+aimer)?|(?:también\s+)?te\s+puede\s+interesar|"
+    r"das\s+könnte\s+sie\s+auch\s+interessieren)\s*"
 )
 # "Anteriormente publicado en la revista ...", "Originally published in ...": where and when
 # the text appeared before, not an event of it.
@@ -3101,6 +3139,9 @@ _FIRST_PUBLISHED = re.compile(
 _TRANSCRIPT_LINE = re.compile(
     r"\W*(?:transcript|transcription|transcripción)(?:\s+(?:of|de|du|des|del)\b|\s*:)", re.I
 )
+# A line that ends on the word that leads into a date: "... has persisted since".
+_CUT_AT_DATE = re.compile(r"\b(?:since|from|until|till|depuis|desde|hasta|seit)[ \t]*$")
+_TEASER_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
 _RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)
 # "7.07.08: Colombia Hostage Rescue ...": a site's list of its posts, each under its day with a

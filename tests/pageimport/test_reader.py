@@ -3954,3 +3954,73 @@ def test_a_sentence_broken_before_its_date_is_read_whole():
         "2012",
         "The crisis that has persisted since 2012.",
     )
+
+
+# The ninety-fourth and ninety-fifth held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_since_month_later_than_the_pages_own_date_gets_no_year():
+    text = "07.09.2015\n\nThe experts have trained detectives since December. In May they met."
+    assert edtfs(text) == ["XXXX-12", "2015-05"]
+    assert edtfs("07.09.2015\n\nThey have trained detectives since March.") == ["2015-03"]
+
+
+def test_commenced_and_ended_join_two_days_into_a_range():
+    text = "The course, which commenced on October 2 and ended on October 5, trained 30 officers."
+    assert edtfs(text) == ["XXXX-10-02/XXXX-10-05"]
+
+
+def test_a_year_in_brackets_after_a_yearless_date_is_its_year():
+    text = "During a visit to Ukraine from July 19-23 (2018), the minister met the trainers."
+    found = only(text)
+    assert (found.edtf, found.inferred_year) == ("2018-07-19/2018-07-23", False)
+    assert edtfs("The Hague Convention (1907) was signed in October.") == ["1907-10"]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "year"),
+    [
+        ("Updated: 5 p.m. November 1, 2016", "2016"),
+        ("samedi 24 octobre 2015, par Jean Dupont", "2015"),
+        ("Headlines, Police Tuesday, February 4th, 2014The police chief said so.", "2014"),
+    ],
+)
+def test_the_pages_own_stamps_are_no_events(stamp, year):
+    text = "A course for the police\n\n" + stamp + "\n\nThe course began in May."
+    assert edtfs(text) == [f"{year}-05"]
+
+
+def test_a_sections_label_and_a_day_on_a_barred_line_are_no_event():
+    text = (
+        "Actuelles  | 21/09/2021\nAppui aux formateurs\n"
+        "Le 21 septembre 2021, une formation de deux jours a été close au poste frontière.\n"
+        "Actuelles  | 15/09/2021\nFormation aux techniques de surveillance\n"
+    )
+    assert edtfs(text) == ["2021-09-21"]
+
+
+def test_a_day_run_into_the_next_sentence_after_on_is_an_event():
+    text = "Marines land in Djibouti during a drill on March 23, 2016On the shores, troops march."
+    assert edtfs(text) == ["2016-03-23"]
+
+
+def test_a_case_studys_publication_line_is_no_event():
+    text = "Interviews were held in May 2008. Case published September 2011. The police grew."
+    assert edtfs(text) == ["2008-05"]
+
+
+def test_a_sites_trail_to_the_page_is_no_event():
+    text = "Home News Stories 2005 November The Training Initiative\n\nTraining began in June 2004."
+    assert edtfs(text) == ["2004-06"]
+    assert edtfs("Home affairs officers met in November 2005.") == ["2005-11"]
+
+
+def test_a_span_of_years_closing_the_title_is_part_of_the_headline():
+    text = (
+        "TITLE: BUILDING POLICE CAPACITY: POST-CONFLICT LIBERIA, 2003 - 2011\n\n"
+        "BUILDING POLICE CAPACITY: POST-CONFLICT LIBERIA, 2003 - 2011 SYNOPSIS As Liberia "
+        "began to emerge from war in 2003, the sides agreed to reform the police. The new "
+        "service, small and poorly paid, needed training, equipment and a new headquarters "
+        "before it could patrol the capital and the counties on its own."
+    )
+    assert edtfs(text) == ["2003"]

@@ -706,7 +706,7 @@ _METADATA_BEFORE = re.compile(
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     r"rédigée?|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
-    r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
+    r"(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
@@ -717,6 +717,9 @@ _METADATA_BEFORE = re.compile(
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
     # a last-modified stamp after any word: "Esta entrada fue modificada ...", "last modified on"
     r"|\b(?:last\s+modified(?:\s+on)?|" + _MODIFIED_ES + r"|dernière\s+modification\s+le)\s+"
+    # "Case published September 2011." opening its sentence: when a study's text came out ("the
+    # report published on July 29 praised ...": an event)
+    r"|(?:^|\n|(?<=[.!?]\s))(?:case|study|report|paper)\s+published\s+(?:(?:in|on)\s+)?"
     # "This article was corrected on 15 June 2021": a note on the page itself
     r"|\bthis\s+(?:article|story|post|report)\s+was\s+(?:corrected|updated|amended)\s+(?:on\s+)?"
     # A parliament's record of its sitting: "HC Deb 17 June 1997 vol 296 c123W"
@@ -826,7 +829,7 @@ _RANGE_JOIN = re.compile(
 # "commence in the last week of March and conclude in the first week of April": the months
 _WEEK_OF = r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|days?|fortnight)\s+of\s+)?"
 _BEGINS_BEFORE = re.compile(
-    r"\b(?:begins?|began|starts?|started|will\s+(?:begin|start)|commences?|opens?|inicia(?:rá|ba)?|"
+    r"\b(?:begins?|began|starts?|started|will\s+(?:begin|start)|commence[sd]?|opens?|opened|inicia(?:rá|ba)?|"
     r"comienza|comenzará|empieza|empezará|débute(?:ra)?|commence(?:ra)?|beginnt|startet)\s+"
     r"(?:[\w-]+\s+)?(?:on|el|le|am|the)?\s*" + _WEEK_OF + r"$",
     re.I,
@@ -1028,6 +1031,14 @@ _MEDIA_NAME_LINE = re.compile(
     r"(?-i:News|Radio|Television|TV|Times|Post|Daily|Herald|Tribune|Gazette)\s+"
 )
 _AGENCY_SLASH_AFTER = re.compile(r"\s*/\s*[A-Za-z]{2,8}\s*\)")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:on|in|at|of|from|since|until|by|le|el|am|du|de|del|depuis|desde|seit)\s+$", re.I
+)
+_BY_AUTHOR_AFTER = re.compile(
+    r"\s*[,|–—-]\s*(?:par|by|por|von)\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*){0,3}\s*"
+)
+_DAY_ALONE_BEFORE = re.compile(r"\W*(?:(?:le|on|am|el)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?", re.I)
+_YEAR_IN_BRACKETS_AFTER = re.compile(r"\s*\((?P<y>(?:19|20)\d\d)\)")
 _OLD_YEAR_AFTER = re.compile(r",?\s*(?:de\s+|del\s+)?1[0-8]\d\d(?!\d)")
 # ... or just before it, a few words between: "In 1751, more precisely on 14 December".
 _OLD_YEAR_BEFORE = re.compile(r"(?<![\d.,])1[0-8]\d\d\s*,\s*(?:[^\W\d]+\s+){0,3}$")
@@ -1267,6 +1278,8 @@ def _two_days(match: re.Match, text: str) -> bool:
 def _bar_cell(before: str, after: str) -> bool:
     """Is a date one cell of a line split by bars, three cells or more ("| March 5, 2010 |
     0 Comments", "27. Juni 2011 | Themenbereich: Polizei | Drucken")? A site's furniture."""
+    if not after.strip() and re.fullmatch(r"\s*[^\W\d][\w'’ .-]{0,30}\|\s*", before):
+        return True  # "Actuelles  | 21/09/2021": a section's label and the day
     if re.fullmatch(r"\s*(?:[|·]\s*)?", before) and re.match(r"\s*[|·]", after):
         # "13. Oktober 2016 · Kommentare deaktiviert für ... · Kategorien: ...": dots too
         return bool(re.search(r"[|·]", before)) or len(re.findall(r"[|·]", after)) >= 2
@@ -1997,6 +2010,27 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "Jueves, 18 enero 2018, 03:06": a byline's stamp
                 continue
+            if (
+                point.unit == "day"
+                and point.year
+                and (
+                    # "samedi 24 octobre 2015, par A. Writer": a byline
+                    (
+                        _BY_AUTHOR_AFTER.fullmatch(
+                            text, e, n if (n := text.find("\n", e)) >= 0 else len(text)
+                        )
+                        and _DAY_ALONE_BEFORE.fullmatch(text, text.rfind("\n", 0, s) + 1, s)
+                    )
+                    # "Tuesday, February 4th, 2014The Inspector-General ...": a stamp run into
+                    # the story ("... a drill on March 23, 2016On the shores": a caption's day)
+                    or (
+                        re.match(r"(?-i:[A-Z][a-z])", text[e : e + 2])
+                        and not _PREPOSITION_BEFORE.search(text[max(0, s - 12) : s])
+                    )
+                )
+            ):
+                page_own(s, e, point)
+                continue
             if _CLOCK_BEFORE.search(text[max(0, s - 30) : s]):
                 page_own(s, e, point)  # "GMT 15:47 2017 Tuesday ,29 August": a timestamp
                 continue
@@ -2019,6 +2053,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if point.year is None and _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "Annually, in the first week of November": no one event
                 continue
+            if (
+                point.year is None
+                and point.unit in ("day", "month")
+                and (bracketed := _YEAR_IN_BRACKETS_AFTER.match(text, e))
+            ):
+                point.year = int(bracketed.group("y"))  # "from July 19-23 (2018)": its year
+                e = bracketed.end()
             found.append((s, e, name, point))
             for i in range(s, e):
                 taken[i] = True
@@ -2845,6 +2886,8 @@ def read_dates(
         related = bool(_RELATED_LABEL.match(raw))
         if related or _RELATED_LABEL_AND_LINK.match(raw):
             continue
+        if _BREADCRUMB.fullmatch(raw):
+            continue  # "Home News Stories 2005 November <title>": where the page sits
         if _FIRST_PUBLISHED.match(raw):
             context.page_dates_in(raw)  # when the text first appeared: its own date
             continue
@@ -3106,7 +3149,8 @@ def _plain(text: str) -> str:
 def _headline(title: str) -> str:
     """The page's title without the site's name after a dash or bar, as `_plain` writes it;
     empty when too short to know a headline by."""
-    core = re.split(r"\s+[-–—|]\s+(?=[^-–—|]{1,40}$)", title.strip())[0]
+    # ("..., 2003 - 2011": a span of years closing the title is no site's name)
+    core = re.split(r"\s+[-–—|]\s+(?=(?!\d{4}\s*$)[^-–—|]{1,40}$)", title.strip())[0]
     core = _plain(core)
     return core if len(core) >= 24 else ""
 
@@ -3141,6 +3185,12 @@ _TRANSCRIPT_LINE = re.compile(
 )
 # A line that ends on the word that leads into a date: "... has persisted since".
 _CUT_AT_DATE = re.compile(r"\b(?:since|from|until|till|depuis|desde|hasta|seit)[ \t]*$")
+# A site's trail to the page, its sections and perhaps its year and month: "Home News
+# Stories 2005 November The Iraqi Training Initiative", "Accueil > Actualités > 2019".
+_BREADCRUMB = re.compile(
+    r"\s*(?-i:Home|Accueil|Inicio|Startseite)(?:\s*[>›»/|:]\s*|\s+)(?-i:[A-Z0-9])"
+    r"(?:[^.!?\n]|\.(?=\S)){0,150}"
+)
 _TEASER_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
 _RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)
@@ -3487,6 +3537,17 @@ class _Context:
                             _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
                         )
                         year = self._year_for(point, block, sentence, future, after_since)
+                        own = self.reference or self.own_date
+                        if (
+                            after_since
+                            and year
+                            and own
+                            and year == own.year
+                            and replace(point, year=year).first_day() > own
+                        ):
+                            # "since December" on a page of September: a December before it,
+                            # of a year the page does not state
+                            year = None
                     if not year and point.unit == "day":
                         year = self.days.get((point.month, point.day))
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):

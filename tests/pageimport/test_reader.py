@@ -4024,3 +4024,40 @@ def test_a_span_of_years_closing_the_title_is_part_of_the_headline():
         "before it could patrol the capital and the counties on its own."
     )
     assert edtfs(text) == ["2003"]
+
+
+# The ninety-sixth and ninety-seventh held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_a_forums_member_line_and_post_stamps_are_no_events():
+    text = (
+        "Sujet: Les FAR forment les armées africaines ! Jeu 14 Avr 2011 - 13:57\n"
+        "messages : 24818 Inscrit le : 14/02/2009 Localisation : Rabat\n"
+        "Les officiers maliens sont formés au Maroc depuis 1986.\n"
+    )
+    assert edtfs(text) == ["1986"]
+    assert edtfs("La formation a commencé le 14 avril 2011 à 13h57 au camp.") == ["2011-04-14"]
+
+
+def test_a_place_joined_by_di_before_the_day_is_a_dateline():
+    text = (
+        "TITLE: The CIMIC Group hosts a delegation\n\nThe CIMIC Group hosts a delegation\n\n"
+        "Motta di Livenza, 27 july 2023\n\nFrom July 21 to July 27, 2023, the group hosted them."
+    )
+    assert edtfs(text) == ["2023-07-21/2023-07-27"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Desde los años 50–60, la doctrina de EE. UU. llegó al ejército.", "195X/196X"),
+        ("In the 1970s-80s the army grew.", "197X/198X"),
+        ("In the 1990s - 2000s the army grew.", "199X/200X"),
+    ],
+)
+def test_a_span_of_decades_written_short_is_one_range(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_a_count_after_a_spaced_dash_is_no_decade():
+    assert edtfs("In the 1950s - 60 officers left the army.") == ["195X"]

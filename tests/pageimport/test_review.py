@@ -134,6 +134,7 @@ def test_a_candidate_without_a_full_date_is_not_accepted_until_given_one(db):
     [
         ("The academy grew in the 1990s.", "199X", datetime.date(1990, 1, 1)),
         ("The army was formed in the 20th century.", "19XX", datetime.date(1900, 1, 1)),
+        ("The army grew in the 1970s-80s.", "197X/198X", datetime.date(1970, 1, 1)),
     ],
 )
 def test_a_decade_or_a_century_waits_for_the_reviewer_to_give_a_year(db, text, edtf, first_day):

@@ -221,6 +221,8 @@ MONTHS = ENGLISH_MONTHS | {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
+    # ... as forums and blogs shorten them: "Jeu 14 Avr 2011 - 13:57"
+    "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12,
     # German
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
     "oktober": 10, "dezember": 12,
@@ -705,7 +707,8 @@ _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|published|posted|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
-    r"rédigée?|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
+    # a forum member's line: "Inscrit le : 14/02/2009"
+    r"rédigée?|inscrit\s+le|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
@@ -924,7 +927,11 @@ _SAME_YEAR = re.compile(
 # Or the date closing the agency's parentheses: "BRUSSELS (Agency / Wire - 08th April, 2020)".
 # The place may name its country ("Bruxelles, Belgique, 24 mars (Agency) -"); the date may
 # stand alone in the parentheses ("Brasilia, Brazil (May 17, 2010) –").
-_PLACE_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|du|des|la|le|el|am|an|of)){0,3}"
+# "Motta di Livenza": Italian places join their words with "di", "del", "della" too.
+_PLACE_NAME = (
+    r"[A-ZÀ-Þ][\w.'’-]*"
+    r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|du|des|la|le|el|am|an|of|di|da|del|della)){0,3}"
+)
 # The place may name its country after it, in parentheses or brackets: "BASE DE MAIWAN
 # (Afghanistan), ", "Port Louis [Mauritius], "; a story told from two places names both:
 # "Victoria/New Delhi, ".
@@ -1038,6 +1045,8 @@ _BY_AUTHOR_AFTER = re.compile(
     r"\s*[,|–—-]\s*(?:par|by|por|von)\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*){0,3}\s*"
 )
 _DAY_ALONE_BEFORE = re.compile(r"\W*(?:(?:le|on|am|el)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?", re.I)
+# (two figures only with the dash close: "the 1950s - 60 officers" is a count)
+_DECADE_TAIL = re.compile(r"(?:\s*[–-]\s*((?:19|20)\d0)|[–-]([2-9]0))(?:['’]?s)?(?![\w'’])")
 _YEAR_IN_BRACKETS_AFTER = re.compile(r"\s*\((?P<y>(?:19|20)\d\d)\)")
 _OLD_YEAR_AFTER = re.compile(r",?\s*(?:de\s+|del\s+)?1[0-8]\d\d(?!\d)")
 # ... or just before it, a few words between: "In 1751, more precisely on 14 December".
@@ -1804,6 +1813,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if (
                 point.unit == "day"
                 and point.year
+                and re.fullmatch(r"\s*[-–—,|]\s*" + _CLOCK + r"\s*", rest_of_line)
+            ):
+                page_own(s, e, point)  # "... ! Jeu 14 Avr 2011 - 13:57": a post's stamp
+                continue
+            if (
+                point.unit == "day"
+                and point.year
                 and closes_line
                 and _CLOCK_NEXT_LINE.match(text, line_end)
             ):
@@ -2134,12 +2150,19 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         if name == "bs":
             mention = DateMention(s, e, point, DatePoint("month", point.year + 1, 4))
         # "2004-05": a span of years written short.
-        short = re.match(r"^\s*[-–/]\s*(\d\d?)(?![\d])", text[e : e + 6])
+        # ("Jeu 14 Avr 2011 - 13:57": a clock, no span)
+        short = re.match(r"^\s*[-–/]\s*(\d\d?)(?![\d:])", text[e : e + 6])
         if mention.last is None and point.unit == "year" and short:
             tail = short.group(1)  # "2004-05"; "2005-7" keeps the decade
             later = point.year // 10 ** len(tail) * 10 ** len(tail) + int(tail)
             if later > point.year:
                 mention = DateMention(s, e + short.end(), point, DatePoint("year", later))
+        # "los años 50–60", "the 1970s-80s": a span of decades written short
+        tail = _DECADE_TAIL.match(text, e) if point.unit == "decade" else None
+        if mention.last is None and tail:
+            later = int(tail.group(1) or point.year // 100 * 100 + int(tail.group(2)))
+            if later > point.year:
+                mention = DateMention(s, tail.end(), point, DatePoint("decade", later))
         _qualify(mention, text)
         after = text[mention.end : mention.end + 50]
         capitals = bool(_PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start))

@@ -4061,3 +4061,23 @@ def test_a_span_of_decades_written_short_is_one_range(text, edtf):
 
 def test_a_count_after_a_spaced_dash_is_no_decade():
     assert edtfs("In the 1950s - 60 officers left the army.") == ["195X"]
+
+
+# The ninety-eighth and ninety-ninth held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_started_on_a_day_until_another_is_one_range():
+    text = "The drills, which started last 07 November until 16 November, trained 40 officers."
+    assert edtfs(text) == ["XXXX-11-07/XXXX-11-16"]
+    assert edtfs("The drills started on 7 November. They stayed until 16 November.") == [
+        "XXXX-11-07",
+        "XXXX-11-16",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Bar News - April 20, 2007", "Oregon State Bar Bulletin OCTOBER 2007 |"]
+)
+def test_a_periodicals_issue_line_is_the_pages_own_date(line):
+    text = "Lawyers train Iraqi legal advisers\n\n" + line + "\n\nThe course began in March."
+    assert edtfs(text) == ["2007-03"]

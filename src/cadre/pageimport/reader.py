@@ -839,6 +839,7 @@ _BEGINS_BEFORE = re.compile(
 )
 # Between two days: "docked on Wednesday, November 3, and will be in the port until Saturday,
 # November 6".
+_UNTIL_ONLY = re.compile(r"\s*(?:until|till)\s+(?:the\s+)?", re.I)
 _STAYS_UNTIL = re.compile(
     r"^,?\s*(?:and\s+)?(?:will\s+(?:be|stay|remain)|stay(?:s|ed)?|remain(?:s|ed)?)\b"
     r"[^.;!?\n]{0,30}?\s+(?:until|till)\s+(?:the\s+)?(?:(?:" + _WEEKDAY + r"),?\s+)?$",
@@ -1047,6 +1048,13 @@ _BY_AUTHOR_AFTER = re.compile(
 _DAY_ALONE_BEFORE = re.compile(r"\W*(?:(?:le|on|am|el)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?", re.I)
 # (two figures only with the dash close: "the 1950s - 60 officers" is a count)
 _DECADE_TAIL = re.compile(r"(?:\s*[–-]\s*((?:19|20)\d0)|[–-]([2-9]0))(?:['’]?s)?(?![\w'’])")
+# A periodical's name alone before the date closing its line: its issue, the page's own date
+# ("Bar News - April 20, 2007", "Oregon State Bar Bulletin OCTOBER 2007 |").
+_PERIODICAL_BEFORE = re.compile(
+    r"\W*(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,5}(?:News|Bulletin|Magazine|Journal|Review|Gazette|"
+    r"Newsletter|Quarterly|Monthly|Digest)\s*[-–—|:,]?\s*",
+    re.I,
+)
 _YEAR_IN_BRACKETS_AFTER = re.compile(r"\s*\((?P<y>(?:19|20)\d\d)\)")
 _OLD_YEAR_AFTER = re.compile(r",?\s*(?:de\s+|del\s+)?1[0-8]\d\d(?!\d)")
 # ... or just before it, a few words between: "In 1751, more precisely on 14 December".
@@ -1845,6 +1853,14 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, None)
                 continue
+            if (
+                point.year
+                and point.unit in ("day", "month")
+                and not rest_of_line.strip(" .|-–—")
+                and _PERIODICAL_BEFORE.fullmatch(text, line_start, s)
+            ):
+                page_own(s, e, point)  # "Bar News - April 20, 2007": a periodical's issue
+                continue
             if _STAMP_LINE.fullmatch(text[line_start:line_end]):
                 page_own(s, e, point if point.unit == "day" else None)
                 continue
@@ -2125,7 +2141,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     and point2.year == point.year + 10
                     and bool(_AND_ONLY.fullmatch(text[e:s2]) or _AND_EARLY.fullmatch(text[e:s2]))
                 )
-                or (_BEGINS_BEFORE.search(text[max(0, s - 40) : s]) and _AND_ENDS.match(text[e:s2]))
+                or (
+                    _BEGINS_BEFORE.search(text[max(0, s - 40) : s])
+                    # "started last 07 November until 16 November"
+                    and (_AND_ENDS.match(text[e:s2]) or _UNTIL_ONLY.fullmatch(text[e:s2]))
+                )
             )
             if joined and _range_fits(point, point2):
                 # years are not filled in yet: compare what is written

@@ -4081,3 +4081,17 @@ def test_started_on_a_day_until_another_is_one_range():
 def test_a_periodicals_issue_line_is_the_pages_own_date(line):
     text = "Lawyers train Iraqi legal advisers\n\n" + line + "\n\nThe course began in March."
     assert edtfs(text) == ["2007-03"]
+
+
+# The hundredth and hundred-and-first held-out sets' first runs (made-up lines of their shapes).
+
+
+def test_two_years_joined_by_to_after_in_are_one_range():
+    text = "Since its founding in 1986 to 2023, the academy ran 344 courses."
+    assert edtfs(text) == ["1986/2023"]
+    assert edtfs("Courses grew in 2010 to 2,400 in 2020.") == ["2010", "2020"]
+
+
+def test_a_place_then_a_spaced_dash_before_the_day_is_a_dateline():
+    text = "Ganta, Nimba County – July 29, 2025 — With support from UNDP, officers trained in May."
+    assert edtfs(text) == ["2025-05"]

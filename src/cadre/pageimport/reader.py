@@ -956,7 +956,9 @@ _DATELINE_BEFORE = re.compile(
     # "Abidjan, le 13 avril 2022 -": the article before the day, as French writes it
     + r"(?:,\s*(?:(?:"
     + _WEEKDAY
-    + r")\W*)?(?:le\s+)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+)$"
+    + r")\W*)?(?:le\s+)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+"
+    # "Ganta, Nimba County – July 29, 2025 — With ...": a spaced dash after the place
+    + r"|\s+[–—]\s+)$"
 )
 _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]\s")
 # A day's date opening its line, then only its place: "15th September 2016 Mogadishu, Somalia".
@@ -2125,6 +2127,12 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 or (  # "for the 2017/2027 horizon"
                     point.unit == point2.unit == "year"
                     and text[e:s2] == "/"
+                    and point2.year > point.year
+                )
+                or (  # "Since its establishment in 1986 to 2023, ..."
+                    point.unit == point2.unit == "year"
+                    and re.fullmatch(r"\s+to\s+", text[e:s2])
+                    and re.search(r"\bin\s+$", text[max(0, s - 4) : s])
                     and point2.year > point.year
                 )
                 or (

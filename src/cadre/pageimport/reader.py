@@ -839,12 +839,13 @@ _BEGINS_BEFORE = re.compile(
 )
 # Between two days: "docked on Wednesday, November 3, and will be in the port until Saturday,
 # November 6".
-_UNTIL_ONLY = re.compile(r"\s*(?:until|till)\s+(?:the\s+)?", re.I)
 _STAYS_UNTIL = re.compile(
     r"^,?\s*(?:and\s+)?(?:will\s+(?:be|stay|remain)|stay(?:s|ed)?|remain(?:s|ed)?)\b"
     r"[^.;!?\n]{0,30}?\s+(?:until|till)\s+(?:the\s+)?(?:(?:" + _WEEKDAY + r"),?\s+)?$",
     re.I,
 )
+# ... or, after a start, "until" alone: "started last 07 November until 16 November".
+_UNTIL_ONLY = re.compile(r"\s*(?:until|till)\s+(?:the\s+)?", re.I)
 # Between two days, each with its month, the word that makes them one range with no "from".
 _DAY_TO_DAY = re.compile(r"\s*(?:to|through)\s+(?:the\s+)?", re.I)
 _AND_ENDS = re.compile(
@@ -2050,10 +2051,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 and (
                     # "samedi 24 octobre 2015, par A. Writer": a byline
                     (
-                        _BY_AUTHOR_AFTER.fullmatch(
-                            text, e, n if (n := text.find("\n", e)) >= 0 else len(text)
-                        )
-                        and _DAY_ALONE_BEFORE.fullmatch(text, text.rfind("\n", 0, s) + 1, s)
+                        _BY_AUTHOR_AFTER.fullmatch(text, e, line_end)
+                        and _DAY_ALONE_BEFORE.fullmatch(text, line_start, s)
                     )
                     # "Tuesday, February 4th, 2014The Inspector-General ...": a stamp run into
                     # the story ("... a drill on March 23, 2016On the shores": a caption's day)

@@ -30,10 +30,10 @@ def stored_date(candidate: reader.Candidate) -> tuple[datetime.date | None, str]
     without claiming more than the page says: the reviewer gives one."""
     if not candidate.start:
         return None, DatePrecision.DAY
-    if "X" in candidate.edtf.split("/")[0].split("-")[0]:
+    parts = candidate.edtf.rstrip("~").split("/")[0].split("-")
+    if "X" in parts[0]:
         return None, DatePrecision.YEAR  # 195X, 19XX, 195X/196X: decades and centuries
     start = datetime.date.fromisoformat(candidate.start)
-    parts = candidate.edtf.rstrip("~").split("/")[0].split("-")
     if len(parts) == 3:
         return start, DatePrecision.DAY
     if len(parts) == 2 and int(parts[1]) <= 12:

@@ -4095,3 +4095,53 @@ def test_two_years_joined_by_to_after_in_are_one_range():
 def test_a_place_then_a_spaced_dash_before_the_day_is_a_dateline():
     text = "Ganta, Nimba County – July 29, 2025 — With support from UNDP, officers trained in May."
     assert edtfs(text) == ["2025-05"]
+
+
+# The hundred-and-second and hundred-and-third held-out sets' first runs (made-up lines of
+# their shapes).
+
+_WRAPPED_PAGE = """Officers of the 2nd Public Order Battalion rehearse an arrest
+during a training exercise at Forward Operating Base Nine in
+March. The officers were getting ready to take over policing
+duties in the city at the end of the month. They were being
+trained by military and civilian officials, including an
+adviser who played the role of the armed man in the street,
+and by two instructors who came from the police academy at
+Camp Dublin to show them how a checkpoint is run by night.
+
+The second group of officers of the battalion practised at Forward
+Operating Base Nine in April, its instructors from the same
+academy at the camp and the same battalion of the police."""
+
+
+def test_a_page_broken_every_sixty_characters_is_read_in_whole_sentences():
+    found = read(_WRAPPED_PAGE)
+    assert [c.edtf for c in found] == ["XXXX-03", "XXXX-04"]
+    assert found[0].text.startswith("Officers of the 2nd Public Order Battalion")
+    assert found[1].text.startswith("The second group of officers")
+
+
+def test_short_lines_with_capitals_are_not_joined_on_a_page_not_broken_at_a_width():
+    text = "Police Training Report\nMarch 2019 saw the first course open.\nMore courses followed."
+    page = page_text(text)
+    assert len(page.blocks) == 3
+
+
+def test_a_paragraphs_end_stops_a_wrapped_sentence():
+    title = "Police Battalion Learns To Run Checkpoints By Night In The City"
+    page = page_text(title + "\n\n" + _WRAPPED_PAGE)
+    assert page.text[page.blocks[0].start : page.blocks[0].end] == title
+
+
+def test_a_newsletters_number_line_is_no_event():
+    text = "Nr. 101, Oktober 2007\n\nSeit 1989 nehmen Beamte an Missionen teil."
+    assert edtfs(text) == ["1989"]
+
+
+def test_a_books_imprint_year_is_no_event():
+    text = (
+        "Ein Buch zu Polizeimissionen erschien 2007. A. Autor: Policing. Duisburg, "
+        "Verlag für Kultur, 2007. - 280 Seiten. ISBN 978-3-86553-215-2"
+    )
+    assert edtfs(text) == ["2007"]
+    assert edtfs("Bonn, Verlag, 2011, ISBN 978-3-00-000000-0") == []

@@ -17,6 +17,7 @@ import calendar
 import copy
 import datetime
 import functools
+import itertools
 import re
 from dataclasses import asdict, dataclass, field, replace
 from html.parser import HTMLParser
@@ -177,26 +178,57 @@ def page_text(raw: str, name: str = "") -> Page:
         title = " ".join(parser.title.split()) or title
         return Page("\n".join(pieces), blocks, title=title, address=address)
     text = _SPACES.sub(" ", raw)
-    blocks, at = [], 0
+    width = _wrap_width(text)
+    blocks, at, last_line = [], 0, ""
     for line in text.split("\n"):
         if line.strip():
             lead = len(line) - len(line.lstrip())
             block = Block(at + lead, at + len(line.rstrip()), "line")
             previous = text[blocks[-1].start : blocks[-1].end] if blocks else ""
-            if blocks and (
-                (
-                    _BROKEN_LINE.search(previous)
-                    and _CONTINUED_LINE.match(line[lead:])
-                    and not _WEEKDAY_DATE_LINE.fullmatch(line[lead:])
+            if (
+                blocks
+                and (
+                    (
+                        _BROKEN_LINE.search(previous)
+                        and _CONTINUED_LINE.match(line[lead:])
+                        and not _WEEKDAY_DATE_LINE.fullmatch(line[lead:])
+                    )
+                    or (
+                        _MONTH_CLOSING_LINE.search(previous)
+                        and _YEAR_OPENING_LINE.match(line[lead:])
+                    )
+                    # A page saved with a break every sixty characters or so: a full line that
+                    # stops on a word goes on in the next, a name's or a month's capital first
+                    # ("at Forward" / "Operating Base Seven in" / "December. The officers were").
+                    or (
+                        width
+                        and len(last_line.strip()) >= 0.8 * width
+                        and _WRAPPED_LINE_END.search(last_line.rstrip())
+                        and _WRAPPED_LINE_START.match(line[lead:])
+                    )
                 )
-                or (_MONTH_CLOSING_LINE.search(previous) and _YEAR_OPENING_LINE.match(line[lead:]))
             ):
                 # A sentence a saved copy broke across lines: "deployed to Nigeria on" /
                 # "a wide range of training tasks in 2015."
                 block = Block(blocks.pop().start, block.end, "line")
             blocks.append(block)
         at += len(line) + 1
+        last_line = line  # an empty one too: a paragraph's end
     return Page(text, blocks, title=title, address=address)
+
+
+def _wrap_width(text: str) -> int:
+    """The width at which a saved copy broke its lines, when it broke most of its sentences
+    across lines (five times or more, a third of its lines); 0 when it did not."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    broken = [
+        len(line)
+        for line, following in itertools.pairwise(lines)
+        if _BROKEN_LINE.search(line) and _CONTINUED_LINE.match(following)
+    ]
+    if len(broken) < 5 or 3 * len(broken) < len(lines):
+        return 0
+    return sorted(broken)[len(broken) // 2]
 
 
 # A line that stops inside a sentence (a lowercase word, no mark after it), and one that
@@ -205,6 +237,8 @@ def page_text(raw: str, name: str = "") -> Page:
 # begin the next ("hatte bereits" / "2016 die gleiche Summe").
 _BROKEN_LINE = re.compile(r"[a-zà-ÿß,]$|[a-zà-ÿß]\s+(?:19|20)\d\d$")
 _CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:19|20)\d\d[,;]?\s+[a-zà-ÿß]")
+_WRAPPED_LINE_END = re.compile(r"\w$")
+_WRAPPED_LINE_START = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\b(?![:|])")
 
 
 # ---------------------------------------------------------------------------------------
@@ -674,6 +708,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"personnes\b|personas\b|Personen\b|Menschen\b|characters\b|inmates\b|prisoners\b|"
     r"detainees\b|civilians\b|refugees\b|families\b|children\b|cadets\b|"
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©"
+    # "Duisburg, WiKu-Verlag, 2007. - 280 Seiten. ISBN ...": a book's imprint
+    r"|[.,]?\s*[-–]?\s*(?:\d+\s*(?:Seiten|S\.|pages|pp?\.|páginas)\s*[.,]?\s*[-–]?\s*)?ISBN\b"
     # "since 2060 BS": a year of Nepal's Bikram Sambat calendar, 56 or 57 years ahead
     r"|(?-i:B\.\s?S\.|BS\b))",
     re.I,
@@ -750,7 +786,9 @@ _METADATA_BEFORE = re.compile(
 # n.35 Quito Jan./Apr. 2023"). When the issue appeared, not an event, nor a year to go by.
 _ISSUE_LINE_BEFORE = re.compile(
     r"(?:^|\n)\W*(?-i:[A-Z][A-Za-z]+)\s+(?:(?:vol|v|n|no|nº|núm|num)\.\s*\d{1,4},?\s+){1,2}"
-    r"(?-i:[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?:[a-z]{3,4}\./)?$",
+    r"(?-i:[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?:[a-z]{3,4}\./)?$"
+    # a newsletter's number opening its line: "Nr. 101, Oktober 2007"
+    r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$",
     re.I,
 )
 

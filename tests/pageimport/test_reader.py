@@ -4145,3 +4145,41 @@ def test_a_books_imprint_year_is_no_event():
     )
     assert edtfs(text) == ["2007"]
     assert edtfs("Bonn, Verlag, 2011, ISBN 978-3-00-000000-0") == []
+
+
+# The hundred-and-fourth and hundred-and-fifth held-out sets' first runs (made-up lines of
+# their shapes).
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "News Code: 4711 | Date: 2015/03/12 | Time: 10 : 20",
+        "Written by  //  March 12, 2015  //  Afghanistan, News  //  Comments Off",
+        "By A. Writer | March 12, 2015 | Afghanistan",
+    ],
+)
+def test_a_stamp_cell_parted_by_bars_or_slashes_is_no_event(line):
+    text = (
+        "He said that six states have trained the dog handlers since May 2014, and he called "
+        "the training useful and successful.\n\n" + line
+    )
+    assert edtfs(text) == ["2014-05"]
+
+
+def test_a_run_in_headings_year_in_brackets_is_no_event():
+    text = "Building Partner Capacity\n(2016). In an effort to help, planners met in May 2017."
+    assert edtfs(text) == ["2017-05"]
+    assert edtfs("The unit grew (2016). Then it shrank.") == ["2016"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Sometime in the 1980s I was asked to host three officers.", "198X"),
+        ("Some time in 2010 the school opened.", "2010"),
+        ("Around 2010 the school opened.", "2010~"),
+    ],
+)
+def test_sometime_in_is_within_the_period_not_about_it(text, edtf):
+    assert edtfs(text) == [edtf]

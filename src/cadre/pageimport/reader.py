@@ -821,8 +821,8 @@ _MODIFIER = re.compile(
     r"the\s+middle|middle|the\s+turn|début|fin|mi|anfangs|anfang|mitte|ende|principios|mediados|"
     r"finales|fines|comienzos)(?:\s+(?:of|de|del))?[\s-]*"
     # "came about in 2012": how it started, not when roughly
-    r"|(?<!\.)\b(?P<approx>around|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!brought\s)about|circa|ca\.|c\.|approximately|roughly|some\s+time\s+in|"
-    r"sometime\s+in|vers|environ|etwa|gegen|hacia|alrededor\s+de)\s+(?:the\s+)?(?:(?:in|of)\s+)?)$",
+    r"|(?<!\.)\b(?P<approx>around|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!brought\s)about|circa|ca\.|c\.|approximately|roughly|"
+    r"vers|environ|etwa|gegen|hacia|alrededor\s+de)\s+(?:the\s+)?(?:(?:in|of)\s+)?)$",
     re.I,
 )
 _QUALIFIERS = {
@@ -1335,7 +1335,9 @@ def _two_days(match: re.Match, text: str) -> bool:
 
 def _bar_cell(before: str, after: str) -> bool:
     """Is a date one cell of a line split by bars, three cells or more ("| March 5, 2010 |
-    0 Comments", "27. Juni 2011 | Themenbereich: Polizei | Drucken")? A site's furniture."""
+    0 Comments", "27. Juni 2011 | Themenbereich: Polizei | Drucken")? A site's furniture.
+    Two slashes between spaces part cells too ("Written by  //  October 24, 2007  //  News")."""
+    before, after = _SLASH_BARS.sub(" | ", before), _SLASH_BARS.sub(" | ", after)
     if not after.strip() and re.fullmatch(r"\s*[^\W\d][\w'’ .-]{0,30}\|\s*", before):
         return True  # "Actuelles  | 21/09/2021": a section's label and the day
     if re.fullmatch(r"\s*(?:[|·]\s*)?", before) and re.match(r"\s*[|·]", after):
@@ -1356,8 +1358,12 @@ def _bar_cell(before: str, after: str) -> bool:
     return False
 
 
+_SLASH_BARS = re.compile(r"(?<=\s)//(?=\s)")
 _SENT_OUT_CELL = re.compile(
-    r"\s*(?:distributed|published|posted|updated|issued)\b[^|]{0,40}\s(?:on|at)\s+", re.I
+    r"\s*(?:(?:distributed|published|posted|updated|issued)\b[^|]{0,40}\s(?:on|at)\s+"
+    # "News Code: 8923 | Date: 2014/11/24 | Time: 9 : 55", "Written by // October 24, 2007 //"
+    r"|(?:date|datum|fecha)\s*:\s*|(?:written\s+|posted\s+)?by\b[^|]{0,40})",
+    re.I,
 )
 
 
@@ -1661,6 +1667,9 @@ _SHORT_NAME_BEFORE = re.compile(
 )
 
 
+_RUN_IN_OPENING = re.compile(r"(?:.*\n)?\s*\(", re.S)
+
+
 def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -1750,6 +1759,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return False  # "personnel in their 20s and 30s": ages, not decades
     if name == "year" and re.search(r"\w-$", before) and re.match(r"-\d", after):
         return False  # "IS03-2016-0017-008": a photo's or a file's identifier
+    if name == "year" and _RUN_IN_OPENING.fullmatch(before) and re.match(r"\)\.\s", after):
+        return False  # "(2016). In an effort to ...": a run-in heading's year opening its paragraph
     repeated = _SHORT_NAME_BEFORE.search(before) if name == "year" else None
     if repeated and repeated.group("y") == match.group(0)[-4:]:
         return False  # "Indo-Pacific Endeavour 2024 (IPE 2024)": the name again, short

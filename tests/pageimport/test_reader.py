@@ -4183,3 +4183,25 @@ def test_a_run_in_headings_year_in_brackets_is_no_event():
 )
 def test_sometime_in_is_within_the_period_not_about_it(text, edtf):
     assert edtfs(text) == [edtf]
+
+
+# The hundred-and-sixth and hundred-and-seventh held-out sets' first runs (made-up lines of
+# their shapes).
+
+
+@pytest.mark.parametrize(
+    ("top", "edtf"),
+    [
+        ("For immediate release: Jul 7, 2010", "2010-07-15"),
+        ("E-Bulletin September 2024", "XXXX-07-15"),
+        ("Studie 2019/S 05, 29.03.2019, 41 Seiten", "2019-07-15"),
+    ],
+)
+def test_a_release_line_a_bulletins_name_or_a_studys_imprint_dates_no_event(top, edtf):
+    text = top + "\n\nThe first class of sailors will graduate on July 15 at the school."
+    assert edtfs(text) == [edtf]
+
+
+def test_a_french_range_of_days_with_weekdays_joined_by_a_ce():
+    text = "La formation a duré trois jours, soit du samedi 19 à ce lundi 21 mars."
+    assert edtfs(text) == ["XXXX-03-19/XXXX-03-21"]

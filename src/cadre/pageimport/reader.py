@@ -434,8 +434,8 @@ _PATTERNS = [
     (
         "dayrange",
         rf"(?:(?<![\w.])|(?<=\bfrom)|(?<=\bdu)|(?<=\bdel))"  # "from12 to 27 July 2024", glued
-        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|bis|al)\s+(?:the\s+|el\s+|le\s+|zum\s+)?)"
-        # "du dimanche 16 au jeudi 20 janvier 2022"
+        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|à|bis|al)\s+(?:the\s+|el\s+|le\s+|ce\s+|zum\s+)?)"
+        # "du dimanche 16 au jeudi 20 janvier 2022", "du samedi 19 à ce lundi 21 mars"
         rf"(?:(?:{_WEEKDAY})\s+)?"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
         rf"\s+(?:de\s+|of\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+|of\s+)?{_Y}(?!\d))?",
@@ -708,6 +708,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"personnes\b|personas\b|Personen\b|Menschen\b|characters\b|inmates\b|prisoners\b|"
     r"detainees\b|civilians\b|refugees\b|families\b|children\b|cadets\b|"
     r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©"
+    # "SWP-Studie 2019/S 05": a series' number
+    r"|/(?-i:[A-Z])\s?\d"
     # "Duisburg, WiKu-Verlag, 2007. - 280 Seiten. ISBN ...": a book's imprint
     r"|[.,]?\s*[-–]?\s*(?:\d+\s*(?:Seiten|S\.|pages|pp?\.|páginas)\s*[.,]?\s*[-–]?\s*)?ISBN\b"
     # "since 2060 BS": a year of Nepal's Bikram Sambat calendar, 56 or 57 years ahead
@@ -744,7 +746,10 @@ _METADATA_BEFORE = re.compile(
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"
-    r"rédigée?|inscrit\s+le|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*(?:(?:on|at|le|am|el|op)\s+)?"
+    r"rédigée?|inscrit\s+le|"
+    # a press office's release line: "For immediate release: Jul 7, 2010"
+    r"(?:for\s+)?immediate\s+release|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*"
+    r"(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
@@ -787,10 +792,14 @@ _METADATA_BEFORE = re.compile(
 _ISSUE_LINE_BEFORE = re.compile(
     r"(?:^|\n)\W*(?-i:[A-Z][A-Za-z]+)\s+(?:(?:vol|v|n|no|nº|núm|num)\.\s*\d{1,4},?\s+){1,2}"
     r"(?-i:[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?:[a-z]{3,4}\./)?$"
-    # a newsletter's number opening its line: "Nr. 101, Oktober 2007"
+    # a newsletter's number or name opening its line: "Nr. 101, Oktober 2007", "E-Bulletin
+    # September 2024"
+    r"|(?:^|\n)\W*(?:e-?bulletin|newsletter|bulletin)\s+$"
     r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$",
     re.I,
 )
+
+_PAGE_COUNT_AFTER = re.compile(r",\s*\d{1,4}\s*(?:Seiten|pages|páginas|pp?\.|S\.)(?!\w)", re.I)
 
 # A diplomatic cable's declassification date, years after it was written: "DECL: 09/14/2019".
 _DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
@@ -1823,6 +1832,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
+                continue
+            if _PAGE_COUNT_AFTER.match(text, e):
+                # "SWP-Studie 2019/S 05, 29.03.2019, 41 Seiten": when a study came out
+                page_own(s, e, _point(name, match))
                 continue
             if _COMMENT_HEADER_BEFORE.search(text[max(0, s - 60) : s]):
                 page_own(s, e, None)  # "#2 A. Reader on 11.02.07 at 2:35 pm": a comment's

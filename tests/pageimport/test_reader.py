@@ -4205,3 +4205,34 @@ def test_a_release_line_a_bulletins_name_or_a_studys_imprint_dates_no_event(top,
 def test_a_french_range_of_days_with_weekdays_joined_by_a_ce():
     text = "La formation a duré trois jours, soit du samedi 19 à ce lundi 21 mars."
     assert edtfs(text) == ["XXXX-03-19/XXXX-03-21"]
+
+
+# The hundred-and-eighth and hundred-and-ninth held-out sets' first runs (made-up lines of
+# their shapes).
+
+
+def test_a_lowercase_may_march_or_august_with_its_day_and_year_is_the_month():
+    assert edtfs("The officers' course ended at 28th august 2005 in Kabul.") == ["2005-08-28"]
+    assert edtfs("Of the recruits, the 28th may join the army in 2006.") == ["2006"]
+
+
+def test_a_line_broken_between_a_day_and_its_year_is_joined():
+    text = "Soldiers visit their partners at Zabul Province, Afghanistan, June 18,\n2014.The team"
+    assert edtfs(text + " advises the army.") == ["2014-06-18"]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "KYIV, Ukraine, July 12, 2013 /PRNewswire/ –",
+        "3003 Bern, 12. Juli 2013",
+        "Safety course ends 12-Jul-13 By Marine Sgt. Jess Writer",
+    ],
+)
+def test_a_wire_dateline_a_postcodes_place_and_a_date_before_a_byline_are_the_pages(top):
+    text = (
+        "TITLE: Officers learn disaster relief\n\nOfficers learn disaster relief\n"
+        + top
+        + "\n\nOfficers of twelve states learn from 7 to 11 June in Wangen, NATO said."
+    )
+    assert edtfs(text) == ["2013-06-07/2013-06-11"]

@@ -197,6 +197,10 @@ def page_text(raw: str, name: str = "") -> Page:
                         _MONTH_CLOSING_LINE.search(previous)
                         and _YEAR_OPENING_LINE.match(line[lead:])
                     )
+                    # "... Zabul Province, Afghanistan, June 18," / "2014.McClain is part of"
+                    or (
+                        _DAY_CLOSING_LINE.search(previous) and _YEAR_OPENING_LINE.match(line[lead:])
+                    )
                     # A page saved with a break every sixty characters or so: a full line that
                     # stops on a word goes on in the next, a name's or a month's capital first
                     # ("at Forward" / "Operating Base Seven in" / "December. The officers were").
@@ -289,6 +293,10 @@ def _month_names(names) -> str:
 _MONTH = _month_names(MONTHS)
 # A line a saved copy broke between a month and its year ("conduct a December" / "2009 ...").
 _MONTH_CLOSING_LINE = re.compile(r"\s" + _month_names(n for n in MONTHS if len(n) > 3) + "$", re.I)
+# ... or between a day and its year ("Afghanistan, June 18," / "2014.McClain is ...").
+_DAY_CLOSING_LINE = re.compile(
+    r"\s" + _month_names(n for n in ENGLISH_MONTHS if len(n) > 3) + r"\.?\s+\d\d?,$", re.I
+)
 _YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d\b")
 _YEAR = r"(?:19|20)\d\d"
 # The month before its day ("February 2") is English order; in French, German and Spanish the
@@ -799,6 +807,7 @@ _ISSUE_LINE_BEFORE = re.compile(
     re.I,
 )
 
+_BYLINE_AFTER = re.compile(r"\s+By\s+(?-i:[A-Z][a-z]*\.?\s+[A-Z])")
 _PAGE_COUNT_AFTER = re.compile(r",\s*\d{1,4}\s*(?:Seiten|pages|páginas|pp?\.|S\.)(?!\w)", re.I)
 
 # A diplomatic cable's declassification date, years after it was written: "DECL: 09/14/2019".
@@ -1000,6 +1009,8 @@ _DATELINE_BEFORE = re.compile(
     r"^\W*(?:\d\d?:\d\d\s*\|\s*)?"  # "09:45 | Lima, Dec. 17.": the hour it was filed
     # the site's name before it: "14ymedio bigger14ymedio, Havana, 1 July 2024 —"
     + r"(?:(?-i:[\w.-]*\d[\w.-]*|[a-z][\w.-]*)(?:\s+[\w.-]+)?,\s+)?"
+    # a postcode before the place: "3003 Bern, 7. Juni 1999"
+    + r"(?:\d{4,5}\s+)?"
     + _PLACE
     # "Abidjan, le 13 avril 2022 -": the article before the day, as French writes it
     + r"(?:,\s*(?:(?:"
@@ -1043,6 +1054,8 @@ _DATELINE_AFTER = re.compile(
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
     # "Bishoftu, June04, 2025 (EDU ) The Director ...": the agency in brackets, then the story
     r"|^\s*\(\s*(?-i:[A-Z]{2,8})\s*\)\s+(?-i:[A-ZÀ-Þ])"
+    # "KYIV, Ukraine, July 12, 2013 /PRNewswire/ –": a wire service between slashes
+    r"|^\s*/\s*(?-i:[A-Z])[^/\n]{0,30}/\s*(?:[-–—:]|$)"
 )
 # A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
 # Indian Navy ...", "Phnom Penh (FN), Mar. 15 – Cambodia ...".
@@ -1688,7 +1701,12 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return False  # "https://wordpress.org/?v=5.9.10": part of a web address
     if word and name in ("m", "my", "mdy", "dmy", "ymd"):
         # "May", "March" and "August" are words too: an English month name is capitalised.
-        if word.lower() in ("may", "march", "august") and word.islower():
+        if (
+            word.lower() in ("may", "march", "august")
+            and word.islower()
+            # "ended at 28th august 2005": with its day and its year it is the month
+            and not (name in ("dmy", "mdy") and match.groupdict().get("y"))
+        ):
             return False
         if name == "m" and word.isupper():
             return False  # "and MARCH (an NGO ...)", "the MAI": a name or an acronym
@@ -1832,6 +1850,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
+                continue
+            if _BYLINE_AFTER.match(text, e):
+                # "... safety course 5-Jun-07 By Marine Sgt. Jess Kent": the story's own day
+                page_own(s, e, _point(name, match))
                 continue
             if _PAGE_COUNT_AFTER.match(text, e):
                 # "SWP-Studie 2019/S 05, 29.03.2019, 41 Seiten": when a study came out

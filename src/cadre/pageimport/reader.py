@@ -184,7 +184,9 @@ def page_text(raw: str, name: str = "") -> Page:
         if line.strip():
             lead = len(line) - len(line.lstrip())
             block = Block(at + lead, at + len(line.rstrip()), "line")
-            previous = text[blocks[-1].start : blocks[-1].end] if blocks else ""
+            # only the end of the block before counts: the patterns below close on it
+            last = blocks[-1] if blocks else Block(0, 0, "line")
+            previous = text[max(last.start, last.end - 40) : last.end]
             if (
                 blocks
                 and (
@@ -228,7 +230,7 @@ def _wrap_width(text: str) -> int:
     broken = [
         len(line)
         for line, following in itertools.pairwise(lines)
-        if _BROKEN_LINE.search(line) and _CONTINUED_LINE.match(following)
+        if _BROKEN_LINE.search(line[-40:]) and _CONTINUED_LINE.match(following)
     ]
     if len(broken) < 5 or 3 * len(broken) < len(lines):
         return 0

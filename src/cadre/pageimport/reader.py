@@ -809,7 +809,9 @@ _ISSUE_LINE_BEFORE = re.compile(
     re.I,
 )
 
+# A byline of two capitalised words right after a date: the story's own day.
 _BYLINE_AFTER = re.compile(r"\s+By\s+(?-i:[A-Z][a-z]*\.?\s+[A-Z])")
+# The count of a publication's pages right after a date: the day it came out.
 _PAGE_COUNT_AFTER = re.compile(r",\s*\d{1,4}\s*(?:Seiten|pages|páginas|pp?\.|S\.)(?!\w)", re.I)
 
 # A diplomatic cable's declassification date, years after it was written: "DECL: 09/14/2019".
@@ -1691,6 +1693,7 @@ _SHORT_NAME_BEFORE = re.compile(
 )
 
 
+# An opening bracket and nothing else on its line before a year: "(2016). In an effort ..."
 _RUN_IN_OPENING = re.compile(r"(?:.*\n)?\s*\(", re.S)
 
 

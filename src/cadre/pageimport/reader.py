@@ -195,13 +195,10 @@ def page_text(raw: str, name: str = "") -> Page:
                         and _CONTINUED_LINE.match(line[lead:])
                         and not _WEEKDAY_DATE_LINE.fullmatch(line[lead:])
                     )
+                    # "conduct a December" / "2009 ...", "Afghanistan, June 18," / "2014.McClain"
                     or (
-                        _MONTH_CLOSING_LINE.search(previous)
+                        (_MONTH_CLOSING_LINE.search(previous) or _DAY_CLOSING_LINE.search(previous))
                         and _YEAR_OPENING_LINE.match(line[lead:])
-                    )
-                    # "... Zabul Province, Afghanistan, June 18," / "2014.McClain is part of"
-                    or (
-                        _DAY_CLOSING_LINE.search(previous) and _YEAR_OPENING_LINE.match(line[lead:])
                     )
                     # A page saved with a break every sixty characters or so: a full line that
                     # stops on a word goes on in the next, a name's or a month's capital first
@@ -1693,10 +1690,6 @@ _SHORT_NAME_BEFORE = re.compile(
 )
 
 
-# An opening bracket and nothing else on its line before a year: "(2016). In an effort ..."
-_RUN_IN_OPENING = re.compile(r"(?:.*\n)?\s*\(", re.S)
-
-
 def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -1791,7 +1784,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return False  # "personnel in their 20s and 30s": ages, not decades
     if name == "year" and re.search(r"\w-$", before) and re.match(r"-\d", after):
         return False  # "IS03-2016-0017-008": a photo's or a file's identifier
-    if name == "year" and _RUN_IN_OPENING.fullmatch(before) and re.match(r"\)\.\s", after):
+    opening = before.rpartition("\n")[2].strip() == "("  # a bracket alone before it on its line
+    if name == "year" and opening and re.match(r"\)\.\s", after):
         return False  # "(2016). In an effort to ...": a run-in heading's year opening its paragraph
     repeated = _SHORT_NAME_BEFORE.search(before) if name == "year" else None
     if repeated and repeated.group("y") == match.group(0)[-4:]:
@@ -1856,11 +1850,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
                 continue
-            if _BYLINE_AFTER.match(text, e):
-                # "... safety course 5-Jun-07 By Marine Sgt. Jess Kent": the story's own day
-                page_own(s, e, _point(name, match))
-                continue
-            if _PAGE_COUNT_AFTER.match(text, e):
+            if _BYLINE_AFTER.match(text, e) or _PAGE_COUNT_AFTER.match(text, e):
+                # "... safety course 5-Jun-07 By Marine Sgt. Jess Kent": the story's own day;
                 # "SWP-Studie 2019/S 05, 29.03.2019, 41 Seiten": when a study came out
                 page_own(s, e, _point(name, match))
                 continue

@@ -4236,3 +4236,27 @@ def test_a_wire_dateline_a_postcodes_place_and_a_date_before_a_byline_are_the_pa
         + "\n\nOfficers of twelve states learn from 7 to 11 June in Wangen, NATO said."
     )
     assert edtfs(text) == ["2013-06-07/2013-06-11"]
+
+
+# Date forms met on pages of earlier sets and left unread until now (made-up lines).
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("The ministry signed the agreement on November, 2nd 2015 in Baghdad.", "2015-11-02"),
+        ("The ministry signed the agreement on November, 2nd, 2015 in Baghdad.", "2015-11-02"),
+        ("Der Lehrgang begann am 27.November 2019 in Koblenz.", "2019-11-27"),
+        ("El curso comenzó el 3 de sept. de 2015 en Bogotá.", "2015-09-03"),
+        ("El curso se inauguró el 12 ene. 2016 en Lima.", "2016-01-12"),
+        ("Los cadetes llegaron el 3 de ago. de 2015 a la escuela.", "2015-08-03"),
+        ("La entrega fue el 9 dic 2014 en Quito.", "2014-12-09"),
+    ],
+)
+def test_an_ordinal_day_after_a_comma_a_glued_day_and_spanish_short_months(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_spanish_short_months_are_read_only_between_a_day_and_a_year():
+    assert edtfs("Three years ago 2015 brought the first course.") == ["2015"]
+    assert edtfs("They set 2016 as the year of handover.") == ["2016"]

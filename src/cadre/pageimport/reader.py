@@ -285,7 +285,7 @@ def _month_names(names) -> str:
     return (
         "(?:"
         + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-        + r")(?:\.(?=\s*\d))?"
+        + r")(?:\.(?=\s*\d|\s+de\s+\d))?"  # "3 de sept. de 2015", too
     )
 
 
@@ -301,6 +301,9 @@ _YEAR = r"(?:19|20)\d\d"
 # The month before its day ("February 2") is English order; in French, German and Spanish the
 # day comes first, and a figure after their month is something else ("en février 2", a note).
 _ENGLISH_MONTH = _month_names(ENGLISH_MONTHS)
+# Spanish abbreviations no other month list holds ("12 ene. 2016", "3 ago 2015"); read only
+# between a day and a year, since "ago" and "set" are English words.
+_SPANISH_SHORT_MONTHS = {"ene": 1, "abr": 4, "ago": 8, "dic": 12, "set": 9}
 # German month names long enough that one run into the next word is still known.
 _GERMAN_LONG_MONTHS = ("januar", "jänner", "februar", "april", "august", "september", "oktober",
                        "november", "dezember")  # fmt: skip
@@ -523,6 +526,21 @@ _PATTERNS = [
     (  # "am 23. Aprileine": a stored copy ran the German month into the next word
         "dmy_glued",
         rf"(?<![\w.])(?P<d>{_DAY})\.\s+(?P<m>{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:(?=[a-zäöüß]{{2}}))",
+    ),
+    (  # "12 ene. 2016", "3 de ago. de 2015": a Spanish abbreviated month
+        "dmy",
+        rf"(?<![\w.])(?P<d>{_DAY})\s+(?:de\s+)?(?P<m>{_alternatives(_SPANISH_SHORT_MONTHS)})\.?"
+        rf"(?:\s+de)?\s+{_Y}(?!\d)",
+    ),
+    (  # "27.November 2019": no space after the day's full stop, the year after the month
+        "dmy",
+        rf"(?<![\w.])(?P<d>{_DAY})\.(?P<m>{_month_names(n for n in MONTHS if len(n) > 3)})"
+        rf"(?![\w]),?\s+{_Y}(?!\d)",
+    ),
+    (  # "November, 2nd 2015": a comma between the month and its ordinal day
+        "mdy",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s+(?P<d>{_DAY})(?:st|nd|rd|th)(?![\d\w]),?\s+{_Y}"
+        r"(?!\d)",
     ),
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
@@ -1598,7 +1616,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     elif name in ("iso", "numeric", "numeric_us", "numeric_dm", "numeric_de", "dayrange_num"):
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
     elif name in ("dmy", "mdy", "dmy_glued", "ymd", "dtg", "daylist"):
-        month = MONTHS[groups["m"].rstrip(".").lower()]
+        month = (MONTHS | _SPANISH_SHORT_MONTHS)[groups["m"].rstrip(".").lower()]
         point = DatePoint("day", year, month, int(groups["d"]))
     elif name == "day_this_month":
         point = DatePoint("day", None, None, int(groups["d"]), this_month=True)

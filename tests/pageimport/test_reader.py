@@ -4260,3 +4260,14 @@ def test_an_ordinal_day_after_a_comma_a_glued_day_and_spanish_short_months(text,
 def test_spanish_short_months_are_read_only_between_a_day_and_a_year():
     assert edtfs("Three years ago 2015 brought the first course.") == ["2015"]
     assert edtfs("They set 2016 as the year of handover.") == ["2016"]
+
+
+# The hundred-and-tenth and hundred-and-eleventh held-out sets' first runs.
+
+
+def test_a_blogs_archive_heading_is_no_event_and_no_reference_date():
+    text = (
+        "Daily Archives: 10/11/2010\n\nCommand post exercise\n\n"
+        "The exercise opened on 20 October 2010 in Addis Ababa. It will run until 29th October."
+    )
+    assert edtfs(text) == ["2010-10-20", "2010-10-29"]

@@ -1835,6 +1835,8 @@ _AGENCY_PHOTO_CREDIT = re.compile(
 
 # A reader's comment, numbered, its author and "on" before its date: "#1 Dawud on 11.02.07".
 _COMMENT_HEADER_BEFORE = re.compile(r"(?:^|\n)\s*#\d{1,4}\s+\S[^\n]{0,40}?\s+on\s+$")
+# A blog's archive heading: "Daily Archives: 10/11/2010", "Monthly Archive: March 2011".
+_ARCHIVE_LABEL_BEFORE = re.compile(r"(?:^|\n)\W*(?:daily|monthly|yearly)\s+archives?\s*:\s*$", re.I)
 # A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
@@ -1872,6 +1874,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # "... safety course 5-Jun-07 By Marine Sgt. Jess Kent": the story's own day;
                 # "SWP-Studie 2019/S 05, 29.03.2019, 41 Seiten": when a study came out
                 page_own(s, e, _point(name, match))
+                continue
+            if _ARCHIVE_LABEL_BEFORE.search(text[max(0, s - 30) : s]):
+                # The day or month of the posts listed, not an event; not a reference date
+                # either, since its figures are in the blog's order, day or month first.
+                page_own(s, e, None)
                 continue
             if _COMMENT_HEADER_BEFORE.search(text[max(0, s - 60) : s]):
                 page_own(s, e, None)  # "#2 A. Reader on 11.02.07 at 2:35 pm": a comment's

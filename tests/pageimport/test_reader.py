@@ -4271,3 +4271,28 @@ def test_a_blogs_archive_heading_is_no_event_and_no_reference_date():
         "The exercise opened on 20 October 2010 in Addis Ababa. It will run until 29th October."
     )
     assert edtfs(text) == ["2010-10-20", "2010-10-29"]
+
+
+# The hundred-and-twelfth and hundred-and-thirteenth held-out sets' first runs.
+
+
+def test_an_american_date_with_a_two_figure_year_dates_a_dateline():
+    text = (
+        "Guard celebrates partnership\nStory by A. Writer, Public Affairs\n"
+        "BELGRADE, Serbia (09/30/22)\nThe delegation's Sept. 7-10 visit to Serbia was a success."
+    )
+    assert edtfs(text) == ["2022-09-07/2022-09-10"]
+
+
+def test_a_date_closed_by_an_underscore_opening_an_item_is_the_items_own():
+    text = "Exercises\n\n02 August 2024_ The armies train from late July to mid-August."
+    assert edtfs(text) == ["2024-07/2024-08"]
+
+
+def test_a_note_that_the_article_was_first_published_is_the_pages_own_date():
+    text = (
+        "The deployment began in March 2018.\n\n"
+        "Editorial Note: This article was first published on December 12, 2018. Since then the "
+        "ministry released a report on December 20, 2018."
+    )
+    assert edtfs(text) == ["2018-03", "2018-12-20"]

@@ -514,6 +514,10 @@ _PATTERNS = [
         rf"(?<![\d/.])(?<![-–])(?P<mn>0?[1-9]|1[0-2])(?P<sep>[./-])(?P<d>1[3-9]|2\d|3[01])(?P=sep)"
         rf"(?P<y>{_YEAR})(?![\d])",
     ),
+    (  # "BELGRADE, Serbia (09/30/22)": American order, a day over 12, a two-figure year
+        "numeric_us",
+        r"(?<![\d/.])(?P<mn>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y2>\d\d)(?![\d/])",
+    ),
     (  # "on 29/12/13": a day over 12, the month and a two-figure year between slashes
         "numeric",
         r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mn>0?[1-9]|1[0-2])/(?P<y2>\d\d)(?![\d/])",
@@ -790,7 +794,9 @@ _METADATA_BEFORE = re.compile(
     # report published on July 29 praised ...": an event)
     r"|(?:^|\n|(?<=[.!?]\s))(?:case|study|report|paper)\s+published\s+(?:(?:in|on)\s+)?"
     # "This article was corrected on 15 June 2021": a note on the page itself
-    r"|\bthis\s+(?:article|story|post|report)\s+was\s+(?:corrected|updated|amended)\s+(?:on\s+)?"
+    r"|\bthis\s+(?:article|story|post|report)\s+was\s+(?:corrected|updated|amended|"
+    # "This article was first published on December 12, 2018": when the page itself came out
+    r"(?:first\s+|originally\s+)?published)\s+(?:on\s+)?"
     # A parliament's record of its sitting: "HC Deb 17 June 1997 vol 296 c123W"
     r"|\b(?-i:H[CL])\s+Deb\s+"
     # A source's line: "Quelle: Civil Georgia, 22.08.2009"
@@ -826,6 +832,9 @@ _ISSUE_LINE_BEFORE = re.compile(
 
 # A byline of two capitalised words right after a date: the story's own day.
 _BYLINE_AFTER = re.compile(r"\s+By\s+(?-i:[A-Z][a-z]*\.?\s+[A-Z])")
+# "02 August 2024_ The armed forces ...": a digest's own date opening its item, closed by an
+# underscore, which no sentence of an event writes.
+_UNDERSCORE_AFTER = re.compile(r"_[ \t]")
 # The count of a publication's pages right after a date: the day it came out.
 _PAGE_COUNT_AFTER = re.compile(r",\s*\d{1,4}\s*(?:Seiten|pages|páginas|pp?\.|S\.)(?!\w)", re.I)
 
@@ -1870,7 +1879,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
                 continue
-            if _BYLINE_AFTER.match(text, e) or _PAGE_COUNT_AFTER.match(text, e):
+            if (
+                _BYLINE_AFTER.match(text, e)
+                or _PAGE_COUNT_AFTER.match(text, e)
+                or (_UNDERSCORE_AFTER.match(text, e) and (s == 0 or text[s - 1] == "\n"))
+            ):
                 # "... safety course 5-Jun-07 By Marine Sgt. Jess Kent": the story's own day;
                 # "SWP-Studie 2019/S 05, 29.03.2019, 41 Seiten": when a study came out
                 page_own(s, e, _point(name, match))

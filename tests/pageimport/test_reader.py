@@ -4296,3 +4296,29 @@ def test_a_note_that_the_article_was_first_published_is_the_pages_own_date():
         "ministry released a report on December 20, 2018."
     )
     assert edtfs(text) == ["2018-03", "2018-12-20"]
+
+
+# The hundred-and-fourteenth and hundred-and-fifteenth held-out sets' first runs.
+
+
+def test_fiscal_years_joined_by_a_dash_are_one_range():
+    text = "Allocations for the first seven years, FY2006-FY2012, have totaled $1.8 billion."
+    assert edtfs(text) == ["2006/2012"]
+
+
+def test_a_year_before_a_word_opening_with_euro_is_a_year_not_a_sum():
+    assert edtfs("Since the 2003 European Security Strategy, reform has grown.") == ["2003"]
+    assert edtfs("Each course cost 2000 euros per trainee in 2016.") == ["2016"]
+
+
+def test_turning_the_clock_back_to_a_year_is_no_event():
+    text = "The mission began working in January 2006. It waits to turn the clock back to 2006."
+    assert edtfs(text) == ["2006-01"]
+
+
+@pytest.mark.parametrize(
+    "top", ["Headlines: May 7th, 1999", "May 7, 1999 Special Dispatch No. 9443"]
+)
+def test_a_news_index_label_and_a_series_number_mark_the_pages_own_date(top):
+    text = top + "\n\nThe college trained officers from 1991 to 1994 in Pretoria."
+    assert edtfs(text) == ["1991/1994"]

@@ -716,7 +716,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
     r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|"
     # the holder's name may stand between: "Copyright: International Herald Tribune 2000"
-    r"copyright\b[^.!?\n\d]{0,60})|[$€£¥#§©]"
+    r"copyright\b[^.!?\n\d]{0,60}|"
+    # "turn the clock back to 2006": a state of things, not a time anything happened
+    r"clock\s+back\s+to)|[$€£¥#§©]"
     # "Entre 1850 et 2018": the end of a span that starts before the years a date may have
     r"|\b1[0-8]\d\d\s*(?:[-–]|(?:to|and|et|und|y|à|au|bis|al|a)\s)"
     # "Resolución Ministerial 770-2015-DE", "Resolución Legislativa 13436/2025-CR": a number
@@ -736,7 +738,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"militaires\b|soldados\b|policías\b|militares\b|efectivos\b|Soldaten\b|Polizisten\b|"
     r"personnes\b|personas\b|Personen\b|Menschen\b|characters\b|inmates\b|prisoners\b|"
     r"detainees\b|civilians\b|refugees\b|families\b|children\b|cadets\b|"
-    r"kilomet|metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR|[/:]\d|©"
+    # (whole words: "the 2003 European Security Strategy" is no sum in euros)
+    r"kilomet|(?:metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR)\b|[/:]\d|©"
     # "SWP-Studie 2019/S 05": a series' number
     r"|/(?-i:[A-Z])\s?\d"
     # "Duisburg, WiKu-Verlag, 2007. - 280 Seiten. ISBN ...": a book's imprint
@@ -814,7 +817,9 @@ _METADATA_BEFORE = re.compile(
     r"(?:(?:" + _WEEKDAY + r")\W*)?"
     # a label opening its line: "Time: March 23, 2018"
     # "• Ausgabejahr:2013": the year of the issue
-    r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit|ausgabejahr|erscheinungsjahr)\s*:\s*)$",
+    # "Headlines: May 7th, 1999": a news index's day
+    r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit|ausgabejahr|erscheinungsjahr|"
+    r"headlines)\s*:\s*)$",
     re.I,
 )
 
@@ -832,6 +837,11 @@ _ISSUE_LINE_BEFORE = re.compile(
 
 # A byline of two capitalised words right after a date: the story's own day.
 _BYLINE_AFTER = re.compile(r"\s+By\s+(?-i:[A-Z][a-z]*\.?\s+[A-Z])")
+# "July 13, 2021 Special Dispatch No. 9443": a date opening its line before the name and number
+# of a publication's series, the line ending there: when that issue came out.
+_SERIES_NUMBER_AFTER = re.compile(
+    r"(?:[ \t]+(?-i:[A-Z])[\w&-]*){1,4}[ \t]+No\.[ \t]*\d{1,5}[ \t]*$", re.M
+)
 # "02 August 2024_ The armed forces ...": a digest's own date opening its item, closed by an
 # underscore, which no sentence of an event writes.
 _UNDERSCORE_AFTER = re.compile(r"_[ \t]")
@@ -908,7 +918,8 @@ _RANGE_JOIN = re.compile(
     r"zum|a|al|hasta|and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
     r"(?:" + _START_MODIFIER + r")?"
     # "between July 15 last until next October 13", "del pasado 15 de julio al próximo 13"
-    r"(?:(?:next|próximo)\s+)?(?:(?:" + _WEEKDAY + r"),?\s+)?)$",
+    r"(?:(?:next|próximo)\s+)?(?:(?:" + _WEEKDAY + r"),?\s+)?"
+    r"(?:(?-i:FY)\s?)?)$",  # "FY2006-FY2012": fiscal years, the end's "FY" too
     re.I,
 )
 # A start after a verb of beginning, then "and" and a verb of ending before the end: "iniciará
@@ -1882,7 +1893,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if (
                 _BYLINE_AFTER.match(text, e)
                 or _PAGE_COUNT_AFTER.match(text, e)
-                or (_UNDERSCORE_AFTER.match(text, e) and (s == 0 or text[s - 1] == "\n"))
+                or (
+                    (_UNDERSCORE_AFTER.match(text, e) or _SERIES_NUMBER_AFTER.match(text, e))
+                    and (s == 0 or text[s - 1] == "\n")
+                )
             ):
                 # "... safety course 5-Jun-07 By Marine Sgt. Jess Kent": the story's own day;
                 # "SWP-Studie 2019/S 05, 29.03.2019, 41 Seiten": when a study came out

@@ -4322,3 +4322,36 @@ def test_turning_the_clock_back_to_a_year_is_no_event():
 def test_a_news_index_label_and_a_series_number_mark_the_pages_own_date(top):
     text = top + "\n\nThe college trained officers from 1991 to 1994 in Pretoria."
     assert edtfs(text) == ["1991/1994"]
+
+
+# The hundred-and-sixteenth and hundred-and-seventeenth held-out sets' first runs.
+
+
+def test_a_month_to_come_after_a_month_stated_in_its_paragraph_takes_that_year():
+    text = (
+        "Soldiers flew to Campeche in February 2025. The course will last until the end of March."
+    )
+    assert edtfs(text) == ["2025-02", "2025-03"]
+    # in another paragraph, or before the month stated, the year stays open
+    assert edtfs(text.replace(". The", ".\n\nThe")) == ["2025-02", "XXXX-03"]
+    assert edtfs(text.replace("February", "May")) == ["2025-05", "XXXX-03"]
+
+
+def test_the_year_a_page_names_as_this_one_dates_the_days_to_come():
+    text = (
+        "El país y este 2025 acoge la competencia. Fue iniciada en 2004. "
+        "El comandante asistirá el 28 de agosto a la clausura."
+    )
+    assert edtfs(text) == ["2025", "2004", "2025-08-28"]
+
+
+def test_a_season_or_month_said_to_come_back_every_year_or_two_is_no_event():
+    assert edtfs("The exercise began in 1981. It is held in the autumn every two years.") == [
+        "1981"
+    ]
+    assert edtfs("El ejercicio empezó en 2010. Se celebra en mayo de cada año.") == ["2010"]
+
+
+def test_a_month_run_into_the_word_before_it_is_read():
+    text = "In 2020 the protocol was signed. A report in the GazetteJune 24 sparked a row."
+    assert edtfs(text) == ["2020", "2020-06-24"]

@@ -583,6 +583,11 @@ _PATTERNS = [
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\.?\s+(?P<d>{_DAY}),\s+{_Y}(?=\d{{1,2}}\s+min\.?\s+read)",
     ),
+    (  # "the GazetteJune 24 report": a stored copy ran the word before into the month's name
+        "mdy",
+        r"(?<=[a-z])(?-i:(?P<m>January|February|March|April|June|July|August|September|October|"
+        rf"November|December))\s+(?P<d>{_DAY})(?![\d\w])(?:,\s*{_Y}(?!\d))?",
+    ),
     (  # "Bishoftu, June04, 2025": a stored copy ran the day into the month's full name
         "mdy",
         r"(?<![\w])(?P<m>January|February|March|April|June|July|August|September|October|"
@@ -1172,6 +1177,14 @@ _EVERY_YEAR_BEFORE = re.compile(
     r"|\b(?:" + _WEEKDAY + r")\s+(?:nearest(?:\s+to)?|closest\s+to|le\s+plus\s+proche\s+du)\s+$",
     re.I,
 )
+# ... or said right after it: "held in the autumn every two years", "en mayo de cada año".
+_EVERY_YEAR_AFTER = re.compile(
+    r"^[^.!?\n\d]{0,12}\b(?:every\s+(?:(?:two|three|four|five|other)\s+)?years?|each\s+year|"
+    r"annually|tous\s+les\s+(?:(?:deux|trois|quatre)\s+)?ans|de\s+chaque\s+année|"
+    r"cada\s+(?:(?:dos|tres|cuatro)\s+)?años?|de\s+cada\s+año|alle\s+(?:zwei\s+|drei\s+|vier\s+)?Jahre|"
+    r"jedes\s+Jahres?)\b",
+    re.I,
+)
 # After a day, the article and page of a periodical's issue it names: "vom 5. November 2008,
 # Artikel 7, Seite 6", "12 March 2010, p. 3". When the issue appeared, not an event.
 _ARTICLE_AND_PAGE_AFTER = re.compile(
@@ -1486,6 +1499,8 @@ class DatePoint:
     next: bool = False  # "el próximo 31 de enero": the first after it
     weekday: int | None = None  # "Monday, March 18": 0-6, a check on the year it is given
     today: bool = False  # "ce 26 avril 2019", "this 3 May 2021": the page's own day
+    # "y este 2025 se convierte en ...": the year the page is written in, named as such
+    this_named_year: bool = False
     same_year: bool = False  # "October of the same year": the year just stated, whatever it is
     this_month: bool = False  # "el 15 de este mes": the month (and year) of the page's date
     # "in December last year", "in June next year": the year before or after the page's own,
@@ -2136,8 +2151,16 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # example.com": the date a site copied the item.
                 page_own(s, e, point)
                 continue
-            if point.year and point.unit == "day" and _THIS_BEFORE.search(text[max(0, s - 20) : s]):
-                point.today = True  # "a abrité ce 26 avril 2019": the day the page is written
+            if (
+                point.year
+                and point.unit in ("day", "year")
+                and _THIS_BEFORE.search(text[max(0, s - 20) : s])
+            ):
+                # "a abrité ce 26 avril 2019": the day the page is written; "este 2025": its year
+                if point.unit == "day":
+                    point.today = True
+                else:
+                    point.this_named_year = True
             if point.year is None and point.unit == "day":
                 weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
                 if weekday:
@@ -2215,7 +2238,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if point.year is None and _OLD_YEAR_BEFORE.search(text[max(0, s - 40) : s]):
                 page_own(s, e, None)  # "Im Jahr 1751, genauer gesagt am 14. Dezember": its year
                 continue
-            if point.year is None and _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s]):
+            if point.year is None and (
+                _EVERY_YEAR_BEFORE.search(text[max(0, s - 50) : s])
+                or _EVERY_YEAR_AFTER.match(text[e : e + 60])
+            ):
                 page_own(s, e, None)  # "Annually, in the first week of November": no one event
                 continue
             if (
@@ -3593,6 +3619,12 @@ class _Context:
         self.days: dict[tuple[int, int], int] = {}
         # The last full day stated in prose.
         self.stated_day: _StatedDay | None = None
+        # The last day of the month the context year was stated with, when it was a month
+        # told in prose: "flew in February 2025 ... will last until the end of March".
+        self.stated_month_end: datetime.date | None = None
+        # The page's year named in its text ("y este 2025 se convierte en ..."), when no date
+        # of its own gives it: the year of the days it says are yet to come.
+        self.named_year: int | None = None
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
@@ -3710,6 +3742,8 @@ class _Context:
                     )
                     if future and (self.reference or self.own_date):
                         year = self._beside_reference(point, after=True)
+                    elif future and self.named_year:
+                        year = self.named_year
                     elif sentence >= 0 and _THIS_YEAR_SAID.search(text[sentence:sentence_end]):
                         # "This year, the ceremony would be held in April": the page's year,
                         # which a year stated in prose elsewhere is not
@@ -3751,6 +3785,8 @@ class _Context:
                 continue  # "since the fifties" dates no yearless day after it
             if point.today:
                 self.own_date, self.page_year = point.first_day(), point.year
+            if point.this_named_year:
+                self.named_year = point.year
             if point.unit in ("day", "month"):
                 self.latest = max(self.latest or point.year, point.year)
             if point.unit == "day" and not point.inferred_year and sentence >= 0:
@@ -3761,6 +3797,7 @@ class _Context:
             self.year = point.year
             self.stated_unit = point.unit
             self.prose = sentence >= 0
+            self.stated_month_end = point.last_day() if point.unit == "month" else None
             if self.prose:
                 self.block, self.sentence = block, sentence
                 self.ahead = (
@@ -3825,6 +3862,14 @@ class _Context:
                 and replace(point, year=self.year).first_day() > stated.day
             ):
                 return self.year
+            if (
+                self.stated_unit == "month"
+                and self.stated_month_end
+                and not self.limit  # "stays until May 2019. In November it will be reviewed"
+                and block == self.block
+                and replace(point, year=self.year).first_day() > self.stated_month_end
+            ):
+                return self.year  # "in February 2025 ... will last until the end of March"
             return None  # "officers will serve there from October": after the page, not in 2009
         if self.limit and self.page_year and self.page_year < self.year:
             return None  # "the withdrawal by the end of 2012 announced on 6 July", in 2011

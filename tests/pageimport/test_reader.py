@@ -4355,3 +4355,35 @@ def test_a_season_or_month_said_to_come_back_every_year_or_two_is_no_event():
 def test_a_month_run_into_the_word_before_it_is_read():
     text = "In 2020 the protocol was signed. A report in the GazetteJune 24 sparked a row."
     assert edtfs(text) == ["2020", "2020-06-24"]
+
+
+# The hundred-and-eighteenth and hundred-and-nineteenth held-out sets' first runs.
+
+
+def test_a_day_after_to_that_is_smaller_than_the_first_is_a_count_not_a_range():
+    text = "Training began on February 18, 2011. Protests led on February 17 to 7 dead."
+    assert edtfs(text) == ["2011-02-18", "2011-02-17"]
+
+
+def test_last_autumn_is_the_autumn_before_the_pages_own_date():
+    text = "2023.01.25 11:58\n\nLithuania has taken part in the training since last autumn."
+    assert edtfs(text) == ["2022-23"]
+    # with no date of its own, the page leaves it relative, for the reviewer
+    assert edtfs("Lithuania has taken part in the training since last autumn.") == []
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "May 13, 2013, Vol. 18, No. 33",
+        "Publication date 13.5.2013 14.05 | Published in English on 13.5.2013 15.32",
+    ],
+)
+def test_a_magazines_volume_and_a_page_in_a_second_language_mark_the_pages_own_date(top):
+    text = top + "\n\nThe special forces trained local police from 2010 to 2012."
+    assert edtfs(text) == ["2010/2012"]
+
+
+def test_a_link_to_another_post_by_its_day_is_no_event():
+    text = "The brigade starts training in March 2013. Click here to read my post of July 2."
+    assert edtfs(text) == ["2013-03"]

@@ -651,6 +651,12 @@ _PATTERNS = [
         r"(?<=\bthis\searly\s)|(?<=\bthis\slate\s))"
         r"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|de\b|\d))",
     ),
+    # "since last autumn", "this past summer": the season before the page's own date.
+    (
+        "s",
+        r"(?:(?<=\blast\s)|(?<=\bthis\spast\s))(?P<s>spring|summer|autumn|fall|winter)\b"
+        r"(?!\s+(?:of\b|de\b|\d))",
+    ),
     # "im Sommer", "en automne", "au printemps", "en primavera": a season alone.
     (
         "s",
@@ -779,7 +785,9 @@ _UPDATE_WORDS = (
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le"
-    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|published|posted|retrieved|access(?:ed)?|printed|"
+    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|"
+    # "Published in English on 8.8.2022": a ministry's page in a second language
+    r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|published|posted|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"
@@ -851,6 +859,8 @@ _SERIES_NUMBER_AFTER = re.compile(
 # underscore, which no sentence of an event writes.
 _UNDERSCORE_AFTER = re.compile(r"_[ \t]")
 # The count of a publication's pages right after a date: the day it came out.
+# A magazine's issue after its date: "May 13, 2013, Vol. 18, No. 33".
+_VOLUME_AFTER = re.compile(r",?\s*Vol(?:ume)?\.?\s*\d", re.I)
 _PAGE_COUNT_AFTER = re.compile(r",\s*\d{1,4}\s*(?:Seiten|pages|páginas|pp?\.|S\.)(?!\w)", re.I)
 
 # A diplomatic cable's declassification date, years after it was written: "DECL: 09/14/2019".
@@ -1203,7 +1213,11 @@ _AUTHOR_NAME_AFTER = re.compile(r"^\s+(?-i:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+[A-ZÀ-�
 _QUESTION_BEFORE = re.compile(r"¿?[^.!?\n]*")
 # 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
 _READ_MORE_BEFORE = re.compile(
-    r"\bread\s+more\s+(?:in|at|from)\s+[\"“][^\"”\n]{1,160}[\"”]\s*,\s*[^,\n]{1,40},\s*$", re.I
+    r"\bread\s+more\s+(?:in|at|from)\s+[\"“][^\"”\n]{1,160}[\"”]\s*,\s*[^,\n]{1,40},\s*$"
+    # "Click here to read my post of July 2.": a link to another post, by its day
+    r"|\b(?:click\s+here\s+to\s+)?read\s+(?:my|our)\s+(?:post|article|entry|story)\s+"
+    r"(?:of|from|dated)\s+(?:the\s+)?$",
+    re.I,
 )
 # ... and perhaps a section's word: "WIB front March 27, 2017" alone on its line
 _ACRONYM_ALONE_BEFORE = re.compile(r"^\W*(?-i:[A-Z]{3,8})(?:\s+(?-i:[a-z]{3,12}))?\s+$")
@@ -1750,6 +1764,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     word = (match.groupdict().get("m") or "").rstrip(".")
     if _in_an_address(text, match.start()):
         return False  # "https://wordpress.org/?v=5.9.10": part of a web address
+    if name == "dayrange" and int(match.group("d")) < int(match.group("d1")):
+        return False  # "led on February 17 to 7 dead protesters": a count, not a range's end
     if word and name in ("m", "my", "mdy", "dmy", "ymd"):
         # "May", "March" and "August" are words too: an English month name is capitalised.
         if (
@@ -1908,6 +1924,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if (
                 _BYLINE_AFTER.match(text, e)
                 or _PAGE_COUNT_AFTER.match(text, e)
+                or _VOLUME_AFTER.match(text, e)
                 or (
                     (_UNDERSCORE_AFTER.match(text, e) or _SERIES_NUMBER_AFTER.match(text, e))
                     and (s == 0 or text[s - 1] == "\n")
@@ -2188,7 +2205,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 point.next = True  # "el próximo 31 de enero", "avril prochain"
                 if following := _NEXT_AFTER.match(text[e : e + 12]):
                     e += following.end()
-            elif point.year is None and point.unit in ("day", "month"):
+            elif point.year is None and point.unit in ("day", "month", "season"):
                 point.last = bool(_LAST_BEFORE.search(text[max(0, s - 20) : s]))
                 if last := _LAST_AFTER.match(text[e : e + 12]):
                     point.last = True
@@ -3264,6 +3281,8 @@ def read_dates(
                 context.fill(m, text, block=block.start, sentence=s, sentence_end=e)
                 if m.first.unit == "day" and m.first.month is None:
                     continue  # "the 15th of this month" on a page that gives no date of its own
+                if m.first.unit == "season" and m.first.last and m.first.year is None:
+                    continue  # "last summer" on a page that gives no date of its own: relative
                 clause = sentence[cs:ce]
                 cut = [(m.start - s - cs, m.end - s - cs)]
                 if cs < opening <= m.start - s:
@@ -3694,6 +3713,9 @@ class _Context:
                     year = reference.year if reference else None
                 elif point.same_year:
                     year = self.year
+                elif point.last and point.unit == "season":
+                    # "since last autumn": only the page's own date gives its year
+                    year = self._beside_reference(point, after=False)
                 elif point.last:
                     year = self._beside_reference(point, after=False)
                     stated = self.stated_day

@@ -4387,3 +4387,22 @@ def test_a_magazines_volume_and_a_page_in_a_second_language_mark_the_pages_own_d
 def test_a_link_to_another_post_by_its_day_is_no_event():
     text = "The brigade starts training in March 2013. Click here to read my post of July 2."
     assert edtfs(text) == ["2013-03"]
+
+
+# The hundred-and-twentieth and hundred-and-twenty-first held-out sets' first runs.
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "February 2, 2012 (by Lieven Writer) - The first pilots arrived in Tucson.",
+        "Posted by: Fred Writer 2012-02-02",
+    ],
+)
+def test_a_byline_in_brackets_and_a_posted_by_line_mark_the_pages_own_date(top):
+    text = top + "\n\nThe pilot was to start his training on Jan. 23."
+    assert edtfs(text) == ["2012-01-23"]
+
+
+def test_a_romance_month_alone_with_next_or_last_after_it_is_a_date():
+    assert edtfs("Le lancement de la mission est prévu juillet prochain.") == ["XXXX-07"]

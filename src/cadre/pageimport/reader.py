@@ -797,6 +797,8 @@ _METADATA_BEFORE = re.compile(
     r"(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
+    # "Posted by: Fred Pruitt 2002-03-03": a forum's or a blog's post line, no mark between
+    r"|^\W*(?:posted|written)\s+by\s*:?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
     r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
@@ -849,7 +851,11 @@ _ISSUE_LINE_BEFORE = re.compile(
 )
 
 # A byline of two capitalised words right after a date: the story's own day.
-_BYLINE_AFTER = re.compile(r"\s+By\s+(?-i:[A-Z][a-z]*\.?\s+[A-Z])")
+_BYLINE_AFTER = re.compile(
+    r"\s+By\s+(?-i:[A-Z][a-z]*\.?\s+[A-Z])"
+    # "February 2, 2012 (by Lieven Dewitte) - The first ...": the byline in brackets
+    r"|\s*\((?:by|von|par|por)\s+(?-i:[A-Z])[^()\n]{1,40}\)"
+)
 # "July 13, 2021 Special Dispatch No. 9443": a date opening its line before the name and number
 # of a publication's series, the line ending there: when that issue came out.
 _SERIES_NUMBER_AFTER = re.compile(
@@ -976,6 +982,8 @@ _LASTS_UNTIL = re.compile(
 )
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
+# "juillet prochain", "août dernier", "mayo pasado" (a month alone with "next" or "last").
+_NEXT_OR_LAST_AFTER = re.compile(r"^\s+(?:prochain|derni(?:er|ère)|pr[oó]ximo|pasado)\b", re.I)
 _LAST_BEFORE = re.compile(
     r"\b(?:last|this\s+past|pasado(?:\s+mes\s+de)?|passé|vergangenen|letzten)\s+$", re.I
 )
@@ -1811,6 +1819,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
                 )
                 # "This goes in effect June this year": the year's word makes it a date
                 or (word[0].isupper() and (_THIS_YEAR.match(after) or _LAST_YEAR.match(after)))
+                # "est prévu juillet prochain": "next" or "last" after it makes it one too
+                or (word.lower() in _ROMANCE_MONTHS and _NEXT_OR_LAST_AFTER.match(after))
                 # "- juillet, 80 militaires ont ...": a month opening an item of a list
                 or (item and match.start() == 0 and _LIST_MONTH_AFTER.match(after))
                 # "February will see ...": a month opening its sentence, the verb after it

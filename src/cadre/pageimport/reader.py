@@ -304,6 +304,7 @@ _ENGLISH_MONTH = _month_names(ENGLISH_MONTHS)
 # Spanish abbreviations no other month list holds ("12 ene. 2016", "3 ago 2015"); read only
 # between a day and a year, since "ago" and "set" are English words.
 _SPANISH_SHORT_MONTHS = {"ene": 1, "abr": 4, "ago": 8, "dic": 12, "set": 9}
+_DAY_MONTHS = MONTHS | _SPANISH_SHORT_MONTHS  # the months a day-month-year date may name
 # German month names long enough that one run into the next word is still known.
 _GERMAN_LONG_MONTHS = ("januar", "jänner", "februar", "april", "august", "september", "oktober",
                        "november", "dezember")  # fmt: skip
@@ -864,9 +865,9 @@ _SERIES_NUMBER_AFTER = re.compile(
 # "02 August 2024_ The armed forces ...": a digest's own date opening its item, closed by an
 # underscore, which no sentence of an event writes.
 _UNDERSCORE_AFTER = re.compile(r"_[ \t]")
-# The count of a publication's pages right after a date: the day it came out.
 # A magazine's issue after its date: "May 13, 2013, Vol. 18, No. 33".
 _VOLUME_AFTER = re.compile(r",?\s*Vol(?:ume)?\.?\s*\d", re.I)
+# The count of a publication's pages right after a date: the day it came out.
 _PAGE_COUNT_AFTER = re.compile(r",\s*\d{1,4}\s*(?:Seiten|pages|páginas|pp?\.|S\.)(?!\w)", re.I)
 
 # A diplomatic cable's declassification date, years after it was written: "DECL: 09/14/2019".
@@ -982,8 +983,6 @@ _LASTS_UNTIL = re.compile(
 )
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
-# "juillet prochain", "août dernier", "mayo pasado" (a month alone with "next" or "last").
-_NEXT_OR_LAST_AFTER = re.compile(r"^\s+(?:prochain|derni(?:er|ère)|pr[oó]ximo|pasado)\b", re.I)
 _LAST_BEFORE = re.compile(
     r"\b(?:last|this\s+past|pasado(?:\s+mes\s+de)?|passé|vergangenen|letzten)\s+$", re.I
 )
@@ -1673,7 +1672,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     elif name in ("iso", "numeric", "numeric_us", "numeric_dm", "numeric_de", "dayrange_num"):
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
     elif name in ("dmy", "mdy", "dmy_glued", "ymd", "dtg", "daylist"):
-        month = (MONTHS | _SPANISH_SHORT_MONTHS)[groups["m"].rstrip(".").lower()]
+        month = _DAY_MONTHS[groups["m"].rstrip(".").lower()]
         point = DatePoint("day", year, month, int(groups["d"]))
     elif name == "day_this_month":
         point = DatePoint("day", None, None, int(groups["d"]), this_month=True)
@@ -1820,7 +1819,10 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
                 # "This goes in effect June this year": the year's word makes it a date
                 or (word[0].isupper() and (_THIS_YEAR.match(after) or _LAST_YEAR.match(after)))
                 # "est prévu juillet prochain": "next" or "last" after it makes it one too
-                or (word.lower() in _ROMANCE_MONTHS and _NEXT_OR_LAST_AFTER.match(after))
+                or (
+                    word.lower() in _ROMANCE_MONTHS
+                    and (_NEXT_AFTER.match(after) or _LAST_AFTER.match(after))
+                )
                 # "- juillet, 80 militaires ont ...": a month opening an item of a list
                 or (item and match.start() == 0 and _LIST_MONTH_AFTER.match(after))
                 # "February will see ...": a month opening its sentence, the verb after it
@@ -3895,8 +3897,7 @@ class _Context:
             ):
                 return self.year
             if (
-                self.stated_unit == "month"
-                and self.stated_month_end
+                self.stated_month_end  # set only when the year was stated with a month
                 and not self.limit  # "stays until May 2019. In November it will be reviewed"
                 and block == self.block
                 and replace(point, year=self.year).first_day() > self.stated_month_end

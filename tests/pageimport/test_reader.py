@@ -4406,3 +4406,54 @@ def test_a_byline_in_brackets_and_a_posted_by_line_mark_the_pages_own_date(top):
 
 def test_a_romance_month_alone_with_next_or_last_after_it_is_a_date():
     assert edtfs("Le lancement de la mission est prévu juillet prochain.") == ["XXXX-07"]
+
+
+# The hundred-and-twenty-second and hundred-and-twenty-third held-out sets' first runs.
+
+
+def test_a_count_of_military_personnel_is_no_year_but_an_exercises_name_before_people_is():
+    assert edtfs("The drill saw over 2000 military personnel take part.") == []
+    assert edtfs("Exercise Iron Wolf 2017 participants will also train together.") == ["2017"]
+
+
+def test_this_year_takes_the_year_of_a_coming_exercises_name_in_its_sentence():
+    text = "Scheduled this year, Exercise Iron Wolf 2017 will run from June 12 to 23."
+    assert edtfs(text) == ["2017", "2017-06-12/2017-06-23", None]
+
+
+def test_an_article_glued_to_the_repeated_title_is_read_and_a_bulleted_title_is_not():
+    title = "TITLE: Steppe Eagle 2015 military exercise kicks off in Kazakhstan\n\n"
+    glued = "Steppe Eagle 2015 military exercise kicks off in KazakhstanToday “Steppe Eagle 2015”"
+    glued += " manoeuvres have started near Almaty."
+    assert edtfs(title + glued) == ["2015"]
+    posted = "• Steppe Eagle 2015 military exercise kicks off in Kazakhstan posted 12 May 2015"
+    assert edtfs(title + posted + "\n\nThe first phase runs in April 2015.") == ["2015-04"]
+
+
+def test_a_line_of_keywords_is_no_event():
+    tags = "Lithuania, Poland, Ukraine, Canada, military exercises, Maple Arch 2017, NATO, training"
+    assert edtfs(tags + "\n\nOn 5 November 2017 the exercise began.") == ["2017-11-05"]
+
+
+def test_a_publications_name_a_slash_and_a_date_mark_the_pages_own_date():
+    text = "Mondoweiss  /  December 26, 2024\n\nCanada trained the police in 2008."
+    assert edtfs(text) == ["2008"]
+
+
+def test_a_month_after_as_late_as_is_a_date():
+    assert edtfs("A staggered deployment going as late as November ends it.") == ["XXXX-11"]
+
+
+def test_a_month_after_until_in_a_since_clause_is_not_the_since_years():
+    text = "Mentors were there since the first intake in 2013 until their mission ended in August."
+    assert edtfs(text) == ["2013", "XXXX-08"]
+
+
+def test_a_start_and_an_end_said_with_participles_are_one_range():
+    text = "Débutant le 25 octobre et se terminant le 24 novembre, l'exercice réunit."
+    assert edtfs(text) == ["XXXX-10-25/XXXX-11-24"]
+
+
+def test_a_german_start_with_its_verb_after_the_day_and_an_end_are_one_range():
+    text = "„Iron Wolf 2017“ ist am 12. Juni in Litauen gestartet und soll zum 24. Juni enden."
+    assert edtfs(text) == ["2017", "2017-06-12/2017-06-24"]

@@ -740,8 +740,10 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 _NOT_A_YEAR_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|million|billion|thousand|"
-    # "batches of 2000 former fighters each": what a number counts, a word about them first
-    r"(?:(?:former|new|more|additional|foreign|armed)\s+)?(?:troops|personnel|people|officers|"
+    # "batches of 2000 former fighters each", "over 2000 military personnel": what a number
+    # counts, a word about them first
+    r"(?:(?:former|new|more|additional|foreign|armed|military)\s+)?(?:troops|personnel|people|"
+    r"officers|"
     r"fighters|rebels|combatants|militants|guards|sailors|pilots|volunteers)\b|"
     r"soldiers|trainees|police(?:men)?|staff|members|participants|students|recruits|km|"
     r"(?:wo)?men\b|Frauen|Männer|femmes|hommes|mujeres|hombres|"
@@ -759,6 +761,9 @@ _NOT_A_YEAR_AFTER = re.compile(
     # "since 2060 BS": a year of Nepal's Bikram Sambat calendar, 56 or 57 years ahead
     r"|(?-i:B\.\s?S\.|BS\b))",
     re.I,
+)
+_EXERCISE_NAMED_BEFORE = re.compile(
+    r"\b(?:Exercise|Operation|Übung|Exercice|Ejercicio)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}$", re.I
 )
 _NAMING_BEFORE = re.compile(
     r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\bMirage[\s-]+$"
@@ -800,6 +805,8 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
     # "Posted by: Fred Pruitt 2002-03-03": a forum's or a blog's post line, no mark between
     r"|^\W*(?:posted|written)\s+by\s*:?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+"
+    # "Mondoweiss  /  December 26, 2024": a publication's name, a slash and the date, alone
+    r"|^\W*(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+/\s+"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
     r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
@@ -879,7 +886,7 @@ _MONTH_ALONE_AFTER = re.compile(
     r"throughout|von|this|este|its|their|auf|für|"  # "opened this August", "its February promise"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?|"
-    r"next|nächsten|kommenden|próximo)\s+"
+    r"next|nächsten|kommenden|próximo|as\s+(?:late|early)\s+as)\s+"  # "going as late as November"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$|\bd['’]$"
     # "to be held in the month July", "im Monat Juli"
@@ -950,7 +957,8 @@ _RANGE_JOIN = re.compile(
 _WEEK_OF = r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|days?|fortnight)\s+of\s+)?"
 _BEGINS_BEFORE = re.compile(
     r"\b(?:begins?|began|starts?|started|will\s+(?:begin|start)|commence[sd]?|opens?|opened|inicia(?:rá|ba)?|"
-    r"comienza|comenzará|empieza|empezará|débute(?:ra)?|commence(?:ra)?|beginnt|startet)\s+"
+    r"comienza|comenzará|empieza|empezará|débute(?:ra)?|commence(?:ra)?|beginnt|startet|"
+    r"débutant|commençant|starting|beginning|comenzando|empezando)\s+"
     r"(?:[\w-]+\s+)?(?:on|el|le|am|the)?\s*" + _WEEK_OF + r"$",
     re.I,
 )
@@ -968,8 +976,17 @@ _DAY_TO_DAY = re.compile(r"\s*(?:to|through)\s+(?:the\s+)?", re.I)
 _AND_ENDS = re.compile(
     r"^\s*,?\s*(?:and|y|e|et|und)\s+(?:(?:will|se)\s+)?(?:ends?|ended|finish(?:es)?|closes?|"
     r"concludes?|concluirá|concluye|termina(?:rá)?|finaliza(?:rá)?|culmina(?:rá)?|"
-    r"s['’]achève(?:ra)?|(?:se\s+)?termine(?:ra)?|prendra\s+fin|endet|enden)\s+"
+    r"s['’]achève(?:ra)?|(?:se\s+)?termine(?:ra)?|prendra\s+fin|endet|enden|"
+    # "Débutant le 25 octobre et se terminant le 24 novembre"
+    r"(?:se\s+)?terminant|s['’]achevant|ending|finishing|concluding|terminando|finalizando)\s+"
     r"(?:(?:on|in|el|le|am|the)\s+){0,2}" + _WEEK_OF + r"$",
+    re.I,
+)
+# A German start with its verb after the day, then "und" and the end: "ist am 12. Juni in
+# Litauen gestartet und soll zum 24. Juni zu Ende gehen".
+_STARTED_AND_ENDS = re.compile(
+    r"^[^.;!?\n]{0,40}?\b(?:gestartet|begonnen|eröffnet|angelaufen)\s+(?:worden\s+)?und\s+"
+    r"(?:(?:soll|wird|ist|sollen|werden)\s+)?(?:am|zum|bis\s+zum|bis)\s+$",
     re.I,
 )
 # A start, a few words, then a verb of lasting and the end: "kicks off Feb. 21 in Thies and
@@ -1882,6 +1899,10 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     later = _LATER_YEAR_AFTER.match(after) if name == "year" else None
     if later and int(later.group(1)) > int(match.group(0)[-4:]):
         return not _NOT_A_YEAR_BEFORE.search(before)  # "the 2017/2027 horizon": a span of years
+    if name == "year" and _EXERCISE_NAMED_BEFORE.search(before):
+        # "Exercise Iron Wolf 2017 participants will also train": the year of the exercise's
+        # name, before the people taking part in it
+        return not _NOT_A_YEAR_BEFORE.search(before)
     return not (
         name == "year" and (_NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after))
     )
@@ -2310,6 +2331,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             joined = (
                 _joins(opened, _RANGE_JOIN.match(text[e:s2]))
                 or _LASTS_UNTIL.match(text[e:s2])
+                or _STARTED_AND_ENDS.match(text[e:s2])
                 or (  # "for the 2017/2027 horizon"
                     point.unit == point2.unit == "year"
                     and text[e:s2] == "/"
@@ -3135,12 +3157,16 @@ def read_dates(
         labelled, label = _is_label(label), raw.strip()
         if _DATELESS_DATELINE.match(raw):
             context.heading(None)
-        if headline and _plain(raw).startswith(headline):
+        titled = raw[_BULLET.match(raw).end() :]  # "• <title>": a menu's item, the title
+        if headline and _plain(titled).startswith(headline):
             # The page's title again at the top of its text (a headline, perhaps run into its
             # publication line): no event, but the page's own dates in it count. When the
             # article runs on in the same block, only the title is passed over.
-            rest = _after_words(raw, len(headline.split()))
-            if len(rest) < _ARTICLE_AFTER_TITLE:
+            rest = _after_words(titled, len(headline.split()))
+            glued = _glued_after_title(titled, headline)
+            if glued:
+                rest = glued  # "... kicks off in KazakhstanToday “Steppe Eagle 2015” ..."
+            elif len(rest) < _ARTICLE_AFTER_TITLE:
                 for m in find_dates(raw):
                     # "... officer academy 08 July 2011": a date closing the title is the page's.
                     closing = m.first.unit == "day" and not raw[m.end :].strip(" .")
@@ -3152,6 +3178,8 @@ def read_dates(
                     continue
             block = Block(block.end - len(rest), block.end, block.kind)
             raw = rest
+        if _keyword_line(raw):
+            continue  # "Lithuani, Poland, Ukraine, ..., “Maple Arch 2017”, NATO, training"
         heading_year = _year_heading(raw)
         if heading_year:
             context.heading(heading_year)
@@ -3379,6 +3407,33 @@ def _after_words(text: str, count: int) -> str:
     """`text` after its first `count` words."""
     words = list(re.finditer(r"\S+", text))
     return text[words[count - 1].end() :].lstrip() if len(words) > count else ""
+
+
+def _keyword_line(raw: str) -> bool:
+    """A line of a post's keywords or tags, with no label: six or more short items between
+    commas, no sentence, at most one of them with a number (a name's year)."""
+    items = raw.strip().split(",")
+    if len(items) < 6 or re.search(r"[.;:!?]\s*$", raw):
+        return False
+    if any(not 1 <= len(item.split()) <= 4 for item in items):
+        return False
+    return sum(bool(re.search(r"\d", item)) for item in items) <= 1
+
+
+def _glued_after_title(raw: str, headline: str) -> str:
+    """The article run into the title with no space between (the title's last word glued to
+    the article's first, "KazakhstanToday"), from that first word on; else empty."""
+    count = len(headline.split())
+    words = list(re.finditer(r"\S+", raw))
+    if len(words) <= count:
+        return ""
+    last, word = headline.split()[-1], _plain(words[count - 1].group())
+    glued = word[len(last) :]
+    if not word.startswith(last) or not re.match(r"[^\W\d_]", glued):
+        return ""
+    if not raw[words[count - 1].start() + len(last)].isupper():
+        return ""  # "... in Kazakhstani": a longer word, not two
+    return raw[words[count - 1].start() + len(last) :]
 
 
 def _plain(text: str) -> str:
@@ -3780,8 +3835,12 @@ class _Context:
                         year = self.named_year
                     elif sentence >= 0 and _THIS_YEAR_SAID.search(text[sentence:sentence_end]):
                         # "This year, the ceremony would be held in April": the page's year,
-                        # which a year stated in prose elsewhere is not
-                        year = self._this_year()
+                        # which a year stated in prose elsewhere is not; "scheduled this year
+                        # Exercise Iron Wolf 2017 will run from June 12": the year of the coming
+                        # thing's name in the sentence, when the page gives none
+                        year = self._this_year() or (
+                            self.year if self.ahead and self.sentence == sentence else None
+                        )
                     else:
                         after_since = bool(
                             _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
@@ -4039,7 +4098,9 @@ _SINCE_BEFORE = re.compile(
 # "has been in turmoil since an uprising toppled its leader in 2011": the year, further on in
 # the clause "since" opens, dates the start of what still goes on.
 _SINCE_IN_CLAUSE = re.compile(
-    r"\b(?:(?:has|have)\s+been\b[^.;,]{0,40}\bsince|seit|depuis|desde)\b[^.;,]{0,80}\b"
+    # "were there since the academy's first intake of cadets in 2013 until ... in August"
+    r"\b(?:(?:has|have)\s+been\b[^.;,]{0,40}\bsince|since(?=\s+(?:the|its|their)\b)|seit|depuis|"
+    r"desde)\b[^.;,]{0,80}\b"
     r"(?:(?:in|en|im)(?:\s+(?:the\s+year|Jahr(?:e)?|l['’]année|el\s+año))?"
     # "depuis la première session de la commission mixte, tenue le 29 janvier 2020"
     r"|,\s*(?:held|tenue?s?|organis[ée]e?s?|celebrada|celebrado|abgehalten)\s+(?:on|le|el|am))\s+$",

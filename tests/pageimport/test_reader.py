@@ -4457,3 +4457,44 @@ def test_a_start_and_an_end_said_with_participles_are_one_range():
 def test_a_german_start_with_its_verb_after_the_day_and_an_end_are_one_range():
     text = "„Iron Wolf 2017“ ist am 12. Juni in Litauen gestartet und soll zum 24. Juni enden."
     assert edtfs(text) == ["2017", "2017-06-12/2017-06-24"]
+
+
+# The hundred-and-twenty-fourth and hundred-and-twenty-fifth held-out sets' first runs.
+
+
+def test_vom_bis_zum_and_days_joined_by_an_em_dash_are_ranges():
+    assert edtfs("Vom 21. April bis zum 8. Mai 2015 trainieren acht Tornados.") == [
+        "2015-04-21/2015-05-08"
+    ]
+    assert edtfs("The drill ran from 1—17 July 2010 in Tonga.") == ["2010-07-01/2010-07-17"]
+
+
+def test_a_decade_typed_with_an_acute_accent_is_a_decade():
+    assert edtfs("Diese findet jährlich seit den 1980´er Jahren statt.") == ["198X"]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Aug 3, 2024, 65 tweets",
+        "The headline of the item\n(9 May 2024)",
+        "Published/Last Modified on: May 9, 2024",
+    ],
+)
+def test_a_threads_count_a_bracketed_date_line_and_a_modified_line_mark_the_pages_own(top):
+    text = top + "\n\nThe squadron trained in 2019."
+    assert edtfs(text) == ["2019"]
+
+
+def test_a_weekday_after_am_and_before_dem_must_fit_the_year():
+    text = "19.04.2024\n\nAm Montag, dem 28. März, begannen zwei Übungen."
+    assert edtfs(text) == ["XXXX-03-28"]
+
+
+def test_days_held_after_the_pages_own_date_in_its_year_are_of_a_year_it_does_not_state():
+    text = "8 janvier 2006\n\nDu 5 au 16 décembre a eu lieu la quatrième édition de l'exercice."
+    assert edtfs(text) == ["XXXX-12-05/XXXX-12-16"]
+
+
+def test_a_military_messages_day_month_and_year_run_together_are_a_date():
+    assert edtfs("The exercise ended on 23OCT12 at the camp.") == ["2012-10-23"]

@@ -416,6 +416,11 @@ _PATTERNS = [
         rf"(?:(?<=\bdu\s)|(?<=\bde\s)|(?<=\bfrom\s)|(?<=\bdel\s)|(?<=\bvom\s))(?P<d1>{_DAY})\s+(?:au|to|al|bis)\s+(?P<d>{_DAY})"
         rf"(?P<sep>[-./])(?P<mn>0?[1-9]|1[0-2])(?![\d])(?!(?P=sep)\d)",
     ),
+    (  # "ended on 23OCT12": a military message's day, month and year run together
+        "dmy",
+        r"(?<![\w])(?P<d>[0-3]\d)(?P<m>(?-i:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))"
+        r"(?P<y2>\d\d)(?![\w])",
+    ),
     (  # "15-Oct-98": a table's day, abbreviated month and year in two figures
         "dmy",
         rf"(?<![\w.-])(?P<d>{_DAY})-(?P<m>{_month_names(m for m in ENGLISH_MONTHS if len(m) == 3)})"
@@ -445,7 +450,7 @@ _PATTERNS = [
     (
         "dayrange",
         rf"(?:(?<![\w.])|(?<=\bfrom)|(?<=\bdu)|(?<=\bdel))"  # "from12 to 27 July 2024", glued
-        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–]\s*|\s+(?:and|et|und|y|&|to|au|à|bis|al)\s+(?:the\s+|el\s+|le\s+|ce\s+|zum\s+)?)"
+        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–—]\s*|\s+(?:and|et|und|y|&|to|au|à|bis|al)\s+(?:the\s+|el\s+|le\s+|ce\s+|zum\s+)?)"
         # "du dimanche 16 au jeudi 20 janvier 2022", "du samedi 19 à ce lundi 21 mars"
         rf"(?:(?:{_WEEKDAY})\s+)?"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
@@ -667,7 +672,8 @@ _PATTERNS = [
     ),
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
-        r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:['’‘]?s|er(?:\s*-?Jahren?)?)\b"
+        # ("den 1980´er Jahren": an acute accent typed for the apostrophe)
+        r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:['’‘]?s|´?er(?:\s*-?Jahren?)?)\b"
         r"|(?:les\s+|des\s+)?années\s+(?P<dy2>(?:19|20)\d0|[2-9]0)\b"
         r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
         # "des années 1980 et 2000": the second of a list of decades
@@ -799,7 +805,9 @@ _METADATA_BEFORE = re.compile(
     # a forum member's line: "Inscrit le : 14/02/2009"
     r"rédigée?|inscrit\s+le|"
     # a press office's release line: "For immediate release: Jul 7, 2010"
-    r"(?:for\s+)?immediate\s+release|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*"
+    r"(?:for\s+)?immediate\s+release|"
+    # "Published/Last Modified on: February 27, 2015"
+    r"published\s*/\s*last\s+modified(?:\s+on)?|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*"
     r"(?:(?:on|at|le|am|el|op)\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
     r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
@@ -875,7 +883,13 @@ _UNDERSCORE_AFTER = re.compile(r"_[ \t]")
 # A magazine's issue after its date: "May 13, 2013, Vol. 18, No. 33".
 _VOLUME_AFTER = re.compile(r",?\s*Vol(?:ume)?\.?\s*\d", re.I)
 # The count of a publication's pages right after a date: the day it came out.
-_PAGE_COUNT_AFTER = re.compile(r",\s*\d{1,4}\s*(?:Seiten|pages|páginas|pp?\.|S\.)(?!\w)", re.I)
+# ... and a thread's count of posts: "Aug 3, 2024, 65 tweets" on a thread reader's page.
+_PAGE_COUNT_AFTER = re.compile(
+    r",\s*\d{1,4}\s*(?:Seiten|pages|páginas|pp?\.|S\.|tweets|posts)(?!\w)", re.I
+)
+# A date alone in brackets on its line: "(9 May 2025)" under a headline, the page's own.
+_BRACKETED_LINE = re.compile(r"(?<![^\n])[ \t]*\(\s*$")
+_BRACKETED_LINE_END = re.compile(r"\s*\)[ \t]*(?:\n|$)")
 
 # A diplomatic cable's declassification date, years after it was written: "DECL: 09/14/2019".
 _DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
@@ -941,7 +955,8 @@ _RANGE_OPEN = re.compile(
     re.I,
 )
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|to|until|till|through|thru|au|à|jusqu['’]\s?(?:au|à|en)|bis|"
+    r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|to|until|till|through|thru|au|à|jusqu['’]\s?(?:au|à|en)|"
+    r"bis(?:\s+zu[mr](?=\s))?|"  # "Vom 21. April bis zum 8. Mai"
     # "Since March 2017 and until January 2018"
     r"(?:and|et|y|und)\s+(?:until|till|jusqu['’]\s?(?:au|à|en)|hasta|bis)|"
     r"zum|a|al|hasta|and|et|und|y)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?"
@@ -1029,7 +1044,7 @@ _THIS_BEFORE = re.compile(
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b|(?<=[a-zà-ÿ])(?=(?-i:[A-ZÀ-Þ])))(?P<w>"
     + _WEEKDAY
-    + r")\W{0,3}(?:(?:the|le|den|el)\s+)?$",
+    + r")\W{0,3}(?:(?:the|le|den|dem|el)\s+)?$",  # "Am Montag, dem 28. März"
     re.I,
 )
 _WEEKDAY_INDEX = [
@@ -1958,6 +1973,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 _BYLINE_AFTER.match(text, e)
                 or _PAGE_COUNT_AFTER.match(text, e)
                 or _VOLUME_AFTER.match(text, e)
+                or (
+                    _BRACKETED_LINE.search(text[max(0, s - 10) : s])
+                    and _BRACKETED_LINE_END.match(text, e)
+                )
                 or (
                     (_UNDERSCORE_AFTER.match(text, e) or _SERIES_NUMBER_AFTER.match(text, e))
                     and (s == 0 or text[s - 1] == "\n")
@@ -3833,6 +3852,17 @@ class _Context:
                         year = self._beside_reference(point, after=True)
                     elif future and self.named_year:
                         year = self.named_year
+                    elif (
+                        not self.prose
+                        and self.own_date
+                        and self.year == self.own_date.year
+                        and sentence >= 0
+                        and replace(point, year=self.year).first_day() > self.own_date
+                        and _HELD_IN_THE_PAST.search(text[sentence:sentence_end])
+                    ):
+                        # "Du 5 au 16 décembre a eu lieu ..." under "8 janvier 2006": held
+                        # before the page was written, in a year it does not state
+                        year = None
                     elif sentence >= 0 and _THIS_YEAR_SAID.search(text[sentence:sentence_end]):
                         # "This year, the ceremony would be held in April": the page's year,
                         # which a year stated in prose elsewhere is not; "scheduled this year
@@ -4080,6 +4110,15 @@ _PAST_VERB_AFTER = re.compile(
 # December, said the trainers will begin ...".
 _SET_OFF_BEFORE = re.compile(r",\s+(?:(?:in|on)\s+)?$", re.I)
 _SET_OFF_PAST_VERB = re.compile(r",\s*(?:" + _PAST_VERBS + r")\b")
+
+
+# A verb telling that something was held, in the past.
+_HELD_IN_THE_PAST = re.compile(
+    r"\b(?:(?:a|ont)\s+eu\s+lieu|(?:s['’]est|se\s+sont)\s+(?:tenue?s?|déroulée?s?)|"
+    r"took\s+place|(?:was|were)\s+held|tuvo\s+lugar|se\s+(?:celebró|realizó|llevó\s+a\s+cabo)|"
+    r"fand(?:en)?\b[^.;!?]{0,60}\bstatt)\b",
+    re.I,
+)
 
 
 def _about_the_future(sentence: str) -> bool:

@@ -1974,7 +1974,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 or _PAGE_COUNT_AFTER.match(text, e)
                 or _VOLUME_AFTER.match(text, e)
                 or (
-                    _BRACKETED_LINE.search(text[max(0, s - 10) : s])
+                    _BRACKETED_LINE.search(text, max(0, s - 10), s)
                     and _BRACKETED_LINE_END.match(text, e)
                 )
                 or (
@@ -3442,17 +3442,16 @@ def _keyword_line(raw: str) -> bool:
 def _glued_after_title(raw: str, headline: str) -> str:
     """The article run into the title with no space between (the title's last word glued to
     the article's first, "KazakhstanToday"), from that first word on; else empty."""
-    count = len(headline.split())
+    title_words = headline.split()
     words = list(re.finditer(r"\S+", raw))
-    if len(words) <= count:
+    if len(words) <= len(title_words):
         return ""
-    last, word = headline.split()[-1], _plain(words[count - 1].group())
-    glued = word[len(last) :]
-    if not word.startswith(last) or not re.match(r"[^\W\d_]", glued):
+    last, word = title_words[-1], words[len(title_words) - 1]
+    if not _plain(word.group()).startswith(last) or len(word.group()) == len(last):
         return ""
-    if not raw[words[count - 1].start() + len(last)].isupper():
-        return ""  # "... in Kazakhstani": a longer word, not two
-    return raw[words[count - 1].start() + len(last) :]
+    cut = word.start() + len(last)
+    # "... in Kazakhstani" is a longer word, not two: the article's word starts with a capital
+    return raw[cut:] if raw[cut].isupper() else ""
 
 
 def _plain(text: str) -> str:

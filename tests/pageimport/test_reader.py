@@ -4498,3 +4498,25 @@ def test_days_held_after_the_pages_own_date_in_its_year_are_of_a_year_it_does_no
 
 def test_a_military_messages_day_month_and_year_run_together_are_a_date():
     assert edtfs("The exercise ended on 23OCT12 at the camp.") == ["2012-10-23"]
+
+
+# The hundred-and-twenty-sixth and hundred-and-twenty-seventh held-out sets' first runs.
+
+
+def test_a_semester_is_a_half_and_of_the_year_may_stand_before_the_year():
+    text = "It runs during the second semester of 2022, in the last quarter of the year 2022."
+    assert edtfs(text) == ["2022-41", "2022-36"]
+
+
+def test_a_capitalised_season_after_a_name_is_the_names_not_a_season():
+    assert edtfs("The purpose of the Dacian Spring 2023 exercise was tested.") == ["2023"]
+    assert edtfs("In Spring 2023 the brigade trained.") == ["2023-21"]
+
+
+def test_a_latest_update_line_marks_the_pages_own_date():
+    assert edtfs("Latest update: December 2020\n\nThe exercise ran in 2019.") == ["2019"]
+
+
+def test_a_range_lasting_until_the_second_half_of_a_month_is_one_range():
+    text = "A large exercise began in mid-March and will last until the second half of June."
+    assert edtfs(text) == ["XXXX-03/XXXX-06"]

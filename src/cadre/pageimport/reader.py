@@ -623,7 +623,7 @@ _PATTERNS = [
     (
         "quarter",
         rf"(?<![\w])(?:the\s+)?(?:(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
-        rf"quarter(?:\s+of)?|Q(?P<qn>[1-4])"
+        rf"quarter(?:\s+of(?:\s+the\s+year)?)?|Q(?P<qn>[1-4])"  # "last quarter of the year 2022"
         # "des dritten Quartals 2020", "au troisième trimestre 2020", "el tercer trimestre de 2020"
         rf"|(?P<qw>erste[ns]?|zweite[ns]?|dritte[ns]?|vierte[ns]?|letzte[ns]?|premier|deuxième|"
         rf"troisième|quatrième|dernier|primer|segundo|tercer|cuarto|último)\s+"
@@ -634,7 +634,9 @@ _PATTERNS = [
     ),
     (
         "half",
-        rf"(?<![\w])(?:the\s+)?(?:(?P<h>first|second|latter|1st|2nd)\s+half(?:\s+of)?|H(?P<hn>[12])|"
+        # "during the second semester of 2022": a half-year, as Latin American pages say it
+        rf"(?<![\w])(?:the\s+)?(?:(?P<h>first|second|latter|1st|2nd)\s+(?:half|semester)"
+        rf"(?:\s+of(?:\s+the\s+year)?)?|H(?P<hn>[12])|"
         rf"(?P<hw>premier|second|deuxième|primer|segundo|ersten?|zweiten?)\s+(?:semestre|"
         rf"Halbjahr(?:es)?|Jahreshälfte)(?:\s+del?)?)"
         # The year, or "of this year" (read after the match) that only the page's date gives.
@@ -768,6 +770,12 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|(?-i:B\.\s?S\.|BS\b))",
     re.I,
 )
+# A capitalised word before a capitalised season: a name ("Dacian Spring 2023"), unless the word
+# is one that opens a date ("Early Spring 2023", "In Spring 2023").
+_SEASON_IN_A_NAME = re.compile(
+    r"(?-i:\b(?!(?:In|Im|En|Au|Since|Seit|Until|By|From|During|Early|Late|Mid|Last|Next|This|The|"
+    r"Der|Die|Das|Le|La|El|Each|Every|Of|Und|And|Et|Y)\b)[A-ZÀ-Þ][\w’'-]*)\s+$"
+)
 _EXERCISE_NAMED_BEFORE = re.compile(
     r"\b(?:Exercise|Operation|Übung|Exercice|Ejercicio)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}$", re.I
 )
@@ -797,7 +805,7 @@ _UPDATE_WORDS = (
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
     # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le"
-    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|"
+    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|latest\s+update|"
     # "Published in English on 8.8.2022": a ministry's page in a second language
     r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|published|posted|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
@@ -1010,7 +1018,7 @@ _LASTS_UNTIL = re.compile(
     r"^[^.;!?\n]{0,60}?\b(?:runs?|lasts?|continues?|will\s+(?:run|last|continue)|dauer[nt]|"
     r"läuft|laufen|se\s+poursui(?:t|vra)|dure(?:ra)?|se\s+prolonga(?:rá)?|dura(?:rá)?)\s+"
     r"(?:through|until|till|to|into|bis(?:\s+zu[mr])?|jusqu['’](?:au|à|en)|hasta(?:\s+el)?)\s*"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?(?:(?:first|second)\s+half\s+of\s+)?$",  # "last until the second half of June"
     re.I,
 )
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
@@ -1914,6 +1922,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     later = _LATER_YEAR_AFTER.match(after) if name == "year" else None
     if later and int(later.group(1)) > int(match.group(0)[-4:]):
         return not _NOT_A_YEAR_BEFORE.search(before)  # "the 2017/2027 horizon": a span of years
+    if name == "season" and _SEASON_IN_A_NAME.search(before) and match.group("s")[0].isupper():
+        return False  # "the Dacian Spring 2023 exercise": a name and its year, not a season
     if name == "year" and _EXERCISE_NAMED_BEFORE.search(before):
         # "Exercise Iron Wolf 2017 participants will also train": the year of the exercise's
         # name, before the people taking part in it

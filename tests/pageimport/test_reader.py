@@ -4520,3 +4520,11 @@ def test_a_latest_update_line_marks_the_pages_own_date():
 def test_a_range_lasting_until_the_second_half_of_a_month_is_one_range():
     text = "A large exercise began in mid-March and will last until the second half of June."
     assert edtfs(text) == ["XXXX-03/XXXX-06"]
+
+
+# The hundred-and-twenty-eighth and hundred-and-twenty-ninth held-out sets' first runs.
+
+
+def test_a_weekday_and_date_line_closed_by_a_full_stop_marks_the_pages_own_date():
+    text = "Izvor: Tanjug\n\nFriday, 24.11.2023.\n\nA team arrived in Kosovo on November 23."
+    assert edtfs(text) == ["2023-11-23"]

@@ -3573,9 +3573,13 @@ def _masthead_date(raw: str, mentions: list[DateMention], text: str, start: int)
     clock or a separator (or over a line with a clock), and no sentence: the site's date or the
     story's ("Jueves, 29 de agosto de 2013 a las 07:30 pm", "Nyheter · 07.04.2022 · Skrevet av
     Ola"). The page's own date, not an event."""
-    if len(mentions) != 1 or len(raw.split()) > 12 or re.search(r"[.!?]\W*$", raw):
+    if len(mentions) != 1 or len(raw.split()) > 12:
         return False
     m = mentions[0]
+    # ("Friday, 24.11.2023.": a full stop right after the date closes no sentence)
+    stop_after_date = not text[m.end : start + len(raw.rstrip())].strip(" .")
+    if re.search(r"[.!?]\W*$", raw) and not stop_after_date:
+        return False
     if m.is_range or m.first.unit != "day" or not m.first.year:
         return False
     line_end = text.find("\n", start)

@@ -4525,6 +4525,15 @@ def test_a_range_lasting_until_the_second_half_of_a_month_is_one_range():
 # The hundred-and-twenty-eighth and hundred-and-twenty-ninth held-out sets' first runs.
 
 
-def test_a_weekday_and_date_line_closed_by_a_full_stop_marks_the_pages_own_date():
-    text = "Izvor: Tanjug\n\nFriday, 24.11.2023.\n\nA team arrived in Kosovo on November 23."
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Izvor: Tanjug",
+        # under a standfirst long enough to be prose
+        "A specialized team of six police advisors has been deployed to the north of Kosovo "
+        "and Metohija, the mission said.\n\nIzvor: Tanjug",
+    ],
+)
+def test_a_weekday_and_date_line_closed_by_a_full_stop_marks_the_pages_own_date(top):
+    text = top + "\n\nFriday, 24.11.2023.\n\nA team arrived in Kosovo on November 23."
     assert edtfs(text) == ["2023-11-23"]

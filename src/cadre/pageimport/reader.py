@@ -3249,7 +3249,10 @@ def read_dates(
             m.dateline = m.dateline or (
                 m.place_and_date and (block is last_block or top) and not labelled
             )
-        if not prose_seen and not labelled and _masthead_date(raw, mentions, text, body_start):
+        if not labelled and (
+            _weekday_date_line(raw, mentions, text, body_start)
+            or (not prose_seen and _masthead_date(raw, mentions, text, body_start))
+        ):
             context.page_date(mentions[0])
             continue
         if _PROSE.search(raw) and len(raw.split()) >= 15:
@@ -3566,6 +3569,20 @@ def _is_label(line: str) -> bool:
 _PROSE = re.compile(r"[^\W\d][)»”\"']?[.!?](?:\s|$)")
 # What marks a line as a site's furniture: a weekday, a clock, a separator.
 _FURNITURE_MARK = re.compile(r"\b(?:" + _WEEKDAY + r")\b|\b\d{1,2}[:h]\d\d\b|[|·•]", re.I)
+
+
+def _weekday_date_line(raw: str, mentions: list[DateMention], text: str, start: int) -> bool:
+    """A line of a weekday and a full date alone, a full stop at most after it ("Friday,
+    24.11.2023."): the page's own date wherever it stands, even under a standfirst."""
+    if len(mentions) != 1 or mentions[0].is_range:
+        return False
+    m = mentions[0]
+    if m.first.unit != "day" or not m.first.year:
+        return False
+    line_end = start + len(raw.rstrip())
+    lead = text[start : m.start]
+    weekday = _WEEKDAY_FIRST.match(lead)
+    return bool(weekday) and weekday.end() == len(lead) and not text[m.end : line_end].strip(" .")
 
 
 def _masthead_date(raw: str, mentions: list[DateMention], text: str, start: int) -> bool:

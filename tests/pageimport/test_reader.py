@@ -4537,3 +4537,32 @@ def test_a_range_lasting_until_the_second_half_of_a_month_is_one_range():
 def test_a_weekday_and_date_line_closed_by_a_full_stop_marks_the_pages_own_date(top):
     text = top + "\n\nFriday, 24.11.2023.\n\nA team arrived in Kosovo on November 23."
     assert edtfs(text) == ["2023-11-23"]
+
+
+# The hundred-and-thirtieth and hundred-and-thirty-first held-out sets' first runs.
+
+
+def test_a_weekday_before_a_range_of_days_is_its_first_days_and_picks_the_year():
+    text = (
+        "21 oct. 2010\n\nLe sommet de Lisbonne, le 9 décembre 2007, a décidé.\n\n"
+        "L'exercice sera conduit du dimanche 24 au jeudi 28 octobre sous la forme d'un CPX."
+    )
+    assert edtfs(text) == ["2007-12-09", "2010-10-24/2010-10-28"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        (
+            "Entre el próximo 27 de junio al 2 de agosto se realizará el ejercicio.",
+            "XXXX-06-27/XXXX-08-02",
+        ),
+        (
+            "It commenced in mid-February and closed Thursday, February 23, 2023.",
+            "2023-02/2023-02-23",
+        ),
+        ("Exercise Bongosagor will be held on October 4 & 5 in the Bay.", "XXXX-10-04/XXXX-10-05"),
+    ],
+)
+def test_entre_al_a_start_and_a_closing_weekday_and_an_ampersand_make_ranges(text, edtf):
+    assert edtfs(text) == [edtf]

@@ -473,7 +473,7 @@ _PATTERNS = [
     ),
     (  # "the Feb. 24 and 25 exercises": two days that follow each other (see _two_days)
         "dayrange",
-        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\.?\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+and\s+"
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\.?\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:and|&)\s+"
         + _DAY_SPAN_END,
     ),
     (  # "a field exercise June 14 to 28": with no "from", not before a count ("to 28 officers")
@@ -952,6 +952,7 @@ _RANGE_OPEN = re.compile(
     r"\w*zeitraum|\w*zyklus|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
     r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+|los\s+años\s+|the\s+years\s+|"
     r"les\s+années\s+|den\s+Jahren\s+)?"
+    r"(?:(?:next|próximo|pasado)\s+)?"  # "Entre el próximo 27 de junio al 2 de agosto"
     r"(?:(?:" + _WEEKDAY + r"),?\s+)?"  # "Du lundi 30 octobre au vendredi 10 novembre"
     r"(?:" + _START_MODIFIER + r")?"  # "de la mi-janvier à la fin du mois de février 2013"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
@@ -982,7 +983,9 @@ _BEGINS_BEFORE = re.compile(
     r"\b(?:begins?|began|starts?|started|will\s+(?:begin|start)|commence[sd]?|opens?|opened|inicia(?:rá|ba)?|"
     r"comienza|comenzará|empieza|empezará|débute(?:ra)?|commence(?:ra)?|beginnt|startet|"
     r"débutant|commençant|starting|beginning|comenzando|empezando)\s+"
-    r"(?:[\w-]+\s+)?(?:on|el|le|am|the)?\s*" + _WEEK_OF + r"$",
+    r"(?:[\w-]+\s+)?(?:on|el|le|am|the)?\s*"
+    + _WEEK_OF
+    + r"(?:(?:early|mid|late)[-\s])?$",  # "It commenced in mid-February and closed ..."
     re.I,
 )
 # Between two days: "docked on Wednesday, November 3, and will be in the port until Saturday,
@@ -997,12 +1000,17 @@ _UNTIL_ONLY = re.compile(r"\s*(?:until|till)\s+(?:the\s+)?", re.I)
 # Between two days, each with its month, the word that makes them one range with no "from".
 _DAY_TO_DAY = re.compile(r"\s*(?:to|through)\s+(?:the\s+)?", re.I)
 _AND_ENDS = re.compile(
-    r"^\s*,?\s*(?:and|y|e|et|und)\s+(?:(?:will|se)\s+)?(?:ends?|ended|finish(?:es)?|closes?|"
+    r"^\s*,?\s*(?:and|y|e|et|und)\s+(?:(?:will|se)\s+)?(?:ends?|ended|finish(?:es)?|clos(?:es?|ed)|"
     r"concludes?|concluirá|concluye|termina(?:rá)?|finaliza(?:rá)?|culmina(?:rá)?|"
     r"s['’]achève(?:ra)?|(?:se\s+)?termine(?:ra)?|prendra\s+fin|endet|enden|"
     # "Débutant le 25 octobre et se terminant le 24 novembre"
     r"(?:se\s+)?terminant|s['’]achevant|ending|finishing|concluding|terminando|finalizando)\s+"
-    r"(?:(?:on|in|el|le|am|the)\s+){0,2}" + _WEEK_OF + r"$",
+    r"(?:(?:on|in|el|le|am|the)\s+){0,2}"
+    + _WEEK_OF
+    # "commenced in mid-February and closed Thursday, February 23, 2023"
+    + r"(?:(?:"
+    + _WEEKDAY
+    + r"),?\s+)?$",
     re.I,
 )
 # A German start with its verb after the day, then "und" and the end: "ist am 12. Juni in
@@ -2240,7 +2248,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     point.today = True
                 else:
                     point.this_named_year = True
-            if point.year is None and point.unit == "day":
+            # (before a range of days, the weekday is its first day's: see below)
+            if point.year is None and point.unit == "day" and not name.startswith("dayrange"):
                 weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
                 if weekday:
                     point.weekday = _weekday_index(weekday.group("w"))
@@ -2341,6 +2350,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         mention = DateMention(s, e, point)
         if name in ("dayrange", "monthrange", "seasonrange", "dayrange_num", "isoweek"):
             mention = DateMention(s, e, _range_start(name, found[i][3], text[s:e]), point)
+            weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
+            if name.startswith("dayrange") and point.year is None and weekday:
+                # "du dimanche 24 au jeudi 28 octobre": Sunday is the 24th's
+                mention.first.weekday = _weekday_index(weekday.group("w"))
         if (
             mention.last is None
             and point.year is None
@@ -2588,6 +2601,12 @@ def _running_footer(text: str, mention: DateMention) -> bool:
 _JOINS_ALONE = ("-", "–", "—", "/", "through", "thru")
 
 
+# The words that end a span opened by "between" or "entre" as "and" would: "entre el 1 de enero
+# hasta el 31 de diciembre", "between January to June", "Entre el próximo 27 de junio al 2 de
+# agosto".
+_BETWEEN_ENDS = ("hasta", "to", "until", "al", "a")
+
+
 def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
     """Do the words around two dates make them one range? "X–Y" does; "from X to Y" and
     "between X and Y" do; "X and Y" or "from X and Y" do not."""
@@ -2599,8 +2618,8 @@ def _joins(opened: re.Match | None, joined: re.Match | None) -> bool:
         return False
     is_and = joined.group("dash").lower() in ("and", "et", "und", "y")
     word = (opened.group("word") or opened.group("since") or "de").lower()
-    if word in ("entre", "between") and joined.group("dash").lower() in ("hasta", "to", "until"):
-        return True  # "entre el 1 de enero hasta el 31 de diciembre", "between January to June"
+    if word in ("entre", "between") and joined.group("dash").lower() in _BETWEEN_ENDS:
+        return True
     if is_and and word.startswith(("period", "período", "periodo", "période", "zeitraum")):
         return True  # "for the period 2018 and 2021": the period's two ends
     return is_and == (word in ("between", "entre", "zwischen"))
@@ -3808,6 +3827,17 @@ class _Context:
                     mention.last.year, mention.last.inferred_year = own.year, True
             mention.first.year = mention.last.year
             mention.first.inferred_year = mention.last.inferred_year
+            first = mention.first
+            if (
+                first.weekday is not None
+                and first.inferred_year
+                and not (first.year and _fits_weekday(first, first.year))
+            ):
+                # "du dimanche 24 au jeudi 28 octobre": the start's weekday picks the year, as
+                # for a day alone, among the page's and those it stated
+                stated = (self.page_year, self.year, self.latest)
+                fitting = [y for y in stated if y and _fits_weekday(first, y)]
+                first.year = mention.last.year = fitting[0] if fitting else None
             return
         for point in (mention.first, mention.last):
             if point is None:

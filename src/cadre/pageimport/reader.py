@@ -3834,10 +3834,8 @@ class _Context:
                 and not (first.year and _fits_weekday(first, first.year))
             ):
                 # "du dimanche 24 au jeudi 28 octobre": the start's weekday picks the year, as
-                # for a day alone, among the page's and those it stated
-                stated = (self.page_year, self.year, self.latest)
-                fitting = [y for y in stated if y and _fits_weekday(first, y)]
-                first.year = mention.last.year = fitting[0] if fitting else None
+                # for a day alone
+                first.year = mention.last.year = self._year_of_weekday(first)
             return
         for point in (mention.first, mention.last):
             if point is None:
@@ -3950,14 +3948,8 @@ class _Context:
                     if not year and point.unit == "day":
                         year = self.days.get((point.month, point.day))
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
-                    # "Monday, March 18" in a year where it is a Friday: a news item's
-                    # weekday names a day near the page's own, if its year fits.
-                    # Else a year the page stated (the last, or the latest of its days and
-                    # months: "depuis janvier 2014 ... créé en 2010 ... le jeudi 13 février"),
-                    # if the weekday fits it.
-                    stated = (self.page_year, self.year, self.latest)
-                    fitting = [y for y in stated if y and _fits_weekday(point, y)]
-                    year = fitting[0] if fitting else None
+                    # "Monday, March 18" in a year where it is a Friday
+                    year = self._year_of_weekday(point)
                 if year:
                     point.year = year
                     point.inferred_year = True
@@ -4098,6 +4090,13 @@ class _Context:
         if passing and self.stated_unit == "year" and self.latest and self.latest > self.year:
             return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
         return self.year
+
+    def _year_of_weekday(self, point: DatePoint) -> int | None:
+        """A news item's weekday names a day near the page's own, if its year fits; else a
+        year the page stated (the last, or the latest of its days and months: "depuis janvier
+        2014 ... créé en 2010 ... le jeudi 13 février"), if the weekday fits it; else none."""
+        stated = (self.page_year, self.year, self.latest)
+        return next((y for y in stated if y and _fits_weekday(point, y)), None)
 
     def _this_year(self) -> int | None:
         """The page's year: the reference date's, its own date's, or a heading's."""

@@ -2350,9 +2350,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         mention = DateMention(s, e, point)
         if name in ("dayrange", "monthrange", "seasonrange", "dayrange_num", "isoweek"):
             mention = DateMention(s, e, _range_start(name, found[i][3], text[s:e]), point)
-            weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
-            if name.startswith("dayrange") and point.year is None and weekday:
-                # "du dimanche 24 au jeudi 28 octobre": Sunday is the 24th's
+            # "du dimanche 24 au jeudi 28 octobre": Sunday is the 24th's (searched for only
+            # before a range of days with no year of its own)
+            if (
+                name.startswith("dayrange")
+                and point.year is None
+                and (weekday := _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s]))
+            ):
                 mention.first.weekday = _weekday_index(weekday.group("w"))
         if (
             mention.last is None
@@ -3598,10 +3602,14 @@ def _weekday_date_line(raw: str, mentions: list[DateMention], text: str, start: 
     m = mentions[0]
     if m.first.unit != "day" or not m.first.year:
         return False
-    line_end = start + len(raw.rstrip())
     lead = text[start : m.start]
     weekday = _WEEKDAY_FIRST.match(lead)
-    return bool(weekday) and weekday.end() == len(lead) and not text[m.end : line_end].strip(" .")
+    return bool(weekday) and weekday.end() == len(lead) and _stop_at_most_after(raw, m, text, start)
+
+
+def _stop_at_most_after(raw: str, mention: DateMention, text: str, start: int) -> bool:
+    """Does the date end its line (`raw`, from `start` in `text`), a full stop at most after it?"""
+    return not text[mention.end : start + len(raw.rstrip())].strip(" .")
 
 
 def _masthead_date(raw: str, mentions: list[DateMention], text: str, start: int) -> bool:
@@ -3613,8 +3621,7 @@ def _masthead_date(raw: str, mentions: list[DateMention], text: str, start: int)
         return False
     m = mentions[0]
     # ("Friday, 24.11.2023.": a full stop right after the date closes no sentence)
-    stop_after_date = not text[m.end : start + len(raw.rstrip())].strip(" .")
-    if re.search(r"[.!?]\W*$", raw) and not stop_after_date:
+    if re.search(r"[.!?]\W*$", raw) and not _stop_at_most_after(raw, m, text, start):
         return False
     if m.is_range or m.first.unit != "day" or not m.first.year:
         return False

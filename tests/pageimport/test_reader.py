@@ -4566,3 +4566,45 @@ def test_a_weekday_before_a_range_of_days_is_its_first_days_and_picks_the_year()
 )
 def test_entre_al_a_start_and_a_closing_weekday_and_an_ampersand_make_ranges(text, edtf):
     assert edtfs(text) == [edtf]
+
+
+# The hundred-and-thirty-second and hundred-and-thirty-third held-out sets' first runs.
+
+
+def test_from_a_day_until_the_nth_is_a_range_within_the_month():
+    assert edtfs("The exercise will run from May 14th until the 29th, residents say.") == [
+        "XXXX-05-14/XXXX-05-29"
+    ]
+
+
+def test_the_nth_of_another_month_is_not_read_as_the_same_months_day():
+    assert edtfs("The drill will run from May 14 until the 2nd of June.") == [
+        "XXXX-05-14/XXXX-06-02"
+    ]
+
+
+def test_a_print_link_run_into_the_date_line_leaves_it_the_pages_own_date():
+    text = (
+        "TITLE: Exercise begins in Latvia\n\nExercise begins in Latvia\n\n"
+        "BC, Riga, 20.08.2018.Print version\n\n"
+        "The exercise got under way on Monday, the army said, and will end on August 26."
+    )
+    assert edtfs(text) == ["2018-08-26"]
+
+
+def test_a_day_in_figures_run_into_the_first_paragraph_is_the_stories_own_date():
+    text = (
+        "Logistics in the making\n\n06-02-2014 After the redeployment of its forces the "
+        "alliance held its logistics exercise in June 2013 in Slovakia."
+    )
+    assert edtfs(text) == ["2013-06"]
+
+
+def test_a_day_in_figures_led_by_a_dash_still_tells_an_event():
+    text = "Logistics in the making\n\n06-02-2014 – The alliance opened its logistics school."
+    assert edtfs(text) == ["2014-02-06"]
+
+
+def test_a_decade_glued_to_an_aircrafts_name_is_not_a_decade():
+    text = "Italian EF.2000s and F-35s flew from Skrydstrup in the 1990s manner."
+    assert edtfs(text) == ["199X"]

@@ -461,10 +461,11 @@ _PATTERNS = [
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d>{_DAY})"
         rf"(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?",
     ),
-    (  # "from May 17 to 28": the same with words, after "from"
+    (  # "from May 17 to 28", "from May 14th until the 29th": the same with words, after "from"
         "dayrange",
         rf"(?<=\bfrom\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through|until)\s+"
-        + _DAY_SPAN_END,
+        # not "from May 14 until the 2nd of June", whose end is in another month
+        rf"(?:the\s+(?!{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?![\w])))?" + _DAY_SPAN_END,
     ),
     (  # "between February 15 and 16"
         "dayrange",
@@ -674,8 +675,8 @@ _PATTERNS = [
     ),
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
-        # ("den 1980´er Jahren": an acute accent typed for the apostrophe)
-        r"(?<![\w])(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:['’‘]?s|´?er(?:\s*-?Jahren?)?)\b"
+        # ("den 1980´er Jahren": an acute accent typed for the apostrophe; "EF.2000s": aircraft)
+        r"(?<![\w])(?<![^\W\d]\.)(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:['’‘]?s|´?er(?:\s*-?Jahren?)?)\b"
         r"|(?:les\s+|des\s+)?années\s+(?P<dy2>(?:19|20)\d0|[2-9]0)\b"
         r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
         # "des années 1980 et 2000": the second of a list of decades
@@ -1442,6 +1443,10 @@ _AGENCY_REPORT_LINE_BEFORE = re.compile(
 )
 # After a year opening its line, only a dash and a site's name in capitals: a title bar.
 _SITE_NAME_AFTER = re.compile(r"^\s*[-–—|]\s*(?-i:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){1,5})\s*$")
+
+
+# A page's print link run into the date line above its story: "20.08.2018.Print version".
+_PRINT_LINK_AFTER = re.compile(r"[ .]*(?:print(?:able)?(?:\s+(?:version|this\s+page))?)\s*", re.I)
 
 
 # A comma or "and" between the dates of a list: "im Februar und November 2012".
@@ -2476,7 +2481,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             mention.first.unit == "day"
             and mention.last is None  # "01.08.2011 - 30.06.2017" alone: a period, no page date
             and mention.first.year
-            and not after.strip(" .")
+            # "BC, Riga, 20.08.2018.Print version": the site's print link glued to its line
+            and (not after.strip(" .") or _PRINT_LINK_AFTER.fullmatch(after))
             and (placed or alone)
         )
         if (
@@ -3272,6 +3278,8 @@ def read_dates(
             m.dateline = m.dateline or (
                 m.place_and_date and (block is last_block or top) and not labelled
             )
+            if not prose_seen and not candidates and m.start == body_start:
+                m.dateline = m.dateline or _date_run_into_story(text, m)
         if not labelled and (
             _weekday_date_line(raw, mentions, text, body_start)
             or (not prose_seen and _masthead_date(raw, mentions, text, body_start))
@@ -3592,6 +3600,24 @@ def _is_label(line: str) -> bool:
 _PROSE = re.compile(r"[^\W\d][)»”\"']?[.!?](?:\s|$)")
 # What marks a line as a site's furniture: a weekday, a clock, a separator.
 _FURNITURE_MARK = re.compile(r"\b(?:" + _WEEKDAY + r")\b|\b\d{1,2}[:h]\d\d\b|[|·•]", re.I)
+
+
+_FIGURES_DAY = re.compile(r"\d{1,2}([-./])\d{1,2}\1\d{4}")
+# A sentence of ten words at least, no mark before it: "06-02-2014 After the redeployment of".
+_STORY_RUN_ON = re.compile(r" (?-i:[A-Z][a-z]+) (?:\S+ ){8}")
+
+
+def _date_run_into_story(text: str, mention: DateMention) -> bool:
+    """A day in figures opening the first paragraph, the story run on after a space ("06-02-2014
+    After the redeployment of its forces, NATO ..."): the site's date of the story, not an
+    event, which a date-led item would mark with a colon or a dash."""
+    return bool(
+        mention.last is None
+        and mention.first.unit == "day"
+        and mention.first.year
+        and _FIGURES_DAY.fullmatch(text, mention.start, mention.end)
+        and _STORY_RUN_ON.match(text, mention.end)
+    )
 
 
 def _weekday_date_line(raw: str, mentions: list[DateMention], text: str, start: int) -> bool:

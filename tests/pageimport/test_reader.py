@@ -4608,3 +4608,15 @@ def test_a_day_in_figures_led_by_a_dash_still_tells_an_event():
 def test_a_decade_glued_to_an_aircrafts_name_is_not_a_decade():
     text = "Italian EF.2000s and F-35s flew from Skrydstrup in the 1990s manner."
     assert edtfs(text) == ["199X"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Desde el 18 de agosto hasta el día 30, las fuerzas competirán.", "XXXX-08-18/XXXX-08-30"),
+        ("Desde el 18 de agosto hasta el 2 de septiembre.", "XXXX-08-18/XXXX-09-02"),
+        ("El ejercicio se celebrará del 15 al 26 de este mes de agosto.", "XXXX-08-15/XXXX-08-26"),
+    ],
+)
+def test_spanish_ranges_ended_by_a_day_alone_or_in_this_named_month(text, edtf):
+    assert edtfs(text) == [edtf]

@@ -454,7 +454,9 @@ _PATTERNS = [
         # "du dimanche 16 au jeudi 20 janvier 2022", "du samedi 19 à ce lundi 21 mars"
         rf"(?:(?:{_WEEKDAY})\s+)?"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
-        rf"\s+(?:de\s+|of\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+|of\s+)?{_Y}(?!\d))?",
+        # "del 15 al 26 de este mes de agosto": the month named after "this month"
+        rf"\s+(?:de\s+(?:este\s+mes\s+de\s+)?|of\s+)?(?P<m>{_MONTH})(?![\w])"
+        rf"(?:,?\s+(?:de\s+|of\s+)?{_Y}(?!\d))?",
     ),
     (  # "October 2-4, 2017": the same range in American order
         "dayrange",
@@ -466,6 +468,11 @@ _PATTERNS = [
         rf"(?<=\bfrom\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:to|through|until)\s+"
         # not "from May 14 until the 2nd of June", whose end is in another month
         rf"(?:the\s+(?!{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?![\w])))?" + _DAY_SPAN_END,
+    ),
+    (  # "Desde el 18 de agosto hasta el día 30": the end a day of the same month
+        "dayrange",
+        rf"(?<=\bdesde\sel\s)(?P<d1>{_DAY})\s+de\s+(?P<m>{_MONTH})\s+hasta\s+el\s+(?:día\s+)?"
+        rf"(?P<d>{_DAY})(?![\d\w])(?!\s+de\s+(?:{_MONTH})(?![\w]))",
     ),
     (  # "between February 15 and 16"
         "dayrange",

@@ -4620,3 +4620,18 @@ def test_a_decade_glued_to_an_aircrafts_name_is_not_a_decade():
 )
 def test_spanish_ranges_ended_by_a_day_alone_or_in_this_named_month(text, edtf):
     assert edtfs(text) == [edtf]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        (
+            "The exercise ran from Monday the 12th until Friday the 23rd of March, 2018.",
+            "2018-03-12/2018-03-23",
+        ),
+        ("The course runs from 12 until 23 March 2018.", "2018-03-12/2018-03-23"),
+        ("The course runs from 12 through 23 March.", "XXXX-03-12/XXXX-03-23"),
+    ],
+)
+def test_until_and_through_join_two_days_of_a_month_a_weekday_before_each(text, edtf):
+    assert edtfs(text) == [edtf]

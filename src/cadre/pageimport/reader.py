@@ -450,9 +450,10 @@ _PATTERNS = [
     (
         "dayrange",
         rf"(?:(?<![\w.])|(?<=\bfrom)|(?<=\bdu)|(?<=\bdel))"  # "from12 to 27 July 2024", glued
-        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–—]\s*|\s+(?:and|et|und|y|&|to|au|à|bis|al)\s+(?:the\s+|el\s+|le\s+|ce\s+|zum\s+)?)"
-        # "du dimanche 16 au jeudi 20 janvier 2022", "du samedi 19 à ce lundi 21 mars"
-        rf"(?:(?:{_WEEKDAY})\s+)?"
+        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–—]\s*|\s+(?:and|et|und|y|&|to|until|till|through|au|à|bis|al)\s+(?:the\s+|el\s+|le\s+|ce\s+|zum\s+)?)"
+        # "du dimanche 16 au jeudi 20 janvier 2022", "du samedi 19 à ce lundi 21 mars", "from
+        # Monday the 12th until Friday the 23rd of March"
+        rf"(?:(?:{_WEEKDAY})\s+(?:the\s+)?)?"
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?"
         # "del 15 al 26 de este mes de agosto": the month named after "this month"
         rf"\s+(?:de\s+(?:este\s+mes\s+de\s+)?|of\s+)?(?P<m>{_MONTH})(?![\w])"

@@ -4635,3 +4635,53 @@ def test_spanish_ranges_ended_by_a_day_alone_or_in_this_named_month(text, edtf):
 )
 def test_until_and_through_join_two_days_of_a_month_a_weekday_before_each(text, edtf):
     assert edtfs(text) == [edtf]
+
+
+# The hundred-and-thirty-fourth and hundred-and-thirty-fifth held-out sets' first runs.
+
+
+def test_a_name_carrying_its_year_dates_a_day_its_sentence_tells_over_the_pages_year():
+    text = (
+        "21 December 2021\n\nThe “Joint Strike-2016” marines training got underway at the "
+        "naval base on May 21. At the opening ceremony, the marines demonstrated their skills."
+    )
+    assert edtfs(text) == ["2016", "2016-05-21"]
+
+
+def test_the_year_before_a_coming_exercises_name_dates_its_days():
+    text = (
+        "The member states are to hold the 2021 Indestructible Brotherhood exercise of their "
+        "peacekeeping forces in Russia on November 8-12."
+    )
+    assert edtfs(text) == ["2021", "2021-11-08/2021-11-12"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "First held in 2015, AUSINDEX has increased in co",
+        "Im Jahr 2024 gab es mehrere wichtige Ereignisse im Zus",
+    ],
+)
+def test_a_sentence_cut_short_at_the_end_of_a_stored_copy_is_not_a_heading(line):
+    text = "Exercise news\n\nThe navies met at sea for the drill, the ministry said.\n\n" + line
+    assert edtfs(text) == ["2015" if "2015" in line else "2024"]
+
+
+def test_a_mexican_ministrys_place_and_date_line_is_the_pages_own_date():
+    text = (
+        "Ciudad de México, a 21 de octubre de 2019.- La Secretaría de la Defensa Nacional "
+        "participa en el ejercicio que comenzó el 14 de octubre."
+    )
+    assert edtfs(text) == ["2019-10-14"]
+
+
+def test_a_year_inside_a_records_identifier_is_no_year():
+    text = "Source ID: SRCE-2026-1768814430387-2017\n\nThe exercise ran in 2024."
+    assert edtfs(text) == ["2024"]
+
+
+def test_c_opening_a_list_item_is_its_letter_not_circa():
+    text = "The exercise has three frames:\n\nc. 14 Oct to 30 Oct 2018 – Frame 2. Armour trains."
+    found = only(text)
+    assert (found.edtf, found.text.startswith("14 Oct")) == ("2018-10-14/2018-10-30", True)

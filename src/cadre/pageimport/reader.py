@@ -730,7 +730,8 @@ _PATTERNS = [
     (
         "year",
         rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
-        rf"(?<=\b(?-i:[A-Z]{{5}}))){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)))",
+        # ("SRCE-2026-1768814430387-2017": a record's identifier, its parts joined by dashes)
+        rf"(?<=\b(?-i:[A-Z]{{5}})))(?<!\d{{5}}-){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$))|-\d{{5}})",
     ),
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
@@ -1130,10 +1131,11 @@ _DATELINE_BEFORE = re.compile(
     # a postcode before the place: "3003 Bern, 7. Juni 1999"
     + r"(?:\d{4,5}\s+)?"
     + _PLACE
-    # "Abidjan, le 13 avril 2022 -": the article before the day, as French writes it
+    # "Abidjan, le 13 avril 2022 -": the article before the day, as French writes it;
+    # "Ciudad de México, a 21 de octubre de 2019.-", as a Mexican ministry does
     + r"(?:,\s*(?:(?:"
     + _WEEKDAY
-    + r")\W*)?(?:le\s+)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+"
+    + r")\W*)?(?:le\s+|a\s+)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+"
     # "Ganta, Nimba County – July 29, 2025 — With ...": a spaced dash after the place
     + r"|\s+[–—]\s+)$"
 )
@@ -1170,6 +1172,7 @@ _DATELINE_AFTER = re.compile(
     # "((example.com))–": a site's name in double parentheses
     r"^\s*,?\s*(?:\([^()]{1,40}\)\s*|\(\([^()]{1,40}\)\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
+    r"|^\.-\s*(?-i:[A-ZÀ-Þ])"  # "Ciudad de México, a 21 de octubre de 2019.- La Secretaría"
     # "Bishoftu, June04, 2025 (EDU ) The Director ...": the agency in brackets, then the story
     r"|^\s*\(\s*(?-i:[A-Z]{2,8})\s*\)\s+(?-i:[A-ZÀ-Þ])"
     # "KYIV, Ukraine, July 12, 2013 /PRNewswire/ –": a wire service between slashes
@@ -2765,6 +2768,12 @@ def _qualify(mention: DateMention, text: str):
     if not modifier:
         return
     if modifier.group("approx"):
+        if (
+            modifier.group("approx").lower() == "c."
+            and mention.first.unit == "day"
+            and not text[: max(0, mention.start - 40) + modifier.start()].strip()
+        ):
+            return  # "c. 14 Oct to 30 Oct 2018 – Frame 2": the third item of a list, a. b. c.
         mention.qualifier = "approximate"
     else:
         word = modifier.group("mod").lower().split()[-1]
@@ -3739,8 +3748,10 @@ _CUT_SENTENCE = re.compile(r"^\W*(?-i:[A-ZÀ-Þ][\w'’]*)(?:\s+(?-i:[a-zß-ÿ][
 _CUT_AFTER_A_WORD = re.compile(
     r",\s+(?:\w+\s+)*(?-i:a|an|the|and|or|of|to|which|who|that|le|la|les|et|der|die|das|und|el|y)$"
 )
+# ("First held in 2015, AUSINDEX has", "Im Jahr 2024 gab es": a verb or a clause after it)
 _SENTENCE_OPENING = re.compile(
-    r"^\W*(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?(?:19|20)\d\d\s*,\s*\w+",
+    r"^\W*(?:[^\W\d]+\s+){0,2}?(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?"
+    r"(?:19|20)\d\d(?:\s*,\s*\w+|\s+(?!(?:and|und|et|y|or|to|bis|au|a)\b)(?-i:[a-zäöüß]{2,})\b)",
     re.I,
 )
 # A bullet that marks a list's item, not a dash that may set off a heading ("– 2004 –"); a
@@ -3951,6 +3962,12 @@ class _Context:
                         year = self._beside_reference(point, after=True)
                     elif future and self.named_year:
                         year = self.named_year
+                    elif future and (
+                        named := _year_of_a_name_before(text, sentence, mention.start)
+                    ):
+                        # "are to hold the 2021 Indestructible Brotherhood exercise ... on
+                        # November 8-12": the year of the coming thing its sentence names
+                        year = named
                     elif (
                         not self.prose
                         and self.own_date
@@ -3975,6 +3992,15 @@ class _Context:
                             _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
                         )
                         year = self._year_for(point, block, sentence, future, after_since)
+                        named = None
+                        if not future and sentence >= 0:
+                            named = _year_of_a_name_before(
+                                text, sentence, mention.start, months=False
+                            )
+                        if named and named == self.year:
+                            # "The “Joint Strike-2016” training got underway on May 21" under
+                            # a page of 2021: the year of the name its sentence dates it by
+                            year = named
                         own = self.reference or self.own_date
                         if (
                             after_since
@@ -4161,16 +4187,30 @@ _NAME_BEFORE_YEAR = re.compile(
 )
 
 
-def _year_of_a_name_before(text: str, sentence: int, start: int) -> int | None:
+def _year_of_a_name_before(
+    text: str, sentence: int, start: int, *, months: bool = True
+) -> int | None:
     """The year of the last name that carries one ("the EURONAVAL 2018 Exhibition") in the
     sentence before `start`: the year of the event it names, which a "last October" after
-    it in the sentence tells of."""
+    it in the sentence tells of. With `months` false, a month and its year ("until March
+    2021") is no name."""
     year = None
     for found in re.finditer(r"(?<![\d/.])(?:19|20)\d\d(?![\d/.])", text[sentence:start]):
         at = sentence + found.start()
-        if _NAME_BEFORE_YEAR.search(text, max(0, at - 40), at):
+        name = _NAME_BEFORE_YEAR.search(text, max(0, at - 40), at)
+        if name and not months and _MONTH_WORD.fullmatch(name.group().strip(" -")):
+            continue
+        if name or (
+            # "the 2021 Indestructible Brotherhood exercise": the year before the name
+            re.search(r"\bthe\s+$", text[max(0, at - 5) : at], re.I)
+            and _CAPITAL_AFTER.match(text, sentence + found.end())
+        ):
             year = int(found.group())
     return year
+
+
+_CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-ZÀ-Þ])")
+_MONTH_WORD = re.compile(rf"(?:{_MONTH})\.?", re.I)
 
 
 # A sentence about what is yet to come: a yearless date in it is after the page was written,

@@ -4685,3 +4685,38 @@ def test_c_opening_a_list_item_is_its_letter_not_circa():
     text = "The exercise has three frames:\n\nc. 14 Oct to 30 Oct 2018 – Frame 2. Armour trains."
     found = only(text)
     assert (found.edtf, found.text.startswith("14 Oct")) == ("2018-10-14/2018-10-30", True)
+
+
+# The hundred-and-thirty-sixth and hundred-and-thirty-seventh held-out sets' first runs.
+
+
+def test_the_year_of_an_edition_dates_the_days_its_sentence_tells():
+    text = (
+        "Konkan 16, the 2016 edition of the annual bilateral maritime exercise, was held from "
+        "December 5-16 in Mumbai and Goa."
+    )
+    assert edtfs(text) == ["2016", "2016-12-05/2016-12-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("L’édition de ce printemps rassemble 70 appareils.", "XXXX-21"),
+        ("The drill was held in La Spezia in the early autumn.", "XXXX-23"),
+    ],
+)
+def test_ce_printemps_and_an_early_season_are_read(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_cet_automne_is_the_pages_years():
+    text = "12 décembre 2025\n\nC’est ce qui s’est passé cet automne dans l’exercice."
+    assert edtfs(text) == ["2025-23"]
+
+
+def test_an_update_line_run_into_its_clock_dates_no_event():
+    text = (
+        "Publié le 9 oct. 2023 à 7:00Mis à jour le 9 oct. 2023 à 7:06\n\n"
+        "Le 29 septembre s’est achevée la seconde édition de l’exercice."
+    )
+    assert edtfs(text) == ["2023-09-29"]

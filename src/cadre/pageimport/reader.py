@@ -658,7 +658,8 @@ _PATTERNS = [
     (
         "s",
         r"(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))"
-        rf"the\s+(?P<s>{_SEASON})\b"
+        # ("in the early autumn": the season all the same)
+        rf"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<s>{_SEASON})\b"
         r"(?!\s+(?:of|de|del)\b)",
     ),
     # "since I was posted here this spring", "this late-spring mission": the page's year's.
@@ -667,6 +668,11 @@ _PATTERNS = [
         r"(?:(?<=\bthis\s)|(?<=\bthis\searly-)|(?<=\bthis\slate-)|(?<=\bthis\smid-)|"
         r"(?<=\bthis\searly\s)|(?<=\bthis\slate\s))"
         r"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|de\b|\d))",
+    ),
+    # "cet automne", "ce printemps": the page's year's, as "this autumn"
+    (
+        "s_this",
+        r"(?:(?<=\bcet\s)|(?<=\bce\s))(?P<s>automne|été|hiver|printemps)\b(?!\s+(?:de\b|\d))",
     ),
     # "since last autumn", "this past summer": the season before the page's own date.
     (
@@ -814,8 +820,9 @@ _UPDATE_WORDS = (
 )
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
 _METADATA_BEFORE = re.compile(
-    # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le"
-    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s))\s*(?:last\s+updated|latest\s+update|"
+    # after a separator, or after the date before it: "Publié le 7 juin 2024 Mis à jour le",
+    # or run into its clock: "Publié le 9 oct. 2023 à 7:00Mis à jour le"
+    r"(?:(?:^|[•|,;(—–-]|(?<=\d\s)|(?<=:\d\d))\s*(?:last\s+updated|latest\s+update|"
     # "Published in English on 8.8.2022": a ministry's page in a second language
     r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|published|posted|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
@@ -3997,7 +4004,7 @@ class _Context:
                             named = _year_of_a_name_before(
                                 text, sentence, mention.start, months=False
                             )
-                        if named and named == self.year:
+                        if named and self.year in (None, named):
                             # "The “Joint Strike-2016” training got underway on May 21" under
                             # a page of 2021: the year of the name its sentence dates it by
                             year = named
@@ -4203,13 +4210,19 @@ def _year_of_a_name_before(
         if name or (
             # "the 2021 Indestructible Brotherhood exercise": the year before the name
             re.search(r"\bthe\s+$", text[max(0, at - 5) : at], re.I)
-            and _CAPITAL_AFTER.match(text, sentence + found.end())
+            and (
+                _CAPITAL_AFTER.match(text, sentence + found.end())
+                or (not months and _ONE_TIME_AFTER.match(text, sentence + found.end()))
+            )
         ):
             year = int(found.group())
     return year
 
 
 _CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-ZÀ-Þ])")
+# ... or, where months are no names, the word for one time of a recurring exercise: "the 2016
+# edition of"
+_ONE_TIME_AFTER = re.compile(r"\s+(?:edition|iteration|round|rotation)\b", re.I)
 _MONTH_WORD = re.compile(rf"(?:{_MONTH})\.?", re.I)
 
 

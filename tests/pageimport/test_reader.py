@@ -4720,3 +4720,35 @@ def test_an_update_line_run_into_its_clock_dates_no_event():
         "Le 29 septembre s’est achevée la seconde édition de l’exercice."
     )
     assert edtfs(text) == ["2023-09-29"]
+
+
+# The hundred-and-thirty-eighth and hundred-and-thirty-ninth held-out sets' first runs.
+
+
+def test_a_month_after_scheduled_for_is_a_date():
+    assert edtfs("The next drill is Exercise Bersama Lima, scheduled for October.") == ["XXXX-10"]
+
+
+def test_a_month_after_the_pages_day_in_a_sentence_of_what_was_held_keeps_no_year():
+    text = (
+        "23 Jan 2017\n\nSpeaking at the helicopter exercise held in November in Belgium, the "
+        "chief said more was needed.\n\nFourteen helicopters were involved over a three week "
+        "period during November."
+    )
+    assert edtfs(text) == ["XXXX-11", "XXXX-11"]
+
+
+def test_an_issues_month_over_the_byline_is_the_pages_own_date():
+    text = (
+        "The War Offshore\n\nAugust 2004\n\nby PA1 Matthew Belson\n\n"
+        "For two weeks in April I photographed the training of the Iraqi marines."
+    )
+    assert edtfs(text) == ["2004-04"]
+
+
+def test_years_in_an_aside_of_links_to_other_posts_are_no_events():
+    text = (
+        "The Typhoons took part in the exercise for the first time. (More on BERSAMA LIMA "
+        "2011 – here and here as well as BERSAMA SHIELD 2012- here)"
+    )
+    assert edtfs(text) == []

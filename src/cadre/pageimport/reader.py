@@ -928,6 +928,8 @@ _MONTH_ALONE_AFTER = re.compile(
     r"next|nächsten|kommenden|próximo|as\s+(?:late|early)\s+as)\s+"  # "going as late as November"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$|\bd['’]$"
+    # "Exercise Bersama Lima, scheduled for October"
+    r"|\b(?:scheduled|planned|slated|set|due|expected)\s+for\s+$"
     # "to be held in the month July", "im Monat Juli"
     r"|\b(?:the\s+month|im\s+Monat)\s+$"
     # the next of a list of months: "los meses de agosto, setiembre y octubre"
@@ -1835,6 +1837,9 @@ _SHORT_NAME_BEFORE = re.compile(
 )
 
 
+_LINK_ASIDE = re.compile(r"\s*(?:more\s+on|see\s+also|read\s+(?:more|also))\b", re.I)
+
+
 def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -1842,6 +1847,14 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     word = (match.groupdict().get("m") or "").rstrip(".")
     if _in_an_address(text, match.start()):
         return False  # "https://wordpress.org/?v=5.9.10": part of a web address
+    if name == "year":
+        opened = text.rfind("(", max(0, match.start() - 120), match.start())
+        if (
+            opened >= 0
+            and ")" not in text[opened : match.start()]
+            and _LINK_ASIDE.match(text, opened + 1)
+        ):
+            return False  # "(More on BERSAMA LIMA 2011 – here and here)": other posts
     if name == "dayrange" and int(match.group("d")) < int(match.group("d1")):
         return False  # "led on February 17 to 7 dead protesters": a count, not a range's end
     if word and name in ("m", "my", "mdy", "dmy", "ymd"):
@@ -3307,6 +3320,7 @@ def read_dates(
         if not labelled and (
             _weekday_date_line(raw, mentions, text, body_start)
             or (not prose_seen and _masthead_date(raw, mentions, text, body_start))
+            or (not prose_seen and _issue_over_byline(mentions, text, body_start))
         ):
             context.page_date(mentions[0])
             continue
@@ -3655,6 +3669,22 @@ def _weekday_date_line(raw: str, mentions: list[DateMention], text: str, start: 
     lead = text[start : m.start]
     weekday = _WEEKDAY_FIRST.match(lead)
     return bool(weekday) and weekday.end() == len(lead) and _stop_at_most_after(raw, m, text, start)
+
+
+_MONTH_YEAR_LINE = re.compile(rf"(?:{_MONTH})\.?,?\s+(?:19|20)\d\d", re.I)
+_BYLINE_BELOW = re.compile(r"\s*\n\s*(?:by|par|von|por)\s+(?-i:[A-Z])", re.I)
+
+
+def _issue_over_byline(mentions: list[DateMention], text: str, start: int) -> bool:
+    """A month and year alone on their line over the byline ("August 2004" / "by PA1 Matthew
+    Belson"): the magazine issue's date, the page's own, not an event."""
+    line_end = text.find("\n", start)
+    return (
+        len(mentions) == 1
+        and line_end > 0
+        and bool(_MONTH_YEAR_LINE.fullmatch(text[start:line_end].strip()))
+        and bool(_BYLINE_BELOW.match(text, line_end))
+    )
 
 
 def _stop_at_most_after(raw: str, mention: DateMention, text: str, start: int) -> bool:
@@ -4268,7 +4298,10 @@ _SET_OFF_PAST_VERB = re.compile(r",\s*(?:" + _PAST_VERBS + r")\b")
 # A verb telling that something was held, in the past.
 _HELD_IN_THE_PAST = re.compile(
     r"\b(?:(?:a|ont)\s+eu\s+lieu|(?:s['’]est|se\s+sont)\s+(?:tenue?s?|déroulée?s?)|"
-    r"took\s+place|(?:was|were)\s+held|tuvo\s+lugar|se\s+(?:celebró|realizó|llevó\s+a\s+cabo)|"
+    r"took\s+place|(?:was|were)\s+(?:held|involved|conducted|staged|hosted)|tuvo\s+lugar|"
+    # "the exercise held in November", a participle telling it is over
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)held\s+(?:in|during)(?=\s+(?-i:[A-Z]))|"
+    r"se\s+(?:celebró|realizó|llevó\s+a\s+cabo)|"
     r"fand(?:en)?\b[^.;!?]{0,60}\bstatt)\b",
     re.I,
 )

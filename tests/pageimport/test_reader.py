@@ -4752,3 +4752,37 @@ def test_years_in_an_aside_of_links_to_other_posts_are_no_events():
         "2011 – here and here as well as BERSAMA SHIELD 2012- here)"
     )
     assert edtfs(text) == []
+
+
+# The hundred-and-fortieth and hundred-and-forty-first held-out sets' first runs.
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        (
+            "Los ejercicios habilitados a partir del primero de junio comprenden maniobras.",
+            "XXXX-06-01",
+        ),
+        ("La misión comenzó el 1° de mayo de 2019 en Asunción.", "2019-05-01"),
+    ],
+)
+def test_the_first_of_a_month_in_spanish_words_is_its_first_day(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo credit: © Operation 2021 / Alamy / Afripics",
+        "The media will gather at 2050 National Guard Dr. in Raleigh.",
+        "The office is in Building 2005 at Forbes Field.",
+    ],
+)
+def test_a_credit_a_street_number_and_a_building_number_are_no_years(text):
+    assert edtfs(text) == []
+
+
+def test_gov_before_a_name_ends_no_sentence():
+    found = only("The ties grew, and in June Gov. Linda Lingle traveled to Jakarta.")
+    assert (found.edtf, "Lingle" in found.text) == ("XXXX-06", True)

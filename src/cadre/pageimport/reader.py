@@ -568,6 +568,11 @@ _PATTERNS = [
         rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+|of\s+|(?P<inyear>in\s+))?{_Y}(?![\d])"
         r"(?(inyear)(?!\s+(?:[a-z]+s|per\s*cent|percent)\b)))?",
     ),
+    (  # "a partir del primero de junio", "el 1° de mayo de 2019": the month's first day
+        "dmy",
+        rf"(?<![\w])(?:primero|1ro|1°|1º)\s+de\s+(?P<m>{_MONTH})(?![\w])"
+        rf"(?:\s+(?:de|del)\s+{_Y}(?!\d))?",
+    ),
     (  # "Since 28, June 2015": a comma between the day and its month, the year after
         "dmy",
         rf"(?<![\w.,])(?P<d>{_DAY}),\s+(?P<m>{_MONTH})\s+{_Y}(?!\d)",
@@ -752,7 +757,8 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
     r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|"
     # the holder's name may stand between: "Copyright: International Herald Tribune 2000"
-    r"copyright\b[^.!?\n\d]{0,60}|"
+    r"copyright\b[^.!?\n\d]{0,60}|photo\s+credit\b[^.!?\n\d]{0,40}|©[^.!?\n\d]{0,30}|"
+    r"(?-i:Building|Bldg\.?|Suite|Hangar)|"
     # "turn the clock back to 2006": a state of things, not a time anything happened
     r"clock\s+back\s+to)|[$€£¥#§©]"
     # "Entre 1850 et 2018": the end of a span that starts before the years a date may have
@@ -778,6 +784,9 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"detainees\b|civilians\b|refugees\b|families\b|children\b|cadets\b|"
     # (whole words: "the 2003 European Security Strategy" is no sum in euros)
     r"kilomet|(?:metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR)\b|[/:]\d|©"
+    # "2050 National Guard Dr.": a street number
+    r"|\s+(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?-i:Dr|Drive|Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|"
+    r"Lane|Ln|Parkway|Pkwy)(?=[.,]|\s)"
     # "SWP-Studie 2019/S 05": a series' number
     r"|/(?-i:[A-Z])\s?\d"
     # "Duisburg, WiKu-Verlag, 2007. - 280 Seiten. ISBN ...": a book's imprint
@@ -1746,7 +1755,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
     elif name in ("dmy", "mdy", "dmy_glued", "ymd", "dtg", "daylist"):
         month = _DAY_MONTHS[groups["m"].rstrip(".").lower()]
-        point = DatePoint("day", year, month, int(groups["d"]))
+        point = DatePoint("day", year, month, int(groups.get("d", 1)))
     elif name == "day_this_month":
         point = DatePoint("day", None, None, int(groups["d"]), this_month=True)
     elif name == "holiday":
@@ -2807,7 +2816,7 @@ def _qualify(mention: DateMention, text: str):
 # Sentences and layouts
 
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:No|Nos|Nr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Adm|Cdr|Sgt|St|Prof|Rev|Hon|"
+    r"(?:\b(?:No|Nos|Nr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Adm|Cdr|Sgt|St|Prof|Rev|Hon|Gov|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|al|approx|ca|cf|Art|Res|"
     r"para|e\.g|i\.e|U\.S|U\.N|U\.K|E\.U|p|pp|Inc|Ltd|Co|EE)|\b[A-Z])\.$"
 )

@@ -4039,7 +4039,12 @@ class _Context:
                         )
                         year = self._year_for(point, block, sentence, future, after_since)
                         named = None
-                        if not future and sentence >= 0:
+                        if (
+                            not future
+                            and sentence >= 0
+                            and (self.year is None or year != self.year)
+                        ):
+                            # (a name's year only changes a year that is not the one stated)
                             named = _year_of_a_name_before(
                                 text, sentence, mention.start, months=False
                             )

@@ -3680,18 +3680,21 @@ def _weekday_date_line(raw: str, mentions: list[DateMention], text: str, start: 
     return bool(weekday) and weekday.end() == len(lead) and _stop_at_most_after(raw, m, text, start)
 
 
-_MONTH_YEAR_LINE = re.compile(rf"(?:{_MONTH})\.?,?\s+(?:19|20)\d\d", re.I)
 _BYLINE_BELOW = re.compile(r"\s*\n\s*(?:by|par|von|por)\s+(?-i:[A-Z])", re.I)
 
 
 def _issue_over_byline(mentions: list[DateMention], text: str, start: int) -> bool:
     """A month and year alone on their line over the byline ("August 2004" / "by PA1 Matthew
     Belson"): the magazine issue's date, the page's own, not an event."""
-    line_end = text.find("\n", start)
+    if len(mentions) != 1 or mentions[0].is_range:
+        return False
+    m, line_end = mentions[0], text.find("\n", start)
     return (
-        len(mentions) == 1
+        m.first.unit == "month"
+        and bool(m.first.year)
         and line_end > 0
-        and bool(_MONTH_YEAR_LINE.fullmatch(text[start:line_end].strip()))
+        and not text[start : m.start].strip()
+        and not text[m.end : line_end].strip()
         and bool(_BYLINE_BELOW.match(text, line_end))
     )
 
@@ -4249,7 +4252,7 @@ def _year_of_a_name_before(
     for found in re.finditer(r"(?<![\d/.])(?:19|20)\d\d(?![\d/.])", text[sentence:start]):
         at = sentence + found.start()
         name = _NAME_BEFORE_YEAR.search(text, max(0, at - 40), at)
-        if name and not months and _MONTH_WORD.fullmatch(name.group().strip(" -")):
+        if name and not months and name.group().strip(" -").rstrip(".").lower() in MONTHS:
             continue
         if name or (
             # "the 2021 Indestructible Brotherhood exercise": the year before the name
@@ -4267,7 +4270,6 @@ _CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-ZÀ-Þ])")
 # ... or, where months are no names, the word for one time of a recurring exercise: "the 2016
 # edition of"
 _ONE_TIME_AFTER = re.compile(r"\s+(?:edition|iteration|round|rotation)\b", re.I)
-_MONTH_WORD = re.compile(rf"(?:{_MONTH})\.?", re.I)
 
 
 # A sentence about what is yet to come: a yearless date in it is after the page was written,

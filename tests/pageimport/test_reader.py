@@ -4786,3 +4786,32 @@ def test_a_credit_a_street_number_and_a_building_number_are_no_years(text):
 def test_gov_before_a_name_ends_no_sentence():
     found = only("The ties grew, and in June Gov. Linda Lingle traveled to Jakarta.")
     assert (found.edtf, "Lingle" in found.text) == ("XXXX-06", True)
+
+
+# The hundred-and-forty-second and hundred-and-forty-third held-out sets' first runs.
+
+
+def test_a_short_month_and_a_two_figure_year_after_in_are_that_month():
+    text = (
+        "The signing of a MoU on Defence Cooperation in Dec 05 and the Joint Military "
+        "Cooperation in Mar 06 set the foundation."
+    )
+    assert edtfs(text) == ["2005-12", "2006-03"]
+
+
+def test_a_weekday_then_day_month_and_year_in_figures_between_spaces_is_that_day():
+    assert edtfs("Am Dienstag, 04 02 2020, standen drei Kontingente bereit.") == ["2020-02-04"]
+
+
+def test_the_title_again_as_a_sentences_subject_is_read_as_text():
+    page = page_text(
+        "SOURCE: https://example.org/druzhba/\nTITLE: Pak-Russia Joint Military Exercises "
+        "Druzhba (Friendship)\n\nPak-Russia joint military exercises Druzhba (friendship) are "
+        "held every year. The exercises started in 2016. They include special operations.\n"
+    )
+    assert [c.edtf for c in read_dates(page)] == ["2016"]
+
+
+def test_a_place_and_day_in_brackets_closing_a_release_is_no_event():
+    text = "The patrol ended on 8 April 2014 at Port Blair.\n\n(Bangkok - 10 April 2014)"
+    assert edtfs(text) == ["2014-04-08"]

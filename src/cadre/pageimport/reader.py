@@ -430,10 +430,21 @@ _PATTERNS = [
         "dmy",
         rf"(?<![^\n])(?P<d>{_DAY})\s+(?P<m>{_MONTH})\.?\s+(?P<y2>\d\d)(?=[ \t]*(?:\n|$))",
     ),
+    (  # "a MoU on Defence Cooperation in Dec 05": after "in", a short month's name and a
+        # year in two figures with its zero (a day would follow "on")
+        "my",
+        rf"(?<=\bin\s)(?P<m>{_month_names(m for m in ENGLISH_MONTHS if len(m) == 3)})\s+"
+        r"(?P<y2>0\d)(?![\w/-])(?!\.\d)(?!,?\s+\d)",
+    ),
     (  # "P-au-P, 03 mars 09 [AlterPresse]": a wire's dateline, its year in two figures
         "dmy",
         rf"(?<![\w.])(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y2>\d\d)"
         r"(?=\s*[\[(][A-Z][\w .-]{1,30}[\])])",
+    ),
+    (  # "Am Dienstag, 04 02 2020": after a weekday, the day, month and year in figures
+        # between single spaces, each part with its zero
+        "numeric",
+        rf"(?<![\w])(?:{_WEEKDAY}),\s+(?P<d>[0-3]\d) (?P<mn>0[1-9]|1[0-2]) (?P<y>{_YEAR})(?!\d)",
     ),
     (  # "Thursday, 02, January, 2025": a page's date line, a comma after each part
         "dmy",
@@ -1223,6 +1234,7 @@ _PLACE_IN_CAPITALS_BEFORE = re.compile(
 _PLACE_IN_BRACKETS_BEFORE = re.compile(
     r"^\W*" + _PLACE_NAME + r"\s*\[" + _PLACE_NAME + r"\]\s*,\s*$"
 )
+_PLACE_IN_PARENTHESES_BEFORE = re.compile(r"^\s*\(\s*" + _PLACE_NAME + r"\s*[-–—,]\s*$")
 # Datelines of other shapes, each naming its agency:
 # "(EBC; March 20, 2017)- ": the agency and the date in one pair of parentheses;
 # "(CISPES, Sept. 16)" closing a paragraph: a source's credit and date.
@@ -2517,13 +2529,18 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         # "Le 29 octobre 2017" alone on its line, too.
         alone = bool(re.fullmatch(r"\W*(?:(?:le|on|am|el)\s+)?", text[: mention.start], re.I))
         mention.placed = placed
+        # "(Bangkok - 10 April 2014)" alone on its line: a release's place and day in brackets
+        bracketed = bool(
+            _PLACE_IN_PARENTHESES_BEFORE.match(text, 0, mention.start)
+            and re.fullmatch(r"\)\.?\s*", after)
+        )
         mention.place_and_date = bool(
             mention.first.unit == "day"
             and mention.last is None  # "01.08.2011 - 30.06.2017" alone: a period, no page date
             and mention.first.year
             # "BC, Riga, 20.08.2018.Print version": the site's print link glued to its line
-            and (not after.strip(" .") or _PRINT_LINK_AFTER.fullmatch(after))
-            and (placed or alone)
+            and (not after.strip(" .") or _PRINT_LINK_AFTER.fullmatch(after) or bracketed)
+            and (placed or alone or bracketed)
         )
         if (
             mention.first.unit == "day"
@@ -3262,11 +3279,13 @@ def read_dates(
         if _DATELESS_DATELINE.match(raw):
             context.heading(None)
         titled = raw[_BULLET.match(raw).end() :]  # "• <title>": a menu's item, the title
-        if headline and _plain(titled).startswith(headline):
+        titled_again = bool(headline) and _plain(titled).startswith(headline)
+        rest = _after_words(titled, len(headline.split())) if titled_again else ""
+        # "<title> are held every year. ...": the title's words are a sentence's subject
+        if titled_again and not _SENTENCE_GOES_ON.match(rest):
             # The page's title again at the top of its text (a headline, perhaps run into its
             # publication line): no event, but the page's own dates in it count. When the
             # article runs on in the same block, only the title is passed over.
-            rest = _after_words(titled, len(headline.split()))
             glued = _glued_after_title(titled, headline)
             if glued:
                 rest = glued  # "... kicks off in KazakhstanToday “Steppe Eagle 2015” ..."
@@ -3511,6 +3530,12 @@ _CAPTION_DAY_CLOSING = re.compile(
 )
 # Text after a repeated title this long is the article, run into the title's block.
 _ARTICLE_AFTER_TITLE = 200
+
+
+# After the title's words, a verb that goes on with them: "... Druzhba (friendship) are held".
+_SENTENCE_GOES_ON = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|must|should)\s+[a-z]"
+)
 
 
 def _after_words(text: str, count: int) -> str:

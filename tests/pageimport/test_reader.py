@@ -4815,3 +4815,37 @@ def test_the_title_again_as_a_sentences_subject_is_read_as_text():
 def test_a_place_and_day_in_brackets_closing_a_release_is_no_event():
     text = "The patrol ended on 8 April 2014 at Port Blair.\n\n(Bangkok - 10 April 2014)"
     assert edtfs(text) == ["2014-04-08"]
+
+
+# The hundred-and-forty-fourth and hundred-and-forty-fifth held-out sets' first runs.
+
+
+def test_this_year_beside_a_name_carrying_its_year_is_that_year_on_an_undated_page():
+    text = (
+        "The armies concluded a planning conference for exercise Southern Accord 2024, which "
+        "takes place from 5-16 August this year."
+    )
+    assert edtfs(text) == ["2024", "2024-08-05/2024-08-16"]
+
+
+def test_a_byline_date_before_the_section_it_was_filed_in_is_the_pages_own():
+    text = (
+        "By Christopher Szabo     Oct 4, 2009 in World\n"
+        "The exercise, which involved 12 nations, started in February with a mapping exercise."
+    )
+    assert edtfs(text) == ["2009-02"]
+
+
+def test_an_aircraft_variant_after_a_slash_is_no_year():
+    assert edtfs("The Red Forces fly one squadron of F-16 and F-5/2000 aircraft.") == []
+
+
+def test_a_german_half_year_in_figures_is_that_half_and_ends_no_sentence():
+    found = only("Im 2. Halbjahr 2008 übernahm die Brigade den Auftrag in Afghanistan.")
+    assert (found.edtf, "übernahm" in found.text) == ("2008-41", True)
+
+
+def test_two_german_days_joined_by_a_slash_before_month_and_year_are_a_range():
+    assert edtfs("Nach den Konsultationen am 12./13.11.1987 in Karlsruhe.") == [
+        "1987-11-12/1987-11-13"
+    ]

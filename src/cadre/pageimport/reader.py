@@ -406,9 +406,10 @@ _PATTERNS = [
         rf"(?:calendar\s+)?week\s+(?P<w3>[1-5]?\d)(?:\s+of)?\s+|semaine\s+(?P<w4>[1-5]?\d)"
         rf"(?:\s+de)?\s+){_Y}(?!\d)",
     ),
-    (  # "vom 11. – 16.11.2017", "(7-11/11/2021)": a range of days, the end in figures
+    (  # "vom 11. – 16.11.2017", "(7-11/11/2021)", "am 12./13.11.1987": a range of days, the
+        # end in figures
         "dayrange_num",
-        rf"(?<![\w.])(?P<d1>{_DAY})\.?\s*[-–]\s*(?P<d>{_DAY})(?P<sep>[./])(?P<mn>0?[1-9]|1[0-2])"
+        rf"(?<![\w.])(?P<d1>{_DAY})(?:\.?\s*[-–]|\./)\s*(?P<d>{_DAY})(?P<sep>[./])(?P<mn>0?[1-9]|1[0-2])"
         rf"(?P=sep)(?P<y>{_YEAR})(?!\d)",
     ),
     (  # "du 12 au 23-09", "from 12 to 23/09": the month in figures after the range, no year
@@ -663,7 +664,9 @@ _PATTERNS = [
         rf"(?<![\w])(?:the\s+)?(?:(?P<h>first|second|latter|1st|2nd)\s+(?:half|semester)"
         rf"(?:\s+of(?:\s+the\s+year)?)?|H(?P<hn>[12])|"
         rf"(?P<hw>premier|second|deuxième|primer|segundo|ersten?|zweiten?)\s+(?:semestre|"
-        rf"Halbjahr(?:es)?|Jahreshälfte)(?:\s+del?)?)"
+        rf"Halbjahr(?:es)?|Jahreshälfte)(?:\s+del?)?|"
+        # "Im 2. Halbjahr 2008": the half in figures
+        rf"(?P<hd>[12])\.\s*(?:Halbjahr(?:es)?|Jahreshälfte))"
         # The year, or "of this year" (read after the match) that only the page's date gives.
         rf"(?:\s+{_Y}(?!\d)|(?=,?\s+(?:(?:of\s+)?this\s+year|de\s+cette\s+année|dieses\s+Jahres|"
         rf"de\s+este\s+año)))",
@@ -776,7 +779,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"|\b1[0-8]\d\d\s*(?:[-–]|(?:to|and|et|und|y|à|au|bis|al|a)\s)"
     # "Resolución Ministerial 770-2015-DE", "Resolución Legislativa 13436/2025-CR": a number
     # the year is part of
-    r"|\b\d{3}-|\b\d{5,}/)\s*$",
+    r"|\b\d{3}-|\b\d{5,}/"
+    # "F-16 and F-5/2000": an aircraft's model and its variant
+    r"|(?-i:\b[A-Z]{1,3}-\d{1,3}/))\s*$",
     re.I,
 )
 _NOT_A_YEAR_AFTER = re.compile(
@@ -1340,6 +1345,8 @@ _BYLINE_LINE = re.compile(
     r"[\s!|:-]*$",
     re.I,
 )
+# After a byline's full date, the site's section it was filed in: "Oct 4, 2009 in World".
+_SECTION_AFTER = re.compile(r"\s+in\s+(?-i:[A-Z][\w&]*)(?:\s+(?-i:[A-Z][\w&]*))?\s*")
 # After a date opening its line, a bar and an author: "28 Feb 2013 | Cpl. A. Writer".
 _AUTHOR_AFTER = re.compile(
     r"^\s*[|]\s*(?:by|story\s+by|photo\s+by|(?:written|posted)\s+by|courtesy|(?:staff|master|tech\.?|gunnery|first)?\s*"
@@ -1791,7 +1798,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         if "hw" in groups:
             sub = 1 if groups["hw"].lower() in ("premier", "primer", "erste", "ersten") else 2
         else:
-            sub = int(groups["hn"]) if "hn" in groups else _ORDINALS[groups["h"].lower()]
+            figure = groups.get("hn") or groups.get("hd")
+            sub = int(figure) if figure else _ORDINALS[groups["h"].lower()]
         point = DatePoint("half", year, sub=sub)
     elif name == "century":
         point = DatePoint("century", 1900)
@@ -2104,6 +2112,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if (
                 re.fullmatch(r"(?:\s+\.)?\s*", text[e:line_end])
                 or _CLOCK_ONLY.fullmatch(text[e:line_end])
+                or (point.year and _SECTION_AFTER.fullmatch(text[e:line_end]))
             ) and (point.unit == "day" and _BYLINE_LINE.match(text[line_start:s])):
                 # "Written by A. Writer 04/04/2024", "Written by A Team on 20 January 2022 .":
                 # a byline (a full stop after a space is no sentence's: "By the end of 2010.")
@@ -2859,10 +2868,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ):
             continue  # "am 3. März 2019", "am 23. Aprileine": a German day, no sentence's end
         if re.search(
-            r"\b(?:die|der|das|den|dem|des|am|im|zum|zur|vom|beim|seit|ab|bis)\s+\d{1,3}\.$",
+            r"\b(?i:die|der|das|den|dem|des|am|im|zum|zur|vom|beim|seit|ab|bis)\s+\d{1,3}\.$",
             text[max(at, stop - 12) : stop],
         ):
-            continue  # "die 46. KW", "der 6. Einsatzkontingent": a German ordinal
+            continue  # "die 46. KW", "der 6. Einsatzkontingent", "Im 2. Halbjahr": an ordinal
         spans.append((at, stop))
         at = stop
         while at < end and text[at].isspace():
@@ -4011,6 +4020,10 @@ class _Context:
                         year = _year_beside(point, stated.day, after=True)
                 elif point.this_year:
                     year = self._this_year()
+                    if year is None and sentence >= 0:
+                        # "exercise Southern Accord 2024, which takes place from 5-16 August
+                        # this year": on a page with no year of its own, its name's year
+                        year = _year_of_a_name_before(text, sentence, mention.start, months=False)
                 else:
                     # A yearless date in a sentence about what is yet to come, where the
                     # year was stated elsewhere in prose (or nowhere): the first such date

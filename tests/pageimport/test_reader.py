@@ -4849,3 +4849,48 @@ def test_two_german_days_joined_by_a_slash_before_month_and_year_are_a_range():
     assert edtfs("Nach den Konsultationen am 12./13.11.1987 in Karlsruhe.") == [
         "1987-11-12/1987-11-13"
     ]
+
+
+# The hundred-and-forty-sixth and hundred-and-forty-seventh held-out sets' first runs.
+
+
+def test_a_year_opening_a_chronologys_line_dates_the_sentence_after_it():
+    found = read(
+        "  • 1934. L’Armée de l’Air devient une arme autonome.\n"
+        "  • 1969. Accord de coopération avec l’United States Air Force Academy.\n"
+    )
+    assert [(c.edtf, c.text.split()[-1]) for c in found] == [
+        ("1934", "autonome."),
+        ("1969", "Academy."),
+    ]
+
+
+def test_a_labelled_date_in_brackets_is_the_pages_own():
+    text = (
+        "Date: (19-05-2017)\n"
+        "The centre conducted the 5-day course from 15 to 19 May 2017 for its partners."
+    )
+    assert edtfs(text) == ["2017-05-15/2017-05-19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("They met at the planning conference in November/December.", "XXXX-11/XXXX-12"),
+        ("The courses ran in March/April 2019 at the centre.", "2019-03/2019-04"),
+    ],
+)
+def test_two_months_joined_by_a_slash_are_one_span(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_a_subheading_naming_what_the_paragraph_below_names_again_is_no_event():
+    page = page_text(
+        "SOURCE: https://example.org/gonyeli/\nTITLE: Martyr Lieutenant Caner Gönyeli 2023 "
+        "Search and Rescue Exercise Underway\n\nPress Briefing Held for Martyr Lieutenant "
+        "Caner Gönyeli-2023 Search and Rescue Exercise\n\nA press briefing was conducted at "
+        "the headquarters about the upcoming Martyr Lieutenant Caner Gönyeli-2023 Search and "
+        "Rescue Invitation Exercise.\n"
+    )
+    found = read_dates(page)
+    assert [(c.edtf, c.text.startswith("A press")) for c in found] == [("2023", True)]

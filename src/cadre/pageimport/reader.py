@@ -508,9 +508,13 @@ _PATTERNS = [
         rf"(?<![\w])(?:the\s+)?(?P<s1>{_SEASON})\s*(?:[-–]|\s(?:to|until|through)\s)\s*"
         rf"(?:the\s+)?(?P<s>{_SEASON})(?:\s+(?:of|de|del))?\s+{_Y}(?!\d)",
     ),
-    (
+    (  # "March-April 2019", "March/April 2019"
         "monthrange",
-        rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
+        rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–/]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
+    ),
+    (  # "the planning conference in November/December": two months, one span, no year
+        "monthrange",
+        rf"(?<=\bin\s)(?P<m1>{_ENGLISH_MONTH})/(?P<m>{_ENGLISH_MONTH})(?![\w/])",
     ),
     (  # "in February-March months of current year": the year only the page's date gives
         "monthrange",
@@ -900,7 +904,7 @@ _METADATA_BEFORE = re.compile(
     # "• Ausgabejahr:2013": the year of the issue
     # "Headlines: May 7th, 1999": a news index's day
     r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit|ausgabejahr|erscheinungsjahr|"
-    r"headlines)\s*:\s*)$",
+    r"headlines)\s*:\s*(?:\(\s*)?)$",  # "Date: (19-05-2017)"
     re.I,
 )
 
@@ -2879,10 +2883,14 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if at < end:
         spans.append((at, end))
     spans = [(s, e) for s, e in spans if text[s:e].strip()]
-    # A date standing alone after a sentence (a caption's "17 Jan 2010") dates that sentence.
+    # A date standing alone after a sentence (a caption's "17 Jan 2010") dates that sentence;
+    # a year opening a chronology's line ("1934. L'Armée de l'Air devient ...") the one after it.
     merged = []
     for s, e in spans:
-        if merged and _DATE_ONLY.fullmatch(text[s:e].strip()):
+        if merged and (
+            _DATE_ONLY.fullmatch(text[s:e].strip())
+            or (len(merged) == 1 and _YEAR_LEAD.fullmatch(text[merged[0][0] : merged[0][1]]))
+        ):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -2892,6 +2900,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _DATE_ONLY = re.compile(rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY},?)?\s*{_YEAR}\.?", re.I)
 
 
+_YEAR_LEAD = re.compile(rf"[\s•·*▪◦‣–—-]*{_YEAR}(?:\s*[-–]\s*\d\d(?:\d\d)?)?\.\s*")
 _BULLET = re.compile(r"^[\s•·*▪◦‣–—-]*")
 _ITEM_BULLET = re.compile(r"\s*[•·*▪◦‣–-]\s+\D")  # "- juillet, ...", not "– 2004 –"
 
@@ -3479,9 +3488,19 @@ def _subheading_told_below(raw: str, below: str) -> bool:
     """Is `raw` a subheading whose days the paragraph under it tells again ("What Mogadishu
     approved on 28 August" over "... approved ... on 28 August 2025.")? A heading names no
     event; the paragraph does."""
-    if len(raw.split()) > 8 or not _HEADLINE_LIKE.fullmatch(raw):
+    if not _HEADLINE_LIKE.fullmatch(raw):
         return False
     mentions = find_dates(raw)
+    if mentions and all(m.first.unit == "year" and m.last is None for m in mentions):
+        # "Press Briefing Held for ... Gönyeli-2023 Search and Rescue Exercise" over a
+        # paragraph that names "Gönyeli-2023" again: a name's year, the name told below
+        named = [re.search(r"[\w-]+[\s-]*$", raw[: m.start]) for m in mentions]
+        return all(
+            name and name.group() + raw[m.start : m.end] in below
+            for name, m in zip(named, mentions, strict=True)
+        )
+    if len(raw.split()) > 8:
+        return False
     # yearless days only, and words beside them: a date line ("Saturday, December 15, 2007",
     # "10.27.2016") is the page's own date, read as such
     if not mentions or any(m.first.unit != "day" or m.first.year for m in mentions):

@@ -4894,3 +4894,23 @@ def test_a_subheading_naming_what_the_paragraph_below_names_again_is_no_event():
     )
     found = read_dates(page)
     assert [(c.edtf, c.text.startswith("A press")) for c in found] == [("2023", True)]
+
+
+# The hundred-and-forty-eighth and hundred-and-forty-ninth held-out sets' first runs.
+
+
+def test_a_class_named_by_its_year_gives_that_year_to_no_day():
+    text = (
+        "Nine international students reported to the Naval Academy as members of the Class of "
+        "2011 during Induction Day on June 27."
+    )
+    assert edtfs(text) == ["2011", "XXXX-06-27"]
+
+
+def test_a_stay_told_in_the_french_past_after_the_pages_own_day_keeps_no_year():
+    text = (
+        "Date 22 février 2022\n\n"
+        "Il s’est rendu à l’École Royale de l’Air à Marrakech, au Maroc, du 30 août au 15 "
+        "décembre dans le cadre de sa formation."
+    )
+    assert edtfs(text) == ["XXXX-08-30/XXXX-12-15"]

@@ -2769,6 +2769,8 @@ def _year_in_passing(text: str, mention: DateMention) -> bool:
         named
         or edition
         or budget  # "fiscal year 2017 funding": the year names the budget
+        # "members of the Class of 2011": the year its cadets graduate, not the time told
+        or re.search(r"\bclass\s+of\s+$", before, re.I)
         or _MODEL_BEFORE.search(before)
         or _TARGET_BEFORE.search(before)
         or _BUILT_BEFORE.search(before)
@@ -4370,7 +4372,8 @@ _SET_OFF_PAST_VERB = re.compile(r",\s*(?:" + _PAST_VERBS + r")\b")
 
 # A verb telling that something was held, in the past.
 _HELD_IN_THE_PAST = re.compile(
-    r"\b(?:(?:a|ont)\s+eu\s+lieu|(?:s['’]est|se\s+sont)\s+(?:tenue?s?|déroulée?s?)|"
+    r"\b(?:(?:a|ont)\s+eu\s+lieu|(?:s['’]est|se\s+sont)\s+(?:tenue?s?|déroulée?s?|rendue?s?)|"
+    r"(?:a|ont)\s+(?:pu\s+assister|assisté)|"
     r"took\s+place|(?:was|were)\s+(?:held|involved|conducted|staged|hosted)|tuvo\s+lugar|"
     # "the exercise held in November", a participle telling it is over
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)held\s+(?:in|during)(?=\s+(?-i:[A-Z]))|"

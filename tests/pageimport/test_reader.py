@@ -4914,3 +4914,22 @@ def test_a_stay_told_in_the_french_past_after_the_pages_own_day_keeps_no_year():
         "décembre dans le cadre de sa formation."
     )
     assert edtfs(text) == ["XXXX-08-30/XXXX-12-15"]
+
+
+# The hundred-and-fiftieth and hundred-and-fifty-first held-out sets' first runs.
+
+
+def test_a_day_in_spanish_words_with_its_month_and_year_is_that_day():
+    text = (
+        "La escuela fue creada mediante Decreto 1277 del siete de julio de 1937, y el treinta y "
+        "uno de diciembre de 1940 cerró su primer curso."
+    )
+    assert edtfs(text) == ["1937-07-07", "1940-12-31"]
+
+
+def test_an_earlier_year_later_in_a_sentence_opened_by_a_date_dates_nothing_after_it():
+    text = (
+        "In April 2023, the government established the scheme, based on the strategy "
+        "formulated at the end of 2022. In July, a division was established for it."
+    )
+    assert edtfs(text) == ["2023-04", "2022", "2023-07"]

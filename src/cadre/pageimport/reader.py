@@ -395,6 +395,19 @@ _WEEKDAY_SHORT = (
 # year when written.
 _DAY_SPAN_END = rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?"
 
+# The days of a month in Spanish words, "dos" to "treinta y uno" ("primero" has its own pattern).
+_SPANISH_DAY_WORDS = {
+    word: day
+    for day, word in enumerate(
+        (
+            "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+            "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés "
+            "veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve treinta"
+        ).split(),
+        start=2,
+    )
+} | {"treinta y uno": 31}
+
 _PATTERNS = [
     (  # "O 141103Z SEP 09": a message's date-time group (day, hour, minute, zone, month, year)
         "dtg",
@@ -583,6 +596,11 @@ _PATTERNS = [
         # "02 of December of 2010", "12th April in 1960" (not "in 2000 villages": a count)
         rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+|of\s+|(?P<inyear>in\s+))?{_Y}(?![\d])"
         r"(?(inyear)(?!\s+(?:[a-z]+s|per\s*cent|percent)\b)))?",
+    ),
+    (  # "mediante Decreto 1277 del siete de julio de 1937": a day in Spanish words, its year
+        "dmy",
+        rf"(?<![\w])(?P<dw>{_alternatives(_SPANISH_DAY_WORDS)})\s+de\s+(?P<m>{_MONTH})(?![\w])"
+        rf"\s+(?:de|del)\s+{_Y}(?!\d)",
     ),
     (  # "a partir del primero de junio", "el 1° de mayo de 2019": the month's first day
         "dmy",
@@ -1778,7 +1796,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
     elif name in ("dmy", "mdy", "dmy_glued", "ymd", "dtg", "daylist"):
         month = _DAY_MONTHS[groups["m"].rstrip(".").lower()]
-        point = DatePoint("day", year, month, int(groups.get("d", 1)))
+        day = _SPANISH_DAY_WORDS[groups["dw"].lower()] if "dw" in groups else groups.get("d", 1)
+        point = DatePoint("day", year, month, int(day))
     elif name == "day_this_month":
         point = DatePoint("day", None, None, int(groups["d"]), this_month=True)
     elif name == "holiday":
@@ -4148,6 +4167,16 @@ class _Context:
                 self.days[(point.month, point.day)] = point.year
                 self.stated_day = _StatedDay(block, sentence, point.first_day())
             if point.unit == "year" and _year_in_passing(text, mention):
+                continue
+            if (
+                self.opening
+                and sentence >= 0
+                and (self.block, self.sentence) == (block, sentence)
+                and self.year is not None
+                and point.year < self.year
+            ):
+                # "In April 2023, ... the Strategy formulated at the end of 2022": the date that
+                # opened the sentence is its time; an earlier year later in it is an aside
                 continue
             self.year = point.year
             self.stated_unit = point.unit

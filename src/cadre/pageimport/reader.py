@@ -395,18 +395,15 @@ _WEEKDAY_SHORT = (
 # year when written.
 _DAY_SPAN_END = rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?"
 
-# The days of a month in Spanish words, "dos" to "treinta y uno" ("primero" has its own pattern).
+# The days of a month in Spanish words ("primero" has its own pattern).
 _SPANISH_DAY_WORDS = {
-    word: day
-    for day, word in enumerate(
-        (
-            "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
-            "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés "
-            "veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve treinta"
-        ).split(),
-        start=2,
-    )
-} | {"treinta y uno": 31}
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+    "veintiuno": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25,
+    "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
+    "treinta y uno": 31,
+}  # fmt: skip
 
 _PATTERNS = [
     (  # "O 141103Z SEP 09": a message's date-time group (day, hour, minute, zone, month, year)

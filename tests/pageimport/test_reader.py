@@ -4933,3 +4933,18 @@ def test_an_earlier_year_later_in_a_sentence_opened_by_a_date_dates_nothing_afte
         "formulated at the end of 2022. In July, a division was established for it."
     )
     assert edtfs(text) == ["2023-04", "2022", "2023-07"]
+
+
+# The hundred-and-fifty-second and hundred-and-fifty-third held-out sets' first runs.
+
+
+def test_a_six_letter_short_name_run_into_its_year_carries_that_year():
+    assert edtfs("The patrol ship, which participated in SEACAT2013, noted the gains.") == ["2013"]
+
+
+def test_a_journals_received_and_accepted_dates_are_no_events():
+    text = (
+        "Recibido: 10 de marzo de 2014. Aceptado: 18 de abril de 2014.\n"
+        "La Iniciativa Mérida comenzó en 2008 con la cooperación de ambos gobiernos."
+    )
+    assert edtfs(text) == ["2008"]

@@ -775,7 +775,7 @@ _PATTERNS = [
         "year",
         rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
         # ("SRCE-2026-1768814430387-2017": a record's identifier, its parts joined by dashes)
-        rf"(?<=\b(?-i:[A-Z]{{5}})))(?<!\d{{5}}-){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$))|-\d{{5}})",
+        rf"(?<=\b(?-i:[A-Z]{{5}}))|(?<=\b(?-i:[A-Z]{{6}})))(?<!\d{{5}}-){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$))|-\d{{5}})",
     ),
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
@@ -919,7 +919,10 @@ _METADATA_BEFORE = re.compile(
     # "• Ausgabejahr:2013": the year of the issue
     # "Headlines: May 7th, 1999": a news index's day
     r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit|ausgabejahr|erscheinungsjahr|"
-    r"headlines)\s*:\s*(?:\(\s*)?)$",  # "Date: (19-05-2017)"
+    r"headlines)\s*:\s*(?:\(\s*)?"  # "Date: (19-05-2017)"
+    # "Recibido: 10 de marzo de 2014. Aceptado: 18 de abril de 2014.": when a journal received
+    # and accepted the article
+    r"|(?:^|\n|[.;]\s)\W*(?:received|accepted|recibido|aceptado|reçu|accepté)\s*:\s*)$",
     re.I,
 )
 

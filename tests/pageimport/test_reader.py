@@ -4948,3 +4948,18 @@ def test_a_journals_received_and_accepted_dates_are_no_events():
         "La Iniciativa Mérida comenzó en 2008 con la cooperación de ambos gobiernos."
     )
     assert edtfs(text) == ["2008"]
+
+
+# The hundred-and-fifty-fourth and hundred-and-fifty-fifth held-out sets' first runs.
+
+
+def test_a_two_figure_year_after_el_ano_is_that_year():
+    assert edtfs("En Cuba, en el año 74 cuando llegamos allí asilados, no pasaba nada.") == ["1974"]
+
+
+def test_a_byline_with_its_weekday_and_the_category_after_its_date_is_the_pages_own():
+    text = (
+        "Posted by hougansydney.com on Tuesday, April 11, 2017 Under: Security\n"
+        "The mission was set up in 2004 to support the police."
+    )
+    assert edtfs(text) == ["2004"]

@@ -769,6 +769,8 @@ _PATTERNS = [
     # "in 2055 BS", "since 2067BS": a year of Nepal's Bikram Sambat calendar, which starts in
     # mid-April; read as the span of the two Gregorian years it overlaps
     ("bs", r"(?<![\w.])(?P<y>(?:19[6-9]|20\d)\d)\s?(?-i:B\.?\s?S\b\.?)"),
+    # "en el año 74 cuando llegamos": a year in two figures after "el año"
+    ("year_short", r"(?<=\bel\s)año\s+(?P<y2>\d\d)(?![\d\w]|[.,]\d|\s*(?:%|por\s+ciento))"),
     # A year; "In FY2013": a fiscal year, by its year.
     # "UNTCC2025": a meeting's short name run into its year
     (
@@ -1364,11 +1366,14 @@ _ACT_DATE_LINE = re.compile(r"^\s*(?:of|du|vom|del?)\s+$", re.I)
 _BYLINE_LINE = re.compile(
     r"^\W*(?:(?:written|posted|published|words|text|rédigé|écrit|publié|publicado|escrito|"
     r"verfasst|geschrieben)\s+)?(?:by|von|par|por)\s+[^\s.]\S*(?:\s+\S+){0,9}?"
-    r"[\s!|:-]*$",
+    r"[\s!|:,-]*$",
     re.I,
 )
 # After a byline's full date, the site's section it was filed in: "Oct 4, 2009 in World".
-_SECTION_AFTER = re.compile(r"\s+in\s+(?-i:[A-Z][\w&]*)(?:\s+(?-i:[A-Z][\w&]*))?\s*")
+_SECTION_AFTER = re.compile(
+    r"\s+in\s+(?-i:[A-Z][\w&]*)(?:\s+(?-i:[A-Z][\w&]*))?\s*"
+    r"|\s+(?-i:Under|Filed\s+under)\s*:[^\n]{0,60}"  # "April 11, 2017 Under: Security"
+)
 # After a date opening its line, a bar and an author: "28 Feb 2013 | Cpl. A. Writer".
 _AUTHOR_AFTER = re.compile(
     r"^\s*[|]\s*(?:by|story\s+by|photo\s+by|(?:written|posted)\s+by|courtesy|(?:staff|master|tech\.?|gunnery|first)?\s*"

@@ -455,7 +455,10 @@ _PATTERNS = [
     (  # "Am Dienstag, 04 02 2020": after a weekday, the day, month and year in figures
         # between single spaces, each part with its zero
         "numeric",
-        rf"(?<![\w])(?:{_WEEKDAY}),\s+(?P<d>[0-3]\d) (?P<mn>0[1-9]|1[0-2]) (?P<y>{_YEAR})(?!\d)",
+        # (the look-ahead, a word, a comma and two figures, spares trying every weekday's name at
+        # every word)
+        rf"(?<![\w])(?=[^\W\d]+,\s+[0-3]\d )(?:{_WEEKDAY}),\s+(?P<d>[0-3]\d) (?P<mn>0[1-9]|1[0-2])"
+        rf" (?P<y>{_YEAR})(?!\d)",
     ),
     (  # "Thursday, 02, January, 2025": a page's date line, a comma after each part
         "dmy",
@@ -596,7 +599,8 @@ _PATTERNS = [
     ),
     (  # "mediante Decreto 1277 del siete de julio de 1937": a day in Spanish words, its year
         "dmy",
-        rf"(?<![\w])(?P<dw>{_alternatives(_SPANISH_DAY_WORDS)})\s+de\s+(?P<m>{_MONTH})(?![\w])"
+        rf"(?<![\w])(?=[^\W\d]+(?:\s+y\s+uno)?\s+de\s)"  # (a word and "de" first: cheap)
+        rf"(?P<dw>{_alternatives(_SPANISH_DAY_WORDS)})\s+de\s+(?P<m>{_MONTH})(?![\w])"
         rf"\s+(?:de|del)\s+{_Y}(?!\d)",
     ),
     (  # "a partir del primero de junio", "el 1° de mayo de 2019": the month's first day

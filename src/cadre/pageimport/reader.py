@@ -405,6 +405,9 @@ _SPANISH_DAY_WORDS = {
     "treinta y uno": 31,
 }  # fmt: skip
 
+# The English months written in three letters ("Oct", "Dec"), for day and year in figures.
+_SHORT_ENGLISH_MONTH = _month_names(m for m in ENGLISH_MONTHS if len(m) == 3)
+
 _PATTERNS = [
     (  # "O 141103Z SEP 09": a message's date-time group (day, hour, minute, zone, month, year)
         "dtg",
@@ -434,7 +437,7 @@ _PATTERNS = [
     ),
     (  # "15-Oct-98": a table's day, abbreviated month and year in two figures
         "dmy",
-        rf"(?<![\w.-])(?P<d>{_DAY})-(?P<m>{_month_names(m for m in ENGLISH_MONTHS if len(m) == 3)})"
+        rf"(?<![\w.-])(?P<d>{_DAY})-(?P<m>{_SHORT_ENGLISH_MONTH})"
         r"-(?P<y2>\d\d)(?![\w-])",
     ),
     (  # "20 Jul 07" alone on its line: a news release's date line, its year in two figures
@@ -444,7 +447,7 @@ _PATTERNS = [
     (  # "a MoU on Defence Cooperation in Dec 05": after "in", a short month's name and a
         # year in two figures with its zero (a day would follow "on")
         "my",
-        rf"(?<=\bin\s)(?P<m>{_month_names(m for m in ENGLISH_MONTHS if len(m) == 3)})\s+"
+        rf"(?<=\bin\s)(?P<m>{_SHORT_ENGLISH_MONTH})\s+"
         r"(?P<y2>0\d)(?![\w/-])(?!\.\d)(?!,?\s+\d)",
     ),
     (  # "P-au-P, 03 mars 09 [AlterPresse]": a wire's dateline, its year in two figures
@@ -1375,8 +1378,8 @@ _BYLINE_LINE = re.compile(
 )
 # After a byline's full date, the site's section it was filed in: "Oct 4, 2009 in World".
 _SECTION_AFTER = re.compile(
-    r"\s+in\s+(?-i:[A-Z][\w&]*)(?:\s+(?-i:[A-Z][\w&]*))?\s*"
-    r"|\s+(?-i:Under|Filed\s+under)\s*:[^\n]{0,60}"  # "April 11, 2017 Under: Security"
+    r"\s+in\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)?\s*"
+    r"|\s+(?:Under|Filed\s+under)\s*:[^\n]{0,60}"  # "April 11, 2017 Under: Security"
 )
 # After a date opening its line, a bar and an author: "28 Feb 2013 | Cpl. A. Writer".
 _AUTHOR_AFTER = re.compile(

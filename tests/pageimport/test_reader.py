@@ -4963,3 +4963,94 @@ def test_a_byline_with_its_weekday_and_the_category_after_its_date_is_the_pages_
         "The mission was set up in 2004 to support the police."
     )
     assert edtfs(text) == ["2004"]
+
+
+# The hundred-and-fifty-sixth and hundred-and-fifty-seventh held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_born_and_died_before_a_date_end_no_sentence():
+    found = read("Emil Körner (b. 10 October 1846; d. 25 March 1920), German army officer.")
+    assert [(c.edtf, c.text) for c in found] == [
+        ("1920-03-25", "Emil Körner (b. 10 October 1846; d. 25 March 1920), German army officer.")
+    ]
+
+
+def test_a_german_short_adjective_of_a_nation_ends_no_sentence():
+    found = read("Insgesamt umfasste die franz. Mission 1912/1913 elf Offiziere.")
+    assert [(c.edtf, c.text[:24]) for c in found] == [("1912/1913", "Insgesamt umfasste die f")]
+
+
+def test_a_footnotes_asterisk_after_a_full_stop_ends_the_sentence():
+    text = "The border moved in 1892 and 1907.* In 1908, the Frontier Force was created."
+    found = read(text)
+    assert [(c.edtf, c.text) for c in found] == [
+        ("1907", "The border moved in 1892 and 1907.*"),
+        ("1908", "In 1908, the Frontier Force was created."),
+    ]
+
+
+def test_a_year_before_1900_and_another_are_two_years_a_span_only_after_between():
+    assert edtfs("The border moved in 1892 and 1907.") == ["1907"]
+    assert edtfs("The border moved between 1892 and 1907.") == []
+    assert edtfs("Entre 1850 y 2018, la escuela formó a mil oficiales.") == []
+
+
+def test_circa_run_into_its_year_is_that_year_roughly():
+    text = "The photograph shows Liberian Frontier Force troopers c.1914 on parade."
+    found = only(text)
+    assert (found.edtf, found.qualifier) == ("1914~", "approximate")
+
+
+def test_an_ordinal_decade_of_the_twentieth_century_is_that_decade():
+    text = "In the first decade of the twentieth century, German officers taught in Buenos Aires."
+    assert edtfs(text) == ["190X"]
+    assert edtfs("The army grew during the third decade of the 20th century.") == ["192X"]
+
+
+def test_an_almanac_sites_links_to_its_days_are_no_dates():
+    text = (
+        "On March 19, 1946 the advisory group was set up in Nanjing.\n"
+        "- what happened on January 11th in History\n"
+        "- what happened on February 11th in History"
+    )
+    assert edtfs(text) == ["1946-03-19"]
+
+
+def test_a_month_after_one_month_later_keeps_the_year():
+    text = (
+        "En août 1916, la Roumanie entre en guerre. Un mois plus tard, le rapport se renverse. "
+        "En octobre, une mission militaire française arrive."
+    )
+    assert edtfs(text) == ["1916-08", None, "1916-10"]
+    text = "In December 1916 Romania lost. A month later, the front held. In February, they came."
+    assert edtfs(text) == ["1916-12", None, "XXXX-02"]
+
+
+def test_a_journals_reception_and_approval_dates_and_its_online_date_are_no_events():
+    text = (
+        "Recepción: 26 de enero de 2015. Aprobación: 15 de marzo de 2015.\n"
+        "Published online by Cambridge University Press: 05 February 2009\n"
+        "La misión francesa llegó al Perú en 1896 y volvió en 1930."
+    )
+    assert edtfs(text) == ["1930"]
+
+
+def test_a_line_broken_before_a_year_before_1900_gives_the_day_no_other_year():
+    text = (
+        "En 2019 se publicó el libro. Hasta cuando se dio la Revolución Liberal, el 5 de junio de\n"
+        "1895; por ende, su ascenso al solio presidencial."
+    )
+    assert edtfs(text) == ["2019"]
+
+
+def test_a_journals_name_in_capitals_and_its_number_open_its_issue_line():
+    text = "PROCESOS 51, enero-junio 2020\n\nLa misión chilena llegó a Quito en 1899 y en 1902."
+    assert edtfs(text) == ["1902"]
+
+
+def test_a_books_year_and_the_page_cited_are_no_event():
+    text = (
+        "Insgesamt umfasste die Mission 1912/1913 elf Offiziere, so Martin, Greece (1913), S. 90."
+    )
+    assert edtfs(text) == ["1912/1913"]

@@ -239,7 +239,8 @@ def _wrap_width(text: str) -> int:
 # A year may end the first ("Bestandteile der 2014" / "beschlossenen Partnerschaft") or
 # begin the next ("hatte bereits" / "2016 die gleiche Summe").
 _BROKEN_LINE = re.compile(r"[a-zà-ÿß,]$|[a-zà-ÿß]\s+(?:19|20)\d\d$")
-_CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:19|20)\d\d[,;]?\s+[a-zà-ÿß]")
+# (a year before 1900 too: "el 5 de junio de" / "1895; por ende": the day is of that year)
+_CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:1\d|20)\d\d[,;]?\s+[a-zà-ÿß]")
 _WRAPPED_LINE_END = re.compile(r"\w$")
 _WRAPPED_LINE_START = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\b(?![:|])")
 
@@ -760,7 +761,10 @@ _PATTERNS = [
         # "During 90s", "in the late 80s"
         r"|(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\bthe\searly\s)|(?<=\bthe\slate\s)"
         r"|(?<=\bthe\smid-))"
-        r"(?P<dy6>[2-9]0)['’‘]?s\b)",
+        r"(?P<dy6>[2-9]0)['’‘]?s\b"
+        # "in the first decade of the twentieth century": its first ten years
+        r"|(?:the\s+)?(?P<dn>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+decade\s+"
+        r"of\s+the\s+(?:20th|twentieth)\s+century\b)",
     ),
     # The twentieth century as a period things happened in: "in the 20th century", "au XXe
     # siècle", "el siglo XX", "im 20. Jahrhundert". Only that one: earlier ones fall outside the
@@ -782,7 +786,7 @@ _PATTERNS = [
     # "UNTCC2025": a meeting's short name run into its year
     (
         "year",
-        rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
+        rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\bc\.)|(?<=\bca\.)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
         # ("SRCE-2026-1768814430387-2017": a record's identifier, its parts joined by dashes)
         rf"(?<=\b(?-i:[A-Z]{{5}}))|(?<=\b(?-i:[A-Z]{{6}})))(?<!\d{{5}}-){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$))|-\d{{5}})",
     ),
@@ -804,7 +808,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     # "turn the clock back to 2006": a state of things, not a time anything happened
     r"clock\s+back\s+to)|[$€£¥#§©]"
     # "Entre 1850 et 2018": the end of a span that starts before the years a date may have
-    r"|\b1[0-8]\d\d\s*(?:[-–]|(?:to|and|et|und|y|à|au|bis|al|a)\s)"
+    r"|\b1[0-8]\d\d\s*(?:[-–]|(?:to|à|au|bis|al|a)\s)"
+    # ... "between 1892 and 1907" ("in 1892 and 1907": two years, the second a date)
+    r"|\b(?:between|entre|zwischen)\s+1[0-8]\d\d\s*(?:and|et|und|y)\s"
     # "Resolución Ministerial 770-2015-DE", "Resolución Legislativa 13436/2025-CR": a number
     # the year is part of
     r"|\b\d{3}-|\b\d{5,}/"
@@ -833,6 +839,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"Lane|Ln|Parkway|Pkwy)(?=[.,]|\s)"
     # "SWP-Studie 2019/S 05": a series' number
     r"|/(?-i:[A-Z])\s?\d"
+    # "so Martin, Greece (1913), S. 90": an author's book, its year and the page cited
+    r"|\)\s*,\s*(?:S\.|pp?\.|p[áa]gs?\.|Seiten?)\s*\d"
     # "Duisburg, WiKu-Verlag, 2007. - 280 Seiten. ISBN ...": a book's imprint
     r"|[.,]?\s*[-–]?\s*(?:\d+\s*(?:Seiten|S\.|pages|pp?\.|páginas)\s*[.,]?\s*[-–]?\s*)?ISBN\b"
     # "since 2060 BS": a year of Nepal's Bikram Sambat calendar, 56 or 57 years ahead
@@ -931,7 +939,12 @@ _METADATA_BEFORE = re.compile(
     r"headlines)\s*:\s*(?:\(\s*)?"  # "Date: (19-05-2017)"
     # "Recibido: 10 de marzo de 2014. Aceptado: 18 de abril de 2014.": when a journal received
     # and accepted the article
-    r"|(?:^|\n|[.;]\s)\W*(?:received|accepted|recibido|aceptado|reçu|accepté)\s*:\s*)$",
+    # ("Recepción: 26 de enero de 2015. Aprobación: 15 de marzo de 2015.")
+    r"|(?:^|\n|[.;]\s)\W*(?:received|accepted|recibido|aceptado|reçu|accepté|recepción|"
+    r"aprobación|aceptación)\s*:\s*"
+    # "Published online by Cambridge University Press: 05 February 2009": when the publisher
+    # put the article online (the words before "online" may fall outside the window)
+    r"|\bonline\s+by\s+(?-i:[A-Z])[^:\n]{1,40}:\s*)$",
     re.I,
 )
 
@@ -943,6 +956,8 @@ _ISSUE_LINE_BEFORE = re.compile(
     # a newsletter's number or name opening its line: "Nr. 101, Oktober 2007", "E-Bulletin
     # September 2024"
     r"|(?:^|\n)\W*(?:e-?bulletin|newsletter|bulletin)\s+$"
+    # a journal's name in capitals and its number: "PROCESOS 51, enero-junio 2020"
+    r"|(?:^|\n)\W*(?-i:[A-ZÀ-Þ]{4,})\s+\d{1,4}\s*,\s*$"
     r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$",
     re.I,
 )
@@ -1004,7 +1019,8 @@ _MODIFIER = re.compile(
     r"finales|fines|comienzos)(?:\s+(?:of|de|del))?[\s-]*"
     # "came about in 2012": how it started, not when roughly
     r"|(?<!\.)\b(?P<approx>around|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!brought\s)about|circa|ca\.|c\.|approximately|roughly|"
-    r"vers|environ|etwa|gegen|hacia|alrededor\s+de)\s+(?:the\s+)?(?:(?:in|of)\s+)?)$",
+    r"vers|environ|etwa|gegen|hacia|alrededor\s+de)(?:\s+(?:the\s+)?(?:(?:in|of)\s+)?|"
+    r"(?<=\bc\.)|(?<=\bca\.)))$",  # "Troopers c.1914": "circa" run into the year
     re.I,
 )
 _QUALIFIERS = {
@@ -1785,6 +1801,11 @@ _QUARTER_WORDS = {
 }
 
 
+_DECADE_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+)  # fmt: skip
+
+
 def _point(name: str, match: re.Match) -> DatePoint | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
     year = int(groups["y"]) if "y" in groups else None
@@ -1845,6 +1866,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         )
         if digits:
             start = int(digits) if len(digits) == 4 else 1900 + int(digits)
+        elif "dn" in groups:
+            start = 1900 + 10 * _DECADE_ORDINALS.index(groups["dn"].lower())
         else:
             word = groups.get("dw") or groups.get("dw2") or groups.get("dw3") or groups["dw4"]
             start = DECADE_WORDS[word.lower()]
@@ -1904,6 +1927,11 @@ _SHORT_NAME_BEFORE = re.compile(
 _LINK_ASIDE = re.compile(r"\s*(?:more\s+on|see\s+also|read\s+(?:more|also))\b", re.I)
 
 
+# An almanac site's links to its days: "what happened on January 11th in History".
+_ON_THIS_DAY_BEFORE = re.compile(r"\bwhat\s+happened\s+on\s+$", re.I)
+_ON_THIS_DAY_AFTER = re.compile(r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s+in\s+history\b", re.I)
+
+
 def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -1911,6 +1939,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     word = (match.groupdict().get("m") or "").rstrip(".")
     if _in_an_address(text, match.start()):
         return False  # "https://wordpress.org/?v=5.9.10": part of a web address
+    if _ON_THIS_DAY_BEFORE.search(before) and _ON_THIS_DAY_AFTER.match(after):
+        return False  # "what happened on January 11th in History": a history site's link
     if name == "year":
         opened = text.rfind("(", max(0, match.start() - 120), match.start())
         if (
@@ -2881,7 +2911,13 @@ def _qualify(mention: DateMention, text: str):
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:No|Nos|Nr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Adm|Cdr|Sgt|St|Prof|Rev|Hon|Gov|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|al|approx|ca|cf|Art|Res|"
-    r"para|e\.g|i\.e|U\.S|U\.N|U\.K|E\.U|p|pp|Inc|Ltd|Co|EE)|\b[A-Z])\.$"
+    r"para|e\.g|i\.e|U\.S|U\.N|U\.K|E\.U|p|pp|Inc|Ltd|Co|EE|"
+    # "die franz. Mission", "der dt. Botschafter": German short forms of nations' adjectives
+    r"franz|frz|dt|engl|ital|russ|brit|amerik|österr|griech|türk|span|"
+    # "(b. 10 October 1846; d. 25 March 1920)": born, died
+    r"(?<!\w\.)b|(?<!\w\.)d|"
+    # "founded c. 1908": circa ("c. 14 Oct to 30 Oct" opening its line: a list's third item)
+    r"(?<=\w\s)c)|\b[A-Z])\.$"
 )
 
 
@@ -2889,14 +2925,17 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of text[start:end] as (start, end) offsets."""
     spans = []
     at = start
-    # "in Iraq.[3] In September": an encyclopaedia's citation marks end with the sentence.
+    # "in Iraq.[3] In September": an encyclopaedia's citation marks end with the sentence, as
+    # a footnote's asterisk does ("in 1892 and 1907.* In 1908").
     for match in re.finditer(
-        r"[.!?;]['\"’”)]?(?:\[\d{1,3}\])*(?=\s+['\"“‘(]?[A-Z0-9À-ÖØ-Þ])", text[start:end]
+        r"[.!?;]['\"’”)]?(?:\[\d{1,3}\]|\*{1,3})*(?=\s+['\"“‘(]?[A-Z0-9À-ÖØ-Þ])", text[start:end]
     ):
         stop = start + match.end()
         if match.group(0)[0] == ";":
             continue
-        if _ABBREVIATIONS.search(re.sub(r"(?:\[\d{1,3}\])+$", "", text[max(at, stop - 20) : stop])):
+        if _ABBREVIATIONS.search(
+            re.sub(r"(?:\[\d{1,3}\]|\*{1,3})+$", "", text[max(at, stop - 20) : stop])
+        ):
             continue
         if re.search(r"\b\d{1,2}\.$", text[max(at, stop - 4) : stop]) and re.match(
             rf"\s+(?:{_MONTH}\b|(?:{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:[a-zäöüß]))",
@@ -3479,7 +3518,10 @@ def read_dates(
             relatives = [_relative_candidate(text, s, e, r, actors, opening) for r in found]
             # "Three years later, ...": what follows is no longer in the year last stated.
             moves = [
-                s + r.end() for r in found if r.group("em", "es", "fr", "de", "pm") != (None,) * 5
+                s + r.end()
+                for r in found
+                if r.group("em", "es", "fr", "de", "pm") != (None,) * 5
+                and not _month_on(r, context)
             ]
             presents = [s + p.end() for p in _TO_THE_PRESENT.finditer(sentence)]
             # "This year, two courses are held": told from the page's year too, which a year
@@ -3515,6 +3557,28 @@ def read_dates(
                 context.heading(context.page_year)
             candidates.extend(relatives)
     return candidates
+
+
+# "A month later", "un mois plus tard", "un mes después": one month on.
+_ONE_MONTH_LATER = re.compile(
+    r"(?:a|an|one|un|une)\s+(?:month|mois|mes)\s+(?:later|after(?:wards)?|plus\s+tard|après|"
+    r"después|más\s+tarde)",
+    re.I,
+)
+
+
+def _month_on(relative: re.Match, context: "_Context") -> bool:
+    """Is `relative` one month on from a month or a day stated before December ("En août
+    1916 ... Un mois plus tard ... En octobre")? What follows is still in that year."""
+    if not _ONE_MONTH_LATER.fullmatch(relative.group(0)) or context.year is None:
+        return False
+    if context.stated_unit == "month" and context.stated_month_end:
+        month = context.stated_month_end.month
+    elif context.stated_unit == "day" and context.stated_day:
+        month = context.stated_day.day.month
+    else:
+        return False
+    return month < 12
 
 
 def _subheading_told_below(raw: str, below: str) -> bool:

@@ -5054,3 +5054,62 @@ def test_a_books_year_and_the_page_cited_are_no_event():
         "Insgesamt umfasste die Mission 1912/1913 elf Offiziere, so Martin, Greece (1913), S. 90."
     )
     assert edtfs(text) == ["1912/1913"]
+
+
+# The hundred-and-fifty-eighth and hundred-and-fifty-ninth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_a_capitalised_spanish_month_written_with_de_in_a_sentence_is_a_date():
+    assert edtfs("La Crisis de Octubre de 1962 consolidó la alianza con Moscú.") == ["1962-10"]
+
+
+def test_a_season_of_the_same_year_takes_the_year_just_stated():
+    text = (
+        "Im Frühjahr 1956 kam die Delegation. Im Herbst desselben Jahres traf der Präsident ein. "
+        "In the autumn of the same year the advisers arrived."
+    )
+    assert edtfs(text) == ["1956-21", "1956-23", "1956-23"]
+
+
+def test_a_spanish_month_and_a_two_figure_year_after_del():
+    text = "Después del terremoto de mayo del 70, el ejército compró aviones soviéticos."
+    assert edtfs(text) == ["1970-05"]
+
+
+def test_a_declassified_records_fields_and_release_stamps_are_no_events():
+    text = (
+        "Document Creation Date:\nDecember 21, 2016\nPublication Date:\nJuly 18, 1984\n"
+        "Approved For Release 2008/11/07: CIA-RDP88B00831R000100210054-1\n\n"
+        "Cuban advisers arrived in Managua in 1979."
+    )
+    assert edtfs(text) == ["1979"]
+
+
+def test_a_journals_labels_after_bars_and_commas_are_no_events():
+    text = (
+        "Pages 515-533 | Received 21 Dec 2022, Accepted 06 Sep 2023, Published online: 16 Sep\n"
+        "Fecha de recepción: junio 2025\nRecibido: 28-04-2017 | Aceptado: 12-01-2018\n\n"
+        "The first Kenyan officers were commissioned in 1961."
+    )
+    assert edtfs(text) == ["1961"]
+
+
+def test_a_month_ending_a_line_and_its_day_and_year_opening_the_next_are_one_date():
+    text = (
+        "This report examines Sandinista words and actions from the July\n"
+        "19, 1979, seizure of power to the present, particularly as they\n"
+        "relate to the military build-up."
+    )
+    assert edtfs(text) == ["1979-07-19"]
+
+
+def test_a_year_printed_in_five_figures_gives_no_date():
+    text = "Posted by: Frenchy on February 02, 19100 at 11:51:06:\n\nCuba trained them in 1978."
+    assert edtfs(text) == ["1978"]
+
+
+def test_an_approximate_range_is_approximate_at_both_ends():
+    assert edtfs("Guerrilla armies cropped up around 1980/1981 in Uganda.") == ["1980~/1981~"]
+    text = "In the years around independence (c1957-65) officers trained in Britain."
+    assert edtfs(text) == ["1957~/1965~"]

@@ -200,6 +200,11 @@ def page_text(raw: str, name: str = "") -> Page:
                         (_MONTH_CLOSING_LINE.search(previous) or _DAY_CLOSING_LINE.search(previous))
                         and _YEAR_OPENING_LINE.match(line[lead:])
                     )
+                    # "from the July" / "19, 1979, seizure of power": the day and year below
+                    or (
+                        _MONTH_CLOSING_LINE.search(previous)
+                        and _DAY_AND_YEAR_OPENING_LINE.match(line[lead:])
+                    )
                     # A page saved with a break every sixty characters or so: a full line that
                     # stops on a word goes on in the next, a name's or a month's capital first
                     # ("at Forward" / "Operating Base Seven in" / "December. The officers were").
@@ -298,6 +303,7 @@ _DAY_CLOSING_LINE = re.compile(
     r"\s" + _month_names(n for n in ENGLISH_MONTHS if len(n) > 3) + r"\.?\s+\d\d?,$", re.I
 )
 _YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d\b")
+_DAY_AND_YEAR_OPENING_LINE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 _YEAR = r"(?:19|20)\d\d"
 # The month before its day ("February 2") is English order; in French, German and Spanish the
 # day comes first, and a figure after their month is something else ("en février 2", a note).
@@ -663,6 +669,12 @@ _PATTERNS = [
         rf"(?:(?:,\s*|\s+|[./](?={_YEAR})){_Y}(?!\d))?",
     ),
     ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
+    # "después del terremoto de mayo del 70": a Spanish month and its year in two figures
+    (
+        "my",
+        r"(?<![\w])(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+        r"octubre|noviembre|diciembre)\s+del\s+(?P<y2>\d\d)(?![\d\w]|[.,]\d|\s*(?:%|por\s+ciento))",
+    ),
     (  # "on Christmas Eve, 1989", "Am Heiligabend 2003", "en Nochevieja de 2012"
         "holiday",
         rf"(?<![\w])(?:(?P<hd>{_holiday_names(HOLIDAYS)})(?![\w])|(?P<hy>{_holiday_names(HOLIDAYS_WITH_YEAR)})"
@@ -706,7 +718,8 @@ _PATTERNS = [
         r"(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))"
         # ("in the early autumn": the season all the same)
         rf"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<s>{_SEASON})\b"
-        r"(?!\s+(?:of|de|del)\b)",
+        # ("in the autumn of the same year": the year just stated)
+        r"(?!\s+(?:of|de|del)\b(?!\s+the\s+same\s+year\b))",
     ),
     # "since I was posted here this spring", "this late-spring mission": the page's year's.
     (
@@ -731,7 +744,8 @@ _PATTERNS = [
         "s",
         r"(?:(?<=\bim\s)|(?<=\ben\s)|(?<=\bau\s)|(?<=\bcourant\s))"
         r"(?P<s>Sommer|Herbst|Winter|Frühjahr|Frühling|été|automne|hiver|printemps|verano|otoño|"
-        r"invierno|primavera)\b(?!\s+(?:de|del|des|\d))",
+        # ("im Herbst desselben Jahres": the year just stated)
+        r"invierno|primavera)\b(?!\s+(?:de|del|des)\b|\s+\d)",
     ),
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
@@ -786,7 +800,7 @@ _PATTERNS = [
     # "UNTCC2025": a meeting's short name run into its year
     (
         "year",
-        rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\bc\.)|(?<=\bca\.)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
+        rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
         # ("SRCE-2026-1768814430387-2017": a record's identifier, its parts joined by dashes)
         rf"(?<=\b(?-i:[A-Z]{{5}}))|(?<=\b(?-i:[A-Z]{{6}})))(?<!\d{{5}}-){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$))|-\d{{5}})",
     ),
@@ -940,8 +954,15 @@ _METADATA_BEFORE = re.compile(
     # "Recibido: 10 de marzo de 2014. Aceptado: 18 de abril de 2014.": when a journal received
     # and accepted the article
     # ("Recepción: 26 de enero de 2015. Aprobación: 15 de marzo de 2015.")
-    r"|(?:^|\n|[.;]\s)\W*(?:received|accepted|recibido|aceptado|reçu|accepté|recepción|"
-    r"aprobación|aceptación)\s*:\s*"
+    # ("Fecha de recepción: junio 2025", "Recibido: 28-04-2017 | Aceptado: 12-01-2018")
+    r"|(?:^|\n|[.;|]\s)\W*(?:fecha\s+de\s+)?(?:received|accepted|recibido|aceptado|reçu|accepté|"
+    r"recepción|aprobación|aceptación)\s*:\s*"
+    # "Pages 515-533 | Received 21 Dec 2022, Accepted 06 Sep 2023, Published online: 16 Sep
+    # 2023": a journal's line, its labels capitalised
+    r"|[|,]\s*(?-i:Received|Accepted|Published\s+online)\s*:?\s*"
+    # "Approved For Release 2008/11/07: CIA-RDP88B00831R000100210054-1": a declassified
+    # paper's release stamp
+    r"|\bapproved\s+for\s+release\s*:?\s*"
     # "Published online by Cambridge University Press: 05 February 2009": when the publisher
     # put the article online (the words before "online" may fall outside the window)
     r"|\bonline\s+by\s+(?-i:[A-Z])[^:\n]{1,40}:\s*)$",
@@ -1018,9 +1039,10 @@ _MODIFIER = re.compile(
     r"the\s+middle|middle|the\s+turn|début|fin|mi|anfangs|anfang|mitte|ende|principios|mediados|"
     r"finales|fines|comienzos)(?:\s+(?:of|de|del))?[\s-]*"
     # "came about in 2012": how it started, not when roughly
-    r"|(?<!\.)\b(?P<approx>around|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!brought\s)about|circa|ca\.|c\.|approximately|roughly|"
+    r"|(?<!\.)\b(?P<approx>around|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!brought\s)about|circa|ca\.|c\.|(?<=\()c|approximately|roughly|"
     r"vers|environ|etwa|gegen|hacia|alrededor\s+de)(?:\s+(?:the\s+)?(?:(?:in|of)\s+)?|"
-    r"(?<=\bc\.)|(?<=\bca\.)))$",  # "Troopers c.1914": "circa" run into the year
+    # "Troopers c.1914", "(c1957-65)": "circa" run into the year
+    r"(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)))$",
     re.I,
 )
 _QUALIFIERS = {
@@ -1774,11 +1796,11 @@ class DateMention:
         return bool(self.first.year and (self.last is None or self.last.year))
 
     def edtf(self) -> str:
+        mark = "~" if self.qualifier == "approximate" else ""
         if self.last is not None:
-            text = f"{self.first.edtf()}/{self.last.edtf()}"
-        else:
-            text = self.first.edtf()
-        return text + ("~" if self.qualifier == "approximate" else "")
+            # "around 1980/1981": each end is approximate ("1980~/1981~", as EDTF writes it)
+            return f"{self.first.edtf()}{mark}/{self.last.edtf()}{mark}"
+        return self.first.edtf() + mark
 
     @property
     def precision(self) -> str:
@@ -1941,6 +1963,10 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return False  # "https://wordpress.org/?v=5.9.10": part of a web address
     if _ON_THIS_DAY_BEFORE.search(before) and _ON_THIS_DAY_AFTER.match(after):
         return False  # "what happened on January 11th in History": a history site's link
+    if not match.groupdict().get("y") and re.match(r"(?:\s+\d\d?)?,?\s*19\d\d\d(?!\d)", after):
+        # "Posted by: Frenchy on February 02, 19100": an old script's year 2000 (1900 + 100),
+        # the post's own date
+        return False
     if name == "year":
         opened = text.rfind("(", max(0, match.start() - 120), match.start())
         if (
@@ -2733,6 +2759,8 @@ def _running_footer(text: str, mention: DateMention) -> bool:
     return (
         month[0].isupper()
         and month.lower() in _LOWERCASE_MONTHS
+        # ("la Crisis de Octubre de 1962 consolidó": a month written with "de", in a sentence)
+        and not re.search(r"\s(?:de|del)\s", text[mention.start : mention.end])
         and bool(re.search(r"[a-zà-ÿ,]\s+$", text[max(0, mention.start - 3) : mention.start]))
         and bool(re.match(r"\s+[a-zà-ÿ]", text[mention.end : mention.end + 3]))
     )
@@ -3781,7 +3809,12 @@ _DATELESS_DATELINE = re.compile(
 # A fact box's labels, then their values: "Starting Date:" ... "15 June 2007". A date alone
 # on the line after a label is the value of a label, an event; "Date:" or "Published:" alone
 # label the page's own date.
-_PAGE_DATE_LABEL = re.compile(r"^\W*(?:date|datum|fecha|fait\s+le)\W*$", re.I)
+_PAGE_DATE_LABEL = re.compile(
+    r"^\W*(?:date|datum|fecha|fait\s+le"
+    # "Document Creation Date:" / "December 21, 2016": a record's own dates, each under its label
+    r"|(?:document\s+)?(?:creation|release|publication|revision|upload)\s+date)\W*$",
+    re.I,
+)
 
 
 def _is_label(line: str) -> bool:

@@ -30,7 +30,7 @@ def stored_date(candidate: reader.Candidate) -> tuple[datetime.date | None, str]
     without claiming more than the page says: the reviewer gives one."""
     if not candidate.start:
         return None, DatePrecision.DAY
-    parts = candidate.edtf.rstrip("~").split("/")[0].split("-")
+    parts = candidate.edtf.split("/")[0].rstrip("~").split("-")
     if "X" in parts[0]:
         return None, DatePrecision.YEAR  # 195X, 19XX, 195X/196X: decades and centuries
     start = datetime.date.fromisoformat(candidate.start)

@@ -5113,3 +5113,32 @@ def test_an_approximate_range_is_approximate_at_both_ends():
     assert edtfs("Guerrilla armies cropped up around 1980/1981 in Uganda.") == ["1980~/1981~"]
     text = "In the years around independence (c1957-65) officers trained in Britain."
     assert edtfs(text) == ["1957~/1965~"]
+
+
+# The hundred-and-sixtieth and hundred-and-sixty-first held-out sets' first runs (made-up lines
+# of the pages' shapes).
+
+
+def test_an_authors_name_a_comma_and_a_year_in_brackets_is_a_work_cited_not_a_dateline():
+    text = (
+        "Such a story serves to legitimate current policy (Cohen, 2001). The agency reported "
+        "fighting near the border (Asia-Plus, September 13)."
+    )
+    assert edtfs(text) == ["2001"]
+
+
+def test_two_german_days_joined_by_a_slash_before_their_month_are_one_span():
+    text = (
+        "Vom 15.-17. März 2004 besuchte eine Gruppe die Polizeimission. "
+        "Der Besuch fiel in die Stunden vor der Gewaltexplosion vom 17./18. März."
+    )
+    assert edtfs(text) == ["2004-03-15/2004-03-17", "2004-03-17/2004-03-18"]
+
+
+def test_a_blogs_date_and_admin_and_a_print_issues_date_are_the_pages_own():
+    text = (
+        "-: Oct 20, 2016 / admin\n\nBy staff (9/27/2004 issue of the CACI Analyst)\n\n"
+        "25-1-2010 ----- DynCorp trains the new army. The United States will train Georgian "
+        "servicemen from 2005."
+    )
+    assert edtfs(text) == ["2005"]

@@ -485,7 +485,8 @@ _PATTERNS = [
     (
         "dayrange",
         rf"(?:(?<![\w.])|(?<=\bfrom)|(?<=\bdu)|(?<=\bdel))"  # "from12 to 27 July 2024", glued
-        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–—]\s*|\s+(?:and|et|und|y|&|to|until|till|through|au|à|bis|al)\s+(?:the\s+|el\s+|le\s+|ce\s+|zum\s+)?)"
+        # ("vom 17./18. März": two German days joined by a slash)
+        rf"(?P<d1>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s*[-–—]\s*|(?<=\.)/|\s+(?:and|et|und|y|&|to|until|till|through|au|à|bis|al)\s+(?:the\s+|el\s+|le\s+|ce\s+|zum\s+)?)"
         # "du dimanche 16 au jeudi 20 janvier 2022", "du samedi 19 à ce lundi 21 mars", "from
         # Monday the 12th until Friday the 23rd of March"
         rf"(?:(?:{_WEEKDAY})\s+(?:the\s+)?)?"
@@ -988,6 +989,10 @@ _BYLINE_AFTER = re.compile(
     r"\s+By\s+(?-i:[A-Z][a-z]*\.?\s+[A-Z])"
     # "February 2, 2012 (by Lieven Dewitte) - The first ...": the byline in brackets
     r"|\s*\((?:by|von|par|por)\s+(?-i:[A-Z])[^()\n]{1,40}\)"
+    # "Oct 20, 2016 / admin": a blog's date and the account that posted it
+    r"|[ \t]*/[ \t]*admin\b"
+    # "(9/27/2004 issue of the CACI Analyst)": the print issue the text appeared in
+    r"|[ \t]+issue\s+of\s+the\s+(?-i:[A-Z])"
 )
 # "July 13, 2021 Special Dispatch No. 9443": a date opening its line before the name and number
 # of a publication's series, the line ending there: when that issue came out.
@@ -995,8 +1000,9 @@ _SERIES_NUMBER_AFTER = re.compile(
     r"(?:[ \t]+(?-i:[A-Z])[\w&-]*){1,4}[ \t]+No\.[ \t]*\d{1,5}[ \t]*$", re.M
 )
 # "02 August 2024_ The armed forces ...": a digest's own date opening its item, closed by an
-# underscore, which no sentence of an event writes.
-_UNDERSCORE_AFTER = re.compile(r"_[ \t]")
+# underscore, which no sentence of an event writes; or by a rule of dashes ("25-1-2010 -----
+# DynCorp es ...").
+_UNDERSCORE_AFTER = re.compile(r"_[ \t]|[ \t]+-{3,}[ \t]")
 # A magazine's issue after its date: "May 13, 2013, Vol. 18, No. 33".
 _VOLUME_AFTER = re.compile(r",?\s*Vol(?:ume)?\.?\s*\d", re.I)
 # The count of a publication's pages right after a date: the day it came out.
@@ -2686,9 +2692,12 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
 def _agency_dateline(text: str, mention: DateMention, after: str) -> bool:
     """A dateline of the shapes that name an agency: "(EBC; March 20, 2017)-", "(CISPES,
     Sept. 16)", "Addis Ababa February 13/2021 (ENA)", "MADAR/Nouakchott le 12-12-2025"."""
-    if _AGENCY_PARENTHESIS_BEFORE.search(
-        text[max(0, mention.start - 40) : mention.start]
-    ) and after.lstrip()[:1] in (")", ";"):
+    if (
+        _AGENCY_PARENTHESIS_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+        and after.lstrip()[:1] in (")", ";")
+        # ("(Cohen, 2001)" with its year alone: an author's work cited, not a dispatch's day)
+        and not (mention.first.unit == "year" and mention.last is None)
+    ):
         return True  # "(Asia-Plus, September 13)", "(Avesta, September 13; ...)"
     if _AGENCY_SIGNOFF_BEFORE.match(text, 0, mention.start) and (
         not after.split("\n")[0].strip(" .") or _DATELINE_AFTER.match(after)

@@ -5142,3 +5142,24 @@ def test_a_blogs_date_and_admin_and_a_print_issues_date_are_the_pages_own():
         "servicemen from 2005."
     )
     assert edtfs(text) == ["2005"]
+
+
+# The hundred-and-sixty-second and hundred-and-sixty-third held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_a_month_yet_to_come_before_the_pages_own_day_in_its_year_keeps_no_year():
+    text = (
+        "Training the Crew\nThursday, 03 November 2011 22:27\n\n"
+        "Yesterday 16 officers got their certificates. The skills will be trained at sea; the "
+        "first sail is planned for May. The course began in March. The ship will sail in December."
+    )
+    assert edtfs(text) == ["XXXX-05", "2011-03", "2011-12"]
+
+
+def test_two_days_one_after_the_other_across_a_months_end_joined_by_and_are_one_span():
+    text = (
+        "The training forces are scheduled to arrive on May 31 and June 1. "
+        "They came back on May 3 and June 9."
+    )
+    assert edtfs(text) == ["XXXX-05-31/XXXX-06-01", "XXXX-05-03", "XXXX-06-09"]

@@ -2561,6 +2561,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     )
                 )
                 or _next_months(point, point2, text[e:s2], text[max(0, s - 20) : s])
+                or _next_days(point, point2, text[e:s2])
                 or (  # "in the 1960s and 1970s", "en los años 60 y 70": one span
                     point.unit == point2.unit == "decade"
                     and point2.year == point.year + 10
@@ -2886,6 +2887,21 @@ def _next_months(a: DatePoint, b: DatePoint, between: str, before: str) -> bool:
         and a.year in (None, b.year)
         and bool(_AND_ONLY.fullmatch(between) or _AND_EARLY.fullmatch(between))
     )
+
+
+def _next_days(a: DatePoint, b: DatePoint, between: str) -> bool:
+    """ "scheduled to arrive on May 31 and June 1": two days, the second the day after the
+    first across a month's end, joined by "and": one span, as "on 12 and 13 March" is."""
+    if not (a.unit == b.unit == "day" and a.month and b.month and a.day and b.day):
+        return False
+    if a.year not in (None, b.year) or not _AND_ONLY.fullmatch(between):
+        return False
+    year = b.year or 2001  # (a year without 29 February when neither day states one)
+    try:
+        first, second = datetime.date(year, a.month, a.day), datetime.date(year, b.month, b.day)
+    except ValueError:
+        return False
+    return second - first == datetime.timedelta(days=1)
 
 
 def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
@@ -4224,6 +4240,17 @@ class _Context:
                         # "Du 5 au 16 décembre a eu lieu ..." under "8 janvier 2006": held
                         # before the page was written, in a year it does not state
                         year = None
+                    elif (
+                        not self.prose
+                        and self.own_date
+                        and self.year == self.own_date.year
+                        and sentence >= 0
+                        and replace(point, year=self.year).last_day() < self.own_date
+                        and _PLANNED_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+                    ):
+                        # "the first sail is planned for May" under "03 November 2011": yet to
+                        # come when the page was written, in a year it does not state
+                        year = None
                     elif sentence >= 0 and _THIS_YEAR_SAID.search(text[sentence:sentence_end]):
                         # "This year, the ceremony would be held in April": the page's year,
                         # which a year stated in prose elsewhere is not; "scheduled this year
@@ -4502,6 +4529,13 @@ _FRENCH = re.compile(r"\b(?:les|des|du|aux|est|sont|une)\b|\b[ldjmnst]['’]\w",
 # The date's own verb in the past, whatever the rest of the sentence looks ahead to: "The
 # ministry announced October 14 that officers will begin ..."
 _PAST_VERBS = r"[a-z]{3,}ed|said|told|met|began|held|took|signed|saw|came|went"
+# What is planned for the date, said right before it: "the first sail is planned for May",
+# "the ship will return in May".
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|in|on)"
+    r"|will\s+(?:[a-z]+\s+){0,3}?(?:in|on|by|from))\s+(?:the\s+)?$",
+    re.I,
+)
 _PAST_VERB_BEFORE = re.compile(r"\b(?:" + _PAST_VERBS + r")\s+(?:on\s+)?$")
 # ... or, when the date opens its sentence, its verb in the past right after it: "In
 # December, the ministry approved the transfer of the instructors, who will train ...",

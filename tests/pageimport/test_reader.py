@@ -5163,3 +5163,38 @@ def test_two_days_one_after_the_other_across_a_months_end_joined_by_and_are_one_
         "They came back on May 3 and June 9."
     )
     assert edtfs(text) == ["XXXX-05-31/XXXX-06-01", "XXXX-05-03", "XXXX-06-09"]
+
+
+# The hundred-and-sixty-fourth and hundred-and-sixty-fifth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_an_archives_list_of_months_is_no_event():
+    text = "Archives\n\n  • 2018-07\n  • 2018-10\n\nLa escuela francesa llegó en 1957."
+    assert edtfs(text) == ["1957"]
+
+
+def test_a_cut_last_line_opening_on_a_firms_name_is_a_sentence():
+    text = (
+        "The government engaged another British company to train its police in Sri Lanka.\n\n"
+        "KMS Ltd was founded in 1974 by a"
+    )
+    assert edtfs(text) == ["1974"]
+
+
+def test_a_spanish_month_before_its_day_and_de_before_the_year():
+    assert edtfs("Desde noviembre 15 de 1962 constan exiliados en el Congo.") == ["1962-11-15"]
+
+
+def test_a_month_and_a_year_cut_after_an_apostrophe():
+    text = "The June ‘67 war had resulted in an exodus. In May '21 the advisers left."
+    assert edtfs(text) == ["1967-06", "2021-05"]
+
+
+def test_spanish_decade_words_after_la_decada_de_los():
+    assert edtfs("A lo largo de la década de los cincuenta llegaron asesores.") == ["195X"]
+
+
+def test_a_late_decade_and_an_early_one_in_two_figures_are_one_span():
+    text = "In the late 1950s and early 60s the United States trained the army."
+    assert edtfs(text) == ["195X/196X"]

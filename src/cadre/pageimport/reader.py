@@ -669,6 +669,13 @@ _PATTERNS = [
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])"
         rf"(?:(?:,\s*|\s+|[./](?={_YEAR})){_Y}(?!\d))?",
     ),
+    (  # "Desde noviembre 15 de 1962": a Spanish month before its day, "de" before the year
+        "mdy",
+        r"(?<![\w])(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+        rf"octubre|noviembre|diciembre)\s+(?P<d>{_DAY}),?\s+de\s+{_Y}(?!\d)",
+    ),
+    # "The fateful June ‘67 war": a month and its year in two figures after an apostrophe
+    ("my", rf"(?<![\w])(?P<m>{_MONTH})\s+['’‘](?P<ya>\d\d)(?![\d\w])"),
     ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
     # "después del terremoto de mayo del 70": a Spanish month and its year in two figures
     (
@@ -767,6 +774,8 @@ _PATTERNS = [
         rf"(?P<dw>{_alternatives(_DECADES_EN)})\b"
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
+        # "a lo largo de la década de los cincuenta"
+        rf"|(?:la\s+)?década\s+de\s+los\s+(?P<dw5>{_alternatives(_DECADES_ES)})\b"
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
         rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b"
         # "Anfang der 90er Jahre"
@@ -775,7 +784,7 @@ _PATTERNS = [
         r"|the\s+['’‘]?(?P<dy4>[2-9]0)['’‘]?s\b|(?<!\w)['’‘](?P<dy5>[2-9]0)s\b"
         # "During 90s", "in the late 80s"
         r"|(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\bthe\searly\s)|(?<=\bthe\slate\s)"
-        r"|(?<=\bthe\smid-))"
+        r"|(?<=\bthe\smid-)|(?<=\band\searly\s))"  # "the late 1950s and early 60s"
         r"(?P<dy6>[2-9]0)['’‘]?s\b"
         # "in the first decade of the twentieth century": its first ten years
         r"|(?:the\s+)?(?P<dn>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+decade\s+"
@@ -1840,6 +1849,9 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     if "y2" in groups:
         # "15.10.24", "15-Oct-98": two figures name 1969 to 2068, as C's strptime reads them
         year = int(groups["y2"]) + (1900 if int(groups["y2"]) >= 69 else 2000)
+    if "ya" in groups:
+        # "June ‘67": a year cut to two figures after an apostrophe, told looking back
+        year = int(groups["ya"]) + (1900 if int(groups["ya"]) >= 30 else 2000)
     if name == "bs":
         return DatePoint("month", year - 57, 4)
     if name == "isoweek":
@@ -1897,7 +1909,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         elif "dn" in groups:
             start = 1900 + 10 * _DECADE_ORDINALS.index(groups["dn"].lower())
         else:
-            word = groups.get("dw") or groups.get("dw2") or groups.get("dw3") or groups["dw4"]
+            word = next(groups[k] for k in ("dw", "dw2", "dw3", "dw4", "dw5") if k in groups)
             start = DECADE_WORDS[word.lower()]
         point = DatePoint("decade", start)
     else:
@@ -2075,6 +2087,12 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return False  # "personnel in their 20s and 30s": ages, not decades
     if name == "year" and re.search(r"\w-$", before) and re.match(r"-\d", after):
         return False  # "IS03-2016-0017-008": a photo's or a file's identifier
+    if (
+        name == "year"
+        and re.match(r"-(?:0[1-9]|1[0-2])[ \t]*(?:\n|$)", after)
+        and re.search(r"(?:^|\n)[ \t•·*-]*$", before)
+    ):
+        return False  # "  • 2018-07" alone on its line: a link of an archive's list of months
     opening = before.rpartition("\n")[2].strip() == "("  # a bracket alone before it on its line
     if name == "year" and opening and re.match(r"\)\.\s", after):
         return False  # "(2016). In an effort to ...": a run-in heading's year opening its paragraph
@@ -4000,7 +4018,10 @@ def _repeats_own_day(
 
 # The text's last line, which heads nothing below it, begun as a sentence is ("He also stated
 # that later 2025, the cooperation b"): a stored copy cut short, not a heading.
-_CUT_SENTENCE = re.compile(r"^\W*(?-i:[A-ZÀ-Þ][\w'’]*)(?:\s+(?-i:[a-zß-ÿ][\w'’]*)){3}")
+# ("KMS Ltd was founded in 1974 by a": a name of two or three capitalised words first)
+_CUT_SENTENCE = re.compile(
+    r"^\W*(?-i:[A-ZÀ-Þ][\w'’]*)(?:\s+(?-i:[A-ZÀ-Þ][\w'’.]*)){0,2}(?:\s+(?-i:[a-zß-ÿ][\w'’]*)){3}"
+)
 # A line that stops on a word no heading ends with, after a comma: a sentence cut short.
 _CUT_AFTER_A_WORD = re.compile(
     r",\s+(?:\w+\s+)*(?-i:a|an|the|and|or|of|to|which|who|that|le|la|les|et|der|die|das|und|el|y)$"

@@ -202,8 +202,8 @@ def page_text(raw: str, name: str = "") -> Page:
                     )
                     # "from the July" / "19, 1979, seizure of power": the day and year below
                     or (
-                        _MONTH_CLOSING_LINE.search(previous)
-                        and _DAY_AND_YEAR_OPENING_LINE.match(line[lead:])
+                        _DAY_AND_YEAR_OPENING_LINE.match(line[lead:])
+                        and _MONTH_CLOSING_LINE.search(previous)
                     )
                     # A page saved with a break every sixty characters or so: a full line that
                     # stops on a word goes on in the next, a name's or a month's capital first
@@ -671,16 +671,23 @@ _PATTERNS = [
     ),
     (  # "Desde noviembre 15 de 1962": a Spanish month before its day, "de" before the year
         "mdy",
-        r"(?<![\w])(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+        # (the shape looked for first: a word, a day, "de" and a year)
+        r"(?<![\w])(?=[a-z]{4,10}\s+\d\d?,?\s+de\s+[12])"
+        r"(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
         rf"octubre|noviembre|diciembre)\s+(?P<d>{_DAY}),?\s+de\s+{_Y}(?!\d)",
     ),
     # "The fateful June ‘67 war": a month and its year in two figures after an apostrophe
-    ("my", rf"(?<![\w])(?P<m>{_MONTH})\s+['’‘](?P<ya>\d\d)(?![\d\w])"),
+    # (the shape looked for first: a word, a space, an apostrophe and two figures)
+    (
+        "my",
+        rf"(?<![\w])(?=[^\W\d]{{3,10}}\.?\s+['’‘]\d\d)(?P<m>{_MONTH})\s+['’‘](?P<ya>\d\d)(?![\d\w])",
+    ),
     ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
     # "después del terremoto de mayo del 70": a Spanish month and its year in two figures
     (
         "my",
-        r"(?<![\w])(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+        r"(?<![\w])(?=[a-z]{4,10}\s+del\s+\d)"
+        r"(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
         r"octubre|noviembre|diciembre)\s+del\s+(?P<y2>\d\d)(?![\d\w]|[.,]\d|\s*(?:%|por\s+ciento))",
     ),
     (  # "on Christmas Eve, 1989", "Am Heiligabend 2003", "en Nochevieja de 2012"
@@ -810,7 +817,8 @@ _PATTERNS = [
     # "UNTCC2025": a meeting's short name run into its year
     (
         "year",
-        rf"(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
+        # (a year's first figure looked for first: the guards behind it are tried only there)
+        rf"(?=[12])(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
         # ("SRCE-2026-1768814430387-2017": a record's identifier, its parts joined by dashes)
         rf"(?<=\b(?-i:[A-Z]{{5}}))|(?<=\b(?-i:[A-Z]{{6}})))(?<!\d{{5}}-){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$))|-\d{{5}})",
     ),

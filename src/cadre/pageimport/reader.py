@@ -414,6 +414,12 @@ _SPANISH_DAY_WORDS = {
 
 # The English months written in three letters ("Oct", "Dec"), for day and year in figures.
 _SHORT_ENGLISH_MONTH = _month_names(m for m in ENGLISH_MONTHS if len(m) == 3)
+# The Spanish months' full names, for the forms only Spanish writes ("noviembre 15 de 1962",
+# "mayo del 70").
+_SPANISH_MONTH = (
+    "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    "noviembre|diciembre)"
+)
 
 _PATTERNS = [
     (  # "O 141103Z SEP 09": a message's date-time group (day, hour, minute, zone, month, year)
@@ -673,8 +679,7 @@ _PATTERNS = [
         "mdy",
         # (the shape looked for first: a word, a day, "de" and a year)
         r"(?<![\w])(?=[a-z]{4,10}\s+\d\d?,?\s+de\s+[12])"
-        r"(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
-        rf"octubre|noviembre|diciembre)\s+(?P<d>{_DAY}),?\s+de\s+{_Y}(?!\d)",
+        rf"(?P<m>{_SPANISH_MONTH})\s+(?P<d>{_DAY}),?\s+de\s+{_Y}(?!\d)",
     ),
     # "The fateful June ‘67 war": a month and its year in two figures after an apostrophe
     # (the shape looked for first: a word, a space, an apostrophe and two figures)
@@ -687,8 +692,7 @@ _PATTERNS = [
     (
         "my",
         r"(?<![\w])(?=[a-z]{4,10}\s+del\s+\d)"
-        r"(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
-        r"octubre|noviembre|diciembre)\s+del\s+(?P<y2>\d\d)(?![\d\w]|[.,]\d|\s*(?:%|por\s+ciento))",
+        rf"(?P<m>{_SPANISH_MONTH})\s+del\s+(?P<y2>\d\d)(?![\d\w]|[.,]\d|\s*(?:%|por\s+ciento))",
     ),
     (  # "on Christmas Eve, 1989", "Am Heiligabend 2003", "en Nochevieja de 2012"
         "holiday",
@@ -1978,6 +1982,11 @@ _LINK_ASIDE = re.compile(r"\s*(?:more\s+on|see\s+also|read\s+(?:more|also))\b", 
 # An almanac site's links to its days: "what happened on January 11th in History".
 _ON_THIS_DAY_BEFORE = re.compile(r"\bwhat\s+happened\s+on\s+$", re.I)
 _ON_THIS_DAY_AFTER = re.compile(r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s+in\s+history\b", re.I)
+# A day's year printed in five figures by an old script ("February 02, 19100").
+_YEAR_IN_FIVE_FIGURES_AFTER = re.compile(r"(?:\s+\d\d?)?,?\s*19\d\d\d(?!\d)")
+# "  • 2018-07" alone on its line: an archive's month.
+_ARCHIVE_MONTH_AFTER = re.compile(r"-(?:0[1-9]|1[0-2])[ \t]*(?:\n|$)")
+_ALONE_ON_ITS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t•·*-]*$")
 
 
 def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
@@ -1987,9 +1996,9 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     word = (match.groupdict().get("m") or "").rstrip(".")
     if _in_an_address(text, match.start()):
         return False  # "https://wordpress.org/?v=5.9.10": part of a web address
-    if _ON_THIS_DAY_BEFORE.search(before) and _ON_THIS_DAY_AFTER.match(after):
+    if _ON_THIS_DAY_AFTER.match(after) and _ON_THIS_DAY_BEFORE.search(before):
         return False  # "what happened on January 11th in History": a history site's link
-    if not match.groupdict().get("y") and re.match(r"(?:\s+\d\d?)?,?\s*19\d\d\d(?!\d)", after):
+    if _YEAR_IN_FIVE_FIGURES_AFTER.match(after) and not match.groupdict().get("y"):
         # "Posted by: Frenchy on February 02, 19100": an old script's year 2000 (1900 + 100),
         # the post's own date
         return False
@@ -2097,8 +2106,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return False  # "IS03-2016-0017-008": a photo's or a file's identifier
     if (
         name == "year"
-        and re.match(r"-(?:0[1-9]|1[0-2])[ \t]*(?:\n|$)", after)
-        and re.search(r"(?:^|\n)[ \t•·*-]*$", before)
+        and _ARCHIVE_MONTH_AFTER.match(after)
+        and _ALONE_ON_ITS_LINE_BEFORE.search(before)
     ):
         return False  # "  • 2018-07" alone on its line: a link of an archive's list of months
     opening = before.rpartition("\n")[2].strip() == "("  # a bracket alone before it on its line

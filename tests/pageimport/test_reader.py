@@ -5198,3 +5198,65 @@ def test_spanish_decade_words_after_la_decada_de_los():
 def test_a_late_decade_and_an_early_one_in_two_figures_are_one_span():
     text = "In the late 1950s and early 60s the United States trained the army."
     assert edtfs(text) == ["195X/196X"]
+
+
+# The hundred-and-sixty-sixth and hundred-and-sixty-seventh held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_spanish_years_in_words_after_a_preposition_or_a_bracket():
+    text = (
+        "Hubo golpes en Guatemala (mil novecientos cincuenta y cuatro) y en Bolivia (mil "
+        "novecientos setenta y uno). La escuela operó desde mil novecientos cuarenta y seis. "
+        "En dos mil diez se firmó. Llegaron de mil novecientos cincuenta soldados."
+    )
+    assert edtfs(text) == ["1954", "1971", "1946", "2010"]
+
+
+def test_spanish_decade_words_after_principios_or_finales_de_los():
+    text = (
+        "Sobre todo desde principios de los sesenta se formaron oficiales. "
+        "A finales de los setenta años la mitad era de la escuela."
+    )
+    assert edtfs(text) == ["196X"]
+
+
+def test_a_german_day_and_month_then_the_year_after_a_space():
+    assert edtfs("Das MDR berichtete am 6.2. 2020 über die Helfer.") == ["2020-02-06"]
+
+
+def test_a_year_run_into_in_by_the_stored_copy():
+    text = "Pakistan bought 60 Sea Fury fighters in1950 from Britain. The Berlin1950 group left."
+    assert edtfs(text) == ["1950"]
+
+
+def test_about_after_talking_or_writing_is_no_approximation():
+    text = (
+        "You cannot talk about the Guard without talking about the 1930s. "
+        "The force had grown in about 1935."
+    )
+    assert edtfs(text) == ["193X", "1935~"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a site's name opening the text, then the day without a year and a dash
+        "afrol.com, 10 January - The guard came to the country in 2008.",
+        # the day, a dash and the place with its state's short name, the story on the next line
+        "March 29, 2011 - Jalpaiguri (wb),\nThe fighters who trained here in 2008 came back.",
+        # the day and "by", the author on the next line
+        "Apr 18, 2015 by\nA. Writer\n\nThe two states traded arms in 2008.",
+    ],
+)
+def test_datelines_and_bylines_of_a_site_a_state_or_an_author_on_the_next_line(text):
+    assert edtfs(text) == ["2008"]
+
+
+def test_a_year_before_rifle_is_the_weapons_model():
+    text = "He carries a Springfield 1903 rifle. The force was equipped with it in 1944."
+    assert edtfs(text) == ["1944"]
+
+
+def test_a_german_date_line_with_spaces_after_the_day_and_the_month_is_no_date():
+    assert edtfs("17. 01. 2021 category: Army\n\nThe army trained in Mali in 2020.") == ["2020"]

@@ -341,6 +341,20 @@ _DECADES_DE = {
 }  # fmt: skip
 DECADE_WORDS = _DECADES_EN | _DECADES_FR | _DECADES_ES | _DECADES_DE
 
+# A Spanish year in words, "mil novecientos cincuenta y cuatro": the words after the century's.
+_SPANISH_YEAR_UNITS = {
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9,
+}  # fmt: skip
+# ... and the words of 1 to 29, said in one word after the century's
+_SPANISH_YEAR_ONE_WORD = _SPANISH_YEAR_UNITS | {
+    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+    "veintiuno": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25,
+    "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
+}  # fmt: skip
+_SPANISH_YEAR_TENS = {w: y - 1900 for w, y in _DECADES_ES.items() if y >= 1930}
+
 
 def _alternatives(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -565,9 +579,11 @@ _PATTERNS = [
         rf"(?<![\d/.])(?:(?<=\d{{4}}[-–])|(?<![-–]))(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
         r"(?![\d])",
     ),
-    (  # "15.10.24", "15. 10.2024": German figures, a two-digit year or a space after the day
+    (  # "15.10.24", "15. 10.2024", "6.2. 2020": German figures, a two-digit year or a space
+        # after the day or after the month (not both: "17. 01. 2021 category:", a date line)
         "numeric_de",
-        rf"(?<![\d/.])(?P<d>{_DAY})\.\s?(?P<mn>0?[1-9]|1[0-2])\.(?:(?P<y>{_YEAR})|(?P<y2>\d\d))"
+        rf"(?<![\d/.])(?P<d>{_DAY})\.\s?(?P<mn>0?[1-9]|1[0-2])\."
+        rf"(?:(?:(?<=\d\.\d\.)[ ]|(?<=\d\.\d\d\.)[ ])?(?P<y>{_YEAR})|(?P<y2>\d\d))"
         r"(?![\d.]|\.\d)",
     ),
     (  # "10.27.2016", "02/24/2015": American order, known by a day over 12
@@ -786,7 +802,10 @@ _PATTERNS = [
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
         # "a lo largo de la década de los cincuenta"
-        rf"|(?:la\s+)?década\s+de\s+los\s+(?P<dw5>{_alternatives(_DECADES_ES)})\b"
+        # "desde principios de los sesenta", "a finales de los ochenta" (not "de los setenta
+        # años", an age or a count)
+        r"|(?:(?:la\s+)?década|principios|comienzos|inicios|mediados|finales|fines)\s+de\s+los\s+"
+        rf"(?P<dw5>{_alternatives(_DECADES_ES)})\b(?!\s+años)"
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
         rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b"
         # "Anfang der 90er Jahre"
@@ -815,6 +834,16 @@ _PATTERNS = [
     # "in 2055 BS", "since 2067BS": a year of Nepal's Bikram Sambat calendar, which starts in
     # mid-April; read as the span of the two Gregorian years it overlaps
     ("bs", r"(?<![\w.])(?P<y>(?:19[6-9]|20\d)\d)\s?(?-i:B\.?\s?S\b\.?)"),
+    # "desde mil novecientos cuarenta y seis", "(mil novecientos cincuenta y cuatro)": a year
+    # in words after a preposition or a bracket, and not before a noun it would count
+    (
+        "year_words",
+        r"(?=[md])(?:(?<=\ben\s)|(?<=\bde\s)|(?<=\bdesde\s)|(?<=\bhasta\s)|(?<=\baño\s)|(?<=\())"
+        r"(?P<yc>mil\s+novecientos|dos\s+mil)"
+        rf"(?:\s+(?P<yd>{_alternatives(_SPANISH_YEAR_TENS)})(?:\s+y\s+(?P<yu>{_alternatives(_SPANISH_YEAR_UNITS)}))?"
+        rf"|\s+(?P<yt>{_alternatives(_SPANISH_YEAR_ONE_WORD)}))?(?![\w])"
+        r"(?=\s*[).,;:]|\s*$|\s+(?:y|a|al|hasta|cuando|con|en|el|la|los|las|se|fue|que)\b)",
+    ),
     # "en el año 74 cuando llegamos": a year in two figures after "el año"
     ("year_short", r"(?<=\bel\s)año\s+(?P<y2>\d\d)(?![\d\w]|[.,]\d|\s*(?:%|por\s+ciento))"),
     # A year; "In FY2013": a fiscal year, by its year.
@@ -822,7 +851,8 @@ _PATTERNS = [
     (
         "year",
         # (a year's first figure looked for first: the guards behind it are tried only there)
-        rf"(?=[12])(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
+        # ("Sea Fury fighters in1950": a stored copy ran "in" into the year)
+        rf"(?=[12])(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\bin)|(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
         # ("SRCE-2026-1768814430387-2017": a record's identifier, its parts joined by dashes)
         rf"(?<=\b(?-i:[A-Z]{{5}}))|(?<=\b(?-i:[A-Z]{{6}})))(?<!\d{{5}}-){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$))|-\d{{5}})",
     ),
@@ -868,6 +898,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"militaires\b|soldados\b|policías\b|militares\b|efectivos\b|Soldaten\b|Polizisten\b|"
     r"personnes\b|personas\b|Personen\b|Menschen\b|characters\b|inmates\b|prisoners\b|"
     r"detainees\b|civilians\b|refugees\b|families\b|children\b|cadets\b|"
+    # "a Springfield 1903 rifle": a weapon's model
+    r"rifles?\b|carbines?\b|"
     # (whole words: "the 2003 European Security Strategy" is no sum in euros)
     r"kilomet|(?:metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR)\b|[/:]\d|©"
     # "2050 National Guard Dr.": a street number
@@ -1014,6 +1046,8 @@ _BYLINE_AFTER = re.compile(
     r"|[ \t]*/[ \t]*admin\b"
     # "(9/27/2004 issue of the CACI Analyst)": the print issue the text appeared in
     r"|[ \t]+issue\s+of\s+the\s+(?-i:[A-Z])"
+    # "Apr 18, 2015 by": the author's name on the next line
+    r"|[ \t]+(?:by|By|par|von|por)[ \t]*(?=\n|$)"
 )
 # "July 13, 2021 Special Dispatch No. 9443": a date opening its line before the name and number
 # of a publication's series, the line ending there: when that issue came out.
@@ -1065,8 +1099,12 @@ _MODIFIER = re.compile(
     r"(?:\b(?P<mod>early|mid|late|end|the\s+end|the\s+beginning|beginning|the\s+start|start|"
     r"the\s+middle|middle|the\s+turn|début|fin|mi|anfangs|anfang|mitte|ende|principios|mediados|"
     r"finales|fines|comienzos)(?:\s+(?:of|de|del))?[\s-]*"
-    # "came about in 2012": how it started, not when roughly
-    r"|(?<!\.)\b(?P<approx>around|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!brought\s)about|circa|ca\.|c\.|(?<=\()c|approximately|roughly|"
+    # "came about in 2012": how it started, not when roughly; "without talking about the 1930s",
+    # "a book about 1943": what is told of
+    r"|(?<!\.)\b(?P<approx>around|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!brought\s)"
+    r"(?<!talk\s)(?<!talks\s)(?<!talking\s)(?<!talked\s)(?<!speak\s)(?<!speaking\s)"
+    r"(?<!think\s)(?<!thinking\s)(?<!know\s)(?<!learn\s)(?<!write\s)(?<!wrote\s)(?<!story\s)"
+    r"(?<!book\s)(?<!film\s)(?<!article\s)about|circa|ca\.|c\.|(?<=\()c|approximately|roughly|"
     r"vers|environ|etwa|gegen|hacia|alrededor\s+de)(?:\s+(?:the\s+)?(?:(?:in|of)\s+)?|"
     # "Troopers c.1914", "(c1957-65)": "circa" run into the year
     r"(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)))$",
@@ -1276,7 +1314,11 @@ _PLACE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*" + _PLACE + r"\s*[-–—]
 _PLACE_AND_SITE_AFTER = re.compile(
     r"^\s+" + _PLACE_NAME + r"\s*[-–—]\s*(?-i:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s*[-–—]\s"
 )
-_PLACE_ONLY_AFTER = re.compile(r"^\s*[-–—,]?\s*" + _PLACE + r"\s*$")
+# ("March 29, 2011 - Jalpaiguri (wb),": a state's short name in brackets and the comma before
+# the story on the next line)
+_PLACE_ONLY_AFTER = re.compile(
+    r"^\s*[-–—,]?\s*" + _PLACE + r"(?:\s*\((?-i:[a-z]{2,4})\))?\s*,?\s*$"
+)
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
 # "14 June 2022, Accra - The Board ...": the place after a comma, then a dash or a colon
 # ("24 February 2021, Bishoftu-Ethiopia: The ...").
@@ -1316,6 +1358,8 @@ _YEARLESS_DATELINE_AFTER = re.compile(
 )
 # A place and its region with no comma before the date: "Lepaterique, Francisco Morazán 02 de
 # mayo,2018."
+# A site's name and a comma opening the text before a date: "afrol.com, 10 January - The ...".
+_SITE_NAME_BEFORE = re.compile(r"^\W*(?-i:[a-z][\w-]*)\.(?:com|org|net|info)\s*,\s*$")
 _PLACE_AND_REGION_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s*,\s*" + _PLACE_NAME + r"\s+$")
 # A place in capitals needs no agency: "DAR ES SALAAM, Dec. 30 -- The ...".
 _PLACE_IN_CAPITALS_BEFORE = re.compile(
@@ -1861,6 +1905,16 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     if "y2" in groups:
         # "15.10.24", "15-Oct-98": two figures name 1969 to 2068, as C's strptime reads them
         year = int(groups["y2"]) + (1900 if int(groups["y2"]) >= 69 else 2000)
+    if "yc" in groups:
+        year = (1900 if groups["yc"].lower().startswith("mil") else 2000) + sum(
+            table[groups[k].lower()]
+            for k, table in (
+                ("yd", _SPANISH_YEAR_TENS),
+                ("yu", _SPANISH_YEAR_UNITS),
+                ("yt", _SPANISH_YEAR_ONE_WORD),
+            )
+            if k in groups
+        )
     if "ya" in groups:
         # "June ‘67": a year cut to two figures after an apostrophe, told looking back
         year = int(groups["ya"]) + (1900 if int(groups["ya"]) >= 30 else 2000)
@@ -2650,6 +2704,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         placed = capitals or bool(  # "Place, " before it; "NAIROBI, Kenya "
             _DATELINE_BEFORE.match(text, 0, mention.start)
             or _PLACE_AND_REGION_BEFORE.match(text, 0, mention.start)
+            or _SITE_NAME_BEFORE.match(text, 0, mention.start)
         )
         # With its year, or after a place in capitals or a country in brackets, a dash or a
         # colon closes a dateline; else the story must follow the dash right away. An agency's
@@ -3031,6 +3086,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             re.I,
         ):
             continue  # "am 3. März 2019", "am 23. Aprileine": a German day, no sentence's end
+        if re.search(r"\b\d{1,2}\.\d{1,2}\.$", text[max(at, stop - 6) : stop]) and re.match(
+            rf" {_YEAR}\b", text[stop : stop + 6]
+        ):
+            continue  # "am 6.2. 2020": a German day and month, then the year after a space
         if re.search(
             r"\b(?i:die|der|das|den|dem|des|am|im|zum|zur|vom|beim|seit|ab|bis)\s+\d{1,3}\.$",
             text[max(at, stop - 12) : stop],

@@ -5260,3 +5260,8 @@ def test_a_year_before_rifle_is_the_weapons_model():
 
 def test_a_german_date_line_with_spaces_after_the_day_and_the_month_is_no_date():
     assert edtfs("17. 01. 2021 category: Army\n\nThe army trained in Mali in 2020.") == ["2020"]
+
+
+def test_a_number_after_a_number_sign_is_no_day():
+    text = "F-mail N° 3 Décembre 1943 : Journal d'un élève-pilote. On 12 March 1944 he flew."
+    assert edtfs(text) == ["1943-12", "1944-03-12"]

@@ -2043,6 +2043,9 @@ _ARCHIVE_MONTH_AFTER = re.compile(r"-(?:0[1-9]|1[0-2])[ \t]*(?:\n|$)")
 _ALONE_ON_ITS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t•·*-]*$")
 
 
+_NUMBER_SIGN_BEFORE = re.compile(r"(?:(?:\b[Nn]°|\bNo\.|\bNr\.)[ \t]*|#)$")
+
+
 def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     """The guards: is this match a date here?"""
     before = text[max(0, match.start() - 40) : match.start()]
@@ -2064,6 +2067,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
             and _LINK_ASIDE.match(text, opened + 1)
         ):
             return False  # "(More on BERSAMA LIMA 2011 – here and here)": other posts
+    if match.groupdict().get("d") and _NUMBER_SIGN_BEFORE.search(before):
+        return False  # "F-mail N° 3 Décembre 1943": an issue's number, the month its date
     if name == "dayrange" and int(match.group("d")) < int(match.group("d1")):
         return False  # "led on February 17 to 7 dead protesters": a count, not a range's end
     if word and name in ("m", "my", "mdy", "dmy", "ymd"):

@@ -5265,3 +5265,56 @@ def test_a_german_date_line_with_spaces_after_the_day_and_the_month_is_no_date()
 def test_a_number_after_a_number_sign_is_no_day():
     text = "F-mail N° 3 Décembre 1943 : Journal d'un élève-pilote. On 12 March 1944 he flew."
     assert edtfs(text) == ["1943-12", "1944-03-12"]
+
+
+# The hundred-and-sixty-eighth and hundred-and-sixty-ninth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_german_decades_in_words_ending_ern_and_two_joined_by_und():
+    text = (
+        "In den Siebzigern und Achtzigern wurden die Beziehungen ausgebaut. "
+        "In den siebziger und achtziger Jahren kamen Berater. In den Neunzigern gingen sie."
+    )
+    assert edtfs(text) == ["197X/198X", "197X/198X", "199X"]
+
+
+def test_an_ordinal_day_closing_a_line_and_its_month_and_year_opening_the_next():
+    text = "The first course at the camp began on 3rd\nDecember 1961, but little was done."
+    assert edtfs(text) == ["1961-12-03"]
+
+
+def test_a_dateline_closed_by_a_full_stop_and_a_spaced_dash():
+    text = (
+        "Conakry, République de Guinée, le 30 octobre 2025. – L'ambassadeur a rappelé la "
+        "mission arrivée en 1976."
+    )
+    assert edtfs(text) == ["1976"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Archivo por meses: marzo 2012\n\nLa misión llegó en 2008.",
+        "Quelle: Deutsches Soldatenjahrbuch 1982 / 30.\n\nDie Zusammenarbeit begann 2008.",
+        "Susana Iduya (Editor), British Legacy, Santiago, Ril Editores, 2011.\n\nIt began in 2008.",
+        'Ein Artikel zu "Honeckers Afrika-Korps", DER SPIEGEL 10/1980. Sie kamen 2008.',
+    ],
+)
+def test_an_archives_month_a_source_line_a_books_imprint_and_a_magazines_issue_are_no_events(
+    text,
+):
+    assert edtfs(text) == ["2008"]
+
+
+def test_the_end_of_a_span_of_decades_that_starts_before_1900_is_no_date():
+    text = "Japan hired advisers from late 1870s to about early 1910s and again in the 1920s."
+    assert edtfs(text) == ["192X"]
+
+
+def test_cette_annee_la_is_a_year_told_before_not_the_pages_own():
+    text = (
+        "Conakry, le 30 octobre 2025. – Le contingent arriva en novembre de cette année-là. "
+        "En 1975, Cuba décida. Ils arrivèrent en décembre de cette année-là."
+    )
+    assert edtfs(text) == ["XXXX-11", "1975", "1975-12"]

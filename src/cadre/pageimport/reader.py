@@ -205,6 +205,10 @@ def page_text(raw: str, name: str = "") -> Page:
                         _DAY_AND_YEAR_OPENING_LINE.match(line[lead:])
                         and _MONTH_CLOSING_LINE.search(previous)
                     )
+                    or (
+                        _ORDINAL_DAY_CLOSING_LINE.search(previous)
+                        and _MONTH_AND_YEAR_OPENING_LINE.match(line[lead:])
+                    )
                     # A page saved with a break every sixty characters or so: a full line that
                     # stops on a word goes on in the next, a name's or a month's capital first
                     # ("at Forward" / "Operating Base Seven in" / "December. The officers were").
@@ -303,6 +307,12 @@ _DAY_CLOSING_LINE = re.compile(
     r"\s" + _month_names(n for n in ENGLISH_MONTHS if len(n) > 3) + r"\.?\s+\d\d?,$", re.I
 )
 _YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d\b")
+# ... or between a day and its month ("The first course began on 3rd" / "December 1961, but"):
+# the month and year below
+_ORDINAL_DAY_CLOSING_LINE = re.compile(r"\son\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$")
+_MONTH_AND_YEAR_OPENING_LINE = re.compile(
+    _month_names(n for n in ENGLISH_MONTHS if len(n) > 3) + r",?\s+(?:19|20)\d\d\b", re.I
+)
 _DAY_AND_YEAR_OPENING_LINE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 _YEAR = r"(?:19|20)\d\d"
 # The month before its day ("February 2") is English order; in French, German and Spanish the
@@ -808,6 +818,11 @@ _PATTERNS = [
         rf"(?P<dw5>{_alternatives(_DECADES_ES)})\b(?!\s+años)"
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
         rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b"
+        # "in den Siebzigern und Achtzigern"; "in den siebziger und achtziger Jahren": the
+        # first of two decades before the one "Jahren" closes
+        rf"|(?:(?<=\bden\s)|(?<=ern\sund\s))(?P<dw6>{_alternatives(_DECADES_DE)})ern\b"
+        rf"|(?P<dw7>{_alternatives(_DECADES_DE)})er"
+        rf"(?=\s+und\s+(?:{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b)"
         # "Anfang der 90er Jahre"
         r"|(?<![\w.,])(?P<dy9>[2-9]0)er(?:\s+|-)Jahren?\b"
         # "the 90's", "the '80s"
@@ -881,7 +896,11 @@ _NOT_A_YEAR_BEFORE = re.compile(
     # the year is part of
     r"|\b\d{3}-|\b\d{5,}/"
     # "F-16 and F-5/2000": an aircraft's model and its variant
-    r"|(?-i:\b[A-Z]{1,3}-\d{1,3}/))\s*$",
+    r"|(?-i:\b[A-Z]{1,3}-\d{1,3}/)"
+    # "DER SPIEGEL 10/1980": a magazine's issue, its number and year
+    r"|(?-i:\b[A-Z]{4,})\s+\d{1,2}/"
+    # "Santiago, Ril Editores, 2011.": a book's imprint
+    r"|(?-i:\b(?:Editores|Editorial|Éditions|Editions|Verlag|Press|Publishers|Publishing))\s*,)\s*$",
     re.I,
 )
 _NOT_A_YEAR_AFTER = re.compile(
@@ -1253,16 +1272,18 @@ _WEEKDAY_INDEX = [
 # A date opening its line, then a site's name between dashes: "June 19th, 2017 – News –".
 _SITE_BETWEEN_DASHES = re.compile(r"^\s*[-–—]\s*[^-–—\n.!?]{1,40}?\s*[-–—]\s*$")
 _THIS_YEAR = re.compile(
-    r"^,?\s*(?:months?\s+)?(?:of\s+)?(?:this|(?:the\s+)?current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b|"
+    r"^,?\s*(?:months?\s+)?(?:of\s+)?(?:this|(?:the\s+)?current)\s+year\b|^\s*(?:de\s+)?cette\s+année\b(?!-là)|"
     r"^\s*(?:dieses|des\s+laufenden)\s+Jahres\b|^\s*(?:de|del)\s+(?:este|presente)\s+año\b"
     r"|^\s*courant\b",
     re.I,
 )
 _THIS_YEAR_SAID = re.compile(
-    r"\b(?:this|the\s+current)\s+year\b|\bcette\s+année\b|\b(?:dieses|diesem)\s+Jahr(?:es)?\b|"
+    # ("novembre de cette année-là": that year, one the page told of)
+    r"\b(?:this|the\s+current)\s+year\b|\bcette\s+année\b(?!-là)|\b(?:dieses|diesem)\s+Jahr(?:es)?\b|"
     r"\b(?:este|presente)\s+año\b",
     re.I,
 )
+_THAT_YEAR = re.compile(r"^,?\s*(?:de\s+)?cette\s+année-là\b", re.I)
 _SAME_YEAR = re.compile(
     r"^,?\s*(?:of\s+the\s+same\s+year|(?:de\s+)?la\s+même\s+année|del\s+mismo\s+año|"
     r"(?:des(?:selben|gleichen)\s+Jahres))\b",
@@ -1345,6 +1366,7 @@ _DATELINE_AFTER = re.compile(
     r"^\s*,?\s*(?:\([^()]{1,40}\)\s*|\(\([^()]{1,40}\)\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
     r"|^\.-\s*(?-i:[A-ZÀ-Þ])"  # "Ciudad de México, a 21 de octubre de 2019.- La Secretaría"
+    r"|^\.\s+[-–—]\s+(?-i:[A-ZÀ-Þ])"  # "Conakry, République de Guinée, le 30 octobre 2025. – L'"
     # "Bishoftu, June04, 2025 (EDU ) The Director ...": the agency in brackets, then the story
     r"|^\s*\(\s*(?-i:[A-Z]{2,8})\s*\)\s+(?-i:[A-ZÀ-Þ])"
     # "KYIV, Ukraine, July 12, 2013 /PRNewswire/ –": a wire service between slashes
@@ -1391,6 +1413,9 @@ _CREDIT_LABEL_BEFORE = re.compile(
     r"(?:^|\n)\W*(?:fotograf[íi]as?|photos?|fotos?|photo\s+credit|cr[ée]dito?s?(?:\s+photo)?)"
     r"\s*:\s*(?:©\s*)?$",
     re.I,
+)
+_SOURCE_LABEL_BEFORE = re.compile(
+    r"(?:^|\n)\W*(?:quellen?|sources?|fuentes?)\s*:[^\n]{0,80}$", re.I
 )
 # A line holding a station's or a paper's name and the date: "Radio & Television Tonga News".
 _MEDIA_NAME_LINE = re.compile(
@@ -1767,6 +1792,8 @@ class DatePoint:
     # "y este 2025 se convierte en ...": the year the page is written in, named as such
     this_named_year: bool = False
     same_year: bool = False  # "October of the same year": the year just stated, whatever it is
+    # "novembre de cette année-là": a year the page told of, not the page's own
+    that_year: bool = False
     this_month: bool = False  # "el 15 de este mes": the month (and year) of the page's date
     # "in December last year", "in June next year": the year before or after the page's own,
     # only its own date gives it, whatever year the page stated
@@ -1975,7 +2002,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         elif "dn" in groups:
             start = 1900 + 10 * _DECADE_ORDINALS.index(groups["dn"].lower())
         else:
-            word = next(groups[k] for k in ("dw", "dw2", "dw3", "dw4", "dw5") if k in groups)
+            word = next(groups[k] for k in ("dw", *(f"dw{n}" for n in range(2, 8))) if k in groups)
             start = DECADE_WORDS[word.lower()]
         point = DatePoint("decade", start)
     else:
@@ -2043,6 +2070,13 @@ _ARCHIVE_MONTH_AFTER = re.compile(r"-(?:0[1-9]|1[0-2])[ \t]*(?:\n|$)")
 _ALONE_ON_ITS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t•·*-]*$")
 
 
+# "from late 1870s to about early 1910s": the end of a span of decades that starts before the
+# years a date may have
+_OLD_DECADE_SPAN_BEFORE = re.compile(
+    r"\b1[0-8]\d0['’]?s\s+(?:to|until|till|through|and)\s+(?:about\s+|around\s+)?(?:the\s+)?"
+    r"(?:(?:early|mid|late)[\s-]+)?$",
+    re.I,
+)
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:(?:\b[Nn]°|\bNo\.|\bNr\.)[ \t]*|#)$")
 
 
@@ -2067,6 +2101,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
             and _LINK_ASIDE.match(text, opened + 1)
         ):
             return False  # "(More on BERSAMA LIMA 2011 – here and here)": other posts
+    if name == "decade" and _OLD_DECADE_SPAN_BEFORE.search(before):
+        return False
     if match.groupdict().get("d") and _NUMBER_SIGN_BEFORE.search(before):
         return False  # "F-mail N° 3 Décembre 1943": an issue's number, the month its date
     if name == "dayrange" and int(match.group("d")) < int(match.group("d1")):
@@ -2209,7 +2245,11 @@ _AGENCY_PHOTO_CREDIT = re.compile(
 # A reader's comment, numbered, its author and "on" before its date: "#1 Dawud on 11.02.07".
 _COMMENT_HEADER_BEFORE = re.compile(r"(?:^|\n)\s*#\d{1,4}\s+\S[^\n]{0,40}?\s+on\s+$")
 # A blog's archive heading: "Daily Archives: 10/11/2010", "Monthly Archive: March 2011".
-_ARCHIVE_LABEL_BEFORE = re.compile(r"(?:^|\n)\W*(?:daily|monthly|yearly)\s+archives?\s*:\s*$", re.I)
+_ARCHIVE_LABEL_BEFORE = re.compile(
+    r"(?:^|\n)\W*(?:(?:daily|monthly|yearly)\s+archives?|archivo\s+por\s+meses|archives\s+par\s+mois)"
+    r"\s*:\s*$",
+    re.I,
+)
 # A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
@@ -2273,6 +2313,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _CREDIT_LABEL_BEFORE.search(text[max(0, s - 30) : s]):
                 page_own(s, e, None)  # "Fotografía: 2019 Agencia Gradual": a photo's credit
+                continue
+            if name == "year" and _SOURCE_LABEL_BEFORE.search(text[max(0, s - 90) : s]):
+                page_own(s, e, None)  # "Quelle: Deutsches Soldatenjahrbuch 1982 / 30.": a source
                 continue
             if _READ_MORE_BEFORE.search(text[max(0, s - 240) : s]):
                 page_own(s, e, None)  # 'Read more in "...", Chicago Tribune, January 9': a source
@@ -2513,6 +2556,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if point.year is None and (same := _SAME_YEAR.match(text[e : e + 30])):
                 point.same_year = True
                 e += same.end()
+            elif point.year is None and (that := _THAT_YEAR.match(text[e : e + 30])):
+                point.that_year = True
+                e += that.end()
             elif point.year is None and (this_year := _THIS_YEAR.match(text[e : e + 30])):
                 point.this_year = True
                 e += this_year.end()
@@ -4268,6 +4314,9 @@ class _Context:
                     year = reference.year if reference else None
                 elif point.same_year:
                     year = self.year
+                elif point.that_year:
+                    # the year told before it; not the page's own, which it looks back from
+                    year = self.year if self.prose or self.year != self.page_year else None
                 elif point.last and point.unit == "season":
                     # "since last autumn": only the page's own date gives its year
                     year = self._beside_reference(point, after=False)

@@ -5318,3 +5318,40 @@ def test_cette_annee_la_is_a_year_told_before_not_the_pages_own():
         "En 1975, Cuba décida. Ils arrivèrent en décembre de cette année-là."
     )
     assert edtfs(text) == ["XXXX-11", "1975", "1975-12"]
+
+
+# The hundred-and-seventieth and hundred-and-seventy-first held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_a_day_an_abbreviated_month_and_a_year_in_four_figures_joined_by_dashes():
+    assert edtfs("The brigade trained at Dumfries on 27-Jun-1941 and left.") == ["1941-06-27"]
+
+
+def test_a_tables_year_with_its_month_in_brackets():
+    text = "Cameroun 1966 (janvier) Des officiers installent le système. Tchad 1964 Entraînement."
+    assert edtfs(text) == ["1966-01", "1964"]
+
+
+def test_a_month_naming_an_event_whose_year_follows_of():
+    text = "SOE's interest began in 1940. The March coup d'etat of 1941 changed it."
+    assert edtfs(text) == ["1940", "1941-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a record's fields
+        "Creada: 23 mayo 2007\nEditada: 23 mayo 2007\nModificada: 27 noviembre 2012\n\n"
+        "La misión francesa llegó en 2008.",
+        # a site's list of dates, nothing between them
+        "News Archives 22 Oct 2002 21 Oct 2002 20 Oct 2002 19 Oct 2002\n\n"
+        "The dealer sent the equipment in 2008.",
+        # a wire item's source and date fields
+        "Source :NewsBharati   Date :06-Dec-2017\n\nIndia trained the force in 2008.",
+        # a journal's number and place, its long name cut off before
+        "Univ. Nac. Córdoba  no.36 Córdoba jun. 2016\n\nLa misión francesa llegó en 2008.",
+    ],
+)
+def test_a_records_fields_a_list_of_dates_and_a_journals_issue_line_are_no_events(text):
+    assert edtfs(text) == ["2008"]

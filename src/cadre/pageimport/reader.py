@@ -472,10 +472,18 @@ _PATTERNS = [
         r"(?<![\w])(?P<d>[0-3]\d)(?P<m>(?-i:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))"
         r"(?P<y2>\d\d)(?![\w])",
     ),
-    (  # "15-Oct-98": a table's day, abbreviated month and year in two figures
+    (  # "15-Oct-98", "27-Jun-1941": a table's day, abbreviated month and year
         "dmy",
         rf"(?<![\w.-])(?P<d>{_DAY})-(?P<m>{_SHORT_ENGLISH_MONTH})"
-        r"-(?P<y2>\d\d)(?![\w-])",
+        rf"-(?:(?P<y2>\d\d)|{_Y})(?![\w-])",
+    ),
+    (  # "Cameroun 1966 (janvier) Des officiers ...": a table's year, its month in brackets
+        "my",
+        rf"(?<![\w.]){_Y}\s+\((?P<m>{_MONTH})\)",
+    ),
+    (  # "the March coup d'etat of 1941": the month naming an event, its year after "of"
+        "my",
+        rf"(?<=\bthe\s)(?P<m>{_ENGLISH_MONTH})\s+(?!on\b)(?:(?-i:[a-z][\w'’-]*)\s+){{1,3}}of\s+{_Y}(?!\d)",
     ),
     (  # "20 Jul 07" alone on its line: a news release's date line, its year in two figures
         "dmy",
@@ -993,6 +1001,10 @@ _METADATA_BEFORE = re.compile(
     r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
     # A paper's print line: "Published in Dawn, October 1st, 2019"
     r"|^\W*(?:published|publié|publicado|erschienen)\s+(?:in|dans|en|im)\s+[^,\n]{1,40},\s*"
+    # a record's fields: "Creada: 23 mayo 2007", "Editada:", "Modificada:"
+    r"|^\W*(?:cread[oa]|editad[oa]|modificad[oa]|created|edited)\s*:\s*"
+    # a wire item's source and date fields: "Source :NewsBharati   Date :06-Dec-2017"
+    r"|\bsource\s*:[^\n]{0,40}?\bdate\s*:\s*"
     # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
     # a last-modified stamp after any word: "Esta entrada fue modificada ...", "last modified on"
@@ -1045,11 +1057,14 @@ _METADATA_BEFORE = re.compile(
 # A journal's issue line: its name, number and city before the months it covers ("URVIO
 # n.35 Quito Jan./Apr. 2023"). When the issue appeared, not an event, nor a year to go by.
 _ISSUE_LINE_BEFORE = re.compile(
-    r"(?:^|\n)\W*(?-i:[A-Z][A-Za-z]+)\s+(?:(?:vol|v|n|no|nº|núm|num)\.\s*\d{1,4},?\s+){1,2}"
+    r"(?:^|\n)\W*(?-i:[A-ZÀ-Þ][^\W\d_]+)\s+(?:(?:vol|v|n|no|nº|núm|num)\.\s*\d{1,4},?\s+){1,2}"
     r"(?-i:[A-ZÀ-Þ]\w+(?:\s+[A-ZÀ-Þ]\w+)?)\s+(?:[a-z]{3,4}\./)?$"
     # a newsletter's number or name opening its line: "Nr. 101, Oktober 2007", "E-Bulletin
     # September 2024"
     r"|(?:^|\n)\W*(?:e-?bulletin|newsletter|bulletin)\s+$"
+    # "Estud. - Cent. Estud. Av., Univ. Nac. Córdoba no.36 Córdoba jun. 2016": a journal's
+    # number and the place it comes out in, its long name cut off before
+    r"|(?<![\w.])(?:no|nº|núm|num|vol)\.\s*\d{1,4},?\s+(?-i:[A-ZÀ-Þ][^\W\d_]+)\s+$"
     # a journal's name in capitals and its number: "PROCESOS 51, enero-junio 2020"
     r"|(?:^|\n)\W*(?-i:[A-ZÀ-Þ]{4,})\s+\d{1,4}\s*,\s*$"
     r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$",
@@ -2828,7 +2843,22 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         mentions.append(mention)
         i += 1
     _last_for_the_list(mentions, text)
-    return sorted(mentions + own, key=lambda m: m.start)
+    return sorted(_without_runs_of_dates(mentions, text) + own, key=lambda m: m.start)
+
+
+def _without_runs_of_dates(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """The mentions less those standing three or more in a row with only spaces between ("News
+    Archives 22 Oct 2002 21 Oct 2002 20 Oct 2002"): a site's list of dates, no events."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    runs, run = [], mentions[:1]
+    for before, mention in itertools.pairwise(mentions):
+        if text[before.end : mention.start].isspace():
+            run.append(mention)
+        else:
+            runs.append(run)
+            run = [mention]
+    runs.append(run)
+    return [mention for run in runs if len(run) < 3 for mention in run]
 
 
 def _agency_dateline(text: str, mention: DateMention, after: str) -> bool:

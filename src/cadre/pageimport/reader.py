@@ -370,6 +370,9 @@ def _alternatives(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+_GERMAN_DECADE = _alternatives(_DECADES_DE)  # "achtzig", before "-er Jahren" or "-ern"
+
+
 # Days of the year known by name: those never written for anything else stand alone, those
 # that also name a season of feasts ("Christmas", "Navidad") only with their year.
 HOLIDAYS = {
@@ -825,12 +828,11 @@ _PATTERNS = [
         r"|(?:(?:la\s+)?década|principios|comienzos|inicios|mediados|finales|fines)\s+de\s+los\s+"
         rf"(?P<dw5>{_alternatives(_DECADES_ES)})\b(?!\s+años)"
         # "in den achtziger Jahren", "Fünfzigerjahren", "Achtziger-Jahre"
-        rf"|(?P<dw4>{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b"
+        rf"|(?P<dw4>{_GERMAN_DECADE})er(?:\s+|-)?Jahren?\b"
         # "in den Siebzigern und Achtzigern"; "in den siebziger und achtziger Jahren": the
         # first of two decades before the one "Jahren" closes
-        rf"|(?:(?<=\bden\s)|(?<=ern\sund\s))(?P<dw6>{_alternatives(_DECADES_DE)})ern\b"
-        rf"|(?P<dw7>{_alternatives(_DECADES_DE)})er"
-        rf"(?=\s+und\s+(?:{_alternatives(_DECADES_DE)})er(?:\s+|-)?Jahren?\b)"
+        rf"|(?:(?<=\bden\s)|(?<=ern\sund\s))(?P<dw6>{_GERMAN_DECADE})ern\b"
+        rf"|(?P<dw7>{_GERMAN_DECADE})er(?=\s+und\s+(?:{_GERMAN_DECADE})er(?:\s+|-)?Jahren?\b)"
         # "Anfang der 90er Jahre"
         r"|(?<![\w.,])(?P<dy9>[2-9]0)er(?:\s+|-)Jahren?\b"
         # "the 90's", "the '80s"
@@ -1393,10 +1395,10 @@ _YEARLESS_DATELINE_AFTER = re.compile(
     r"^\s*(?:--|:-|[:–—-])\s+(?-i:[A-ZÀ-Þ])"  # "Dhaka, 16 July :- Chief of Air Staff ..."
     r"|^[ \t]*\.?[ \t]*(?:\n|$)"  # "Lima, Dec. 17." alone on its line
 )
-# A place and its region with no comma before the date: "Lepaterique, Francisco Morazán 02 de
-# mayo,2018."
 # A site's name and a comma opening the text before a date: "afrol.com, 10 January - The ...".
 _SITE_NAME_BEFORE = re.compile(r"^\W*(?-i:[a-z][\w-]*)\.(?:com|org|net|info)\s*,\s*$")
+# A place and its region with no comma before the date: "Lepaterique, Francisco Morazán 02 de
+# mayo,2018."
 _PLACE_AND_REGION_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s*,\s*" + _PLACE_NAME + r"\s+$")
 # A place in capitals needs no agency: "DAR ES SALAAM, Dec. 30 -- The ...".
 _PLACE_IN_CAPITALS_BEFORE = re.compile(
@@ -3145,6 +3147,10 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+_DAY_AND_MONTH_IN_FIGURES_END = re.compile(r"\b\d{1,2}\.\d{1,2}\.$")
+_YEAR_AFTER_A_SPACE = re.compile(rf" {_YEAR}\b")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of text[start:end] as (start, end) offsets."""
     spans = []
@@ -3167,8 +3173,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             re.I,
         ):
             continue  # "am 3. März 2019", "am 23. Aprileine": a German day, no sentence's end
-        if re.search(r"\b\d{1,2}\.\d{1,2}\.$", text[max(at, stop - 6) : stop]) and re.match(
-            rf" {_YEAR}\b", text[stop : stop + 6]
+        if _DAY_AND_MONTH_IN_FIGURES_END.search(text, max(at, stop - 6), stop) and (
+            _YEAR_AFTER_A_SPACE.match(text, stop)
         ):
             continue  # "am 6.2. 2020": a German day and month, then the year after a space
         if re.search(

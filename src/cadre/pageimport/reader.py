@@ -1943,6 +1943,11 @@ _DECADE_ORDINALS = (
 )  # fmt: skip
 
 
+# The decade pattern's groups: its figures ("1990s", "90er") and its words ("the nineties").
+_DECADE_DIGIT_GROUPS = ("dy", *(f"dy{n}" for n in range(2, 10)))
+_DECADE_WORD_GROUPS = ("dw", *(f"dw{n}" for n in range(2, 8)))
+
+
 def _point(name: str, match: re.Match) -> DatePoint | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
     year = int(groups["y"]) if "y" in groups else None
@@ -2011,7 +2016,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("century", 1900)
     elif name == "decade":
         digits = next(
-            (groups[k] for k in ("dy", *(f"dy{n}" for n in range(2, 10))) if k in groups),
+            (groups[k] for k in _DECADE_DIGIT_GROUPS if k in groups),
             None,
         )
         if digits:
@@ -2019,7 +2024,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         elif "dn" in groups:
             start = 1900 + 10 * _DECADE_ORDINALS.index(groups["dn"].lower())
         else:
-            word = next(groups[k] for k in ("dw", *(f"dw{n}" for n in range(2, 8))) if k in groups)
+            word = next(groups[k] for k in _DECADE_WORD_GROUPS if k in groups)
             start = DECADE_WORDS[word.lower()]
         point = DatePoint("decade", start)
     else:
@@ -2934,6 +2939,9 @@ def _weekday_index(name: str) -> int | None:
     return None
 
 
+_DE_INSIDE = re.compile(r"\s(?:de|del)\s")
+
+
 def _running_footer(text: str, mention: DateMention) -> bool:
     """A magazine's footer date run into a sentence by the page's extraction ("técnicas de
     Marzo 2015 combate"): a French or Spanish month capitalised, and no "de" before the
@@ -2943,7 +2951,7 @@ def _running_footer(text: str, mention: DateMention) -> bool:
         month[0].isupper()
         and month.lower() in _LOWERCASE_MONTHS
         # ("la Crisis de Octubre de 1962 consolidó": a month written with "de", in a sentence)
-        and not re.search(r"\s(?:de|del)\s", text[mention.start : mention.end])
+        and not _DE_INSIDE.search(text[mention.start : mention.end])
         and bool(re.search(r"[a-zà-ÿ,]\s+$", text[max(0, mention.start - 3) : mention.start]))
         and bool(re.match(r"\s+[a-zà-ÿ]", text[mention.end : mention.end + 3]))
     )
@@ -3147,6 +3155,17 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+# "in Iraq.[3] In September": an encyclopaedia's citation marks end with the sentence, as a
+# footnote's asterisk does ("in 1892 and 1907.* In 1908").
+_SENTENCE_END = re.compile(r"[.!?;]['\"’”)]?(?:\[\d{1,3}\]|\*{1,3})*(?=\s+['\"“‘(]?[A-Z0-9À-ÖØ-Þ])")
+_CITATION_MARKS_END = re.compile(r"(?:\[\d{1,3}\]|\*{1,3})+$")
+_DAY_IN_FIGURES_END = re.compile(r"\b\d{1,2}\.$")
+_GERMAN_MONTH_AFTER = re.compile(
+    rf"\s+(?:{_MONTH}\b|(?:{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:[a-zäöüß]))", re.I
+)
+_GERMAN_ORDINAL_END = re.compile(
+    r"\b(?i:die|der|das|den|dem|des|am|im|zum|zur|vom|beim|seit|ab|bis)\s+\d{1,3}\.$"
+)
 _DAY_AND_MONTH_IN_FIGURES_END = re.compile(r"\b\d{1,2}\.\d{1,2}\.$")
 _YEAR_AFTER_A_SPACE = re.compile(rf" {_YEAR}\b")
 
@@ -3155,32 +3174,21 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of text[start:end] as (start, end) offsets."""
     spans = []
     at = start
-    # "in Iraq.[3] In September": an encyclopaedia's citation marks end with the sentence, as
-    # a footnote's asterisk does ("in 1892 and 1907.* In 1908").
-    for match in re.finditer(
-        r"[.!?;]['\"’”)]?(?:\[\d{1,3}\]|\*{1,3})*(?=\s+['\"“‘(]?[A-Z0-9À-ÖØ-Þ])", text[start:end]
-    ):
+    for match in _SENTENCE_END.finditer(text[start:end]):
         stop = start + match.end()
         if match.group(0)[0] == ";":
             continue
-        if _ABBREVIATIONS.search(
-            re.sub(r"(?:\[\d{1,3}\]|\*{1,3})+$", "", text[max(at, stop - 20) : stop])
-        ):
+        if _ABBREVIATIONS.search(_CITATION_MARKS_END.sub("", text[max(at, stop - 20) : stop])):
             continue
-        if re.search(r"\b\d{1,2}\.$", text[max(at, stop - 4) : stop]) and re.match(
-            rf"\s+(?:{_MONTH}\b|(?:{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:[a-zäöüß]))",
-            text[stop : stop + 14],
-            re.I,
+        if _DAY_IN_FIGURES_END.search(text[max(at, stop - 4) : stop]) and _GERMAN_MONTH_AFTER.match(
+            text[stop : stop + 14]
         ):
             continue  # "am 3. März 2019", "am 23. Aprileine": a German day, no sentence's end
         if _DAY_AND_MONTH_IN_FIGURES_END.search(text, max(at, stop - 6), stop) and (
             _YEAR_AFTER_A_SPACE.match(text, stop)
         ):
             continue  # "am 6.2. 2020": a German day and month, then the year after a space
-        if re.search(
-            r"\b(?i:die|der|das|den|dem|des|am|im|zum|zur|vom|beim|seit|ab|bis)\s+\d{1,3}\.$",
-            text[max(at, stop - 12) : stop],
-        ):
+        if _GERMAN_ORDINAL_END.search(text[max(at, stop - 12) : stop]):
             continue  # "die 46. KW", "der 6. Einsatzkontingent", "Im 2. Halbjahr": an ordinal
         spans.append((at, stop))
         at = stop

@@ -5355,3 +5355,50 @@ def test_a_month_naming_an_event_whose_year_follows_of():
 )
 def test_a_records_fields_a_list_of_dates_and_a_journals_issue_line_are_no_events(text):
     assert edtfs(text) == ["2008"]
+
+
+# The hundred-and-seventy-second and hundred-and-seventy-third held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_the_second_of_two_spanish_decades_in_words_closes_a_span():
+    text = "Los asesores venían del ejército de los años veinte y treinta. Eran treinta y cuarenta."
+    assert edtfs(text) == ["192X/193X"]
+
+
+def test_an_english_season_alone_after_in_takes_the_year_told_before():
+    text = "He joined the army in 1918. In autumn, he went to the airfield. He ran summer camps."
+    assert edtfs(text) == ["1918", "1918-23"]
+
+
+def test_a_season_inside_a_sentence_is_no_date():
+    text = "The unit trained in 2019 on an exercise in winter. Visitors enjoy it in summer, too."
+    assert edtfs(text) == ["2019"]
+
+
+def test_a_byline_with_its_published_label_and_colon_dates_the_page():
+    text = (
+        "Saudis look to surge pilot training\n\nBy: Tim Ripley Published: 10 Jul 2012\n\n"
+        "The deal was announced on 23 May this year."
+    )
+    assert edtfs(text) == ["2012-05-23"]
+
+
+def test_the_last_line_cut_after_a_verb_and_its_year_is_a_sentence_not_a_heading():
+    text = "Die Legion entstand im Sommer 1941.\n\nBose war 1941 auf abenteuerlichen Wegen nach Deu"
+    assert edtfs(text) == ["1941-22", "1941"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a journal's year and number over the months the issue covers
+        "AÑO 11  / N° 18 Enero – Junio 2020\n\nLa misión llegó en 2008.",
+        # when the journal received and approved the article
+        "Recibido: 22/10/2019 – Aprobado:23/04/2020\n\nLa misión llegó en 2008.",
+        # how to cite the article
+        "Cita sugerida: Molinari, L. (2020). Las relaciones.\n\nLa misión llegó en 2008.",
+    ],
+)
+def test_a_journals_year_and_number_its_approval_and_its_citation_are_no_events(text):
+    assert edtfs(text) == ["2008"]

@@ -345,6 +345,8 @@ _DECADES_ES = {
     "veinte": 1920, "treinta": 1930, "cuarenta": 1940, "cincuenta": 1950, "sesenta": 1960,
     "setenta": 1970, "ochenta": 1980, "noventa": 1990,
 }  # fmt: skip
+# "los años veinte y ": one look-behind a decade, each of its own width
+_AFTER_SPANISH_DECADE_AND = "|".join(rf"(?<=años\s{word}\sy\s)" for word in _DECADES_ES)
 _DECADES_DE = {
     "zwanzig": 1920, "dreißig": 1930, "vierzig": 1940, "fünfzig": 1950, "sechzig": 1960,
     "siebzig": 1970, "achtzig": 1980, "neunzig": 1990,
@@ -777,6 +779,12 @@ _PATTERNS = [
         # ("in the autumn of the same year": the year just stated)
         r"(?!\s+(?:of|de|del)\b(?!\s+the\s+same\s+year\b))",
     ),
+    # "In autumn, Chennault went to ...": a season alone opening its sentence, a comma after
+    # it ("in summer camps", "an exercise in winter.": a season's things or weather, no date)
+    (
+        "s",
+        r"(?:(?<=\b(?-i:In)\s)|(?<=\b(?-i:During)\s))(?P<s>spring|summer|autumn|winter)(?=\s*,)",
+    ),
     # "since I was posted here this spring", "this late-spring mission": the page's year's.
     (
         "s_this",
@@ -822,6 +830,9 @@ _PATTERNS = [
         rf"(?P<dw>{_alternatives(_DECADES_EN)})\b"
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
+        # "los años veinte y treinta": the second of two, after the first
+        rf"|(?:{_AFTER_SPANISH_DECADE_AND})"
+        rf"(?P<dw8>{_alternatives(_DECADES_ES)})\b(?!\s+años)"
         # "a lo largo de la década de los cincuenta"
         # "desde principios de los sesenta", "a finales de los ochenta" (not "de los setenta
         # años", an age or a count)
@@ -1031,7 +1042,9 @@ _METADATA_BEFORE = re.compile(
     # A bulletin's volume and number: "Vol. 4, No. 2: May 2003".
     r"|\bvol(?:ume)?\.?\s*\d{1,3}\s*,\s*(?:no\.?|nr\.?|number)\s*\d{1,4}\s*[:•|,·-]\s*"
     # Capitalised inside a line, where the page's headline runs into it: "... Publié le".
-    r"|(?-i:\b(?:Published|Posted|Publié|Publiée|Publicado|Veröffentlicht))\s+(?:on\s+|le\s+|el\s+|am\s+)?"
+    # ("By: Tim Ripley Published: 10 Jul 2012": its colon after it)
+    r"|(?-i:\b(?:Published|Posted|Publié|Publiée|Publicado|Veröffentlicht))\s*:?\s+"
+    r"(?:on\s+|le\s+|el\s+|am\s+)?"
     r"(?:(?:" + _WEEKDAY + r")\W*)?"
     # a label opening its line: "Time: March 23, 2018"
     # "• Ausgabejahr:2013": the year of the issue
@@ -1042,8 +1055,9 @@ _METADATA_BEFORE = re.compile(
     # and accepted the article
     # ("Recepción: 26 de enero de 2015. Aprobación: 15 de marzo de 2015.")
     # ("Fecha de recepción: junio 2025", "Recibido: 28-04-2017 | Aceptado: 12-01-2018")
-    r"|(?:^|\n|[.;|]\s)\W*(?:fecha\s+de\s+)?(?:received|accepted|recibido|aceptado|reçu|accepté|"
-    r"recepción|aprobación|aceptación)\s*:\s*"
+    # ("Recibido: 22/10/2019 – Aprobado:23/04/2020")
+    r"|(?:^|\n|[.;|–—]\s)\W*(?:fecha\s+de\s+)?(?:received|accepted|recibido|aceptado|reçu|accepté|"
+    r"recepción|aprobación|aceptación|aprobado)\s*:\s*"
     # "Pages 515-533 | Received 21 Dec 2022, Accepted 06 Sep 2023, Published online: 16 Sep
     # 2023": a journal's line, its labels capitalised
     r"|[|,]\s*(?-i:Received|Accepted|Published\s+online)\s*:?\s*"
@@ -1069,7 +1083,10 @@ _ISSUE_LINE_BEFORE = re.compile(
     r"|(?<![\w.])(?:no|nº|núm|num|vol)\.\s*\d{1,4},?\s+(?-i:[A-ZÀ-Þ][^\W\d_]+)\s+$"
     # a journal's name in capitals and its number: "PROCESOS 51, enero-junio 2020"
     r"|(?:^|\n)\W*(?-i:[A-ZÀ-Þ]{4,})\s+\d{1,4}\s*,\s*$"
-    r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$",
+    r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$"
+    # a journal's year of publication and number: "AÑO 11  / N° 18 Enero – Junio 2020"
+    r"|(?:^|\n)\W*(?:año|jahrgang|année|volumen|volume|vol)\.?\s*\d{1,3}\s*[,/|–-]?\s*"
+    r"(?:nr|no|nº|n°|núm|número|numéro|issue)\.?\s*\d{1,4}\s*[,/–-]?\s*$",
     re.I,
 )
 
@@ -1432,7 +1449,10 @@ _CREDIT_LABEL_BEFORE = re.compile(
     re.I,
 )
 _SOURCE_LABEL_BEFORE = re.compile(
-    r"(?:^|\n)\W*(?:quellen?|sources?|fuentes?)\s*:[^\n]{0,80}$", re.I
+    # ... or how to cite the page itself: "Cita sugerida: Molinari, L. (2020)."
+    r"(?:^|\n)\W*(?:quellen?|sources?|fuentes?|cita\s+sugerida|c[oó]mo\s+citar|suggested\s+citation|"
+    r"how\s+to\s+cite|pour\s+citer|zitiervorschlag|zitierweise)\s*:[^\n]{0,80}$",
+    re.I,
 )
 # A line holding a station's or a paper's name and the date: "Radio & Television Tonga News".
 _MEDIA_NAME_LINE = re.compile(
@@ -1945,7 +1965,7 @@ _DECADE_ORDINALS = (
 
 # The decade pattern's groups: its figures ("1990s", "90er") and its words ("the nineties").
 _DECADE_DIGIT_GROUPS = ("dy", *(f"dy{n}" for n in range(2, 10)))
-_DECADE_WORD_GROUPS = ("dw", *(f"dw{n}" for n in range(2, 8)))
+_DECADE_WORD_GROUPS = ("dw", *(f"dw{n}" for n in range(2, 9)))
 
 
 def _point(name: str, match: re.Match) -> DatePoint | None:
@@ -4190,8 +4210,10 @@ def _repeats_own_day(
 # The text's last line, which heads nothing below it, begun as a sentence is ("He also stated
 # that later 2025, the cooperation b"): a stored copy cut short, not a heading.
 # ("KMS Ltd was founded in 1974 by a": a name of two or three capitalised words first)
+# ("Bose war 1941 auf abenteuerlichen Wegen nach Deutsch": a year after the verb)
 _CUT_SENTENCE = re.compile(
-    r"^\W*(?-i:[A-ZÀ-Þ][\w'’]*)(?:\s+(?-i:[A-ZÀ-Þ][\w'’.]*)){0,2}(?:\s+(?-i:[a-zß-ÿ][\w'’]*)){3}"
+    r"^\W*(?-i:[A-ZÀ-Þ][\w'’]*)(?:\s+(?-i:[A-ZÀ-Þ][\w'’.]*)){0,2}\s+(?-i:[a-zß-ÿ][\w'’]*)"
+    r"(?:\s+(?:19|20)\d\d)?(?:\s+(?-i:[a-zß-ÿ][\w'’]*)){2}"
 )
 # A line that stops on a word no heading ends with, after a comma: a sentence cut short.
 _CUT_AFTER_A_WORD = re.compile(

@@ -5402,3 +5402,59 @@ def test_the_last_line_cut_after_a_verb_and_its_year_is_a_sentence_not_a_heading
 )
 def test_a_journals_year_and_number_its_approval_and_its_citation_are_no_events(text):
     assert edtfs(text) == ["2008"]
+
+
+# The hundred-and-seventy-fourth and hundred-and-seventy-fifth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_news_told_today_under_its_day_after_a_names_initial_is_the_pages_date():
+    text = (
+        "Feb. 28, 1964 - Attorney General Robert F. Kennedy said today that the academy "
+        "trained officers from 1962."
+    )
+    assert edtfs(text) == ["1962"]
+
+
+def test_a_spanish_weekday_date_line_under_a_counters_label_is_the_pages_date():
+    text = "Vistas de página en total\n\nviernes, 5 de agosto de 2011\n\nLa misión llegó en 1910."
+    assert edtfs(text) == ["1910"]
+
+
+def test_a_newsletters_issue_line_dates_the_page():
+    text = (
+        "Weekly Report - 19 August 2003\n\nThe agreement was signed in June last year. "
+        "The academy opened in 1999."
+    )
+    assert edtfs(text) == ["2002-06", "1999"]
+
+
+def test_two_german_decades_the_first_with_a_hyphen_for_jahre_make_a_span():
+    assert edtfs("Die Berater kamen während der 1950er- und 1960er-Jahre.") == ["195X/196X"]
+
+
+def test_two_spanish_figures_of_a_decade_after_an_apostrophe():
+    assert edtfs("La escuela lo mantuvo hasta finales de los años ’50.") == ["195X"]
+
+
+def test_vers_le_a_day_is_approximate():
+    text = "La retraite commence en 1915. Les premiers arrivent vers le 15 décembre 1915."
+    assert edtfs(text) == ["1915", "1915-12-15~"]
+
+
+def test_a_french_first_day_with_its_ordinal_set_apart_and_a_day_run_into_its_article():
+    text = "L'armée serait prête à partir du 1 er avril 1916. J'avais envisagé le8 janvier 1916."
+    assert edtfs(text) == ["1916-04-01", "1916-01-08"]
+
+
+def test_a_french_day_closing_a_line_before_its_month_and_year():
+    text = "Andranik arriva à Tiflis, en passant par Varna et Odessa, le 2\naoût 1914. Il partit."
+    assert edtfs(text) == ["1914-08-02"]
+
+
+def test_the_months_of_the_print_issue_an_article_was_taken_from_are_no_event():
+    text = (
+        "This article is taken from the December/January 2023 issue of The Critic. "
+        "The 4 March 1992 issue of the newsletter named them; the 2018 edition began."
+    )
+    assert edtfs(text) == ["1992-03-04", "2018"]

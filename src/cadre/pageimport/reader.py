@@ -309,9 +309,12 @@ _DAY_CLOSING_LINE = re.compile(
 _YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d\b")
 # ... or between a day and its month ("The first course began on 3rd" / "December 1961, but"):
 # the month and year below
-_ORDINAL_DAY_CLOSING_LINE = re.compile(r"\son\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$")
+# ("Andranik arriva à Tiflis, le 2" / "août 1914.": the article before a French day)
+_ORDINAL_DAY_CLOSING_LINE = re.compile(
+    r"\s(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)|le\s+(?:1er|\d{1,2}))$"
+)
 _MONTH_AND_YEAR_OPENING_LINE = re.compile(
-    _month_names(n for n in ENGLISH_MONTHS if len(n) > 3) + r",?\s+(?:19|20)\d\d\b", re.I
+    _month_names(n for n in MONTHS if len(n) > 3) + r",?\s+(?:19|20)\d\d\b", re.I
 )
 _DAY_AND_YEAR_OPENING_LINE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 _YEAR = r"(?:19|20)\d\d"
@@ -648,7 +651,9 @@ _PATTERNS = [
     ),
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
-        rf"(?:(?<![\w.])|(?<=period))(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
+        # ("le8 janvier 1916": a scanned book ran the article into the day; "le 1 er avril")
+        rf"(?:(?<![\w.])|(?<=period)|(?<=\b(?-i:le)))(?P<d>{_DAY})(?:st|nd|rd|th|er|(?<=\b1)\ser|\.)?"
+        rf"(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
         # "02 of December of 2010", "12th April in 1960" (not "in 2000 villages": a count)
         rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+|of\s+|(?P<inyear>in\s+))?{_Y}(?![\d])"
         r"(?(inyear)(?!\s+(?:[a-z]+s|per\s*cent|percent)\b)))?",
@@ -814,9 +819,12 @@ _PATTERNS = [
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
         # ("den 1980´er Jahren": an acute accent typed for the apostrophe; "EF.2000s": aircraft)
-        r"(?<![\w])(?<![^\W\d]\.)(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)(?:['’‘]?s|´?er(?:\s*-?Jahren?)?)\b"
+        # ("der 1950er- und 1960er-Jahre": the first's "Jahre" left to the second)
+        r"(?<![\w])(?<![^\W\d]\.)(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)"
+        r"(?:er-(?=\s+(?:und|bis|oder)\s)|['’‘]?s\b|´?er(?:\s*-?Jahren?)?\b)"
         r"|(?:les\s+|des\s+)?années\s+(?P<dy2>(?:19|20)\d0|[2-9]0)\b"
-        r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
+        # ("los años ’50": an apostrophe before the two figures)
+        r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+['’‘]?(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
         # "des années 1980 et 2000": the second of a list of decades
         r"|(?<=années\s\d\d\d\d\set\s)(?P<dy7>(?:19|20)\d0)\b"
         # "los años 60 y 70", "les années 60 et 70", "the 60s and 70s": the second of two
@@ -1009,6 +1017,9 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:posted|written)\s+by\s*:?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+"
     # "Mondoweiss  /  December 26, 2024": a publication's name, a slash and the date, alone
     r"|^\W*(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+/\s+"
+    # a newsletter's issue: "Weekly Report - 19 August 2003"
+    r"|^\W*(?:weekly|daily|monthly|fortnightly)\s+(?:report|review|digest|bulletin|brief|update)"
+    r"\s*[-–—:|]\s*"
     # a print issue's date: "dans la parution du mardi 07 juillet 2020", "Ausgabe vom"
     r"|\b(?:parution|édition|issue|Ausgabe|edición|Meldung|Beitrag|Artikel|Pressemitteilung|"
     r"Nachricht)\s+(?:du|of|vom|del)\s+(?:(?:" + _WEEKDAY + r")\W*)?"
@@ -1158,7 +1169,8 @@ _MODIFIER = re.compile(
     r"(?<!talk\s)(?<!talks\s)(?<!talking\s)(?<!talked\s)(?<!speak\s)(?<!speaking\s)"
     r"(?<!think\s)(?<!thinking\s)(?<!know\s)(?<!learn\s)(?<!write\s)(?<!wrote\s)(?<!story\s)"
     r"(?<!book\s)(?<!film\s)(?<!article\s)about|circa|ca\.|c\.|(?<=\()c|approximately|roughly|"
-    r"vers|environ|etwa|gegen|hacia|alrededor\s+de)(?:\s+(?:the\s+)?(?:(?:in|of)\s+)?|"
+    # ("vers le 15 décembre", "hacia el 20 de mayo": the article before the day)
+    r"vers|environ|etwa|gegen|hacia|alrededor\s+de)(?:\s+(?:the\s+|le\s+|el\s+)?(?:(?:in|of)\s+)?|"
     # "Troopers c.1914", "(c1957-65)": "circa" run into the year
     r"(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)))$",
     re.I,
@@ -1576,7 +1588,9 @@ _CATEGORIES_AFTER = re.compile(
 _WEEKDAY_ONLY = re.compile(r"\W*(?:" + _WEEKDAY + r")\W{0,3}", re.I)
 # "samedi 17 novembre 2007" alone on its line: a page's date, never the rest of the line before.
 _WEEKDAY_DATE_LINE = re.compile(
-    rf"(?:{_WEEKDAY})\W+{_DAY}(?:er|st|nd|rd|th|\.)?\s+{_MONTH}\s+{_YEAR}\s*", re.I
+    # ("viernes, 5 de agosto de 2011")
+    rf"(?:{_WEEKDAY})\W+{_DAY}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}\s+(?:del?\s+)?{_YEAR}\s*",
+    re.I,
 )
 # The next line only a place and a clock: "mardi 16 avril 2024" / "Antananarivo | 13h48", the
 # site's clock.
@@ -2063,6 +2077,9 @@ _ISSUE_BEFORE = re.compile(
     re.I,
 )
 _ISSUE_AFTER = re.compile(r"^\s+(?:issue|edition)\b", re.I)
+# A dated print issue the text was taken from: "the December/January 2023 issue of".
+_PRINT_ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?issue\s+of\b", re.I)
+_THE_BEFORE = re.compile(r"\b(?:the|its|our)\s+$", re.I)
 # French and Spanish months, lowercase in a date: capitalised after a name and "du" or "de"
 # ("Mouvement du 23 Mars", "Campo de Mayo"), they are part of the name.
 _ROMANCE_MONTHS = _LOWERCASE_MONTHS | {"mars", "mai"}
@@ -2355,6 +2372,16 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _CREDIT_LABEL_BEFORE.search(text[max(0, s - 30) : s]):
                 page_own(s, e, None)  # "Fotografía: 2019 Agencia Gradual": a photo's credit
+                continue
+            if (
+                _PRINT_ISSUE_AFTER.match(text, e)
+                and _THE_BEFORE.search(text[max(0, s - 8) : s])
+                and (point := _point(name, match)) is not None
+                and point.unit == "month"
+            ):
+                # "taken from the December/January 2023 issue of The Critic": a magazine's months
+                # ("the 2018 edition" of an exercise, "the 4 March 1992 issue" cited: events)
+                page_own(s, e, None)
                 continue
             if name == "year" and _SOURCE_LABEL_BEFORE.search(text[max(0, s - 90) : s]):
                 page_own(s, e, None)  # "Quelle: Deutsches Soldatenjahrbuch 1982 / 30.": a source
@@ -2838,7 +2865,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             and not text[: mention.start].strip(" \t•·*-")
             and (told := re.match(r"^\s*[-–—.]\s", after))
             and _NEWS_NOW.search(
-                re.split(r"[.!?]\s", text[mention.end + told.end() :], maxsplit=1)[0]
+                _SENTENCE_END_NOT_INITIAL.split(text[mention.end + told.end() :], maxsplit=1)[0]
             )
         ):
             # "13 September 2001 – UN Police today began ...", "14 November, 2019. Three ships
@@ -2871,6 +2898,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         i += 1
     _last_for_the_list(mentions, text)
     return sorted(_without_runs_of_dates(mentions, text) + own, key=lambda m: m.start)
+
+
+# A sentence's end, not a name's initial ("Robert F. Kennedy said today").
+_SENTENCE_END_NOT_INITIAL = re.compile(r"(?<!\b[A-Z])[.!?]\s")
 
 
 def _without_runs_of_dates(mentions: list[DateMention], text: str) -> list[DateMention]:

@@ -5458,3 +5458,30 @@ def test_the_months_of_the_print_issue_an_article_was_taken_from_are_no_event():
         "The 4 March 1992 issue of the newsletter named them; the 2018 edition began."
     )
     assert edtfs(text) == ["1992-03-04", "2018"]
+
+
+# The hundred-and-seventy-sixth and hundred-and-seventy-seventh held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_a_lowercase_may_after_in_and_before_its_year_is_the_month():
+    text = "In may 1950, the government proposed a school. Officers may 1950 be here."
+    assert edtfs(text) == ["1950-05", "1950"]
+
+
+def test_des_le_a_day_jusquau_another_is_a_span():
+    text = "La formation dura dès le 12 septembre 1963 jusqu’au 14 juin 1964 à Libreville."
+    assert edtfs(text) == ["1963-09-12/1964-06-14"]
+
+
+def test_the_first_of_two_days_joined_by_or_takes_the_seconds_year():
+    text = "El Día D sería el 6 de agosto o el 3 de octubre de 1975, dijo el general."
+    assert edtfs(text) == ["1975-08-06", "1975-10-03"]
+
+
+def test_a_short_line_closed_by_a_comma_is_a_lists_item_not_a_heading():
+    text = (
+        "Die Aufträge betrafen:\nAufbau einer Marinewerft ab 1984, mit Ausbildung,\n"
+        "Modernisierung der Marinebasis Apapa (ca. 1985-88),\nSchulung von Personal."
+    )
+    assert edtfs(text) == ["1984", "1985~/1988~"]

@@ -1189,7 +1189,7 @@ _START_MODIFIER = (
     r"mediados)(?:\s+(?:du\s+mois\s+)?(?:of|de|d['’]|del))?[\s-]*"
 )
 _RANGE_OPEN = re.compile(
-    r"(?:\b(?P<word>from|between|since|du|de|del|entre|desde|depuis|von|vom|seit|zwischen|"
+    r"(?:\b(?P<word>from|between|since|du|de|del|entre|desde|depuis|dès|von|vom|seit|zwischen|"
     r"period(?:\s+of)?|période|"
     # "im Projektzyklus 2021 bis 2024", "für den Programmzeitraum 2021 bis 2024"
     r"\w*zeitraum|\w*zyklus|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
@@ -1718,6 +1718,9 @@ _PRINT_LINK_AFTER = re.compile(r"[ .]*(?:print(?:able)?(?:\s+(?:version|this\s+p
 
 # A comma or "and" between the dates of a list: "im Februar und November 2012".
 _LIST_JOIN = re.compile(r"\s*(?:,|and|und|et|y)\s*")
+# ... or the other of two: "el 6 de agosto o el 3 de octubre de 1975"
+_PAIR_JOIN = re.compile(r"\s*(?:,|and|und|et|y|or|oder|ou|o)\s*(?:el\s+|le\s+|the\s+|am\s+)?")
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 
 
 # A quoted document's citation line: its title, source and date after commas, no full stop,
@@ -2173,6 +2176,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
             and word.islower()
             # "ended at 28th august 2005": with its day and its year it is the month
             and not (name in ("dmy", "mdy") and match.groupdict().get("y"))
+            # "In may 1950, the Jordan government proposed": after "in" and before its year
+            and not (name == "my" and _IN_BEFORE.search(before))
         ):
             return False
         if name == "m" and word.isupper():
@@ -2800,7 +2805,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         # year the second states.
         if mention.last is None and point.year is None and i + 1 < len(found):
             s2, _, _, point2 = found[i + 1]
-            if point2.year and point2.unit == point.unit and _LIST_JOIN.fullmatch(text[e:s2]):
+            if point2.year and point2.unit == point.unit and _PAIR_JOIN.fullmatch(text[e:s2]):
                 point.year = point2.year
         if name == "bs":
             mention = DateMention(s, e, point, DatePoint("month", point.year + 1, 4))
@@ -4199,6 +4204,10 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     if block.kind == "line" and len(words) >= 4 and not re.search(r"[a-zß-ÿ]", raw):
         return True  # "VISITE DE TRAVAIL DU GENERAL ..., 27-30 NOVEMBRE 2016.": a headline
     if block.kind != "line" or len(words) > 10 or re.search(r"[.!?:;]\s*$", raw):
+        return False
+    if len(words) >= 4 and raw.rstrip().endswith(","):
+        # "Modernisierung der Marinebasis Apapa (ca. 1985-88),": a list's item ("August 21,"
+        # over its year, a record's '"title": "RAS-1978",': a date line, a field)
         return False
     if _SENTENCE_OPENING.match(raw):
         return False  # "Since 2010, Beijing ha": a sentence cut short, not a heading

@@ -348,7 +348,8 @@ _DECADES_ES = {
     "veinte": 1920, "treinta": 1930, "cuarenta": 1940, "cincuenta": 1950, "sesenta": 1960,
     "setenta": 1970, "ochenta": 1980, "noventa": 1990,
 }  # fmt: skip
-# "los años veinte y ": one look-behind a decade, each of its own width
+# "los años veinte y ": one look-behind a decade, each of its own width (the pattern checks
+# " y " before them, so that most places fail at once)
 _AFTER_SPANISH_DECADE_AND = "|".join(rf"(?<=años\s{word}\sy\s)" for word in _DECADES_ES)
 _DECADES_DE = {
     "zwanzig": 1920, "dreißig": 1930, "vierzig": 1940, "fünfzig": 1950, "sechzig": 1960,
@@ -839,7 +840,7 @@ _PATTERNS = [
         rf"|(?:les\s+|des\s+)?années\s+(?P<dw2>{_alternatives(_DECADES_FR)})\b"
         rf"|(?:los\s+)?años\s+(?P<dw3>{_alternatives(_DECADES_ES)})\b"
         # "los años veinte y treinta": the second of two, after the first
-        rf"|(?:{_AFTER_SPANISH_DECADE_AND})"
+        rf"|(?<=\sy\s)(?:{_AFTER_SPANISH_DECADE_AND})"
         rf"(?P<dw8>{_alternatives(_DECADES_ES)})\b(?!\s+años)"
         # "a lo largo de la década de los cincuenta"
         # "desde principios de los sesenta", "a finales de los ochenta" (not "de los setenta
@@ -1720,7 +1721,6 @@ _PRINT_LINK_AFTER = re.compile(r"[ .]*(?:print(?:able)?(?:\s+(?:version|this\s+p
 _LIST_JOIN = re.compile(r"\s*(?:,|and|und|et|y)\s*")
 # ... or the other of two: "el 6 de agosto o el 3 de octubre de 1975"
 _PAIR_JOIN = re.compile(r"\s*(?:,|and|und|et|y|or|oder|ou|o)\s*(?:el\s+|le\s+|the\s+|am\s+)?")
-_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 
 
 # A quoted document's citation line: its title, source and date after commas, no full stop,
@@ -1790,6 +1790,8 @@ _REST_OF_STAMP = re.compile(
 )
 
 
+# A sentence's end, not a name's initial ("Robert F. Kennedy said today").
+_SENTENCE_END_NOT_INITIAL = re.compile(r"(?<!\b[A-Z])[.!?]\s")
 # Words of a story told from its own day: "today", "this week", "in the next few days".
 _NEWS_NOW = re.compile(
     r"\b(?:today|aujourd['’]hui|heute|hoy|yesterday|tomorrow|this\s+week|hier|demain|"
@@ -2083,6 +2085,8 @@ _ISSUE_AFTER = re.compile(r"^\s+(?:issue|edition)\b", re.I)
 # A dated print issue the text was taken from: "the December/January 2023 issue of".
 _PRINT_ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?issue\s+of\b", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|its|our)\s+$", re.I)
+# "In may 1950": "in" before a month written in lower case, its year after
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 # French and Spanish months, lowercase in a date: capitalised after a name and "du" or "de"
 # ("Mouvement du 23 Mars", "Campo de Mayo"), they are part of the name.
 _ROMANCE_MONTHS = _LOWERCASE_MONTHS | {"mars", "mai"}
@@ -2903,10 +2907,6 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         i += 1
     _last_for_the_list(mentions, text)
     return sorted(_without_runs_of_dates(mentions, text) + own, key=lambda m: m.start)
-
-
-# A sentence's end, not a name's initial ("Robert F. Kennedy said today").
-_SENTENCE_END_NOT_INITIAL = re.compile(r"(?<!\b[A-Z])[.!?]\s")
 
 
 def _without_runs_of_dates(mentions: list[DateMention], text: str) -> list[DateMention]:

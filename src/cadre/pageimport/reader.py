@@ -1171,7 +1171,9 @@ _MODIFIER = re.compile(
     r"(?<!think\s)(?<!thinking\s)(?<!know\s)(?<!learn\s)(?<!write\s)(?<!wrote\s)(?<!story\s)"
     r"(?<!book\s)(?<!film\s)(?<!article\s)about|circa|ca\.|c\.|(?<=\()c|approximately|roughly|"
     # ("vers le 15 décembre", "hacia el 20 de mayo": the article before the day)
-    r"vers|environ|etwa|gegen|hacia|alrededor\s+de)(?:\s+(?:the\s+|le\s+|el\s+)?(?:(?:in|of)\s+)?|"
+    # ("allá por el año de 1907": Spanish for "round about")
+    r"vers|environ|etwa|gegen|hacia|alrededor\s+de|allá\s+por(?:\s+el\s+año(?:\s+de)?)?)"
+    r"(?:\s+(?:the\s+|le\s+|el\s+)?(?:(?:in|of)\s+)?|"
     # "Troopers c.1914", "(c1957-65)": "circa" run into the year
     r"(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)))$",
     re.I,

@@ -206,7 +206,7 @@ def page_text(raw: str, name: str = "") -> Page:
                         and _MONTH_CLOSING_LINE.search(previous)
                     )
                     or (
-                        _ORDINAL_DAY_CLOSING_LINE.search(previous)
+                        _DAY_BEFORE_MONTH_CLOSING_LINE.search(previous)
                         and _MONTH_AND_YEAR_OPENING_LINE.match(line[lead:])
                     )
                     # A page saved with a break every sixty characters or so: a full line that
@@ -310,7 +310,7 @@ _YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d\b")
 # ... or between a day and its month ("The first course began on 3rd" / "December 1961, but"):
 # the month and year below
 # ("Andranik arriva à Tiflis, le 2" / "août 1914.": the article before a French day)
-_ORDINAL_DAY_CLOSING_LINE = re.compile(
+_DAY_BEFORE_MONTH_CLOSING_LINE = re.compile(
     r"\s(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)|le\s+(?:1er|\d{1,2}))$"
 )
 _MONTH_AND_YEAR_OPENING_LINE = re.compile(
@@ -1720,9 +1720,10 @@ _PRINT_LINK_AFTER = re.compile(r"[ .]*(?:print(?:able)?(?:\s+(?:version|this\s+p
 
 
 # A comma or "and" between the dates of a list: "im Februar und November 2012".
-_LIST_JOIN = re.compile(r"\s*(?:,|and|und|et|y)\s*")
+_AND = r",|and|und|et|y"
+_LIST_JOIN = re.compile(rf"\s*(?:{_AND})\s*")
 # ... or the other of two: "el 6 de agosto o el 3 de octubre de 1975"
-_PAIR_JOIN = re.compile(r"\s*(?:,|and|und|et|y|or|oder|ou|o)\s*(?:el\s+|le\s+|the\s+|am\s+)?")
+_PAIR_JOIN = re.compile(rf"\s*(?:{_AND}|or|oder|ou|o)\s*(?:el\s+|le\s+|the\s+|am\s+)?")
 
 
 # A quoted document's citation line: its title, source and date after commas, no full stop,

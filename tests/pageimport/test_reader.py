@@ -5493,3 +5493,53 @@ def test_a_short_line_closed_by_a_comma_is_a_lists_item_not_a_heading():
 def test_alla_por_a_year_is_approximate():
     text = "La guardia nació allá por el año de 1907. Allá por 1910 se fundó la escuela."
     assert edtfs(text) == ["1907~", "1910~"]
+
+
+# The hundred-and-seventy-ninth and hundred-and-eightieth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_a_chronologys_lines_of_a_year_a_dash_and_a_name_are_its_items():
+    text = (
+        "The names of the early naval forces\n"
+        "1934 - Straits Settlement Naval Volunteer Reserve\n"
+        "1936- Royal Navy Malay Section\n"
+        "1949- Malayan Naval Force (MNF)"
+    )
+    assert edtfs(text) == ["1934", "1936", "1949"]
+
+
+def test_a_year_a_dash_and_a_site_name_alone_are_still_a_title_bar():
+    text = "2023 – Balkan Defence Monitor\nInternational Cooperation – North Macedonia\n\nIt began."
+    assert edtfs(text) == []
+
+
+def test_a_year_alone_on_its_line_dates_the_entry_below_that_states_no_date():
+    text = (
+        "German and Bolivian relations\n\n1902\n\n"
+        "The German Empire opens a legation in La Paz.\n\n1906\n\n"
+        "Two officers publish a book. They publish another in 1912.\n\n1911\n\n"
+        "The mission arrives on 3 May."
+    )
+    found = read(text)
+    assert [(c.edtf, c.text) for c in found] == [
+        ("1902", "The German Empire opens a legation in La Paz."),
+        ("1906", "Two officers publish a book."),
+        ("1912", "They publish another in 1912."),
+        ("1911-05-03", "The mission arrives on 3 May."),
+    ]
+    assert not any(c.inferred_year for c in found[:3])
+
+
+def test_the_end_of_a_span_between_two_years_written_short():
+    assert edtfs("Das Heer wurde zwischen 1927 und 38 von Beratern ausgebildet.") == ["1927/1938"]
+    assert edtfs("Between 2010 and 12 officers were trained there.") == ["2010"]
+
+
+def test_from_a_year_through_until_another_is_a_span():
+    assert edtfs("He served in Malaya from 1952 through until 1956.") == ["1952/1956"]
+
+
+def test_a_chronologys_year_then_its_month_and_day_before_a_colon():
+    text = 'The list has: "...1945, Dec.1: Carl Gustaf von Rosen hired by the emperor."'
+    assert edtfs(text) == ["1945-12-01"]

@@ -645,6 +645,10 @@ _PATTERNS = [
         rf"(?<![\w.])(?P<d>{_DAY})\.(?P<m>{_month_names(n for n in MONTHS if len(n) > 3)})"
         rf"(?![\w]),?\s+{_Y}(?!\d)",
     ),
+    (  # "1945, Dec.1: Carl Gustaf von Rosen hired ...": a chronology's year, then its day
+        "mdy",
+        rf"(?<![\w,])(?<!\d\.){_Y},\s+(?P<m>{_ENGLISH_MONTH})\.?\s*(?P<d>{_DAY})(?:st|nd|rd|th)?(?=\s*:)",
+    ),
     (  # "November, 2nd 2015": a comma between the month and its ordinal day
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s+(?P<d>{_DAY})(?:st|nd|rd|th)(?![\d\w]),?\s+{_Y}"
@@ -1209,8 +1213,15 @@ _RANGE_OPEN = re.compile(
     r"ihrer|der|dem)\s+[^\W\d]{4,}\s+(?:in\s+|en\s+|im\s+(?:Jahr(?:e)?\s+)?)?)$",
     re.I,
 )
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|zwischen|entre)\s+$", re.I)
+_SHORT_YEAR_AND_AFTER = re.compile(
+    # (not "between 2010 and 12 officers", "entre 1990 et 95 %": a count)
+    r"\s+(?:and|und|et|y)\s+(\d\d)(?![\d%]|[.,:]\d|\s*(?:%|per|pour|por|Prozent)|\s+[^\W\d]+s\b)",
+    re.I,
+)
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|to|until|till|through|thru|au|à|jusqu['’]\s?(?:au|à|en)|"
+    r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|(?:through|up)\s+(?:until|till)|to|until|till|through|"
+    r"thru|au|à|jusqu['’]\s?(?:au|à|en)|"
     r"bis(?:\s+zu[mr](?=\s))?|"  # "Vom 21. April bis zum 8. Mai"
     # "Since March 2017 and until January 2018"
     r"(?:and|et|y|und)\s+(?:until|till|jusqu['’]\s?(?:au|à|en)|hasta|bis)|"
@@ -2818,7 +2829,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             mention = DateMention(s, e, point, DatePoint("month", point.year + 1, 4))
         # "2004-05": a span of years written short.
         # ("Jeu 14 Avr 2011 - 13:57": a clock, no span)
-        short = re.match(r"^\s*[-–/]\s*(\d\d?)(?![\d:])", text[e : e + 6])
+        short = re.match(r"^\s*[-–/]\s*(\d\d?)(?![\d:])", text[e : e + 6]) or (
+            # "zwischen 1927 und 38": the end's year written short after "between"
+            _BETWEEN_BEFORE.search(text, max(0, s - 12), s)
+            and _SHORT_YEAR_AND_AFTER.match(text[e : e + 40])
+        )
         if mention.last is None and point.unit == "year" and short:
             tail = short.group(1)  # "2004-05"; "2005-7" keeps the decade
             later = point.year // 10 ** len(tail) * 10 ** len(tail) + int(tail)
@@ -3620,6 +3635,10 @@ def read_dates(
     latin = _latin_share(text) > 0.5
     prose_seen = False  # a paragraph of the article read: the masthead is behind
     dated_links = _dated_links(page)
+    year_line: tuple[int, DateMention] | None = None  # the last year alone on its line
+    # A chronology's years alone on their lines, two or more: each dates the entry below it
+    # (one such line is a record's or a paper's year).
+    years_alone = sum(bool(_year_heading(text[b.start : b.end])) for b in page.blocks) >= 2
     for index, (prior, block) in enumerate(zip([None, *page.blocks], page.blocks, strict=False)):
         raw = text[block.start : block.end]
         if index in dated_links:
@@ -3697,6 +3716,11 @@ def read_dates(
         heading_year = _year_heading(raw)
         if heading_year:
             context.heading(heading_year)
+            found = find_dates(raw)
+            if years_alone and len(found) == 1 and found[0].first.year == heading_year:
+                found[0].start += block.start
+                found[0].end += block.start
+                year_line = (index, found[0])
             continue
         if block.kind == "title":
             continue
@@ -3706,9 +3730,14 @@ def read_dates(
         body_start = block.start + _BULLET.match(raw).end()
         item = bool(_ITEM_BULLET.match(raw))
         mentions = find_dates(text[body_start : block.end], item)
+        in_chronology = _in_chronology(text, prior, following)
         for m in mentions:
             m.start += body_start
             m.end += body_start
+            if in_chronology and m.dateline and m.start == body_start and m.first.unit == "year":
+                # "1934 - Straits Settlement Naval Volunteer Reserve" between other lines
+                # opening with a year: a chronology's item, not a site's title bar
+                m.dateline = False
             # A place and a date alone on a line: the page's date at its end, or under the
             # author's line before any event ("Autor: A. Writer" / "Hamburg, 23.11.2018");
             # under a name and an office, a statement's date.
@@ -3782,6 +3811,23 @@ def read_dates(
             # inside the sentence, before its date; the sentence is read whole.
             spans[0] = (sentences(text, prior.start, prior.end)[-1][0], spans[0][1])
         lead = None
+        if not led and not labelled and year_line and year_line[0] == index - 1 and spans:
+            # "1902" / "Das Deutsche Reich richtet eine Botschaft in Bolivien ein.": a
+            # chronology's year on its own line over its entry, which states no date of its
+            # own: the year dates the entry, up to its first sentence with a date.
+            stop = next((s for s, e in spans if any(s <= m.start < e for m in mentions)), block.end)
+            entry = text[body_start:stop].rstrip()
+            if entry:
+                candidates.append(
+                    _candidate(
+                        text,
+                        year_line[1],
+                        (body_start, body_start + len(entry)),
+                        _summary(entry, []),
+                        entry,
+                        actors,
+                    )
+                )
         if led:
             # The lead date dates the line up to the first later sentence with a date of its
             # own; other dates inside that stretch are events of their own clauses.
@@ -4871,11 +4917,24 @@ _UNTIL_BEFORE = re.compile(
 _OPENS_SENTENCE = re.compile(r"^\W*(?:\w+\s+){0,2}$")
 
 
+# A line opening with a four-figure year, before 1900 too ("1830-British Indian Navy").
+_CHRONOLOGY_YEAR = re.compile(r"[\s•·*▪◦‣–—-]*(?:1[5-9]|20)\d\d(?!\d)(?!\s*%)")
+
+
+def _in_chronology(text: str, prior: Block | None, following: Block | None) -> bool:
+    """Does the line before or after this one open with a year, as a chronology's lines do?"""
+    return any(
+        near is not None and bool(_CHRONOLOGY_YEAR.match(text, near.start, near.end))
+        for near in (prior, following)
+    )
+
+
 def _is_date_led(text: str, mention: DateMention, block: Block) -> bool:
     after = text[mention.end : block.end]
     if not after.strip():
         return False
-    if re.match(r"^\s*(?::|\t|\s[-–—]\s|\s{2,})", after):
+    # ("1945- British Royal Navy Eastern Fleet": a chronology's dash set against its year)
+    if re.match(r"^\s*(?::|\t|\s?[-–—]\s|\s{2,})", after):
         return True
     # "2007 Allies decide ...", "February 2005 NTM-I is ...": a date then a capital.
     return (

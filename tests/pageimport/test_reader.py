@@ -5543,3 +5543,21 @@ def test_from_a_year_through_until_another_is_a_span():
 def test_a_chronologys_year_then_its_month_and_day_before_a_colon():
     text = 'The list has: "...1945, Dec.1: Carl Gustaf von Rosen hired by the emperor."'
     assert edtfs(text) == ["1945-12-01"]
+
+
+def test_on_the_ordinal_day_takes_the_month_its_paragraph_named_last():
+    text = (
+        "In September 1978, arms arrived. The media reported his arrival on September 26, "
+        "and his meeting with Castro on the 27th. By the end of the year, arms came.\n\n"
+        "They set sail at midnight on 20 January 1964. At first light on the 25th, Z Company "
+        "landed."
+    )
+    assert edtfs(text) == ["1978-09", "1978-09-26", "1978-09-27", "1964-01-20", "1964-01-25"]
+    assert read(text)[2].inferred_year
+
+
+def test_on_the_ordinal_day_without_a_month_before_it_or_before_its_day_is_no_date():
+    assert edtfs("The website reported on the 16th that ships had left.") == []
+    assert edtfs("It began on 3 May 2010. It ended on the 2nd.") == ["2010-05-03"]
+    assert edtfs("It began in May 2010.\n\nIt ended on the 20th.") == ["2010-05"]
+    assert edtfs("It began on 3 May 2010, on the 5th day of the talks.") == ["2010-05-03"]

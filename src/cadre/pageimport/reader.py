@@ -689,6 +689,12 @@ _PATTERNS = [
         rf"(?:(?<=\bthe\s)|(?<=\band\s)|(?<=,\s))(?P<d>{_DAY})(?:st|nd|rd|th)?"
         rf"(?=(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_DAY}(?:st|nd|rd|th)?)*\s+(?:of\s+)?this\s+month\b)",
     ),
+    (  # "his meeting with Castro on the 27th.", "At first light on the 25th, Z Company": a
+        # day of the month its paragraph named last (not "on the 5th day", "on the 1st SFAB")
+        "day_named_month",
+        rf"(?<=\bon\sthe\s)(?P<d>{_DAY})(?:st|nd|rd|th)"
+        r"(?=\s*[.,;:)]|\s+(?:and|that|when|at|in|with|by|to|as|after|before)\s)",
+    ),
     (  # "los días 12, 18 y 23 de noviembre", "on 3, 9 and 17 May": each day of a list, the
         # month (and year) that of its last
         "daylist",
@@ -1865,6 +1871,8 @@ class DatePoint:
     # "novembre de cette année-là": a year the page told of, not the page's own
     that_year: bool = False
     this_month: bool = False  # "el 15 de este mes": the month (and year) of the page's date
+    # "on the 27th" after "September 26": the month (and year) its paragraph named last
+    month_named: bool = False
     # "in December last year", "in June next year": the year before or after the page's own,
     # only its own date gives it, whatever year the page stated
     last_year: bool = False
@@ -2041,6 +2049,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("day", year, month, int(day))
     elif name == "day_this_month":
         point = DatePoint("day", None, None, int(groups["d"]), this_month=True)
+    elif name == "day_named_month":
+        point = DatePoint("day", None, None, int(groups["d"]), month_named=True)
     elif name == "holiday":
         named = groups.get("hd") or groups.get("hy") or groups["hp"]
         key = " ".join(named.lower().replace("’", "'").split())
@@ -3890,6 +3900,9 @@ def read_dates(
                 context.fill(m, text, block=block.start, sentence=s, sentence_end=e)
                 if m.first.unit == "day" and m.first.month is None:
                     continue  # "the 15th of this month" on a page that gives no date of its own
+                named = m.last or m.first
+                if named.unit in ("day", "month") and named.month:
+                    context.named_month = (block.start, named.month, named.year, named.day or 0)
                 if m.first.unit == "season" and m.first.last and m.first.year is None:
                     continue  # "last summer" on a page that gives no date of its own: relative
                 clause = sentence[cs:ce]
@@ -4391,6 +4404,9 @@ class _Context:
         # The page's year named in its text ("y este 2025 se convierte en ..."), when no date
         # of its own gives it: the year of the days it says are yet to come.
         self.named_year: int | None = None
+        # The last month a day or a month of prose named, with its year and day (0 for a
+        # month): its paragraph's offset, month, year, day.
+        self.named_month: tuple[int, int, int | None, int] | None = None
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
@@ -4463,7 +4479,14 @@ class _Context:
                     if sentence >= 0:
                         self._told_from_its_day(point.year, block, sentence)
                     continue
-                if point.this_month:
+                if point.month_named:
+                    named = self.named_month
+                    # a day before the one named is not in its month: "left on the 2nd"
+                    if named and named[0] == block >= 0 and point.day > named[3]:
+                        point.month, year = named[1], named[2]
+                    else:
+                        year = None
+                elif point.this_month:
                     reference = self.reference or self.own_date
                     point.month = reference.month if reference else None
                     year = reference.year if reference else None

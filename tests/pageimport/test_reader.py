@@ -5561,3 +5561,23 @@ def test_on_the_ordinal_day_without_a_month_before_it_or_before_its_day_is_no_da
     assert edtfs("It began on 3 May 2010. It ended on the 2nd.") == ["2010-05-03"]
     assert edtfs("It began in May 2010.\n\nIt ended on the 20th.") == ["2010-05"]
     assert edtfs("It began on 3 May 2010, on the 5th day of the talks.") == ["2010-05-03"]
+
+
+# The hundred-and-eighty-first and hundred-and-eighty-second held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_a_spanish_decade_in_two_figures_after_de_los_without_anos():
+    text = "La colaboración data de los 60, precisa el diario. Llegaron 20 de los 60 que fueron."
+    assert edtfs(text) == ["196X"]
+
+
+def test_a_spanish_year_run_into_its_de():
+    assert edtfs("Al año siguiente, el 4 de noviembre de1920, voló el avión.") == ["1920-11-04"]
+
+
+def test_a_year_closing_its_sentence_on_the_next_line_of_a_broken_copy():
+    text = "Il renonce à toute occupation (on sait ce qu'il en advint en\n1940).\nIl part."
+    found = read(text)
+    assert [c.edtf for c in found] == ["1940"]
+    assert "on sait ce qu'il en advint en" in found[0].text

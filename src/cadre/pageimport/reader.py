@@ -248,8 +248,9 @@ def _wrap_width(text: str) -> int:
 # A year may end the first ("Bestandteile der 2014" / "beschlossenen Partnerschaft") or
 # begin the next ("hatte bereits" / "2016 die gleiche Summe").
 _BROKEN_LINE = re.compile(r"[a-zà-ÿß,]$|[a-zà-ÿß]\s+(?:19|20)\d\d$")
-# (a year before 1900 too: "el 5 de junio de" / "1895; por ende": the day is of that year)
-_CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:1\d|20)\d\d[,;]?\s+[a-zà-ÿß]")
+# (a year before 1900 too: "el 5 de junio de" / "1895; por ende": the day is of that year;
+# "ce qu'il en advint en" / "1940).": the sentence's last word, its year)
+_CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:1\d|20)\d\d(?:[,;]?\s+[a-zà-ÿß]|\)?[.,;]\s*$)")
 _WRAPPED_LINE_END = re.compile(r"\w$")
 _WRAPPED_LINE_START = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\b(?![:|])")
 
@@ -660,7 +661,8 @@ _PATTERNS = [
         rf"(?:(?<![\w.])|(?<=period)|(?<=\b(?-i:le)))(?P<d>{_DAY})(?:st|nd|rd|th|er|(?<=\b1)\ser|\.)?"
         rf"(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
         # "02 of December of 2010", "12th April in 1960" (not "in 2000 villages": a count)
-        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s+|del\s+|of\s+|(?P<inyear>in\s+))?{_Y}(?![\d])"
+        # ("el 4 de noviembre de1920": the year run into its "de")
+        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s*|del\s+|of\s+|(?P<inyear>in\s+))?{_Y}(?![\d])"
         r"(?(inyear)(?!\s+(?:[a-z]+s|per\s*cent|percent)\b)))?",
     ),
     (  # "mediante Decreto 1277 del siete de julio de 1937": a day in Spanish words, its year
@@ -865,6 +867,10 @@ _PATTERNS = [
         rf"|(?P<dw7>{_GERMAN_DECADE})er(?=\s+und\s+(?:{_GERMAN_DECADE})er(?:\s+|-)?Jahren?\b)"
         # "Anfang der 90er Jahre"
         r"|(?<![\w.,])(?P<dy9>[2-9]0)er(?:\s+|-)Jahren?\b"
+        # "esa colaboración data de los 60, precisa": the two figures alone after "de los",
+        # "en los" (not "de los 60 que llegaron": a count)
+        r"|(?:(?<=\bde\s)|(?<=\ben\s)|(?<=\bdesde\s)|(?<=\bdurante\s)|(?<=\bhasta\s))los\s+"
+        r"(?P<dy10>[2-9]0)(?=\s*[,.;:)]|\s+(?:y|e|o|cuando|hasta)\s)"
         # "the 90's", "the '80s"
         r"|the\s+['’‘]?(?P<dy4>[2-9]0)['’‘]?s\b|(?<!\w)['’‘](?P<dy5>[2-9]0)s\b"
         # "During 90s", "in the late 80s"
@@ -2005,7 +2011,7 @@ _DECADE_ORDINALS = (
 
 
 # The decade pattern's groups: its figures ("1990s", "90er") and its words ("the nineties").
-_DECADE_DIGIT_GROUPS = ("dy", *(f"dy{n}" for n in range(2, 10)))
+_DECADE_DIGIT_GROUPS = ("dy", *(f"dy{n}" for n in range(2, 11)))
 _DECADE_WORD_GROUPS = ("dw", *(f"dw{n}" for n in range(2, 9)))
 
 

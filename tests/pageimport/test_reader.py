@@ -882,7 +882,7 @@ def test_a_page_date_that_was_only_read_as_furniture_now_dates_what_follows():
     )
     assert edtfs(text) == ["2025-01-31", "2023-01-10"]
     # A byline after "Written by", and a date line naming only the site that copied it.
-    assert edtfs("Written by A. Writer 04/04/2024\n\nThe advisers arrived in May.") == ["2024-05"]
+    assert edtfs("Written by A. Writer 04/04/2024\n\nThe advisers arrived in March.") == ["2024-03"]
     assert edtfs("01/11/2010 - example.com\n\nThe instructors left in June.") == ["2010-06"]
 
 
@@ -3768,8 +3768,8 @@ def test_an_agencys_credit_closing_a_paragraph_is_no_event():
 
 
 def test_a_day_month_and_two_figure_year_alone_on_a_line_are_a_date_line():
-    text = "Italian police to train Iraqi police\n\n20 Jul 07\n\nTraining began in August."
-    assert edtfs(text) == ["2007-08"]
+    text = "Italian police to train Iraqi police\n\n20 Jul 07\n\nTraining began in June."
+    assert edtfs(text) == ["2007-06"]
     assert edtfs("Training began on 20 Jul with 07 officers.") == ["XXXX-07-20"]
 
 
@@ -3921,8 +3921,8 @@ def test_a_sources_credit_closing_the_text_is_no_event():
     ],
 )
 def test_a_date_in_a_cell_of_a_barred_line_is_the_pages_own(line):
-    assert edtfs(line + "\n\nThe course opened in May.") == [
-        "2025-05" if "2025" in line else "2007-05"
+    assert edtfs(line + "\n\nThe course opened in January.") == [
+        "2025-01" if "2025" in line else "2007-01"
     ]
 
 
@@ -3986,8 +3986,8 @@ def test_a_year_in_brackets_after_a_yearless_date_is_its_year():
     ],
 )
 def test_the_pages_own_stamps_are_no_events(stamp, year):
-    text = "A course for the police\n\n" + stamp + "\n\nThe course began in May."
-    assert edtfs(text) == [f"{year}-05"]
+    text = "A course for the police\n\n" + stamp + "\n\nThe course began in January."
+    assert edtfs(text) == [f"{year}-01"]
 
 
 def test_a_sections_label_and_a_day_on_a_barred_line_are_no_event():
@@ -5581,3 +5581,36 @@ def test_a_year_closing_its_sentence_on_the_next_line_of_a_broken_copy():
     found = read(text)
     assert [c.edtf for c in found] == ["1940"]
     assert "on sait ce qu'il en advint en" in found[0].text
+
+
+def test_a_year_opening_its_sentence_before_the_people_sent_then_their_verb():
+    text = "They came. From 1949 officers were sent to Sandhurst. Over 2000 officers were trained."
+    assert edtfs(text) == ["1949"]
+
+
+# The hundred-and-eighty-third and hundred-and-eighty-fourth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_may_day_and_the_labour_days_of_may_are_the_first_of_may():
+    text = "In 2006 oil firms were taken over on May Day. Am Tag der Arbeit 2010 sprach er."
+    assert edtfs(text) == ["2006", "2006-05-01", "2010-05-01"]
+
+
+def test_a_month_after_the_pages_own_day_told_with_a_verb_in_the_past_and_in_gets_no_year():
+    text = (
+        "The Times - Tuesday, July 10, 2007\n\n"
+        "The pact was signed with Morales, who announced in August that bases were built. "
+        "The drill scheduled in August will start. He announced in May the plan."
+    )
+    assert edtfs(text) == ["XXXX-08", "2007-08", "2007-05"]
+
+
+def test_a_yearless_place_and_day_dateline_before_a_count_opening_the_story():
+    text = "New Delhi, 15 June: 43 Afghan military cadets passed out of the academy in 2022."
+    assert edtfs(text) == ["2022"]
+
+
+def test_a_month_after_the_pages_own_day_yet_to_come_keeps_the_pages_year():
+    text = "Friday, 24 June 2016\n\nThe second phase will be launched in December, sources said."
+    assert edtfs(text) == ["2016-12"]

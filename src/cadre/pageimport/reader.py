@@ -387,7 +387,8 @@ HOLIDAYS = {
     "new year's day": (1, 1), "veille de noël": (12, 24), "jour de noël": (12, 25),
     "saint-sylvestre": (12, 31), "jour de l'an": (1, 1), "heiligabend": (12, 24),
     "neujahrstag": (1, 1), "nochebuena": (12, 24), "nochevieja": (12, 31),
-    "weihnachtsfest": (12, 25),
+    "weihnachtsfest": (12, 25), "may day": (5, 1), "fête du travail": (5, 1),
+    "tag der arbeit": (5, 1), "día del trabajo": (5, 1), "día del trabajador": (5, 1),
 }  # fmt: skip
 HOLIDAYS_WITH_YEAR = {
     "christmas": (12, 25), "noël": (12, 25), "weihnachten": (12, 25), "silvester": (12, 31),
@@ -949,6 +950,14 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"|(?-i:\b(?:Editores|Editorial|Éditions|Editions|Verlag|Press|Publishers|Publishing))\s*,)\s*$",
     re.I,
 )
+# A sentence opening on a preposition of time, then the year and the people it tells of, then
+# their verb: "From 1949 officers were sent", "In 2004 soldiers were deployed" (a count would
+# rather be "From 2000 officers, the force grew").
+_TIME_OPENING_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?-i:In|From|Since|By|During)\s+$")
+_PEOPLE_DID_AFTER = re.compile(
+    r"\s+(?:officers|soldiers|troops|cadets|trainees|students|recruits|pilots|instructors)\s+"
+    r"(?:were|was|had|have|began|started|arrived|received|trained)\b"
+)
 _NOT_A_YEAR_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|million|billion|thousand|"
     # "batches of 2000 former fighters each", "over 2000 military personnel": what a number
@@ -1447,7 +1456,8 @@ _DATELINE_AFTER = re.compile(
 # A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
 # Indian Navy ...", "Phnom Penh (FN), Mar. 15 – Cambodia ...".
 _YEARLESS_DATELINE_AFTER = re.compile(
-    r"^\s*(?:--|:-|[:–—-])\s+(?-i:[A-ZÀ-Þ])"  # "Dhaka, 16 July :- Chief of Air Staff ..."
+    # "Dhaka, 16 July :- Chief of Air Staff ...", "New Delhi, 15 June: 43 Afghan cadets ..."
+    r"^\s*(?:--|:-|[:–—-])\s+(?-i:[A-ZÀ-Þ]|\d+\s+(?-i:[A-Z]))"
     r"|^[ \t]*\.?[ \t]*(?:\n|$)"  # "Lima, Dec. 17." alone on its line
 )
 # A site's name and a comma opening the text before a date: "afrol.com, 10 January - The ...".
@@ -2326,6 +2336,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         # "Exercise Iron Wolf 2017 participants will also train": the year of the exercise's
         # name, before the people taking part in it
         return not _NOT_A_YEAR_BEFORE.search(before)
+    if name == "year" and _TIME_OPENING_BEFORE.search(before) and _PEOPLE_DID_AFTER.match(after):
+        return True  # "From 1949 officers were sent for training": when, then who was sent
     return not (
         name == "year" and (_NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after))
     )
@@ -4570,10 +4582,20 @@ class _Context:
                         and self.year == self.own_date.year
                         and sentence >= 0
                         and replace(point, year=self.year).first_day() > self.own_date
-                        and _HELD_IN_THE_PAST.search(text[sentence:sentence_end])
+                        and (
+                            _HELD_IN_THE_PAST.search(text[sentence:sentence_end])
+                            or (
+                                _PAST_VERB_IN_BEFORE.search(
+                                    text[max(0, mention.start - 30) : mention.start]
+                                )
+                                # ("will be launched in December": yet to come)
+                                and not _about_the_future(text[sentence:sentence_end])
+                            )
+                        )
                     ):
-                        # "Du 5 au 16 décembre a eu lieu ..." under "8 janvier 2006": held
-                        # before the page was written, in a year it does not state
+                        # "Du 5 au 16 décembre a eu lieu ..." under "8 janvier 2006", "who
+                        # announced in August" under "July 10, 2007": held before the page was
+                        # written, in a year it does not state
                         year = None
                     elif (
                         not self.prose
@@ -4872,6 +4894,13 @@ _PLANNED_BEFORE = re.compile(
     re.I,
 )
 _PAST_VERB_BEFORE = re.compile(r"\b(?:" + _PAST_VERBS + r")\s+(?:on\s+)?$")
+# ... or with "in" between: "who announced in August" (not "the exercise scheduled in August")
+_PAST_VERB_IN_BEFORE = re.compile(
+    # (nor "would be held in April": the passive of what is to come)
+    r"(?<!\bbe\s)(?<!\bbeen\s)\b(?!(?:schedul|plann|expect|slat|propos)ed\b)(?:"
+    + _PAST_VERBS
+    + r")\s+in\s+$"
+)
 # ... or, when the date opens its sentence, its verb in the past right after it: "In
 # December, the ministry approved the transfer of the instructors, who will train ...",
 # "En diciembre, dijo Lira, se tuvo ...".

@@ -3,10 +3,14 @@
 The sentences are made up for the tests, in the manner of the pages the reader meets.
 """
 
+import ast
+import collections
 import datetime
+import pathlib
 
 import pytest
 
+from cadre.pageimport import reader
 from cadre.pageimport.reader import ActorTable, find_dates, kind_of, page_text, read_dates
 
 
@@ -5614,3 +5618,40 @@ def test_a_yearless_place_and_day_dateline_before_a_count_opening_the_story():
 def test_a_month_after_the_pages_own_day_yet_to_come_keeps_the_pages_year():
     text = "Friday, 24 June 2016\n\nThe second phase will be launched in December, sources said."
     assert edtfs(text) == ["2016-12"]
+
+
+# The hundred-and-eighty-fifth and hundred-and-eighty-sixth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_a_comma_after_the_month_and_after_the_day():
+    text = "Hitler declared war on Dec, 11, 1941. A treaty was signed on Jan, 29, 1942."
+    assert edtfs(text) == ["1941-12-11", "1942-01-29"]
+
+
+def test_the_twentieth_century_named_by_its_figures_after_the_nineteenth():
+    text = "El ejército de fines del siglo XIX y principios del XX se caracterizó por su reforma."
+    assert edtfs(text) == ["19XX"]
+
+
+def test_a_posts_category_day_and_author_after_a_bar_are_the_pages_own():
+    text = (
+        "Catégorie : Nouveautés, Gironde  |  le 30 Décembre 2017 par Pierre Archassal\n\n"
+        "Il fut formé en 2016."
+    )
+    assert edtfs(text) == ["2016"]
+    assert edtfs("Le décret fut signé le 3 mai 2017 par Emmanuel Macron.") == ["2017-05-03"]
+
+
+def test_the_reader_binds_each_of_its_module_names_once():
+    # A pattern named again further down replaces the first for every caller, silently: two
+    # rules then read with one of them (so it was for a preposition's pattern until 2026-12-05).
+    tree = ast.parse(pathlib.Path(reader.__file__).read_text(encoding="utf-8"))
+    names = collections.Counter()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        targets += [node.target] if isinstance(node, ast.AnnAssign) else []
+        names.update(t.id for t in targets if isinstance(t, ast.Name))
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names[node.name] += 1
+    assert [name for name, count in names.items() if count > 1] == []

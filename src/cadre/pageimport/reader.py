@@ -651,6 +651,10 @@ _PATTERNS = [
         "mdy",
         rf"(?<![\w,])(?<!\d\.){_Y},\s+(?P<m>{_ENGLISH_MONTH})\.?\s*(?P<d>{_DAY})(?:st|nd|rd|th)?(?=\s*:)",
     ),
+    (  # "Hitler declared war on U.S. on Dec, 11, 1941": a comma after the month and the day
+        "mdy",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s(?P<d>{_DAY}),\s+{_Y}(?!\d)",
+    ),
     (  # "November, 2nd 2015": a comma between the month and its ordinal day
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s+(?P<d>{_DAY})(?:st|nd|rd|th)(?![\d\w]),?\s+{_Y}"
@@ -891,6 +895,9 @@ _PATTERNS = [
         r"(?<![\w])(?:(?:the\s+)?(?:20th|twentieth)\s+century\b(?![\w-])"
         r"|(?:XXe|XXème|20e|20ème|vingtième)\s+siècle\b"
         r"|siglo\s+(?:XX|veinte)\b"
+        # "a fines del siglo XIX y principios del XX": the century's word left to the first
+        r"|(?:(?<=\bprincipios\sdel\s)|(?<=\bcomienzos\sdel\s)|(?<=\binicios\sdel\s)"
+        r"|(?<=\bmediados\sdel\s)|(?<=\bfinales\sdel\s)|(?<=\bfines\sdel\s))(?-i:XX)\b"
         r"|20\.\s*Jahrhunderts?\b)",
     ),
     # "in 2055 BS", "since 2067BS": a year of Nepal's Bikram Sambat calendar, which starts in
@@ -1508,12 +1515,13 @@ _MEDIA_NAME_LINE = re.compile(
     r"(?-i:News|Radio|Television|TV|Times|Post|Daily|Herald|Tribune|Gazette)\s+"
 )
 _AGENCY_SLASH_AFTER = re.compile(r"\s*/\s*[A-Za-z]{2,8}\s*\)")
-_PREPOSITION_BEFORE = re.compile(
+# ("a drill on March 23, 2016On the shores": a caption's day run into the next sentence)
+_STAMP_PREPOSITION_BEFORE = re.compile(
     r"\b(?:on|in|at|of|from|since|until|by|le|el|am|du|de|del|depuis|desde|seit)\s+$", re.I
 )
-_BY_AUTHOR_AFTER = re.compile(
-    r"\s*[,|–—-]\s*(?:par|by|por|von)\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*){0,3}\s*"
-)
+# An author's name after "by": "samedi 24 octobre 2015, par A. Writer".
+_AUTHOR = r"(?:par|by|por|von)\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*){0,3}\s*"
+_BY_AUTHOR_AFTER = re.compile(r"\s*[,|–—-]\s*" + _AUTHOR)
 _DAY_ALONE_BEFORE = re.compile(r"\W*(?:(?:le|on|am|el)\s+)?(?:(?:" + _WEEKDAY + r")\W*)?", re.I)
 # (two figures only with the dash close: "the 1950s - 60 officers" is a count)
 _DECADE_TAIL = re.compile(r"(?:\s*[–-]\s*((?:19|20)\d0)|[–-]([2-9]0))(?:['’]?s)?(?![\w'’])")
@@ -1709,6 +1717,8 @@ _STAMP_AFTER = re.compile(
     re.I,
 )
 # A news site's section name and a bar before a date closing its line: "News | Aug. 18, 2015".
+# ... closing the line right after a day: "... | le 30 Décembre 2017 par P. Writer".
+_AUTHOR_CLOSING_LINE = re.compile(r"\s+" + _AUTHOR)
 _SECTION_BAR_BEFORE = re.compile(
     r"^\W*(?:news|latest\s+news|press\s+releases?|articles?|stories|features?|blog|media|"
     r"updates?|announcements?|actualités?|communiqués?(?:\s+de\s+presse)?|nachrichten|"
@@ -2585,6 +2595,16 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "News | Aug. 18, 2015", "A. Writer 21. Dezember 2004"
                 continue
+            if (
+                point.unit == "day"
+                and point.year
+                and "|" in text[line_start:s]
+                and _AUTHOR_CLOSING_LINE.fullmatch(rest_of_line)
+            ):
+                # "Catégorie : Nouveautés, Gironde | le 30 Décembre 2017 par P. Writer": a
+                # post's category, day and author
+                page_own(s, e, point)
+                continue
             if point.year and closes_line and _AGENCY_LINE_BEFORE.match(text[line_start:s]):
                 page_own(s, e, point)  # "PANA, 09 février 2019"
                 continue
@@ -2724,7 +2744,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     # the story ("... a drill on March 23, 2016On the shores": a caption's day)
                     or (
                         re.match(r"(?-i:[A-Z][a-z])", text[e : e + 2])
-                        and not _PREPOSITION_BEFORE.search(text[max(0, s - 12) : s])
+                        and not _STAMP_PREPOSITION_BEFORE.search(text[max(0, s - 12) : s])
                     )
                 )
             ):

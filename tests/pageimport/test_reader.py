@@ -5655,3 +5655,26 @@ def test_the_reader_binds_each_of_its_module_names_once():
         if isinstance(node, ast.FunctionDef | ast.ClassDef):
             names[node.name] += 1
     assert [name for name, count in names.items() if count > 1] == []
+
+
+# The hundred-and-eighty-seventh and hundred-and-eighty-eighth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_a_hard_wrapped_copys_line_goes_on_with_a_year_or_after_a_figure():
+    text = (
+        "The advisers of the training team came from the Australian army, and\n"
+        "they were posted to the camps near the border for a year or more, and\n"
+        "officers of the Australian Army Training Team Vietnam, helped train 27\n"
+        "light infantry battalions of the Cambodian army in South Vietnam during\n"
+        "1972. This project was, according to one study, a classic example of\n"
+        "using special forces as a multiplier, and it had been planned with the\n"
+        "Americans, who paid for the rifles, the boots and the rations of the men\n"
+        "while the Australians gave the instruction in the camps of the south and\n"
+        "the battalions went back to the war once their training was over, some of\n"
+        "them within weeks, and a few of their officers came back as instructors."
+    )
+    found = read(text)
+    assert [c.edtf for c in found] == ["1972"]
+    assert "helped train 27\nlight infantry battalions" in found[0].text
+    assert found[0].text.endswith("South Vietnam during\n1972.")

@@ -252,7 +252,9 @@ _BROKEN_LINE = re.compile(r"[a-zà-ÿß,]$|[a-zà-ÿß]\s+(?:19|20)\d\d$")
 # "ce qu'il en advint en" / "1940).": the sentence's last word, its year)
 _CONTINUED_LINE = re.compile(r"[a-zà-ÿß]|(?:1\d|20)\d\d(?:[,;]?\s+[a-zà-ÿß]|\)?[.,;]\s*$)")
 _WRAPPED_LINE_END = re.compile(r"\w$")
-_WRAPPED_LINE_START = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\b(?![:|])")
+# ("... in South Vietnam during" / "1972. This project was": a year first, or a lowercase word
+# after a figure, "helped train 27" / "light infantry battalions")
+_WRAPPED_LINE_START = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\b(?![:|])|(?:1\d|20)\d\d\b|[a-zà-ÿß]")
 
 
 # ---------------------------------------------------------------------------------------

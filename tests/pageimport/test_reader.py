@@ -5678,3 +5678,14 @@ def test_a_hard_wrapped_copys_line_goes_on_with_a_year_or_after_a_figure():
     assert [c.edtf for c in found] == ["1972"]
     assert "helped train 27\nlight infantry battalions" in found[0].text
     assert found[0].text.endswith("South Vietnam during\n1972.")
+
+
+# The hundred-and-eighty-ninth and hundred-and-ninetieth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_two_years_joined_by_to_after_a_dash_or_a_bracket_are_a_span():
+    text = (
+        "My time in the Malayan Police Force - 1952 to 1958 - was long. They compared 2019 to 2020."
+    )
+    assert edtfs(text) == ["1952/1958", "2019", "2020"]

@@ -2828,10 +2828,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     and text[e:s2] == "/"
                     and point2.year > point.year
                 )
-                or (  # "Since its establishment in 1986 to 2023, ..."
+                # "Since its establishment in 1986 to 2023, ...", "Police Force - 1952 to 1958"
+                or (
                     point.unit == point2.unit == "year"
                     and re.fullmatch(r"\s+to\s+", text[e:s2])
-                    and re.search(r"\bin\s+$", text[max(0, s - 4) : s])
+                    and re.search(r"(?:\bin|[-–—(,])\s+$", text[max(0, s - 4) : s])
                     and point2.year > point.year
                 )
                 or (

@@ -3767,8 +3767,8 @@ def read_dates(
         heading_year = _year_heading(raw)
         if heading_year:
             context.heading(heading_year)
-            found = find_dates(raw)
-            if years_alone and len(found) == 1 and found[0].first.year == heading_year:
+            found = find_dates(raw) if years_alone else []
+            if len(found) == 1 and found[0].first.year == heading_year:
                 found[0].start += block.start
                 found[0].end += block.start
                 year_line = (index, found[0])
@@ -3781,11 +3781,15 @@ def read_dates(
         body_start = block.start + _BULLET.match(raw).end()
         item = bool(_ITEM_BULLET.match(raw))
         mentions = find_dates(text[body_start : block.end], item)
-        in_chronology = _in_chronology(text, prior, following)
         for m in mentions:
             m.start += body_start
             m.end += body_start
-            if in_chronology and m.dateline and m.start == body_start and m.first.unit == "year":
+            if (
+                m.dateline
+                and m.start == body_start
+                and m.first.unit == "year"
+                and _in_chronology(text, prior, following)
+            ):
                 # "1934 - Straits Settlement Naval Volunteer Reserve" between other lines
                 # opening with a year: a chronology's item, not a site's title bar
                 m.dateline = False
@@ -3866,7 +3870,7 @@ def read_dates(
             # "1902" / "Das Deutsche Reich richtet eine Botschaft in Bolivien ein.": a
             # chronology's year on its own line over its entry, which states no date of its
             # own: the year dates the entry, up to its first sentence with a date.
-            stop = next((s for s, e in spans if any(s <= m.start < e for m in mentions)), block.end)
+            stop = _first_dated_sentence(spans, mentions, -1, block.end)
             entry = text[body_start:stop].rstrip()
             if entry:
                 candidates.append(
@@ -3884,11 +3888,7 @@ def read_dates(
             # own; other dates inside that stretch are events of their own clauses.
             lead = mentions[0]
             context.fill(lead)
-            stop = block.end
-            for s, e in spans:
-                if s > lead.end and any(s <= m.start < e for m in mentions[1:]):
-                    stop = s
-                    break
+            stop = _first_dated_sentence(spans, mentions[1:], lead.end, block.end)
             lead_text = text[body_start:stop].rstrip()
             summary = _summary(lead_text, [(0, lead.end - body_start)])
             candidates.append(
@@ -5008,6 +5008,14 @@ def _in_chronology(text: str, prior: Block | None, following: Block | None) -> b
         near is not None and bool(_CHRONOLOGY_YEAR.match(text, near.start, near.end))
         for near in (prior, following)
     )
+
+
+def _first_dated_sentence(
+    spans: list[tuple[int, int]], mentions: list[DateMention], after: int, end: int
+) -> int:
+    """Where the first sentence starting after `after` that holds one of `mentions` starts;
+    `end` when none does: the stretch a lead date (or a year line over an entry) dates."""
+    return next((s for s, e in spans if s > after and any(s <= m.start < e for m in mentions)), end)
 
 
 def _is_date_led(text: str, mention: DateMention, block: Block) -> bool:

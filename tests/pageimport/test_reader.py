@@ -5689,3 +5689,43 @@ def test_two_years_joined_by_to_after_a_dash_or_a_bracket_are_a_span():
         "My time in the Malayan Police Force - 1952 to 1958 - was long. They compared 2019 to 2020."
     )
     assert edtfs(text) == ["1952/1958", "2019", "2020"]
+
+
+# The hundred-and-ninety-first and hundred-and-ninety-second held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_a_reports_number_and_year_is_no_event():
+    text = "Oslo: Norad (Report Discussion no. 19/2010) 30 p.\n\nThe police course began in 2004."
+    assert edtfs(text) == ["2004"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("La escuela de aviación abrió en la segunda década del siglo XX.", "191X"),
+        ("La mission militaire date de la deuxième décennie du XXe siècle.", "191X"),
+        ("The gendarmerie was raised in the third decade of the twentieth century.", "192X"),
+    ],
+)
+def test_a_decade_told_by_its_place_in_the_twentieth_century(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_a_papers_volume_number_and_place_before_its_day_are_its_issue():
+    text = (
+        "Evening Post, Volume 15, Number 276, Rensselaer, Jasper County, 22 November 1911 — "
+        "NATIVE SOLDIERS\n\n"
+        "On 3 November the first company of the constabulary paraded before its officers."
+    )
+    found = read(text)
+    assert [c.edtf for c in found] == ["1911-11-03"]
+    assert found[0].inferred_year
+
+
+def test_a_number_read_as_a_day_after_a_volume_is_the_issue_not_an_event():
+    text = (
+        "The Egyptian army was reformed under British officers in 1936.\n\n"
+        "This article was first published in the Defence Journal, Vol 128, No 2, April 1998"
+    )
+    assert edtfs(text) == ["1936"]

@@ -886,7 +886,13 @@ _PATTERNS = [
         r"(?P<dy6>[2-9]0)['’‘]?s\b"
         # "in the first decade of the twentieth century": its first ten years
         r"|(?:the\s+)?(?P<dn>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+decade\s+"
-        r"of\s+the\s+(?:20th|twentieth)\s+century\b)",
+        r"of\s+the\s+(?:20th|twentieth)\s+century\b"
+        # "la segunda década del siglo XX", "la deuxième décennie du XXe siècle"
+        r"|(?P<dn2>primera|segunda|tercera|cuarta|quinta|sexta|s[eé]ptima|octava|novena)\s+"
+        r"d[eé]cada\s+del\s+siglo\s+(?:XX|veinte)\b"
+        r"|(?P<dn3>premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me|"
+        r"sixi[eè]me|septi[eè]me|huiti[eè]me|neuvi[eè]me)\s+d[eé]cennie\s+du\s+"
+        r"(?:XXe|XXème|20e|20ème|vingtième)\s+siècle\b)",
     ),
     # The twentieth century as a period things happened in: "in the 20th century", "au XXe
     # siècle", "el siglo XX", "im 20. Jahrhundert". Only that one: earlier ones fall outside the
@@ -1505,6 +1511,8 @@ _CREDIT_LABEL_BEFORE = re.compile(
     r"\s*:\s*(?:©\s*)?$",
     re.I,
 )
+# A report's number and year: "Norad Report Discussion no. 19/2010".
+_REPORT_NUMBER_BEFORE = re.compile(r"\b(?:no|nr|nº|n°)\.?\s*\d{1,4}/$", re.I)
 _SOURCE_LABEL_BEFORE = re.compile(
     # ... or how to cite the page itself: "Cita sugerida: Molinari, L. (2020)."
     r"(?:^|\n)\W*(?:quellen?|sources?|fuentes?|cita\s+sugerida|c[oó]mo\s+citar|suggested\s+citation|"
@@ -1532,6 +1540,13 @@ _DECADE_TAIL = re.compile(r"(?:\s*[–-]\s*((?:19|20)\d0)|[–-]([2-9]0))(?:['�
 _PERIODICAL_BEFORE = re.compile(
     r"\W*(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,5}(?:News|Bulletin|Magazine|Journal|Review|Gazette|"
     r"Newsletter|Quarterly|Monthly|Digest)\s*[-–—|:,]?\s*",
+    re.I,
+)
+# A paper's volume and number, and the place it comes out in, before the issue's day (or the
+# number itself read as the day: "Vol 128, No 2, April 1998").
+_VOLUME_AND_NUMBER_BEFORE = re.compile(
+    r"\bvol(?:ume)?\.?\s*\d{1,4}\s*,\s*(?:no\.?|nr\.?|number|issue)\s*"
+    r"(?P<number>\d{1,5}\s*,\s*(?:[^\W\d][^,\n\d]{0,30},\s*){0,3})?$",
     re.I,
 )
 _YEAR_IN_BRACKETS_AFTER = re.compile(r"\s*\((?P<y>(?:19|20)\d\d)\)")
@@ -2027,9 +2042,16 @@ _QUARTER_WORDS = {
 }
 
 
-_DECADE_ORDINALS = (
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-)  # fmt: skip
+# A decade by its place in the century, in English, Spanish and French (accents dropped).
+_DECADE_ORDINALS = {
+    word: place
+    for words in (
+        "first second third fourth fifth sixth seventh eighth ninth",
+        "primera segunda tercera cuarta quinta sexta septima octava novena",
+        "premiere deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme neuvieme",
+    )
+    for place, word in enumerate(words.split())
+} | {"seconde": 1}
 
 
 # The decade pattern's groups: its figures ("1990s", "90er") and its words ("the nineties").
@@ -2112,8 +2134,9 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         )
         if digits:
             start = int(digits) if len(digits) == 4 else 1900 + int(digits)
-        elif "dn" in groups:
-            start = 1900 + 10 * _DECADE_ORDINALS.index(groups["dn"].lower())
+        elif ordinal := groups.get("dn") or groups.get("dn2") or groups.get("dn3"):
+            plain = ordinal.lower().translate(str.maketrans("éè", "ee"))
+            start = 1900 + 10 * _DECADE_ORDINALS[plain]
         else:
             word = next(groups[k] for k in _DECADE_WORD_GROUPS if k in groups)
             start = DECADE_WORDS[word.lower()]
@@ -2449,6 +2472,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if name == "year" and _SOURCE_LABEL_BEFORE.search(text[max(0, s - 90) : s]):
                 page_own(s, e, None)  # "Quelle: Deutsches Soldatenjahrbuch 1982 / 30.": a source
                 continue
+            if name == "year" and _REPORT_NUMBER_BEFORE.search(text, max(0, s - 12), s):
+                page_own(s, e, None)  # "Norad Report Discussion no. 19/2010": a report's number
+                continue
             if _READ_MORE_BEFORE.search(text[max(0, s - 240) : s]):
                 page_own(s, e, None)  # 'Read more in "...", Chicago Tribune, January 9': a source
                 continue
@@ -2529,6 +2555,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 and _PERIODICAL_BEFORE.fullmatch(text, line_start, s)
             ):
                 page_own(s, e, point)  # "Bar News - April 20, 2007": a periodical's issue
+                continue
+            if issue := _VOLUME_AND_NUMBER_BEFORE.search(text, line_start, s):
+                # "Evening Republican, Volume 15, Number 276, Rensselaer, Jasper County, 22
+                # November 1911": a paper's issue, its place between
+                page_own(s, e, point if point.unit == "day" and issue["number"] else None)
                 continue
             if _STAMP_LINE.fullmatch(text[line_start:line_end]):
                 page_own(s, e, point if point.unit == "day" else None)

@@ -5729,3 +5729,95 @@ def test_a_number_read_as_a_day_after_a_volume_is_the_issue_not_an_event():
         "This article was first published in the Defence Journal, Vol 128, No 2, April 1998"
     )
     assert edtfs(text) == ["1936"]
+
+
+# The hundred-and-ninety-third and hundred-and-ninety-fourth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_years_closing_an_aside_in_square_brackets_are_read():
+    text = (
+        "From 1958 till 1960 the officer was lent to the new government [followed by his "
+        "deputy from 1959 till 1961]. The service was modelled on the one he had set up "
+        "[later the foreign service, in 1968]."
+    )
+    assert edtfs(text) == ["1958/1960", "1959/1961", "1968"]
+
+
+def test_a_footnotes_mark_after_a_year_closing_its_paragraph_leaves_the_year():
+    text = (
+        "The movement's ministers, among them the guerrillas' envoys, met at the conference "
+        "in Belgrade in 1978.2\n\nThe figure rose to 2003.5 in the next report."
+    )
+    assert edtfs(text) == ["1978"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2014-02-27 The armed forces freed from the shadow of France",
+        "Journeys in Time 2014-02-27 The armed forces freed from the shadow of France",
+    ],
+)
+def test_a_posts_day_before_the_title_on_its_line_is_the_pages_own_date(line):
+    text = (
+        "TITLE: The armed forces freed from the shadow of France\n\n"
+        f"{line}\n\n"
+        "The accords were signed in June 1973 and the bases were handed over."
+    )
+    assert edtfs(text) == ["1973-06"]
+
+
+def test_a_spanish_blogs_weekday_month_day_and_year_line_is_the_pages_own_date():
+    text = (
+        "Mi foto\nNombre: Luciano Cuadra\nUbicación: Managua\n\n"
+        "jueves, agosto 09, 2007\n\n"
+        "El telegrama del 10 de diciembre de 1924 nombra la fuerza por primera vez."
+    )
+    assert edtfs(text) == ["1924-12-10"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Descriptors: Volume 2019, 20th Century, World War I Print Version",
+        "Boston: Walter de Gruyter, 2018. Pp. 289. ISBN 978-3-11-055289-8.",
+        "Enviado: mayo de 2025. Aceptado: abril de 2025. Publicado: 30/06/2025",
+        "This is a digitized version of an article from the paper's print archive, before the "
+        "start of online publication in 1996.",
+    ],
+)
+def test_a_reviews_keywords_a_books_details_and_an_archives_notice_date_no_event(line):
+    text = f"{line}\n\nThe German officers stayed in Turkey until 1938."
+    assert edtfs(text) == ["1938"]
+
+
+def test_a_revolution_named_by_its_month_is_no_date():
+    text = (
+        "Under the influence of the October Revolution the party turned to Moscow, and the "
+        "advisers arrived in July."
+    )
+    assert edtfs(text) == ["XXXX-07"]
+
+
+def test_years_in_square_brackets_alone_or_opening_a_note_stay_no_event():
+    text = (
+        "Year : [2005] [2004] [2003]\n\n"
+        "[Reprinted from the article written for the anniversary volume, Lima, 2005]\n\n"
+        "The naval school opened its doors in 1947."
+    )
+    assert edtfs(text) == ["1947"]
+
+
+def test_a_year_in_square_brackets_after_a_day_is_that_days_year():
+    text = "On September 15, [1997] 500 troops parachuted into the south with the battalion."
+    assert edtfs(text) == ["1997-09-15"]
+
+
+def test_a_weather_reading_then_a_place_then_a_day_is_the_sites_clock():
+    text = (
+        "19.4 C\nLima\nsábado, noviembre 23, 2024\n\n"
+        "Que el Día D sería el 6 de agosto de 1975 y que la concentración de tropas, en el mes "
+        "de agosto, fue un ensayo."
+    )
+    assert edtfs(text) == ["1975-08-06", "1975-08"]

@@ -745,6 +745,11 @@ _PATTERNS = [
         r"(?<![\w])(?=[a-z]{4,10}\s+\d\d?,?\s+de\s+[12])"
         rf"(?P<m>{_SPANISH_MONTH})\s+(?P<d>{_DAY}),?\s+de\s+{_Y}(?!\d)",
     ),
+    (  # "jueves, agosto 09, 2007": a Spanish blog's date line, the month first, a comma
+        "mdy",
+        r"(?<![\w])(?=[a-z]{4,10}\s+\d\d?,\s+[12])"
+        rf"(?P<m>{_SPANISH_MONTH})\s+(?P<d>{_DAY}),\s+{_Y}(?!\d)",
+    ),
     # "The fateful June ‘67 war": a month and its year in two figures after an apostrophe
     # (the shape looked for first: a word, a space, an apostrophe and two figures)
     (
@@ -931,7 +936,9 @@ _PATTERNS = [
         # ("Sea Fury fighters in1950": a stored copy ran "in" into the year)
         rf"(?=[12])(?:(?<![\w$€£¥.,])|(?<=\bFY)|(?<=\bin)|(?<=\bc\.)|(?<=\bca\.)|(?<=\(c)|(?<=\b(?-i:[A-Z]{{3}}))|(?<=\b(?-i:[A-Z]{{4}}))|"
         # ("SRCE-2026-1768814430387-2017": a record's identifier, its parts joined by dashes)
-        rf"(?<=\b(?-i:[A-Z]{{5}}))|(?<=\b(?-i:[A-Z]{{6}})))(?<!\d{{5}}-){_Y}(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$))|-\d{{5}})",
+        # ("in Belgrade in 1978.2" closing its paragraph: a footnote's mark after the stop)
+        rf"(?<=\b(?-i:[A-Z]{{5}}))|(?<=\b(?-i:[A-Z]{{6}})))(?<!\d{{5}}-){_Y}"
+        r"(?![\w%]|,\d|\.\d(?!\d?\.(?:\s|$)|\d?[ \t]*(?:\n[ \t]*\n|$))|-\d{5})",
     ),
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
@@ -1021,6 +1028,9 @@ _NAMING_BEFORE = re.compile(
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
 )
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}\s*$")
+# A revolution named by its month.
+_REVOLUTION_AFTER = re.compile(r"\s+(?-i:Revolution)\b")
+_REVOLUTION_BEFORE = re.compile(r"\b(?:revoluci[oó]n\s+de|r[ée]volution\s+d['’])\s*$", re.I)
 _NAMED_AFTER = re.compile(
     r"\s+(?:initiative|agenda|strategy|vision|plan|programme|program|process|package|report|"
     r"goals?|targets?|reflection|reform)\b",
@@ -1107,9 +1117,9 @@ _METADATA_BEFORE = re.compile(
     # and accepted the article
     # ("Recepción: 26 de enero de 2015. Aprobación: 15 de marzo de 2015.")
     # ("Fecha de recepción: junio 2025", "Recibido: 28-04-2017 | Aceptado: 12-01-2018")
-    # ("Recibido: 22/10/2019 – Aprobado:23/04/2020")
+    # ("Recibido: 22/10/2019 – Aprobado:23/04/2020", "Enviado: mayo de 2025. Aceptado: ...")
     r"|(?:^|\n|[.;|–—]\s)\W*(?:fecha\s+de\s+)?(?:received|accepted|recibido|aceptado|reçu|accepté|"
-    r"recepción|aprobación|aceptación|aprobado)\s*:\s*"
+    r"recepción|aprobación|aceptación|aprobado|enviado|submitted|soumis)\s*:\s*"
     # "Pages 515-533 | Received 21 Dec 2022, Accepted 06 Sep 2023, Published online: 16 Sep
     # 2023": a journal's line, its labels capitalised
     r"|[|,]\s*(?-i:Received|Accepted|Published\s+online)\s*:?\s*"
@@ -1512,6 +1522,7 @@ _CREDIT_LABEL_BEFORE = re.compile(
     re.I,
 )
 # A report's number and year: "Norad Report Discussion no. 19/2010".
+_BOOK_DETAILS_AFTER = re.compile(r"[.,]?\s*(?:pp?\.\s*\d+[.,]?\s*)?ISBN\b", re.I)
 _REPORT_NUMBER_BEFORE = re.compile(r"\b(?:no|nr|nº|n°)\.?\s*\d{1,4}/$", re.I)
 _SOURCE_LABEL_BEFORE = re.compile(
     # ... or how to cite the page itself: "Cita sugerida: Molinari, L. (2020)."
@@ -1549,7 +1560,20 @@ _VOLUME_AND_NUMBER_BEFORE = re.compile(
     r"(?P<number>\d{1,5}\s*,\s*(?:[^\W\d][^,\n\d]{0,30},\s*){0,3})?$",
     re.I,
 )
-_YEAR_IN_BRACKETS_AFTER = re.compile(r"\s*\((?P<y>(?:19|20)\d\d)\)")
+_YEAR_IN_BRACKETS_AFTER = re.compile(r",?\s*(?:\(|\[)(?P<y>(?:19|20)\d\d)[)\]]")
+
+
+def _bracketed_aside(text: str, line_start: int, start: int, unit: str) -> bool:
+    """A year closing an aside in square brackets inside a sentence ("... to the new government
+    [followed by his deputy from 1959 till 1961]"), not a byline's or a note's date."""
+    opening = text.rfind("[", line_start, start)
+    return (
+        unit == "year"
+        and bool(text[line_start:opening].strip())
+        and len(text[opening + 1 : start].split()) >= 2
+    )
+
+
 _OLD_YEAR_AFTER = re.compile(r",?\s*(?:de\s+|del\s+)?1[0-8]\d\d(?!\d)")
 # ... or just before it, a few words between: "In 1751, more precisely on 14 December".
 _OLD_YEAR_BEFORE = re.compile(r"(?<![\d.,])1[0-8]\d\d\s*,\s*(?:[^\W\d]+\s+){0,3}$")
@@ -1649,8 +1673,9 @@ _CATEGORIES_AFTER = re.compile(
 _WEEKDAY_ONLY = re.compile(r"\W*(?:" + _WEEKDAY + r")\W{0,3}", re.I)
 # "samedi 17 novembre 2007" alone on its line: a page's date, never the rest of the line before.
 _WEEKDAY_DATE_LINE = re.compile(
-    # ("viernes, 5 de agosto de 2011")
-    rf"(?:{_WEEKDAY})\W+{_DAY}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}\s+(?:del?\s+)?{_YEAR}\s*",
+    # ("viernes, 5 de agosto de 2011"; "jueves, agosto 09, 2007")
+    rf"(?:{_WEEKDAY})\W+(?:{_DAY}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}\s+(?:del?\s+)?"
+    rf"|{_MONTH}\s+{_DAY},\s+){_YEAR}\s*",
     re.I,
 )
 # The next line only a place and a clock: "mardi 16 avril 2024" / "Antananarivo | 13h48", the
@@ -2330,6 +2355,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         )
     ):
         return False  # a French or Spanish month is lowercase in a date
+    if name == "m" and (_REVOLUTION_AFTER.match(after) or _REVOLUTION_BEFORE.search(before)):
+        return False  # "the October Revolution", "la Revolución de Octubre": a name
     counted = r"^\s*(?:%|million|billion|troops|people|personnel|officers|members)"
     if name in ("mdy", "dmy") and re.match(counted, after, re.I):
         # "December 300 troops" is no day: a number followed by what it counts.
@@ -2472,8 +2499,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if name == "year" and _SOURCE_LABEL_BEFORE.search(text[max(0, s - 90) : s]):
                 page_own(s, e, None)  # "Quelle: Deutsches Soldatenjahrbuch 1982 / 30.": a source
                 continue
-            if name == "year" and _REPORT_NUMBER_BEFORE.search(text, max(0, s - 12), s):
-                page_own(s, e, None)  # "Norad Report Discussion no. 19/2010": a report's number
+            if name == "year" and (
+                _REPORT_NUMBER_BEFORE.search(text, max(0, s - 12), s)
+                or _BOOK_DETAILS_AFTER.match(text, e)
+            ):
+                # "Norad Report Discussion no. 19/2010", "Walter de Gruyter, 2018. Pp. 289.
+                # ISBN ...": a report's number, a book's year; no event
+                page_own(s, e, None)
                 continue
             if _READ_MORE_BEFORE.search(text[max(0, s - 240) : s]):
                 page_own(s, e, None)  # 'Read more in "...", Chicago Tribune, January 9': a source
@@ -2606,7 +2638,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if point.year and (
                 (at_start and point.unit == "day" and re.match(r"[“\"«A-ZÀ-Þ]", text[e : e + 1]))
-                or (re.match(r"\s*\]", rest_of_line) and "[" in text[line_start:s])
+                or (
+                    re.match(r"\s*\]", rest_of_line)
+                    and "[" in text[line_start:s]
+                    and not _bracketed_aside(text, line_start, s, point.unit)
+                )
             ):
                 # "08 Feb, 2022“The arrival ...": the page's date run into its text; "[ A.
                 # Writer, Bruxelles, example.org, le dimanche 4 janvier 2014 ]": a byline.
@@ -3741,6 +3777,9 @@ def read_dates(
             clock = False
             if len(raw.split()) <= 6 and find_dates(raw):
                 continue
+            if len(raw.split()) <= 3 and not re.search(r"\d", raw):
+                clock = True  # "19.4 C" / "Lima" / "sábado, noviembre 23, 2024": its place first
+                continue
         if latin and _latin_share(raw) < 0.2:
             # A line in another script on a page in a Latin one: the site's furniture, its
             # date the page's own ("Хуучирсан мэдээ: 2016.01.28-нд нийтлэгдсэн").
@@ -3770,6 +3809,11 @@ def read_dates(
         labelled, label = _is_label(label), raw.strip()
         if _DATELESS_DATELINE.match(raw):
             context.heading(None)
+        if headline and (posted := _day_before_title(raw, headline)):
+            # "2014-02-27 <title>", "Journeys in Time 2010-08-18 <title>": the post's day, a
+            # series' name at most before it, over the title: the page's own date
+            context.page_date(posted)
+            continue
         titled = raw[_BULLET.match(raw).end() :]  # "• <title>": a menu's item, the title
         titled_again = bool(headline) and _plain(titled).startswith(headline)
         rest = _after_words(titled, len(headline.split())) if titled_again else ""
@@ -3793,8 +3837,10 @@ def read_dates(
                     continue
             block = Block(block.end - len(rest), block.end, block.kind)
             raw = rest
-        if _keyword_line(raw):
+        if _keyword_line(raw) or _KEYWORDS_LABEL.match(raw):
             continue  # "Lithuani, Poland, Ukraine, ..., “Maple Arch 2017”, NATO, training"
+        if _ARCHIVE_NOTICE.search(raw):
+            continue  # "... print archive, before the start of online publication in 1996."
         heading_year = _year_heading(raw)
         if heading_year:
             context.heading(heading_year)
@@ -4101,6 +4147,16 @@ def _after_words(text: str, count: int) -> str:
     return text[words[count - 1].end() :].lstrip() if len(words) > count else ""
 
 
+# A labelled line of a post's or a review's keywords: "Descriptors: Volume 2019, 20th Century".
+_KEYWORDS_LABEL = re.compile(
+    r"\W*(?:descriptors|keywords|key\s+words|tags|mots[- ]cl[ée]s|palabras\s+clave|"
+    r"schlagw(?:ö|oe)rter)\s*:",
+    re.I,
+)
+# A newspaper archive's note on its scanned articles, the year its site went online.
+_ARCHIVE_NOTICE = re.compile(r"\bdigiti[sz]ed\s+version\s+of\s+an\s+article\b", re.I)
+
+
 def _keyword_line(raw: str) -> bool:
     """A line of a post's keywords or tags, with no label: six or more short items between
     commas, no sentence, at most one of them with a number (a name's year)."""
@@ -4138,6 +4194,20 @@ def _headline(title: str) -> str:
     core = re.split(r"\s+[-–—|]\s+(?=(?!\d{4}\s*$)[^-–—|]{1,40}$)", title.strip())[0]
     core = _plain(core)
     return core if len(core) >= 24 else ""
+
+
+def _day_before_title(raw: str, headline: str) -> DateMention | None:
+    """A line's one full day, at most four words before it and the page's title alone after."""
+    mentions = find_dates(raw)
+    if len(mentions) != 1 or len(raw) > len(headline) + 60:
+        return None
+    m = mentions[0]
+    if m.is_range or m.first.unit != "day" or m.first.year is None:
+        return None
+    before, after = raw[: m.start], _plain(raw[m.end :].strip(" -–—|:"))
+    if len(before.split()) > 4 or re.search(r"[.!?:;]", before):
+        return None
+    return m if after.startswith(headline) and len(after) - len(headline) < 12 else None
 
 
 # "Read also:", "Lire également :", "Siehe auch": other pages' titles follow, whose dates

@@ -5821,3 +5821,42 @@ def test_a_weather_reading_then_a_place_then_a_day_is_the_sites_clock():
         "de agosto, fue un ensayo."
     )
     assert edtfs(text) == ["1975-08-06", "1975-08"]
+
+
+# The hundred-and-ninety-fifth and hundred-and-ninety-sixth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_a_forums_breadcrumb_post_lines_quote_headers_and_member_fields_are_no_events():
+    text = (
+        "Click here to view this topic in its original format Forum > The Interwar Period "
+        "(1920-1940) > French Military Mission?!\n\n"
+        "Posted by: woj May 27, 2009 08:27 pm\n"
+        "In 1939 the mission was offered to Romania by France.\n\n"
+        "QUOTE (Jeroen @ May 27, 2009 08:40 pm)\n"
+        "The mission in Warsaw closed in 1932.\n\n"
+        "Posts: 1523\nJoined: 1/7/2009\nFrom: Woodbridge, VA\n\n"
+        "The scouts were formed in 1901."
+    )
+    assert edtfs(text) == ["1939", "1932", "1901"]
+
+
+def test_a_posted_by_line_gives_the_page_its_year():
+    text = "Posted by: woj May 27, 2009 08:27 pm\n\nThe instructors left Bucharest on 3 May."
+    found = read(text)
+    assert [c.edtf for c in found] == ["2009-05-03"]
+    assert found[0].inferred_year
+
+
+def test_a_german_abbreviated_month_between_a_day_and_a_year():
+    text = (
+        "Die Befehlshaber waren: 15. April 1941 - 7. Januar 1942 Generalmajor Paul Völckers "
+        "7. Januar 1942 - 1. Dez. 1943 Oberst Heinrich Knesch. Der Stab zog am 15. Okt. 1943 um."
+    )
+    assert edtfs(text) == ["1941-04-15/1942-01-07", "1942-01-07/1943-12-01", "1943-10-15"]
+
+
+def test_a_german_two_letter_weekday_before_a_day_alone_on_its_line_is_a_date_line():
+    text = "Mi, 11. Dezember 2019\n\nDie Patrouille der Schweizer siegte im Oktober in Wales."
+    found = read(text)
+    assert [c.edtf for c in found] == ["2019-10"]

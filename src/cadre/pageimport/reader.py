@@ -327,7 +327,11 @@ _ENGLISH_MONTH = _month_names(ENGLISH_MONTHS)
 # Spanish abbreviations no other month list holds ("12 ene. 2016", "3 ago 2015"); read only
 # between a day and a year, since "ago" and "set" are English words.
 _SPANISH_SHORT_MONTHS = {"ene": 1, "abr": 4, "ago": 8, "dic": 12, "set": 9}
-_DAY_MONTHS = MONTHS | _SPANISH_SHORT_MONTHS  # the months a day-month-year date may name
+# ... and German ones ("1. Dez. 1943", "15. Okt. 2015"), read only after a day and its stop.
+_GERMAN_SHORT_MONTHS = {"jan": 1, "feb": 2, "mär": 3, "apr": 4, "aug": 8, "sept": 9, "sep": 9,
+                        "okt": 10, "nov": 11, "dez": 12}  # fmt: skip
+# the months a day-month-year date may name
+_DAY_MONTHS = MONTHS | _SPANISH_SHORT_MONTHS | _GERMAN_SHORT_MONTHS
 # German month names long enough that one run into the next word is still known.
 _GERMAN_LONG_MONTHS = ("januar", "jänner", "februar", "april", "august", "september", "oktober",
                        "november", "dezember")  # fmt: skip
@@ -638,6 +642,10 @@ _PATTERNS = [
     (  # "am 23. Aprileine": a stored copy ran the German month into the next word
         "dmy_glued",
         rf"(?<![\w.])(?P<d>{_DAY})\.\s+(?P<m>{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:(?=[a-zäöüß]{{2}}))",
+    ),
+    (  # "1. Dez. 1943": a German abbreviated month between a day and a year
+        "dmy",
+        rf"(?<![\w.])(?P<d>{_DAY})\.\s*(?P<m>{_alternatives(_GERMAN_SHORT_MONTHS)})\.?\s+{_Y}(?!\d)",
     ),
     (  # "12 ene. 2016", "3 de ago. de 2015": a Spanish abbreviated month
         "dmy",
@@ -2423,6 +2431,14 @@ _ARCHIVE_LABEL_BEFORE = re.compile(
     re.I,
 )
 # A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
+# A forum's furniture: when a member joined, the quoted post's author and day.
+_FORUM_MEMBER_OR_QUOTE_BEFORE = re.compile(
+    r"(?:^|\n)\W*(?:joined|registered|member\s+since|mitglied\s+seit|inscrit\s+le)\s*:?\s*$"
+    r"|\bquote\s*\(\s*[^()@\n]{1,40}@\s*$",
+    re.I,
+)
+# "Posted by: woj May 27, 2009": a post's author, one or two words, before its day.
+_POSTED_BY_BEFORE = re.compile(r"(?:^|\n)\W*posted\s+by\s*:?\s*\S+(?:\s+\S+)?\s+$", re.I)
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
 
@@ -2506,6 +2522,12 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # "Norad Report Discussion no. 19/2010", "Walter de Gruyter, 2018. Pp. 289.
                 # ISBN ...": a report's number, a book's year; no event
                 page_own(s, e, None)
+                continue
+            if _FORUM_MEMBER_OR_QUOTE_BEFORE.search(text, max(0, s - 60), s):
+                page_own(s, e, None)  # "Joined: 1/7/2009", "QUOTE (Jeroen @ May 27, 2009": a
+                continue  # forum's member since, a quoted post's day
+            if _POSTED_BY_BEFORE.search(text, max(0, s - 60), s):
+                page_own(s, e, _point(name, match))  # "Posted by: woj May 27, 2009": a post's day
                 continue
             if _READ_MORE_BEFORE.search(text[max(0, s - 240) : s]):
                 page_own(s, e, None)  # 'Read more in "...", Chicago Tribune, January 9': a source
@@ -3336,7 +3358,7 @@ def _qualify(mention: DateMention, text: str):
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:No|Nos|Nr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Adm|Cdr|Sgt|St|Prof|Rev|Hon|Gov|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|al|approx|ca|cf|Art|Res|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez|vs|etc|al|approx|ca|cf|Art|Res|"
     r"para|e\.g|i\.e|U\.S|U\.N|U\.K|E\.U|p|pp|Inc|Ltd|Co|EE|"
     # "die franz. Mission", "der dt. Botschafter": German short forms of nations' adjectives
     r"franz|frz|dt|engl|ital|russ|brit|amerik|österr|griech|türk|span|"
@@ -3353,7 +3375,9 @@ _SENTENCE_END = re.compile(r"[.!?;]['\"’”)]?(?:\[\d{1,3}\]|\*{1,3})*(?=\s+['
 _CITATION_MARKS_END = re.compile(r"(?:\[\d{1,3}\]|\*{1,3})+$")
 _DAY_IN_FIGURES_END = re.compile(r"\b\d{1,2}\.$")
 _GERMAN_MONTH_AFTER = re.compile(
-    rf"\s+(?:{_MONTH}\b|(?:{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:[a-zäöüß]))", re.I
+    rf"\s+(?:{_MONTH}\b|(?:{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:[a-zäöüß])"
+    rf"|(?:{_alternatives(_GERMAN_SHORT_MONTHS)})\.\s+\d)",
+    re.I,
 )
 _GERMAN_ORDINAL_END = re.compile(
     r"\b(?i:die|der|das|den|dem|des|am|im|zum|zur|vom|beim|seit|ab|bis)\s+\d{1,3}\.$"
@@ -4245,6 +4269,8 @@ _CUT_AT_DATE = re.compile(r"\b(?:since|from|until|till|depuis|desde|hasta|seit)[
 _BREADCRUMB = re.compile(
     r"\s*(?-i:Home|Accueil|Inicio|Startseite)(?:\s*[>›»/|:]\s*|\s+)(?-i:[A-Z0-9])"
     r"(?:[^.!?\n]|\.(?=\S)){0,150}"
+    # "... original format Forum > The Interwar Period (1920-1940) > French Military Mission?!"
+    r"|[^>\n]{0,80}\b(?-i:Forums?|Board\s+index)\s*[>›»]\s*[^>\n]{1,80}(?:[>›»][^>\n]{1,80})+"
 )
 _TEASER_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
@@ -4479,7 +4505,10 @@ _PERIOD_LABEL = re.compile(r"^\W*(?:period|période|período|periodo|zeitraum)(?
 
 _PREPOSITION_ONLY_FIRST = re.compile(r"^(?:in|on)\s+(?=\S+\s+\d{4}$)", re.I)
 _WEEKDAY_FIRST = re.compile(
-    r"^\W*(?:" + _WEEKDAY + r"|tues|thurs|" + _WEEKDAY_SHORT + r")\.?(?:\s*,)?\s+", re.I
+    r"^\W*(?:" + _WEEKDAY + r"|tues|thurs|" + _WEEKDAY_SHORT + r")\.?(?:\s*,)?\s+"
+    # "Mi, 11. Dez. 2019": German's two letters, capitalised, a comma and the day after
+    r"|^\W*(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\.?,\s+(?=\d)",
+    re.I,
 )
 
 

@@ -5860,3 +5860,21 @@ def test_a_german_two_letter_weekday_before_a_day_alone_on_its_line_is_a_date_li
     text = "Mi, 11. Dezember 2019\n\nDie Patrouille der Schweizer siegte im Oktober in Wales."
     found = read(text)
     assert [c.edtf for c in found] == ["2019-10"]
+
+
+# The hundred-and-ninety-seventh and hundred-and-ninety-eighth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_an_articles_digest_note_gives_the_page_its_day_and_no_event():
+    text = (
+        "This article was digested from the original, published in THE REPORTER, 12 January "
+        "1967.\n\n"
+        "Last summer, a correspondent went with a unit down the trail."
+    )
+    assert edtfs(text) == ["1966-22"]
+
+
+def test_a_decade_closing_a_captions_square_brackets_is_read():
+    text = "A fighter of the Imperial Ethiopian Air Force. [circa mid 1950s]"
+    assert edtfs(text) == ["195X"]

@@ -1572,11 +1572,12 @@ _YEAR_IN_BRACKETS_AFTER = re.compile(r",?\s*(?:\(|\[)(?P<y>(?:19|20)\d\d)[)\]]")
 
 
 def _bracketed_aside(text: str, line_start: int, start: int, unit: str) -> bool:
-    """A year closing an aside in square brackets inside a sentence ("... to the new government
-    [followed by his deputy from 1959 till 1961]"), not a byline's or a note's date."""
+    """A year or a decade closing an aside in square brackets after a sentence's words ("... to
+    the new government [followed by his deputy from 1959 till 1961]", "... Air Force. [circa mid
+    1950s]"), not a byline's or a note's date."""
     opening = text.rfind("[", line_start, start)
     return (
-        unit == "year"
+        unit in ("year", "decade")
         and bool(text[line_start:opening].strip())
         and len(text[opening + 1 : start].split()) >= 2
     )
@@ -4253,6 +4254,9 @@ _RELATED = (
 _FIRST_PUBLISHED = re.compile(
     r"\W*(?:(?:this|the)\s+(?:op-ed|article|piece|post|essay|column|text|story)\s+"
     r"(?:is\s+|was\s+|has\s+)?(?:(?:previously|originally|first)\s+appeared)|"
+    # "This article was digested from the original, published in THE REPORTER, 12 January 1967"
+    r"(?:this|the)\s+(?:article|piece|essay|text|story)\s+(?:is|was|has\s+been)\s+"
+    r"(?:digested|adapted|excerpted|abridged|condensed|reprinted)\s+from|"
     r"(?:previously|originally|first)\s+published|anteriormente\s+publicad[oa]|"
     r"publicad[oa]\s+(?:originalmente|anteriormente|por\s+primera\s+vez)|"
     r"(?:initialement|précédemment|d['’]abord)\s+publiée?|"

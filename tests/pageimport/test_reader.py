@@ -5878,3 +5878,32 @@ def test_an_articles_digest_note_gives_the_page_its_day_and_no_event():
 def test_a_decade_closing_a_captions_square_brackets_is_read():
     text = "A fighter of the Imperial Ethiopian Air Force. [circa mid 1950s]"
     assert edtfs(text) == ["195X"]
+
+
+# The hundred-and-ninety-ninth and two-hundredth held-out sets' first runs (made-up lines of the
+# pages' shapes).
+
+
+def test_a_day_in_quotes_naming_a_class_is_no_date():
+    text = (
+        "Les élèves de la 29e promotion, baptisée « 5 février », puis la promotion « promotion "
+        "5 février », ont reçu leurs épaulettes le 12 décembre 2024."
+    )
+    assert edtfs(text) == ["2024-12-12"]
+
+
+def test_a_journals_issue_months_before_its_pages_are_no_event():
+    text = (
+        "papeles de trabajo, 18(34), julio-diciembre 2024, pp. 37-57\n\n"
+        "Los oficiales fueron formados en 1977 por instructores argentinos."
+    )
+    assert edtfs(text) == ["1977"]
+
+
+def test_a_threads_started_by_line_is_the_pages_own_date():
+    text = (
+        "Discussion in 'North Africa' started by Belgian Dave, Sep 23, 2013.\n\n"
+        "He arrived in Ankara on 3 February and met the Turkish staff."
+    )
+    found = read(text)
+    assert [c.edtf for c in found] == ["2013-02-03"]

@@ -2366,6 +2366,13 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return False  # a French or Spanish month is lowercase in a date
     if name == "m" and (_REVOLUTION_AFTER.match(after) or _REVOLUTION_BEFORE.search(before)):
         return False  # "the October Revolution", "la Revolución de Octubre": a name
+    if (
+        name in ("dmy", "mdy")
+        and not match.groupdict().get("y")
+        and re.search(r"[«“\"]\s*(?:[^\W\d]+\s+){0,2}$", before)
+        and re.match(r"\s*[»”\"]", after)
+    ):
+        return False  # "la promotion « 5 février »", "« promotion 5 février »": a day as a name
     counted = r"^\s*(?:%|million|billion|troops|people|personnel|officers|members)"
     if name in ("mdy", "dmy") and re.match(counted, after, re.I):
         # "December 300 troops" is no day: a number followed by what it counts.
@@ -2439,7 +2446,10 @@ _FORUM_MEMBER_OR_QUOTE_BEFORE = re.compile(
     re.I,
 )
 # "Posted by: woj May 27, 2009": a post's author, one or two words, before its day.
-_POSTED_BY_BEFORE = re.compile(r"(?:^|\n)\W*posted\s+by\s*:?\s*\S+(?:\s+\S+)?\s+$", re.I)
+# ("Discussion in 'North Africa' started by Belgian Dave, Sep 23, 2013": a thread's first post)
+_POSTED_BY_BEFORE = re.compile(
+    r"(?:^|\n)\W*posted\s+by\s*:?\s*\S+(?:\s+\S+)?\s+$|\bstarted\s+by\s+[^,\n]{1,30},\s*$", re.I
+)
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
 
@@ -2639,9 +2649,12 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, None)  # "A. Writer - 28 novembre 2024Naima ...": a teaser's
                 continue
-            if point.unit == "day" and _ARTICLE_AND_PAGE_AFTER.match(rest_of_line):
-                # "Rundbrief 318 vom 12. März 2009, Artikel 4, Seite 2": a periodical's issue (a
-                # book's year and page, "New York, 1986, p. 86", the gold lists count)
+            if (point.unit == "day" or name == "monthrange") and _ARTICLE_AND_PAGE_AFTER.match(
+                rest_of_line
+            ):
+                # "Rundbrief 318 vom 12. März 2009, Artikel 4, Seite 2", "18(34), julio-diciembre
+                # 2024, pp. 37-57": a periodical's issue (a book's year and page, "New York, 1986,
+                # p. 86", the gold lists count)
                 page_own(s, e, None)
                 continue
             if (

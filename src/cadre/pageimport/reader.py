@@ -4236,8 +4236,10 @@ def _headline(title: str) -> str:
 
 def _day_before_title(raw: str, headline: str) -> DateMention | None:
     """A line's one full day, at most four words before it and the page's title alone after."""
+    if len(raw) > len(headline) + 60 or headline[:20] not in _plain(raw):
+        return None  # (most lines: no date is looked for)
     mentions = find_dates(raw)
-    if len(mentions) != 1 or len(raw) > len(headline) + 60:
+    if len(mentions) != 1:
         return None
     m = mentions[0]
     if m.is_range or m.first.unit != "day" or m.first.year is None:

@@ -5907,3 +5907,16 @@ def test_a_threads_started_by_line_is_the_pages_own_date():
     )
     found = read(text)
     assert [c.edtf for c in found] == ["2013-02-03"]
+
+
+# The two-hundred-and-first and two-hundred-and-second held-out sets' first runs (made-up lines
+# of the pages' shapes).
+
+
+def test_a_decrees_number_and_year_and_a_blogs_month_archive_label_are_no_events():
+    text = (
+        "Posts made in October, 2015\n\n"
+        "El régimen, a través del decreto presidencial 19-2024, autorizó el ingreso de tropas "
+        "extranjeras para ejercicios en 2025."
+    )
+    assert edtfs(text) == ["2025"]

@@ -1531,7 +1531,12 @@ _CREDIT_LABEL_BEFORE = re.compile(
 )
 # A report's number and year: "Norad Report Discussion no. 19/2010".
 _BOOK_DETAILS_AFTER = re.compile(r"[.,]?\s*(?:pp?\.\s*\d+[.,]?\s*)?ISBN\b", re.I)
-_REPORT_NUMBER_BEFORE = re.compile(r"\b(?:no|nr|nº|n°)\.?\s*\d{1,4}/$", re.I)
+# ... or a decree's: "el decreto presidencial 19-2024".
+_REPORT_NUMBER_BEFORE = re.compile(
+    r"\b(?:no|nr|nº|n°)\.?\s*\d{1,4}/$"
+    r"|\b(?:decreto|decree|décret|dekret)(?:\s+[^\W\d]+)?\s+\d{1,4}-$",
+    re.I,
+)
 _SOURCE_LABEL_BEFORE = re.compile(
     # ... or how to cite the page itself: "Cita sugerida: Molinari, L. (2020)."
     r"(?:^|\n)\W*(?:quellen?|sources?|fuentes?|cita\s+sugerida|c[oó]mo\s+citar|suggested\s+citation|"
@@ -2439,10 +2444,12 @@ _ARCHIVE_LABEL_BEFORE = re.compile(
     re.I,
 )
 # A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
-# A forum's furniture: when a member joined, the quoted post's author and day.
+# A forum's or a blog's furniture: when a member joined, the quoted post's author and day.
 _FORUM_MEMBER_OR_QUOTE_BEFORE = re.compile(
     r"(?:^|\n)\W*(?:joined|registered|member\s+since|mitglied\s+seit|inscrit\s+le)\s*:?\s*$"
-    r"|\bquote\s*\(\s*[^()@\n]{1,40}@\s*$",
+    r"|\bquote\s*\(\s*[^()@\n]{1,40}@\s*$"
+    # "Posts made in October, 2015": a blog's archive of a month
+    r"|(?:^|\n)\W*posts\s+made\s+in\s+$",
     re.I,
 )
 # "Posted by: woj May 27, 2009": a post's author, one or two words, before its day.
@@ -2527,7 +2534,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 page_own(s, e, None)  # "Quelle: Deutsches Soldatenjahrbuch 1982 / 30.": a source
                 continue
             if name == "year" and (
-                _REPORT_NUMBER_BEFORE.search(text, max(0, s - 12), s)
+                _REPORT_NUMBER_BEFORE.search(text, max(0, s - 40), s)
                 or _BOOK_DETAILS_AFTER.match(text, e)
             ):
                 # "Norad Report Discussion no. 19/2010", "Walter de Gruyter, 2018. Pp. 289.

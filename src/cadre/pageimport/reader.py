@@ -1529,9 +1529,10 @@ _CREDIT_LABEL_BEFORE = re.compile(
     r"\s*:\s*(?:©\s*)?$",
     re.I,
 )
-# A report's number and year: "Norad Report Discussion no. 19/2010".
+# A book's details after its year: "Walter de Gruyter, 2018. Pp. 289. ISBN ...".
 _BOOK_DETAILS_AFTER = re.compile(r"[.,]?\s*(?:pp?\.\s*\d+[.,]?\s*)?ISBN\b", re.I)
-# ... or a decree's: "el decreto presidencial 19-2024".
+# A report's or a decree's number before its year: "Norad Report Discussion no. 19/2010", "el
+# decreto presidencial 19-2024".
 _REPORT_NUMBER_BEFORE = re.compile(
     r"\b(?:no|nr|nº|n°)\.?\s*\d{1,4}/$"
     r"|\b(?:decreto|decree|décret|dekret)(?:\s+[^\W\d]+)?\s+\d{1,4}-$",
@@ -2091,6 +2092,7 @@ _DECADE_ORDINALS = {
     )
     for place, word in enumerate(words.split())
 } | {"seconde": 1}
+_GRAVE_AND_ACUTE_E = str.maketrans("éè", "ee")
 
 
 # The decade pattern's groups: its figures ("1990s", "90er") and its words ("the nineties").
@@ -2174,7 +2176,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         if digits:
             start = int(digits) if len(digits) == 4 else 1900 + int(digits)
         elif ordinal := groups.get("dn") or groups.get("dn2") or groups.get("dn3"):
-            plain = ordinal.lower().translate(str.maketrans("éè", "ee"))
+            plain = ordinal.lower().translate(_GRAVE_AND_ACUTE_E)
             start = 1900 + 10 * _DECADE_ORDINALS[plain]
         else:
             word = next(groups[k] for k in _DECADE_WORD_GROUPS if k in groups)
@@ -2443,20 +2445,17 @@ _ARCHIVE_LABEL_BEFORE = re.compile(
     r"\s*:\s*$",
     re.I,
 )
-# A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
-# A forum's or a blog's furniture: when a member joined, the quoted post's author and day.
-_FORUM_MEMBER_OR_QUOTE_BEFORE = re.compile(
+# A forum's or a blog's furniture before a date: when a member joined, a quoted post's author,
+# a month's archive ("Posts made in October, 2015"); or, in the group `post`, a post's author
+# before its day ("Posted by: woj May 27, 2009", "... started by Belgian Dave, Sep 23, 2013").
+_FORUM_FURNITURE_BEFORE = re.compile(
     r"(?:^|\n)\W*(?:joined|registered|member\s+since|mitglied\s+seit|inscrit\s+le)\s*:?\s*$"
     r"|\bquote\s*\(\s*[^()@\n]{1,40}@\s*$"
-    # "Posts made in October, 2015": a blog's archive of a month
-    r"|(?:^|\n)\W*posts\s+made\s+in\s+$",
+    r"|(?:^|\n)\W*posts\s+made\s+in\s+$"
+    r"|(?P<post>(?:^|\n)\W*posted\s+by\s*:?\s*\S+(?:\s+\S+)?\s+$|\bstarted\s+by\s+[^,\n]{1,30},\s*$)",
     re.I,
 )
-# "Posted by: woj May 27, 2009": a post's author, one or two words, before its day.
-# ("Discussion in 'North Africa' started by Belgian Dave, Sep 23, 2013": a thread's first post)
-_POSTED_BY_BEFORE = re.compile(
-    r"(?:^|\n)\W*posted\s+by\s*:?\s*\S+(?:\s+\S+)?\s+$|\bstarted\s+by\s+[^,\n]{1,30},\s*$", re.I
-)
+# A forum's user or board before the date of a post: "r/cuba Jul 02 '24".
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
 
@@ -2541,11 +2540,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # ISBN ...": a report's number, a book's year; no event
                 page_own(s, e, None)
                 continue
-            if _FORUM_MEMBER_OR_QUOTE_BEFORE.search(text, max(0, s - 60), s):
-                page_own(s, e, None)  # "Joined: 1/7/2009", "QUOTE (Jeroen @ May 27, 2009": a
-                continue  # forum's member since, a quoted post's day
-            if _POSTED_BY_BEFORE.search(text, max(0, s - 60), s):
-                page_own(s, e, _point(name, match))  # "Posted by: woj May 27, 2009": a post's day
+            if forum := _FORUM_FURNITURE_BEFORE.search(text, max(0, s - 60), s):
+                # "Joined: 1/7/2009", "QUOTE (Jeroen @ May 27, 2009": no event; "Posted by: woj
+                # May 27, 2009": the post's day, the page's own
+                page_own(s, e, _point(name, match) if forum["post"] else None)
                 continue
             if _READ_MORE_BEFORE.search(text[max(0, s - 240) : s]):
                 page_own(s, e, None)  # 'Read more in "...", Chicago Tribune, January 9': a source
@@ -2628,7 +2626,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "Bar News - April 20, 2007": a periodical's issue
                 continue
-            if issue := _VOLUME_AND_NUMBER_BEFORE.search(text, line_start, s):
+            if issue := _VOLUME_AND_NUMBER_BEFORE.search(text, max(line_start, s - 160), s):
                 # "Evening Republican, Volume 15, Number 276, Rensselaer, Jasper County, 22
                 # November 1911": a paper's issue, its place between
                 page_own(s, e, point if point.unit == "day" and issue["number"] else None)

@@ -5920,3 +5920,30 @@ def test_a_decrees_number_and_year_and_a_blogs_month_archive_label_are_no_events
         "extranjeras para ejercicios en 2025."
     )
     assert edtfs(text) == ["2025"]
+
+
+# The two-hundred-and-third and two-hundred-and-fourth held-out sets' first runs (made-up lines
+# of the pages' shapes).
+
+
+def test_a_cut_last_line_opening_on_an_elided_preposition_and_a_year_is_a_sentence():
+    text = (
+        "Un colonel supervisait l’encadrement de la garde présidentielle.\n"
+        "Jusqu’en 1988, ce dernier avait officié au Zaïre (aujourd"
+    )
+    assert edtfs(text) == ["1988"]
+
+
+def test_a_month_a_comma_and_an_ordinal_day_with_no_year():
+    found = only("The pilots can fly demonstration flights on October, 5th, in the capital.")
+    assert (found.edtf, found.inferred_year) == ("XXXX-10-05", False)
+    assert edtfs("In December, 1st Battalion moved to the border.") == ["XXXX-12"]
+
+
+def test_an_also_read_link_and_a_count_of_men_are_no_events():
+    text = (
+        "The squadron arrived at Port Victoria on 1 September 2025.\n\n"
+        "Also Read: New Submarines to Start Construction in 2027 with 16 Missiles\n\n"
+        "Laut Programm wurden 2000 Mann in Großbritannien ausgebildet."
+    )
+    assert edtfs(text) == ["2025-09-01"]

@@ -667,8 +667,10 @@ _PATTERNS = [
     ),
     (  # "November, 2nd 2015": a comma between the month and its ordinal day
         "mdy",
-        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s+(?P<d>{_DAY})(?:st|nd|rd|th)(?![\d\w]),?\s+{_Y}"
-        r"(?!\d)",
+        # ("on October, 5th, in Day": no year, a mark after the day; "In December, 1st
+        # Battalion" is no day)
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s+(?P<d>{_DAY})(?:st|nd|rd|th)(?![\d\w])"
+        rf"(?:,?\s+{_Y}(?!\d)|(?=[,.;)]))",
     ),
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
@@ -1000,6 +1002,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     # "avait offert 2000 places", "2000 agentes", "2000 Soldaten": what a number counts
     r"places\b|postes\b|plazas\b|agents?\b|agentes\b|policiers\b|gendarmes\b|soldats\b|"
     r"militaires\b|soldados\b|policías\b|militares\b|efectivos\b|Soldaten\b|Polizisten\b|"
+    r"Mann\b|"  # "wurden 2000 Mann in Großbritannien ... ausgebildet": men, counted
     r"personnes\b|personas\b|Personen\b|Menschen\b|characters\b|inmates\b|prisoners\b|"
     r"detainees\b|civilians\b|refugees\b|families\b|children\b|cadets\b|"
     # "a Springfield 1903 rifle": a weapon's model
@@ -4255,10 +4258,10 @@ def _day_before_title(raw: str, headline: str) -> DateMention | None:
     return m if after.startswith(headline) and len(after) - len(headline) < 12 else None
 
 
-# "Read also:", "Lire également :", "Siehe auch": other pages' titles follow, whose dates
-# date no event of this one.
+# "Read also:", "Also Read:", "Lire également :", "Siehe auch": other pages' titles follow,
+# whose dates date no event of this one.
 _RELATED = (
-    r"\W*(?:read(?:\s+(?:also|more))?|see\s+also|related(?:\s+(?:articles?|stories|news|posts|links))?|"
+    r"\W*(?:(?:also\s+)?read(?:\s+(?:also|more))?|see\s+also|related(?:\s+(?:articles?|stories|news|posts|links))?|"
     r"more\s+on\s+this(?:\s+topic)?|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
     # a site's lists of its other stories: "Latest", "Most Read"
     r"latest(?:\s+(?:news|stories|posts))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|"
@@ -4513,9 +4516,10 @@ _CUT_SENTENCE = re.compile(
 _CUT_AFTER_A_WORD = re.compile(
     r",\s+(?:\w+\s+)*(?-i:a|an|the|and|or|of|to|which|who|that|le|la|les|et|der|die|das|und|el|y)$"
 )
-# ("First held in 2015, AUSINDEX has", "Im Jahr 2024 gab es": a verb or a clause after it)
+# ("First held in 2015, AUSINDEX has", "Im Jahr 2024 gab es": a verb or a clause after it;
+# "Jusqu’en 1988, ce dernier": a word elided before the preposition)
 _SENTENCE_OPENING = re.compile(
-    r"^\W*(?:[^\W\d]+\s+){0,2}?(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?"
+    r"^\W*(?:[^\W\d]+(?:\s+|['’])){0,2}?(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?"
     r"(?:19|20)\d\d(?:\s*,\s*\w+|\s+(?!(?:and|und|et|y|or|to|bis|au|a)\b)(?-i:[a-zäöüß]{2,})\b)",
     re.I,
 )

@@ -5947,3 +5947,28 @@ def test_an_also_read_link_and_a_count_of_men_are_no_events():
         "Laut Programm wurden 2000 Mann in Großbritannien ausgebildet."
     )
     assert edtfs(text) == ["2025-09-01"]
+
+
+# The two-hundred-and-fifth and two-hundred-and-sixth held-out sets' first runs (made-up lines of
+# the pages' shapes).
+
+
+def test_a_title_whose_sentence_goes_on_after_a_comma_dates_its_rest():
+    text = (
+        "TITLE: Washington announces a grant to strengthen security in Argentina\n\n"
+        "Washington announces a grant to strengthen security in Argentina,\n\n"
+        "being the first grant of its kind since 2003.\n\n"
+        "The grant will let the army buy equipment."
+    )
+    assert edtfs(text) == ["2003"]
+
+
+def test_a_date_line_and_the_category_the_post_was_filed_in_are_the_pages_own():
+    text = (
+        "The Agency by The Agency\n"
+        "27/02/2025,\n"
+        "in Afrique\n"
+        "Reading Time: 2 mins read\n"
+        "Russian instructors trained the forces of the Sahel states in 2024."
+    )
+    assert edtfs(text) == ["2024"]

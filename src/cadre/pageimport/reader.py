@@ -1184,6 +1184,11 @@ _SERIES_NUMBER_AFTER = re.compile(
 # underscore, which no sentence of an event writes; or by a rule of dashes ("25-1-2010 -----
 # DynCorp es ...").
 _UNDERSCORE_AFTER = re.compile(r"_[ \t]|[ \t]+-{3,}[ \t]")
+# "27/02/2025," / "in Afrique" under a post's byline: a theme's date line and the category
+# the post was filed in, the line ending there.
+_POSTED_IN_AFTER = re.compile(
+    r",\s*in[ \t]+(?-i:[A-ZÀ-Þ])[\w'’-]*(?:[ \t]+(?-i:[A-ZÀ-Þ&])[\w'’-]*){0,3}[ \t]*$", re.M
+)
 # A magazine's issue after its date: "May 13, 2013, Vol. 18, No. 33".
 _VOLUME_AFTER = re.compile(r",?\s*Vol(?:ume)?\.?\s*\d", re.I)
 # The count of a publication's pages right after a date: the day it came out.
@@ -2500,7 +2505,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     and _BRACKETED_LINE_END.match(text, e)
                 )
                 or (
-                    (_UNDERSCORE_AFTER.match(text, e) or _SERIES_NUMBER_AFTER.match(text, e))
+                    (
+                        _UNDERSCORE_AFTER.match(text, e)
+                        or _SERIES_NUMBER_AFTER.match(text, e)
+                        or _POSTED_IN_AFTER.match(text, e)
+                    )
                     and (s == 0 or text[s - 1] == "\n")
                 )
             ):
@@ -3863,8 +3872,14 @@ def read_dates(
         titled = raw[_BULLET.match(raw).end() :]  # "• <title>": a menu's item, the title
         titled_again = bool(headline) and _plain(titled).startswith(headline)
         rest = _after_words(titled, len(headline.split())) if titled_again else ""
-        # "<title> are held every year. ...": the title's words are a sentence's subject
-        if titled_again and not _SENTENCE_GOES_ON.match(rest):
+        # "<title> are held every year. ...": the title's words are a sentence's subject; "<title>,"
+        # / "siendo el primer envío de este tipo desde 2003.": the title is the first sentence's
+        # opening, the rest of it below
+        if (
+            titled_again
+            and not _SENTENCE_GOES_ON.match(rest)
+            and not _TITLE_SENTENCE_AFTER_COMMA.match(_plain(titled), len(headline))
+        ):
             # The page's title again at the top of its text (a headline, perhaps run into its
             # publication line): no event, but the page's own dates in it count. When the
             # article runs on in the same block, only the title is passed over.
@@ -4179,6 +4194,8 @@ _CAPTION_DAY_CLOSING = re.compile(
 )
 # Text after a repeated title this long is the article, run into the title's block.
 _ARTICLE_AFTER_TITLE = 200
+# After the title's words, a comma and a word that goes on with them (not a byline's "by").
+_TITLE_SENTENCE_AFTER_COMMA = re.compile(r"\s*,\s+(?!(?:by|par|por|von)\b)[a-zà-ÿ]{3,}")
 
 
 # After the title's words, a verb that goes on with them: "... Druzhba (friendship) are held".

@@ -5972,3 +5972,26 @@ def test_a_date_line_and_the_category_the_post_was_filed_in_are_the_pages_own():
         "Russian instructors trained the forces of the Sahel states in 2024."
     )
     assert edtfs(text) == ["2024"]
+
+
+# The two-hundred-and-seventh and two-hundred-and-eighth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_a_press_archives_source_line_dates_the_page():
+    found = read("Lippe aktuell , 21.05.2003 :\n\nSeit Mitte März werden Soldaten ausgebildet.")
+    assert [(c.edtf, c.inferred_year) for c in found] == [("2003-03", True)]
+
+
+def test_a_wire_dateline_with_a_full_stop_after_the_agency_is_the_pages_own():
+    text = "Bruxelles, 12 décembre 2024 (ACP).-Le chef de la Défense a visité un détachement."
+    assert edtfs(text) == []
+
+
+def test_a_date_originally_written_line_and_a_movement_named_by_its_day_are_no_events():
+    text = (
+        "Date Originally Written:  April 10, 2023.\n\n"
+        "The M23 (Mouvement du 23 mars) took the town; the Movimiento 26 de Julio fought in "
+        "1958."
+    )
+    assert edtfs(text) == ["1958"]

@@ -1064,7 +1064,7 @@ _METADATA_BEFORE = re.compile(
     r"(?:(?:^|[•|,;(—–-]|(?<=\d\s)|(?<=:\d\d))\s*(?:last\s+updated|latest\s+update|"
     # "Published in English on 8.8.2022": a ministry's page in a second language
     r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|published|posted|retrieved|access(?:ed)?|printed|"
-    r"publish(?:ed)?\s+date|date\s+published|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
+    r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"
     r"rédigée?|inscrit\s+le|"
@@ -1079,6 +1079,8 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:posted|written)\s+by\s*:?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+"
     # "Mondoweiss  /  December 26, 2024": a publication's name, a slash and the date, alone
     r"|^\W*(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+/\s+"
+    # "Lippe aktuell , 21.05.2003 :": a press archive's source line, a space before its comma
+    r"|^\W*(?-i:[A-Z])[\w.]*(?:[ \t]+[\w.]+){0,3}[ \t]+,[ \t]+"
     # a newsletter's issue: "Weekly Report - 19 August 2003"
     r"|^\W*(?:weekly|daily|monthly|fortnightly)\s+(?:report|review|digest|bulletin|brief|update)"
     r"\s*[-–—:|]\s*"
@@ -1485,7 +1487,8 @@ _DATELINE_AGENCY_AFTER = re.compile(
 )
 _DATELINE_AFTER = re.compile(
     # "((example.com))–": a site's name in double parentheses
-    r"^\s*,?\s*(?:\([^()]{1,40}\)\s*|\(\([^()]{1,40}\)\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
+    # ("Bruxelles, 12 décembre 2024 (ACP).-Le chef": a full stop after the agency's brackets)
+    r"^\s*,?\s*(?:\([^()]{1,40}\)\.?\s*|\(\([^()]{1,40}\)\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
     r"|^\.-\s*(?-i:[A-ZÀ-Þ])"  # "Ciudad de México, a 21 de octubre de 2019.- La Secretaría"
     r"|^\.\s+[-–—]\s+(?-i:[A-ZÀ-Þ])"  # "Conakry, République de Guinée, le 30 octobre 2025. – L'"
@@ -2215,6 +2218,13 @@ _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 # ("Mouvement du 23 Mars", "Campo de Mayo"), they are part of the name.
 _ROMANCE_MONTHS = _LOWERCASE_MONTHS | {"mars", "mai"}
 _NAME_DE_BEFORE = re.compile(r"(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:du|del|de)\s+$")
+# A movement named by its day, whatever the case of the month: "M23 (Mouvement du 23 mars)";
+# the month alone after the day it names ("Movimiento 26 de Julio").
+_MOVEMENT_BEFORE = re.compile(
+    r"\b(?:mouvement|movimiento|movement|bewegung)\s+(?:du\s+|del\s+|de\s+|of\s+(?:the\s+)?)?"
+    r"(?:\d{1,2}(?:er)?\s+(?:de\s+)?)?$",
+    re.I,
+)
 
 # "Jan de Bruyne", "Jan Kowalski": the given name, not January.
 _SURNAME_AFTER = re.compile(r"\s+(?:(?:de|van|von|der|den|ter|ten)\s+)*(?-i:[A-ZÀ-Þ][a-zà-ÿ])")
@@ -2293,6 +2303,8 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
             return False  # "(More on BERSAMA LIMA 2011 – here and here)": other posts
     if name == "decade" and _OLD_DECADE_SPAN_BEFORE.search(before):
         return False
+    if not match.groupdict().get("y") and _MOVEMENT_BEFORE.search(before):
+        return False  # "(Mouvement du 23 mars)", "Movimiento 26 de Julio": a movement's name
     if match.groupdict().get("d") and _NUMBER_SIGN_BEFORE.search(before):
         return False  # "F-mail N° 3 Décembre 1943": an issue's number, the month its date
     if name == "dayrange" and int(match.group("d")) < int(match.group("d1")):

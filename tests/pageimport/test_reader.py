@@ -5995,3 +5995,30 @@ def test_a_date_originally_written_line_and_a_movement_named_by_its_day_are_no_e
         "1958."
     )
     assert edtfs(text) == ["1958"]
+
+
+# The two-hundred-and-ninth and two-hundred-and-tenth held-out sets' first runs (made-up lines of
+# the pages' shapes).
+
+
+def test_a_range_from_yesterday_named_by_its_day_to_the_next_day():
+    found = only("El ejercicio opera desde ayer, 14 de mayo, hasta el próximo 28 de mayo.")
+    assert found.edtf == "XXXX-05-14/XXXX-05-28"
+
+
+def test_an_author_boxs_latest_posts_are_no_events():
+    text = (
+        "Russian instructors arrived in Niamey in 2024.\n"
+        "Les derniers articles par Rédaction (tout voir)\n"
+        "- Un autre article sur le gaz depuis le printemps 2022 - 21 novembre 2024\n"
+        "- Un troisième article - 20 novembre 2024"
+    )
+    assert edtfs(text) == ["2024"]
+
+
+def test_a_place_and_its_date_and_clock_closing_a_line_are_the_pages_own():
+    text = (
+        "Belmopan. April 24, 2020. 11:10 a.m.\n\n"
+        "The unit has pledged its continued support to the security forces since 2019."
+    )
+    assert edtfs(text) == ["2019"]

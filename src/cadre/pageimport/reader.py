@@ -1268,6 +1268,8 @@ _RANGE_OPEN = re.compile(
     r"les\s+années\s+|den\s+Jahren\s+)?"
     r"(?:(?:next|próximo|pasado)\s+)?"  # "Entre el próximo 27 de junio al 2 de agosto"
     r"(?:(?:" + _WEEKDAY + r"),?\s+)?"  # "Du lundi 30 octobre au vendredi 10 novembre"
+    # "desde ayer, 14 de mayo, hasta el próximo 28": the day named as yesterday or today too
+    r"(?:(?:yesterday|today|ayer|hoy|hier|aujourd['’]hui|gestern|heute),\s+)?"
     r"(?:" + _START_MODIFIER + r")?"  # "de la mi-janvier à la fin du mois de février 2013"
     r"|\b(?P<elided>d)['’]"  # "D’octobre à décembre 2016"
     r"|(?P<paren>\()\s*"  # "over 2 years (June 2013 to July 2015)"
@@ -1284,7 +1286,7 @@ _SHORT_YEAR_AND_AFTER = re.compile(
     re.I,
 )
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|(?:through|up)\s+(?:until|till)|to|until|till|through|"
+    r"^\s*,?\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|(?:through|up)\s+(?:until|till)|to|until|till|through|"
     r"thru|au|à|jusqu['’]\s?(?:au|à|en)|"
     r"bis(?:\s+zu[mr](?=\s))?|"  # "Vom 21. April bis zum 8. Mai"
     # "Since March 2017 and until January 2018"
@@ -1490,6 +1492,8 @@ _DATELINE_AFTER = re.compile(
     # ("Bruxelles, 12 décembre 2024 (ACP).-Le chef": a full stop after the agency's brackets)
     r"^\s*,?\s*(?:\([^()]{1,40}\)\.?\s*|\(\([^()]{1,40}\)\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
+    # "Belmopan. April 24, 2020. 11:10 a.m.": the date and its clock closing the line
+    r"|^\.?[ \t]*\d{1,2}[:.]\d\d[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:\n|$)"
     r"|^\.-\s*(?-i:[A-ZÀ-Þ])"  # "Ciudad de México, a 21 de octubre de 2019.- La Secretaría"
     r"|^\.\s+[-–—]\s+(?-i:[A-ZÀ-Þ])"  # "Conakry, République de Guinée, le 30 octobre 2025. – L'"
     # "Bishoftu, June04, 2025 (EDU ) The Director ...": the agency in brackets, then the story
@@ -4294,6 +4298,9 @@ _RELATED = (
     r"more\s+on\s+this(?:\s+topic)?|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
     # a site's lists of its other stories: "Latest", "Most Read"
     r"latest(?:\s+(?:news|stories|posts))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|"
+    # an author box's list: "Latest posts by X (see all)", "Les derniers articles par X (tout voir)"
+    r"(?:the\s+)?latest\s+posts\s+by\s+[^()\n]{1,40}\(see\s+all\)|"
+    r"(?:les\s+)?derniers\s+articles\s+par\s+[^()\n]{1,40}\(tout\s+voir\)|"
     r"sur\s+le\s+même\s+sujet|siehe\s+auch|lesen\s+sie\s+auch|mehr\s+zum\s+thema|"
     r"lea\s+también|ver\s+también|noticias\s+relacionadas|art[íi]culos\s+relacionados|"
     # "You may be interested", "Vous aimerez aussi", "También te puede interesar"

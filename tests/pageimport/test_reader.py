@@ -6022,3 +6022,23 @@ def test_a_place_and_its_date_and_clock_closing_a_line_are_the_pages_own():
         "The unit has pledged its continued support to the security forces since 2019."
     )
     assert edtfs(text) == ["2019"]
+
+
+# The two-hundred-and-eleventh to two-hundred-and-fourteenth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+@pytest.mark.parametrize("opening, closing", [("[", "]"), ("(", ")")])
+def test_a_year_after_est_in_an_aside_is_an_event(opening, closing):
+    text = (
+        f"The FBI leads the academy at Budapest {opening}est. 1995{closing}, the DEA the one "
+        f"at Bangkok {opening}est. 1999{closing} and FLETC the one at Gaborone."
+    )
+    found = read(text)
+    assert [c.edtf for c in found] == ["1995", "1999"]
+    assert all("Bangkok" in c.text for c in found)
+
+
+def test_a_day_place_and_paper_in_brackets_opening_a_story_are_the_pages_own():
+    text = "(August 25, Colombo, A Paper) The United States donated equipment, as it did in 2019."
+    assert edtfs(text) == ["2019"]

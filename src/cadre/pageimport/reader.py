@@ -1472,6 +1472,11 @@ _PLACE_ONLY_AFTER = re.compile(
 _PLACE_AFTER_DATE = re.compile(
     r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]|^\s*,\s*" + _PLACE_NAME + r"\s*[-–—:]\s+(?-i:[A-ZÀ-Þ])"
 )
+# "(August 25, Colombo, Sri Lanka Guardian) The United States ...": the day, the place and the
+# paper in the brackets that open the story.
+_PARENTHESISED_DATELINE_AFTER = re.compile(
+    r",\s*" + _PLACE_NAME + r"(?:\s*,\s*[^()\n]{1,40})?\)\s+(?-i:[A-ZÀ-Þ])"
+)
 # "05/12/2011 (B633) Ouest France (Blog) Djibouti: ...": a press review's item number
 _ITEM_NUMBER_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{0,3}\d{1,6})\)\s+(?-i:[A-ZÀ-Þ])")
 # A dateline without a year must name its agency: "24 mars (Agency) -", "May 16 (Agency) India
@@ -1597,10 +1602,12 @@ def _bracketed_aside(text: str, line_start: int, start: int, unit: str) -> bool:
     the new government [followed by his deputy from 1959 till 1961]", "... Air Force. [circa mid
     1950s]"), not a byline's or a note's date."""
     opening = text.rfind("[", line_start, start)
+    words = text[opening + 1 : start].split()
     return (
         unit in ("year", "decade")
         and bool(text[line_start:opening].strip())
-        and len(text[opening + 1 : start].split()) >= 2
+        # ("ILEA Budapest [est. 1995]": one word, in lower case, of what the year dates)
+        and (len(words) >= 2 or (len(words) == 1 and words[0][:1].islower()))
     )
 
 
@@ -2717,6 +2724,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # Writer, Bruxelles, example.org, le dimanche 4 janvier 2014 ]": a byline.
                 page_own(s, e, point)
                 continue
+            if text[line_start:s].strip() == "(" and _PARENTHESISED_DATELINE_AFTER.match(text, e):
+                page_own(s, e, point)  # "(August 25, Colombo, A Paper) The ...": a dateline
+                continue
             if (
                 name in ("iso", "numeric", "numeric_us")
                 and re.search(r"\S[.!?]\s+$", text[max(0, s - 4) : s])
@@ -3412,7 +3422,9 @@ _ABBREVIATIONS = re.compile(
     # "(b. 10 October 1846; d. 25 March 1920)": born, died
     r"(?<!\w\.)b|(?<!\w\.)d|"
     # "founded c. 1908": circa ("c. 14 Oct to 30 Oct" opening its line: a list's third item)
-    r"(?<=\w\s)c)|\b[A-Z])\.$"
+    r"(?<=\w\s)c|"
+    # "ILEA Budapest [est. 1995]": established, opening an aside
+    r"(?<=[\[(])est)|\b[A-Z])\.$"
 )
 
 

@@ -6042,3 +6042,12 @@ def test_a_year_after_est_in_an_aside_is_an_event(opening, closing):
 def test_a_day_place_and_paper_in_brackets_opening_a_story_are_the_pages_own():
     text = "(August 25, Colombo, A Paper) The United States donated equipment, as it did in 2019."
     assert edtfs(text) == ["2019"]
+
+
+# The two-hundred-and-fifteenth and two-hundred-and-sixteenth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+def test_a_place_a_yearless_day_and_an_agency_closing_the_story_are_the_pages_own():
+    text = "The two ministers signed agreements in 2019.\n\nTegucigalpa, 18 Mar (Notimex)"
+    assert edtfs(text) == ["2019"]

@@ -1483,6 +1483,8 @@ _ITEM_NUMBER_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{0,3}\d{1,6})\)\s+(?-i:[A-ZÀ-
 # will ...", "Dec. 3 / Agency A. Writer /".
 _DATELINE_AGENCY_AFTER = re.compile(
     r"^\.?\s*,?\s*\([^()]{1,40}\)\s*\.?\s*[-–—:|]"
+    # "Tegucigalpa, 18 Mar (Notimex)" alone on its line, closing the story
+    r"|^[ \t]*\((?-i:[A-Z])[^()\n]{1,30}\)[ \t]*(?:\n|$)"
     r"|^\s*\((?-i:[A-Z][\w.&/ -]{1,30})\)\s+(?-i:[A-Z])"
     r"|^\.\s*\((?-i:[A-ZÀ-Þ][\w.&/ -]{1,30})\)\s*(?-i:[A-ZÀ-Þ])"  # "07 Nov. (Marín)Después"
     # "19 octobre. / TASS/. La", "Chisinau, 03 August /MOLDPRES/ – The"

@@ -6051,3 +6051,18 @@ def test_a_day_place_and_paper_in_brackets_opening_a_story_are_the_pages_own():
 def test_a_place_a_yearless_day_and_an_agency_closing_the_story_are_the_pages_own():
     text = "The two ministers signed agreements in 2019.\n\nTegucigalpa, 18 Mar (Notimex)"
     assert edtfs(text) == ["2019"]
+
+
+# The two-hundred-and-seventeenth and two-hundred-and-eighteenth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los ejercicios serán del 24 de marzo al 27 del mismo mes en Puebla.",
+        "Le stage se tiendra du 24 mars au 27 du même mois à Dakar.",
+    ],
+)
+def test_a_range_whose_end_is_a_day_of_the_same_month(text):
+    assert only(text).edtf == "XXXX-03-24/XXXX-03-27"

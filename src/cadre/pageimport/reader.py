@@ -566,6 +566,12 @@ _PATTERNS = [
         rf"(?<=\bdesde\sel\s)(?P<d1>{_DAY})\s+de\s+(?P<m>{_MONTH})\s+hasta\s+el\s+(?:día\s+)?"
         rf"(?P<d>{_DAY})(?![\d\w])(?!\s+de\s+(?:{_MONTH})(?![\w]))",
     ),
+    (  # "del 24 de marzo al 27 del mismo mes", "du 24 mars au 27 du même mois": the end a day of
+        # the month named before
+        "dayrange",
+        rf"(?:(?<=\bdel\s)|(?<=\bdu\s))(?P<d1>{_DAY})\s+(?:de\s+)?(?P<m>{_MONTH})\s+(?:al|au)\s+"
+        rf"(?P<d>{_DAY})\s+(?:del\s+mismo\s+mes|du\s+même\s+mois)\b",
+    ),
     (  # "between February 15 and 16"
         "dayrange",
         rf"(?<=\bbetween\s)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+and\s+"

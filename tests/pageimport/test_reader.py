@@ -6016,11 +6016,19 @@ def test_an_author_boxs_latest_posts_are_no_events():
     assert edtfs(text) == ["2024"]
 
 
-def test_a_place_and_its_date_and_clock_closing_a_line_are_the_pages_own():
-    text = (
+# A release's or a wire's own dateline, of the shapes the two-hundred-and-tenth to
+# two-hundred-and-fifteenth sets met: a place, date and clock closing a line; the day, place and
+# paper in the brackets that open a story; a place, a yearless day and an agency closing it.
+@pytest.mark.parametrize(
+    "text",
+    [
         "Belmopan. April 24, 2020. 11:10 a.m.\n\n"
-        "The unit has pledged its continued support to the security forces since 2019."
-    )
+        "The unit has pledged its continued support to the security forces since 2019.",
+        "(August 25, Colombo, A Paper) The United States donated equipment, as it did in 2019.",
+        "The two ministers signed agreements in 2019.\n\nTegucigalpa, 18 Mar (Notimex)",
+    ],
+)
+def test_a_release_or_wire_dateline_is_the_pages_own(text):
     assert edtfs(text) == ["2019"]
 
 
@@ -6037,20 +6045,6 @@ def test_a_year_after_est_in_an_aside_is_an_event(opening, closing):
     found = read(text)
     assert [c.edtf for c in found] == ["1995", "1999"]
     assert all("Bangkok" in c.text for c in found)
-
-
-def test_a_day_place_and_paper_in_brackets_opening_a_story_are_the_pages_own():
-    text = "(August 25, Colombo, A Paper) The United States donated equipment, as it did in 2019."
-    assert edtfs(text) == ["2019"]
-
-
-# The two-hundred-and-fifteenth and two-hundred-and-sixteenth held-out sets' first runs (made-up
-# lines of the pages' shapes).
-
-
-def test_a_place_a_yearless_day_and_an_agency_closing_the_story_are_the_pages_own():
-    text = "The two ministers signed agreements in 2019.\n\nTegucigalpa, 18 Mar (Notimex)"
-    assert edtfs(text) == ["2019"]
 
 
 # The two-hundred-and-seventeenth and two-hundred-and-eighteenth held-out sets' first runs

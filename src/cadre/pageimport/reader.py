@@ -2536,12 +2536,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     and _BRACKETED_LINE_END.match(text, e)
                 )
                 or (
-                    (
+                    # (the cheap test first: most dates do not open their line)
+                    (s == 0 or text[s - 1] == "\n")
+                    and (
                         _UNDERSCORE_AFTER.match(text, e)
                         or _SERIES_NUMBER_AFTER.match(text, e)
                         or _POSTED_IN_AFTER.match(text, e)
                     )
-                    and (s == 0 or text[s - 1] == "\n")
                 )
             ):
                 # "... safety course 5-Jun-07 By Marine Sgt. Jess Kent": the story's own day;
@@ -3906,7 +3907,8 @@ def read_dates(
             context.page_date(posted)
             continue
         titled = raw[_BULLET.match(raw).end() :]  # "• <title>": a menu's item, the title
-        titled_again = bool(headline) and _plain(titled).startswith(headline)
+        plain_titled = _plain(titled) if headline else ""
+        titled_again = bool(headline) and plain_titled.startswith(headline)
         rest = _after_words(titled, len(headline.split())) if titled_again else ""
         # "<title> are held every year. ...": the title's words are a sentence's subject; "<title>,"
         # / "siendo el primer envío de este tipo desde 2003.": the title is the first sentence's
@@ -3914,7 +3916,7 @@ def read_dates(
         if (
             titled_again
             and not _SENTENCE_GOES_ON.match(rest)
-            and not _TITLE_SENTENCE_AFTER_COMMA.match(_plain(titled), len(headline))
+            and not _TITLE_SENTENCE_AFTER_COMMA.match(plain_titled, len(headline))
         ):
             # The page's title again at the top of its text (a headline, perhaps run into its
             # publication line): no event, but the page's own dates in it count. When the

@@ -6060,3 +6060,59 @@ def test_a_year_after_est_in_an_aside_is_an_event(opening, closing):
 )
 def test_a_range_whose_end_is_a_day_of_the_same_month(text):
     assert only(text).edtf == "XXXX-03-24/XXXX-03-27"
+
+
+# The two-hundred-and-nineteenth and two-hundred-and-twentieth held-out sets' first runs (made-up
+# lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    "told, before",
+    [
+        (
+            "« Nous avons accueilli ce jeudi 12 mai 2022 les instructeurs », a dit la radio.",
+            "Une mission s'était rendue à Bamako en novembre pour préparer leur venue.",
+        ),
+        (
+            "The trainers landed at Kigali on 12 May 2022, the radio said.",
+            "A delegation had visited the academy in November to prepare their stay.",
+        ),
+        (
+            "Los instructores llegaron a Asunción el 12 de mayo de 2022.",
+            "Una delegación había llegado en noviembre para preparar su estancia.",
+        ),
+    ],
+)
+def test_a_month_told_in_the_pluperfect_after_the_day_told_is_not_of_its_year(told, before):
+    found = read(f"{told}\n\n{before}")
+    assert [c.edtf for c in found] == ["2022-05-12", "XXXX-11"]
+    assert not found[1].inferred_year
+
+
+def test_a_month_told_in_the_simple_past_after_the_day_told_keeps_its_year():
+    found = read(
+        "The trainers landed at Kigali on 12 May 2022, the radio said.\n\n"
+        "A second team arrived in November to train the drivers."
+    )
+    assert [c.edtf for c in found] == ["2022-05-12", "2022-11"]
+
+
+def test_a_month_told_in_the_pluperfect_before_the_day_told_keeps_its_year():
+    found = read(
+        "The trainers landed at Kigali on 12 May 2022, the radio said.\n\n"
+        "A delegation had visited the academy in March to prepare their stay."
+    )
+    assert [c.edtf for c in found] == ["2022-05-12", "2022-03"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You can read more about the Shield Exercise 2024 on the U.S. DVIDS website",
+        "Read more about the Shield Exercise 2024 at the ministry's web site.",
+        "Pour en savoir plus sur l'exercice Bouclier 2024, voir le site du ministère.",
+    ],
+)
+def test_a_line_pointing_to_another_site_for_more_is_no_event(line):
+    text = "Ten nations trained together at Baturaja in September 2024.\n\n" + line
+    assert [c.edtf for c in read(text)] == ["2024-09"]

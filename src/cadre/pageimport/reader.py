@@ -3891,6 +3891,8 @@ def read_dates(
             continue
         if _BREADCRUMB.fullmatch(raw):
             continue  # "Home News Stories 2005 November <title>": where the page sits
+        if _READ_MORE_ELSEWHERE.match(raw):
+            continue  # "You can read more about the Super Garuda Shield 2024 on the DVIDS website"
         if _FIRST_PUBLISHED.match(raw):
             context.page_dates_in(raw)  # when the text first appeared: its own date
             continue
@@ -4342,6 +4344,15 @@ _FIRST_PUBLISHED = re.compile(
     r"publicad[oa]\s+(?:originalmente|anteriormente|por\s+primera\s+vez)|"
     r"(?:initialement|précédemment|d['’]abord)\s+publiée?|"
     r"publiée?\s+(?:initialement|précédemment|d['’]abord)|(?:zuerst|ursprünglich)\s+erschienen)\b",
+    re.I,
+)
+# Where the story is told at more length, on another site: the line points there, it tells
+# nothing ("You can read more about X on the DVIDS website", "Pour en savoir plus sur X, voir le
+# site du ministère").
+_READ_MORE_ELSEWHERE = re.compile(
+    r"\W*(?:(?:you\s+can|to)\s+)?(?:read|find\s+out|learn)\s+more\s+(?:about|on)\s+[^\n]{1,120}?"
+    r"\s+(?:on|at|in)\s+(?:the\s+)?[^\n]{0,60}?\b(?:website|web\s+site|site|page|blog)\b"
+    r"|\W*pour\s+en\s+savoir\s+plus\b[^.\n]{0,120}?\b(?:site|page)\b",
     re.I,
 )
 _TRANSCRIPT_LINE = re.compile(
@@ -4885,6 +4896,18 @@ class _Context:
                             # "since December" on a page of September: a December before it,
                             # of a year the page does not state
                             year = None
+                        stated = self.stated_day
+                        if (
+                            year
+                            and stated
+                            and sentence >= 0
+                            and stated.day.year == year
+                            and replace(point, year=year).first_day() > stated.day
+                            and _told_in_the_pluperfect(text, sentence, mention.start)
+                        ):
+                            # "ce mercredi 10 avril 2023" ... "une délégation s'était rendue à
+                            # Niamey en décembre": told as before that day, so not in its year
+                            year = None
                     if not year and point.unit == "day":
                         year = self.days.get((point.month, point.day))
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
@@ -5170,6 +5193,32 @@ _HELD_IN_THE_PAST = re.compile(
 def _about_the_future(sentence: str) -> bool:
     return bool(
         _FUTURE.search(sentence) or (_FUTURE_FR.search(sentence) and _FRENCH.search(sentence))
+    )
+
+
+# A verb in the pluperfect: what it tells came before the time the story is told at ("s'était
+# rendue à Niamey en décembre", "had visited in December", "había llegado en diciembre").
+_PLUPERFECT = re.compile(
+    r"\b(?:(?:avai(?:t|ent)|(?:s|m|t|n)['’]étai(?:t|ent)|s['’]étaient)\s+(?:\w+\s+){0,2}?"
+    r"\w+(?:é|ée|és|ées|u|ue|us|i|is|it|ert)\b"
+    r"|had\s+(?:(?:already|also|just|not|previously|earlier|first)\s+)?"
+    # (not "had been preparing": what it prepares for may come after)
+    r"(?:been(?!\s+\w+ing\b)|\w{2,}ed|gone|come|met|made|held|sent|seen|given|taken|begun|"
+    r"signed|paid|left|told|said|won|lost|brought|set)\b"
+    r"|hab[íi]an?\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho)\b)",
+    re.I,
+)
+
+
+def _told_in_the_pluperfect(text: str, sentence: int, start: int) -> bool:
+    """The date's own clause is in the pluperfect: its verb before it in the sentence, no comma
+    or colon between ("had visited the academy in November"; not "By 1 July, the battalion had
+    ..." nor "a meeting that had been held ..., on 4 May")."""
+    before = text[max(sentence, start - 160) : start]
+    verbs = list(_PLUPERFECT.finditer(before))
+    # (nor "had been preparing for the exercise starting two days later on 4 May")
+    return bool(verbs) and not re.search(
+        r"[,;:]|\b(?:later|starting|beginning|due|scheduled|planned)\b", before[verbs[-1].end() :]
     )
 
 

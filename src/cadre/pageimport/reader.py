@@ -838,10 +838,17 @@ _PATTERNS = [
         r"(?<=\bthis\searly\s)|(?<=\bthis\slate\s))"
         r"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|de\b|\d))",
     ),
-    # "cet automne", "ce printemps": the page's year's, as "this autumn"
+    # "cet automne", "ce printemps": the page's year's, as "this autumn"; "diesen Sommer",
+    # "in diesem Herbst", "dieses Frühjahr", "este verano", "esta primavera" too
     (
         "s_this",
         r"(?:(?<=\bcet\s)|(?<=\bce\s))(?P<s>automne|été|hiver|printemps)\b(?!\s+(?:de\b|\d))",
+    ),
+    (
+        "s_this",
+        r"(?:(?<=\bdiesen\s)|(?<=\bdiesem\s)|(?<=\bdieses\s)|(?<=\beste\s)|(?<=\besta\s))"
+        r"(?P<s>Sommer|Herbst|Winter|Frühjahr|Frühling|verano|otoño|invierno|primavera)\b"
+        r"(?!\s+(?:de|del|des)\b|\s+\d)",
     ),
     # "since last autumn", "this past summer": the season before the page's own date.
     (
@@ -977,9 +984,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"|\b1[0-8]\d\d\s*(?:[-–]|(?:to|à|au|bis|al|a)\s)"
     # ... "between 1892 and 1907" ("in 1892 and 1907": two years, the second a date)
     r"|\b(?:between|entre|zwischen)\s+1[0-8]\d\d\s*(?:and|et|und|y)\s"
-    # "Resolución Ministerial 770-2015-DE", "Resolución Legislativa 13436/2025-CR": a number
-    # the year is part of
-    r"|\b\d{3}-|\b\d{5,}/"
+    # "Resolución Ministerial 770-2015-DE", "Resolución Legislativa 13436/2025-CR", "Resolución
+    # Ministerial 01870–2025": a number the year is part of
+    r"|\b\d{3}-|\b(?:\d{5,}|0\d{3})[-–]|\b\d{5,}/"
     # "F-16 and F-5/2000": an aircraft's model and its variant
     r"|(?-i:\b[A-Z]{1,3}-\d{1,3}/)"
     # "DER SPIEGEL 10/1980": a magazine's issue, its number and year
@@ -1545,6 +1552,9 @@ _PLACE_IN_BRACKETS_BEFORE = re.compile(
     r"^\W*" + _PLACE_NAME + r"\s*\[" + _PLACE_NAME + r"\]\s*,\s*$"
 )
 _PLACE_IN_PARENTHESES_BEFORE = re.compile(r"^\s*\(\s*" + _PLACE_NAME + r"\s*[-–—,]\s*$")
+# "(Lima 19 de diciembre 2025).- Las Fuerzas ...": no mark between the place and its day, the
+# day closing the brackets (not "(Archivbild Dezember 2014: ...", a photo's caption)
+_PLACE_AND_DAY_IN_PARENTHESES = re.compile(r"^\s*\(\s*" + _PLACE_NAME + r"\s+$")
 # Datelines of other shapes, each naming its agency:
 # "(EBC; March 20, 2017)- ": the agency and the date in one pair of parentheses;
 # "(CISPES, Sept. 16)" closing a paragraph: a source's credit and date.
@@ -1761,9 +1771,11 @@ _PAGE_KIND_AFTER = re.compile(
     r"discours|noticia|nota\s+de\s+prensa|comunicado|discurso)\s*$",
     re.I,
 )
-# A date opening its line and followed by a clock time: a byline's or a post's timestamp.
+# A date opening its line and followed by a clock time: a byline's or a post's timestamp
+# ("17 avril 2025 à 22:03C'est lundi prochain ...": run into the story).
 _CLOCK_AFTER = re.compile(
-    r"^,?\s*(?:[-–—|]\s*)?(?:at\s+|@\s*)?\d{1,2}[:.]\d\d(?![.]\d)\s*(?:[ap]\.?m\.?)?(?!\d)", re.I
+    r"^,?\s*(?:[-–—|]\s*)?(?:(?:at|à|um|a\s+las)\s+|@\s*)?\d{1,2}[:.]\d\d(?![.]\d)\s*(?:[ap]\.?m\.?)?(?!\d)",
+    re.I,
 )
 # A clock as stamps write it: "16:17 Uhr", "07:30 pm", "13h48", "22:38:05 GMT".
 _CLOCK = r"\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|Uhr|h|GMT|UTC)?"
@@ -3058,6 +3070,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             _DATELINE_BEFORE.match(text, 0, mention.start)
             or _PLACE_AND_REGION_BEFORE.match(text, 0, mention.start)
             or _SITE_NAME_BEFORE.match(text, 0, mention.start)
+            or (
+                _PLACE_AND_DAY_IN_PARENTHESES.match(text, 0, mention.start)
+                and after.startswith(")")
+            )
         )
         # With its year, or after a place in capitals or a country in brackets, a dash or a
         # colon closes a dateline; else the story must follow the dash right away. An agency's
@@ -4122,8 +4138,15 @@ def read_dates(
                 named = m.last or m.first
                 if named.unit in ("day", "month") and named.month:
                     context.named_month = (block.start, named.month, named.year, named.day or 0)
-                if m.first.unit == "season" and m.first.last and m.first.year is None:
-                    continue  # "last summer" on a page that gives no date of its own: relative
+                if (
+                    m.first.unit == "season"
+                    and m.first.last
+                    and m.first.year is None
+                    and not re.search(r"\bpast\s+$", text[max(0, m.start - 6) : m.start], re.I)
+                ):
+                    # "last summer" on a page that gives no date of its own: relative; "this past
+                    # summer" names the season for the reviewer to date, as "last October" does
+                    continue
                 clause = sentence[cs:ce]
                 cut = [(m.start - s - cs, m.end - s - cs)]
                 if cs < opening <= m.start - s:
@@ -4789,6 +4812,10 @@ class _Context:
                         # "arrivé vendredi 12 novembre 2021 ... jusqu'au 20 novembre prochain":
                         # the first such date after the day the paragraph stated
                         year = _year_beside(point, stated.day, after=True)
+                    if year is None and point.unit == "day":
+                        # "de s'en tenir à la date du 30 juin 2024" ... "le 30 juin prochain": the
+                        # same day, told with its year before
+                        year = self.days.get((point.month, point.day))
                 elif point.this_year:
                     year = self._this_year()
                     if year is None and sentence >= 0:

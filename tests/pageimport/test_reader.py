@@ -6174,3 +6174,55 @@ def test_a_date_line_with_its_clock_run_into_the_story_is_the_pages_own_date():
 def test_a_captions_month_in_parentheses_before_a_colon_is_still_an_event():
     text = "(Archivbild Dezember 2014: Ausbildung somalischer Militärpolizisten in Mogadischu)"
     assert edtfs(text) == ["2014-12"]
+
+
+# The two-hundred-and-twenty-fifth to two-hundred-and-twenty-eighth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_an_exercise_named_with_its_year_before_its_participants_is_a_date():
+    assert edtfs("He thanked the bond among Shield 2016 participants, the general said.") == [
+        "2016"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The academy trained 2016 participants in all.",
+        "On a envoyé au Mali 2000 soldats.",
+        "The course drew some 2000 participants from Mali.",
+    ],
+)
+def test_a_count_of_participants_is_still_no_date(text):
+    assert edtfs(text) == []
+
+
+def test_a_byline_run_in_after_a_date_makes_it_the_pages_own():
+    text = (
+        "Le Mali et la Turquie ont signé un accord militaire le 19 avril 2022 Par Jean Pierre "
+        "ECRIVAIN Le gouvernement du Mali a signé l'accord."
+    )
+    assert edtfs(text) == []
+
+
+def test_a_date_followed_by_by_and_its_signer_is_still_an_event():
+    assert edtfs("The treaty was signed on 19 April 2022 by the minister.") == ["2022-04-19"]
+
+
+def test_a_dateline_with_a_semicolon_after_its_place_is_the_pages_own_date():
+    text = "Santiago de Querétaro, Qro; 31 de mayo de 2023.- La Policía de Colombia capacitará."
+    assert edtfs(text) == []
+
+
+def test_a_fiscal_year_in_two_figures_is_its_year():
+    assert edtfs("The FY24 defense authorization and budget passed the House.") == ["2024"]
+
+
+def test_a_date_line_run_into_its_section_and_picture_credit_is_the_pages_own_date():
+    found = read(
+        "A page\n\n10 December, 2022 Demining. Image: A Center The United States is preparing "
+        "teams of sappers.\n\nThe teams are due by the spring of 2023. Sappers who since March "
+        "have defused 500 objects are praised."
+    )
+    assert [c.edtf for c in found] == ["2023-21", "2022-03"]

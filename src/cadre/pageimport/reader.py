@@ -951,6 +951,8 @@ _PATTERNS = [
     ),
     # "en el año 74 cuando llegamos": a year in two figures after "el año"
     ("year_short", r"(?<=\bel\s)año\s+(?P<y2>\d\d)(?![\d\w]|[.,]\d|\s*(?:%|por\s+ciento))"),
+    # "The FY24 defense authorization": a fiscal year in two figures, as "FY2024"
+    ("year_short", r"(?<=\b(?-i:FY))(?P<y2>\d\d)(?![\d\w/-])"),
     # A year; "In FY2013": a fiscal year, by its year.
     # "UNTCC2025": a meeting's short name run into its year
     (
@@ -1044,6 +1046,11 @@ _SEASON_IN_A_NAME = re.compile(
 _EXERCISE_NAMED_BEFORE = re.compile(
     r"\b(?:Exercise|Operation|Übung|Exercice|Ejercicio)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}$", re.I
 )
+# "... and among Balikatan 2016 participants": a capitalised name inside a sentence, after a
+# lowercase word, then the year (a count would follow "the", "some", "over": "the 2016 cadets")
+_NAME_IN_A_SENTENCE_BEFORE = re.compile(r"(?-i:\b[a-z]{2,}\s+(?:[A-Z][a-z]{3,}|[A-Z]{3,8})\s+)$")
+# (in English, where a count comes before the place: "sent 2000 troops to Mali")
+_PARTICIPANTS_AFTER = re.compile(r"\s*(?:participants|trainees|cadets|students|graduates)\b")
 _NAMING_BEFORE = re.compile(
     r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\bMirage[\s-]+$"
     # "Panzerhaubitze 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name
@@ -1461,7 +1468,8 @@ _DATELINE_BEFORE = re.compile(
     + _PLACE
     # "Abidjan, le 13 avril 2022 -": the article before the day, as French writes it;
     # "Ciudad de México, a 21 de octubre de 2019.-", as a Mexican ministry does
-    + r"(?:,\s*(?:(?:"
+    # ("Santiago de Querétaro, Qro; 31 de mayo de 2023.-": a semicolon for the comma)
+    + r"(?:[,;]\s*(?:(?:"
     + _WEEKDAY
     + r")\W*)?(?:le\s+|a\s+)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+"
     # "Ganta, Nimba County – July 29, 2025 — With ...": a spaced dash after the place
@@ -1713,10 +1721,23 @@ _AUTHOR_AFTER = re.compile(
     r"|^\s+(?:story\s+|photo\s+)?(?:by|por|par|von)\s+(?-i:[A-ZÀ-Þ])",
     re.I,
 )
+# A byline run in after a date within a line, its capitals the only mark of it: "... signé le 19
+# avril 2022 Par Jean Pascal EYEBE MPESSE Le gouvernement ..." (not "signed on 19 April 2022 by
+# the minister")
+_BYLINE_RUN_IN_AFTER = re.compile(
+    r"\s+(?-i:Par|By|Por|Von)\s+(?-i:[A-ZÀ-Þ][\w'’.-]+)(?:\s+(?-i:[A-ZÀ-Þ][\w'’.-]+)){1,4}\s"
+)
 # After a date opening its line, a bar and the site's sections: "March 27, 2023 | Local, Other".
 _SECTIONS_AFTER = re.compile(
     r"^\s*[|]\s*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*(?:\s*,\s*[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*){0,4})"
     r"\s*$"
+)
+# ... or its section and the credit of the picture under it, run into the story: "10 December,
+# 2022 Demining. Image: Interregional Center ... The United States is ...".
+_SECTION_AND_PICTURE_AFTER = re.compile(
+    r"^\s+(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\.?\s+"
+    r"(?:Image|Photo|Picture|Illustration|Foto|Imagen|Bild)\s*:",
+    re.I,
 )
 # After a date opening its line, the page's categories: "26 September 2018 / Categories: News".
 _CATEGORIES_AFTER = re.compile(
@@ -2468,7 +2489,10 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return not _NOT_A_YEAR_BEFORE.search(before)  # "the 2017/2027 horizon": a span of years
     if name == "season" and _SEASON_IN_A_NAME.search(before) and match.group("s")[0].isupper():
         return False  # "the Dacian Spring 2023 exercise": a name and its year, not a season
-    if name == "year" and _EXERCISE_NAMED_BEFORE.search(before):
+    if name == "year" and (
+        _EXERCISE_NAMED_BEFORE.search(before)
+        or (_NAME_IN_A_SENTENCE_BEFORE.search(before) and _PARTICIPANTS_AFTER.match(after))
+    ):
         # "Exercise Iron Wolf 2017 participants will also train": the year of the exercise's
         # name, before the people taking part in it
         return not _NOT_A_YEAR_BEFORE.search(before)
@@ -2829,6 +2853,14 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "Editor: A. Writer Tuesday, June 2nd, 2020"
                 continue
+            if (
+                point.unit == "day"
+                and point.year
+                and not at_start
+                and _BYLINE_RUN_IN_AFTER.match(rest_of_line)
+            ):
+                page_own(s, e, point)  # "... militaire le 19 avril 2022 Par A. Writer Le ..."
+                continue
             # "Thursday 27 March 2025 | Written by A. Writer": the weekday before it too
             if (at_start or _WEEKDAY_ONLY.fullmatch(text[:s])) and (
                 _CLOCK_AFTER.match(text[e : e + 20])
@@ -2839,6 +2871,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                         or _AUTHOR_AFTER.match(rest_of_line)
                         or _PAGE_KIND_AFTER.match(rest_of_line)
                         or _SECTIONS_AFTER.match(rest_of_line)
+                        or _SECTION_AND_PICTURE_AFTER.match(rest_of_line)
                         or _CATEGORIES_AFTER.match(rest_of_line)
                     )
                 )
@@ -4923,6 +4956,15 @@ class _Context:
                             # "since December" on a page of September: a December before it,
                             # of a year the page does not state
                             year = None
+                        if (
+                            year is None
+                            and after_since
+                            and own
+                            and replace(point, year=own.year).first_day() <= own
+                        ):
+                            # "who since March have already defused ..." under "10 December,
+                            # 2022", after "by the spring of 2023": the page's own year's March
+                            year = own.year
                         stated = self.stated_day
                         if (
                             year

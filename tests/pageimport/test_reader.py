@@ -6226,3 +6226,13 @@ def test_a_date_line_run_into_its_section_and_picture_credit_is_the_pages_own_da
         "have defused 500 objects are praised."
     )
     assert [c.edtf for c in found] == ["2023-21", "2022-03"]
+
+
+# The two-hundred-and-twenty-ninth and two-hundred-and-thirtieth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize("clock", ["", " 08 01", " 08:01"])
+def test_a_byline_with_a_colon_and_its_date_is_the_pages_own(clock):
+    text = f"A page\n\nPor: Redaccion 02 Junio 2017{clock}\n\nEl FBI capacitaría a policías."
+    assert edtfs(text) == []

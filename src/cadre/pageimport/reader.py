@@ -1703,7 +1703,7 @@ _AGENCY_AND_PLACE_BEFORE = re.compile(
 _ACT_DATE_LINE = re.compile(r"^\s*(?:of|du|vom|del?)\s+$", re.I)
 _BYLINE_LINE = re.compile(
     r"^\W*(?:(?:written|posted|published|words|text|rédigé|écrit|publié|publicado|escrito|"
-    r"verfasst|geschrieben)\s+)?(?:by|von|par|por)\s+[^\s.]\S*(?:\s+\S+){0,9}?"
+    r"verfasst|geschrieben)\s+)?(?:by|von|par|por)(?:\s*:)?\s+[^\s.]\S*(?:\s+\S+){0,9}?"
     r"[\s!|:,-]*$",
     re.I,
 )
@@ -2655,9 +2655,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 re.fullmatch(r"(?:\s+\.)?\s*", text[e:line_end])
                 or _CLOCK_ONLY.fullmatch(text[e:line_end])
                 or (point.year and _SECTION_AFTER.fullmatch(text[e:line_end]))
+                or re.fullmatch(r"[ \t]+\d\d[ \t]\d\d[ \t]*", text[e:line_end])
             ) and (point.unit == "day" and _BYLINE_LINE.match(text[line_start:s])):
                 # "Written by A. Writer 04/04/2024", "Written by A Team on 20 January 2022 .":
-                # a byline (a full stop after a space is no sentence's: "By the end of 2010.")
+                # a byline (a full stop after a space is no sentence's: "By the end of 2010.");
+                # "Por: Redaccion 02 Junio 2017 08 01", its clock's colon lost
                 page_own(s, e, point)
                 continue
             at_start = not text[:s].strip(" \t•·*-")

@@ -1559,10 +1559,12 @@ _PLACE_IN_CAPITALS_BEFORE = re.compile(
 _PLACE_IN_BRACKETS_BEFORE = re.compile(
     r"^\W*" + _PLACE_NAME + r"\s*\[" + _PLACE_NAME + r"\]\s*,\s*$"
 )
-_PLACE_IN_PARENTHESES_BEFORE = re.compile(r"^\s*\(\s*" + _PLACE_NAME + r"\s*[-–—,]\s*$")
-# "(Lima 19 de diciembre 2025).- Las Fuerzas ...": no mark between the place and its day, the
-# day closing the brackets (not "(Archivbild Dezember 2014: ...", a photo's caption)
-_PLACE_AND_DAY_IN_PARENTHESES = re.compile(r"^\s*\(\s*" + _PLACE_NAME + r"\s+$")
+# A place opening brackets before a date: "(Bangkok - 10 April 2014)", a dash or a comma
+# between them; "(Lima 19 de diciembre 2025).- Las Fuerzas ...", no mark between, the day then
+# closing the brackets (not "(Archivbild Dezember 2014: ...", a photo's caption)
+_PLACE_IN_PARENTHESES_BEFORE = re.compile(
+    r"^\s*\(\s*" + _PLACE_NAME + r"(?:\s*(?P<mark>[-–—,])\s*|\s+)$"
+)
 # Datelines of other shapes, each naming its agency:
 # "(EBC; March 20, 2017)- ": the agency and the date in one pair of parentheses;
 # "(CISPES, Sept. 16)" closing a paragraph: a source's credit and date.
@@ -1795,7 +1797,8 @@ _PAGE_KIND_AFTER = re.compile(
 # A date opening its line and followed by a clock time: a byline's or a post's timestamp
 # ("17 avril 2025 à 22:03C'est lundi prochain ...": run into the story).
 _CLOCK_AFTER = re.compile(
-    r"^,?\s*(?:[-–—|]\s*)?(?:(?:at|à|um|a\s+las)\s+|@\s*)?\d{1,2}[:.]\d\d(?![.]\d)\s*(?:[ap]\.?m\.?)?(?!\d)",
+    r"^,?\s*(?:[-–—|]\s*)?(?:(?:at|à|um|a\s+las)\s+|@\s*)?"
+    r"\d{1,2}[:.]\d\d(?![.]\d)\s*(?:[ap]\.?m\.?)?(?!\d)",
     re.I,
 )
 # A clock as stamps write it: "16:17 Uhr", "07:30 pm", "13h48", "22:38:05 GMT".
@@ -1811,6 +1814,8 @@ _ARCHIVE_DAY_AFTER = re.compile(
     + r")\.?\)\s*",
     re.I,
 )
+# After a byline's date, its clock with a space for the colon: "Por: A. Writer 02 Junio 2017 08 01".
+_CLOCK_WITHOUT_COLON = re.compile(r"[ \t]+\d\d[ \t]\d\d[ \t]*")
 # Nothing after a date but its clock: "11.04.2017, 15:30", "29.03.2010 · 16:17 Uhr".
 _CLOCK_ONLY = re.compile(
     r"\s*(?:[,·•|–—-]\s*)?(?:(?:at|à|um|a\s+las)\s+)?" + _CLOCK + r"\s*\.?\s*", re.I
@@ -2655,7 +2660,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 re.fullmatch(r"(?:\s+\.)?\s*", text[e:line_end])
                 or _CLOCK_ONLY.fullmatch(text[e:line_end])
                 or (point.year and _SECTION_AFTER.fullmatch(text[e:line_end]))
-                or re.fullmatch(r"[ \t]+\d\d[ \t]\d\d[ \t]*", text[e:line_end])
+                or _CLOCK_WITHOUT_COLON.fullmatch(text[e:line_end])
             ) and (point.unit == "day" and _BYLINE_LINE.match(text[line_start:s])):
                 # "Written by A. Writer 04/04/2024", "Written by A Team on 20 January 2022 .":
                 # a byline (a full stop after a space is no sentence's: "By the end of 2010.");
@@ -3101,14 +3106,12 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         _qualify(mention, text)
         after = text[mention.end : mention.end + 50]
         capitals = bool(_PLACE_IN_CAPITALS_BEFORE.match(text, 0, mention.start))
+        in_parentheses = _PLACE_IN_PARENTHESES_BEFORE.match(text, 0, mention.start)
         placed = capitals or bool(  # "Place, " before it; "NAIROBI, Kenya "
             _DATELINE_BEFORE.match(text, 0, mention.start)
             or _PLACE_AND_REGION_BEFORE.match(text, 0, mention.start)
             or _SITE_NAME_BEFORE.match(text, 0, mention.start)
-            or (
-                _PLACE_AND_DAY_IN_PARENTHESES.match(text, 0, mention.start)
-                and after.startswith(")")
-            )
+            or (in_parentheses and not in_parentheses["mark"] and after.startswith(")"))
         )
         # With its year, or after a place in capitals or a country in brackets, a dash or a
         # colon closes a dateline; else the story must follow the dash right away. An agency's
@@ -3132,8 +3135,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         mention.placed = placed
         # "(Bangkok - 10 April 2014)" alone on its line: a release's place and day in brackets
         bracketed = bool(
-            _PLACE_IN_PARENTHESES_BEFORE.match(text, 0, mention.start)
-            and re.fullmatch(r"\)\.?\s*", after)
+            in_parentheses and in_parentheses["mark"] and re.fullmatch(r"\)\.?\s*", after)
         )
         mention.place_and_date = bool(
             mention.first.unit == "day"
@@ -4948,25 +4950,17 @@ class _Context:
                             # a page of 2021: the year of the name its sentence dates it by
                             year = named
                         own = self.reference or self.own_date
-                        if (
-                            after_since
-                            and year
-                            and own
-                            and year == own.year
-                            and replace(point, year=year).first_day() > own
-                        ):
-                            # "since December" on a page of September: a December before it,
-                            # of a year the page does not state
-                            year = None
-                        if (
-                            year is None
-                            and after_since
-                            and own
-                            and replace(point, year=own.year).first_day() <= own
-                        ):
-                            # "who since March have already defused ..." under "10 December,
-                            # 2022", after "by the spring of 2023": the page's own year's March
-                            year = own.year
+                        if after_since and own:
+                            in_own_year = replace(point, year=own.year).first_day() <= own
+                            if year == own.year and not in_own_year:
+                                # "since December" on a page of September: a December before
+                                # it, of a year the page does not state
+                                year = None
+                            elif year is None and in_own_year:
+                                # "who since March have already defused ..." under "10
+                                # December, 2022", after "by the spring of 2023": the page's
+                                # own year's March
+                                year = own.year
                         stated = self.stated_day
                         if (
                             year

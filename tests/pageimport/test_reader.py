@@ -6229,3 +6229,25 @@ def test_a_date_line_run_into_its_section_and_picture_credit_is_the_pages_own_da
 def test_a_byline_with_a_colon_and_its_date_is_the_pages_own(clock):
     text = f"A page\n\nPor: Redaccion 02 Junio 2017{clock}\n\nEl FBI capacitaría a policías."
     assert edtfs(text) == []
+
+
+# The two-hundred-and-thirty-first and two-hundred-and-thirty-second held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_a_lowercase_publication_line_in_german_is_the_pages_own_date():
+    text = (
+        "Ein Treffen\n\nEine Woche lang tagten Ausbilder.\n\nveröffentlicht am 14.06.2007 um "
+        "00:00 Uhr\n\nDie Schule zeigte ihre Simulatoren."
+    )
+    assert edtfs(text) == []
+
+
+def test_a_bridge_systems_name_is_no_year():
+    text = "Die Pioniere übten am Brückensystem der Pionierbrücke 2000 mit ihren Partnern."
+    assert edtfs(text) == []
+
+
+def test_a_decade_in_two_figures_after_an_acute_accent_is_the_decade():
+    text = "Los buzos vienen de una histórica amistad desde fines de los ´50, dijo el jefe."
+    assert edtfs(text) == ["195X"]

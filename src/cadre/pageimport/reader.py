@@ -904,8 +904,9 @@ _PATTERNS = [
         r"|(?<![\w.,])(?P<dy9>[2-9]0)er(?:\s+|-)Jahren?\b"
         # "esa colaboración data de los 60, precisa": the two figures alone after "de los",
         # "en los" (not "de los 60 que llegaron": a count)
+        # ("desde fines de los ´50": an acute accent typed for the apostrophe)
         r"|(?:(?<=\bde\s)|(?<=\ben\s)|(?<=\bdesde\s)|(?<=\bdurante\s)|(?<=\bhasta\s))los\s+"
-        r"(?P<dy10>[2-9]0)(?=\s*[,.;:)]|\s+(?:y|e|o|cuando|hasta)\s)"
+        r"['’‘´]?(?P<dy10>[2-9]0)(?=\s*[,.;:)]|\s+(?:y|e|o|cuando|hasta)\s)"
         # "the 90's", "the '80s"
         r"|the\s+['’‘]?(?P<dy4>[2-9]0)['’‘]?s\b|(?<!\w)['’‘](?P<dy5>[2-9]0)s\b"
         # "During 90s", "in the late 80s"
@@ -1054,7 +1055,8 @@ _PARTICIPANTS_AFTER = re.compile(r"\s*(?:participants|trainees|cadets|students|g
 _NAMING_BEFORE = re.compile(
     r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\bMirage[\s-]+$"
     # "Panzerhaubitze 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name
-    r"|\b(?:Panzerhaubitze|PzH|Howitzer)[\s-]+$"
+    # "der Pionierbrücke 2000": a bridge system's name
+    r"|\b(?:Panzerhaubitze|PzH|Howitzer|\w*[bB]rücke)[\s-]+$"
     # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
 )
@@ -1085,7 +1087,7 @@ _METADATA_BEFORE = re.compile(
     # "Published in English on 8.8.2022": a ministry's page in a second language
     r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|published|posted|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
-    r"gepubliceerd|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
+    r"gepubliceerd|veröffentlicht|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"
     r"rédigée?|inscrit\s+le|"
     # a press office's release line: "For immediate release: Jul 7, 2010"

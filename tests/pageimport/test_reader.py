@@ -6235,19 +6235,66 @@ def test_a_byline_with_a_colon_and_its_date_is_the_pages_own(clock):
 # (made-up lines of the pages' shapes).
 
 
-def test_a_lowercase_publication_line_in_german_is_the_pages_own_date():
-    text = (
-        "Ein Treffen\n\nEine Woche lang tagten Ausbilder.\n\nveröffentlicht am 14.06.2007 um "
-        "00:00 Uhr\n\nDie Schule zeigte ihre Simulatoren."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the page's own date line in lower case
+        (
+            "Ein Treffen\n\nEine Woche lang tagten Ausbilder.\n\nveröffentlicht am 14.06.2007 um "
+            "00:00 Uhr\n\nDie Schule zeigte ihre Simulatoren.",
+            [],
+        ),
+        # a bridge system's name
+        ("Die Pioniere übten am Brückensystem der Pionierbrücke 2000 mit ihren Partnern.", []),
+        # a decade in two figures after an acute accent typed for the apostrophe
+        (
+            "Los buzos vienen de una histórica amistad desde fines de los ´50, dijo el jefe.",
+            ["195X"],
+        ),
+        # a range opened by "desde el año"
+        ("Publicó datos de la financiación militar desde el año 2000 hasta 2022.", ["2000/2022"]),
+    ],
+)
+def test_these_shapes_of_the_sets_232_to_234_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected
+
+
+# The two-hundred-and-thirty-third and two-hundred-and-thirty-fourth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+def test_a_chronologys_days_alone_on_their_lines_date_the_entries_below():
+    found = read(
+        "Chronologie\n\n1945 - 1957 : Réarmement et construction\n\n9 mai 1945\nSignature à "
+        "Berlin de l'acte de capitulation.\n\n17 mars 1948\nSignature du traité de Bruxelles "
+        "entre cinq pays.\n\n13 octobre 1950\nConférence sur le financement du r"
     )
+    assert [c.edtf for c in found] == ["1945-05-09", "1948-03-17", "1950-10-13"]
+    assert found[0].text.startswith("Signature à Berlin")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day alone over a story, once
+        "A title\n\n9 May 2019\nThe ministry trained forty officers of the border guard.",
+        # a blog post's own date over its title and again over its photo's caption
+        "06 Mei 2011\n\nMalaysian And Aussie Navies In Joint Exercise\n\n06 Mei 2011\n\nHMAS "
+        "Ballarat frigate (photo : Militaryphotos)\n\nThe navies trained together.",
+        # a record's update line
+        "Chronologie\n\nDossier mis à jour le 29.09.2011\n\nLa France signe le traité.",
+        # a release's date over its dash, the story below
+        "A release\n\nAug. 5, 2025 —\n\nThree cutters were handed over to the navy.",
+    ],
+)
+def test_a_pages_own_date_over_a_story_or_a_chronology_is_no_event(text):
     assert edtfs(text) == []
 
 
-def test_a_bridge_systems_name_is_no_year():
-    text = "Die Pioniere übten am Brückensystem der Pionierbrücke 2000 mit ihren Partnern."
-    assert edtfs(text) == []
-
-
-def test_a_decade_in_two_figures_after_an_acute_accent_is_the_decade():
-    text = "Los buzos vienen de una histórica amistad desde fines de los ´50, dijo el jefe."
-    assert edtfs(text) == ["195X"]
+def test_a_day_under_a_deadline_year_in_another_paragraph_takes_the_pages_own_year():
+    found = read(
+        "A title\n\nPublished On: November 5, 2020 12:22 PM NPT By: Agencies\n\nKATHMANDU, Nov "
+        "5: The seats will grow to 120 by 2022, the secretary said.\n\nKumar spoke. A webinar "
+        "has been organised for 5 November."
+    )
+    assert [c.edtf for c in found] == ["2022", "2020-11-05"]

@@ -1085,7 +1085,9 @@ _METADATA_BEFORE = re.compile(
     # or run into its clock: "Publié le 9 oct. 2023 à 7:00Mis à jour le"
     r"(?:(?:^|[•|,;(—–-]|(?<=\d\s)|(?<=:\d\d))\s*(?:last\s+updated|latest\s+update|"
     # "Published in English on 8.8.2022": a ministry's page in a second language
-    r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|published|posted|retrieved|access(?:ed)?|printed|"
+    r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|published|posted|"
+    # "Dossier mis à jour le 29.09.2011": a record's own update
+    r"(?:dossier|article|fiche|page)\s+mise?\s+à\s+jour|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|veröffentlicht|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"
@@ -1287,7 +1289,8 @@ _RANGE_OPEN = re.compile(
     # "im Projektzyklus 2021 bis 2024", "für den Programmzeitraum 2021 bis 2024"
     r"\w*zeitraum|\w*zyklus|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"
     r"(?:the\s+|el\s+|le\s+|la\s+|dem\s+|los\s+días\s+|les\s+jours\s+|los\s+años\s+|the\s+years\s+|"
-    r"les\s+années\s+|den\s+Jahren\s+)?"
+    # "desde el año 2000 hasta 2022"
+    r"les\s+années\s+|den\s+Jahren\s+|el\s+año\s+|the\s+year\s+|l['’]année\s+|dem\s+Jahr\s+)?"
     r"(?:(?:next|próximo|pasado)\s+)?"  # "Entre el próximo 27 de junio al 2 de agosto"
     r"(?:(?:" + _WEEKDAY + r"),?\s+)?"  # "Du lundi 30 octobre au vendredi 10 novembre"
     # "desde ayer, 14 de mayo, hasta el próximo 28": the day named as yesterday or today too
@@ -3177,6 +3180,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 or _PLACE_BETWEEN_DASHES.match(text[mention.end : line_end])
                 or _PLACE_AND_SITE_AFTER.match(text[mention.end : line_end])
                 or _PLACE_ONLY_AFTER.match(text[mention.end : line_end])
+                # "Aug. 5, 2025 —" alone on its line, the story below
+                or re.fullmatch(r"[ \t]*(?:--|[-–—])[ \t]*", text[mention.end : line_end])
             )
         ):
             # "June 19th, 2017 – Example News –": a byline; "March 27, 2023 – Ottawa, Ontario –
@@ -3904,6 +3909,7 @@ def read_dates(
     # A chronology's years alone on their lines, two or more: each dates the entry below it
     # (one such line is a record's or a paper's year).
     years_alone = sum(bool(_year_heading(text[b.start : b.end])) for b in page.blocks) >= 2
+    days_over_entries = _days_over_entries(page)
     for index, (prior, block) in enumerate(zip([None, *page.blocks], page.blocks, strict=False)):
         raw = text[block.start : block.end]
         if index in dated_links:
@@ -3997,6 +4003,17 @@ def read_dates(
             continue  # "Lithuani, Poland, Ukraine, ..., “Maple Arch 2017”, NATO, training"
         if _ARCHIVE_NOTICE.search(raw):
             continue  # "... print archive, before the start of online publication in 1996."
+        if index in days_over_entries:
+            # "9 mai 1945" / "Signature à Berlin ...": a chronology's day on its own line over
+            # its entry dates the entry, as a year alone does
+            day = days_over_entries[index]
+            day.start += block.start
+            day.end += block.start
+            context.heading(day.first.year)
+            year_line = (index, day)
+            continue
+        if index + 1 in days_over_entries and _period_heading(raw):
+            continue  # "1945 - 1957 : Réarmement et construction ...": the entries' section
         heading_year = _year_heading(raw)
         if heading_year:
             context.heading(heading_year)
@@ -4076,6 +4093,7 @@ def read_dates(
                 not led
                 and not labelled
                 and not (block is last_block and _CUT_SENTENCE.match(raw))
+                and index - 1 not in days_over_entries  # an entry, however short
                 and _looks_like_heading(raw, block, mentions)
             )
             or _repeats_own_day(raw, mentions, context.own_date, text, block.end)
@@ -5086,6 +5104,16 @@ class _Context:
                 return self.year  # "in February 2025 ... will last until the end of March"
             return None  # "officers will serve there from October": after the page, not in 2009
         if self.limit and self.page_year and self.page_year < self.year:
+            own = self.own_date
+            if (
+                block != self.block
+                and own
+                and own.year == self.page_year
+                and replace(point, year=own.year).last_day() <= own
+            ):
+                # "to 120 by 2022" ... in another paragraph "organised for 5 November" under
+                # "November 5, 2020": the page's own year
+                return own.year
             return None  # "the withdrawal by the end of 2012 announced on 6 July", in 2011
         if self.limit and replace(point, year=self.year).first_day() > self.limit:
             return None
@@ -5328,6 +5356,54 @@ _UNTIL_BEFORE = re.compile(
 )
 # A date opening its sentence, after a preposition at most: "In 2004, ...", "On 5 May 2010".
 _OPENS_SENTENCE = re.compile(r"^\W*(?:\w+\s+){0,2}$")
+
+
+def _day_alone(raw: str) -> DateMention | None:
+    """A full day or month with its year, alone on its line: "9 mai 1945", "March 2004"."""
+    if len(raw.split()) > 5 or not re.search(r"\d", raw):
+        return None
+    found = find_dates(raw)
+    if len(found) != 1 or found[0].is_range or not found[0].first.year:
+        return None
+    alone = found[0]
+    if alone.first.unit not in ("day", "month") or raw[: alone.start].strip(" \t•·*-"):
+        return None
+    return alone if not raw[alone.end :].strip(" .:") else None
+
+
+def _days_over_entries(page: Page) -> dict[int, DateMention]:
+    """A chronology's days alone on their lines, each over one entry of prose and the next
+    day under it: the blocks of those days, two or more, with their dates. (A date alone over a
+    story, once, is the page's own.)"""
+    text, blocks = page.text, page.blocks
+    alone = {
+        i: found
+        for i, b in enumerate(blocks)
+        if b.kind != "title" and (found := _day_alone(text[b.start : b.end]))
+    }
+    entries = {
+        i: found
+        for i, found in alone.items()
+        if i + 1 < len(blocks)
+        and i + 1 not in alone
+        and len(text[blocks[i + 1].start : blocks[i + 1].end].split()) >= 4
+        and (i + 2 in alone or i - 2 in alone)
+    }
+    # ... in the order of time, each day once ("06 Mei 2011" over the title and again over
+    # the photo: a blog post's own date, twice)
+    days = [entries[i].start_date for i in sorted(entries)]
+    ordered = days in (sorted(days), sorted(days, reverse=True))
+    return entries if len(set(days)) == len(days) >= 2 and ordered else {}
+
+
+def _period_heading(raw: str) -> bool:
+    """ "1945 - 1957 : Réarmement et construction du système atlantique": a chronology's
+    section, its years and a name, no sentence."""
+    return bool(
+        re.match(r"\s*(?:1[89]|20)\d\d\s*[-–—/]\s*(?:1[89]|20)\d\d\s*[:–—-]\s", raw)
+        and len(raw.split()) <= 14
+        and not raw.rstrip().endswith(".")
+    )
 
 
 # A line opening with a four-figure year, before 1900 too ("1830-British Indian Navy").

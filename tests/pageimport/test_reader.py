@@ -6298,3 +6298,56 @@ def test_a_day_under_a_deadline_year_in_another_paragraph_takes_the_pages_own_ye
         "has been organised for 5 November."
     )
     assert [c.edtf for c in found] == ["2022", "2020-11-05"]
+
+
+# The two-hundred-and-thirty-fifth and two-hundred-and-thirty-sixth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+_TITLE = "The army intends to train border guards this fall in the west"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a timeline's years run into their entries
+        (
+            "Milestones\n- 1998India's tests; France one of few not to condemn them\n- 2004First "
+            "Strategic Dialogue between India and France",
+            ["1998", "2004"],
+        ),
+        # a chronology's day and month over the year, once run into its entry
+        (
+            "A page\n\n6 January\n1961 – The premier declares his support.\n\n17 April\n1960The "
+            "Commission agrees to a government request.",
+            ["1961-01-06", "1960-04-17"],
+        ),
+        # the headline shown, then the title again as the story's first sentence
+        (
+            f"TITLE: {_TITLE}\n\nSaturday, July 25, 2015\n\n{_TITLE}\n\n{_TITLE}. And this is "
+            "small-unit training.",
+            ["2015-23"],
+        ),
+        # how to cite the page itself, its title in guillemets
+        (
+            f"TITLE: {_TITLE} des années 1950 à 2010\n\nA. Writer et al., « {_TITLE} des années "
+            "1950 à 2010 », Les Champs de Mars",
+            [],
+        ),
+        # an essay site's line: when the essay was sent
+        ("Un ensayo\n\nEnviado por • 17 de Junio de 2014 • 1.925 Palabras (8 Páginas)", []),
+        # (a site's menu line opening on a year run into a word is no date)
+        ("A page\n2013News\nThe police trained forty officers.", []),
+        # (the title in quotes inside a sentence, after no comma, is the sentence's subject)
+        (
+            'TITLE: The national guard of a kingdom and its trainers\n\nThe book "The national '
+            'guard of a kingdom and its trainers" was published by the centre in 2021.',
+            ["2021"],
+        ),
+    ],
+)
+def test_these_shapes_of_the_sets_235_and_236_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected
+
+
+def test_a_pages_date_run_into_its_story_on_one_line_is_still_its_own():
+    assert edtfs("08 Feb, 2022The arrival of the trainers was announced.") == []

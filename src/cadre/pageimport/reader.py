@@ -309,7 +309,8 @@ _MONTH_CLOSING_LINE = re.compile(r"\s" + _month_names(n for n in MONTHS if len(n
 _DAY_CLOSING_LINE = re.compile(
     r"\s" + _month_names(n for n in ENGLISH_MONTHS if len(n) > 3) + r"\.?\s+\d\d?,$", re.I
 )
-_YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d\b")
+# ("17 April" / "1960The International Control Commission ...": the year run into the entry)
+_YEAR_OPENING_LINE = re.compile(r"(?:19|20)\d\d(?:\b|(?-i:(?=[A-Z][a-z])))")
 # ... or between a day and its month ("The first course began on 3rd" / "December 1961, but"):
 # the month and year below
 # ("Andranik arriva à Tiflis, le 2" / "août 1914.": the article before a French day)
@@ -954,6 +955,11 @@ _PATTERNS = [
     ("year_short", r"(?<=\bel\s)año\s+(?P<y2>\d\d)(?![\d\w]|[.,]\d|\s*(?:%|por\s+ciento))"),
     # "The FY24 defense authorization": a fiscal year in two figures, as "FY2024"
     ("year_short", r"(?<=\b(?-i:FY))(?P<y2>\d\d)(?![\d\w/-])"),
+    (  # "- 1998India's nuclear tests": a timeline's year run into its entry, opening a list's
+        # item ("2013News" opening a line of the site's menu is no date)
+        "year_item",
+        rf"^{_Y}(?=(?-i:[A-Z][a-z]))",
+    ),
     # A year; "In FY2013": a fiscal year, by its year.
     # "UNTCC2025": a meeting's short name run into its year
     (
@@ -1090,8 +1096,9 @@ _METADATA_BEFORE = re.compile(
     r"(?:dossier|article|fiche|page)\s+mise?\s+à\s+jour|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|veröffentlicht|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
-    # a forum member's line: "Inscrit le : 14/02/2009"
-    r"rédigée?|inscrit\s+le|"
+    # a forum member's line: "Inscrit le : 14/02/2009"; an essay site's: "Enviado por • 17 de
+    # Junio de 2014 • 1.925 Palabras"
+    r"rédigée?|inscrit\s+le|enviado\s+por|"
     # a press office's release line: "For immediate release: Jul 7, 2010"
     r"(?:for\s+)?immediate\s+release|"
     # "Published/Last Modified on: February 27, 2015"
@@ -2563,6 +2570,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         page_own(credit.start("size"), credit.end(), None)
 
     for name, pattern in _COMPILED:
+        if name == "year_item":
+            if not item:
+                continue
+            name = "year"
         for match in pattern.finditer(text):
             s, e = match.span()
             if any(taken[s:e]):
@@ -2769,12 +2780,22 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, None)  # "- ¿Cuánto cobra un cadete en 2024?": a link to a story
                 continue
-            if point.year and (
-                (at_start and point.unit == "day" and re.match(r"[“\"«A-ZÀ-Þ]", text[e : e + 1]))
-                or (
-                    re.match(r"\s*\]", rest_of_line)
-                    and "[" in text[line_start:s]
-                    and not _bracketed_aside(text, line_start, s, point.unit)
+            if (
+                point.year
+                and (
+                    (
+                        at_start
+                        and point.unit == "day"
+                        and re.match(r"[“\"«A-ZÀ-Þ]", text[e : e + 1])
+                        # ("17 April" / "1960The International Control Commission ...": a
+                        # chronology's day over its year, run into its entry)
+                        and "\n" not in text[s:e]
+                    )
+                    or (
+                        re.match(r"\s*\]", rest_of_line)
+                        and "[" in text[line_start:s]
+                        and not _bracketed_aside(text, line_start, s, point.unit)
+                    )
                 )
             ):
                 # "08 Feb, 2022“The arrival ...": the page's date run into its text; "[ A.
@@ -2959,6 +2980,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     or (
                         re.match(r"(?-i:[A-Z][a-z])", text[e : e + 2])
                         and not _STAMP_PREPOSITION_BEFORE.search(text[max(0, s - 12) : s])
+                        and "\n" not in text[s:e]  # (a chronology's day over its year)
                     )
                 )
             ):
@@ -3561,6 +3583,8 @@ _DATE_ONLY = re.compile(rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY},?)?\s*{_YEAR}\
 _YEAR_LEAD = re.compile(rf"[\s•·*▪◦‣–—-]*{_YEAR}(?:\s*[-–]\s*\d\d(?:\d\d)?)?\.\s*")
 _BULLET = re.compile(r"^[\s•·*▪◦‣–—-]*")
 _ITEM_BULLET = re.compile(r"\s*[•·*▪◦‣–-]\s+\D")  # "- juillet, ...", not "– 2004 –"
+# ... or "- 1998India's nuclear tests": a year run into the item's entry
+_RUN_IN_ITEM = re.compile(r"\s*[•·*▪◦‣-]\s+(?:19|20)\d\d(?-i:[A-Z][a-z])")
 
 
 def _year_heading(text: str) -> int | None:
@@ -3905,6 +3929,7 @@ def read_dates(
     latin = _latin_share(text) > 0.5
     prose_seen = False  # a paragraph of the article read: the masthead is behind
     dated_links = _dated_links(page)
+    headline_shown = False  # the page's title stood alone on a line of its text
     year_line: tuple[int, DateMention] | None = None  # the last year alone on its line
     # A chronology's years alone on their lines, two or more: each dates the entry below it
     # (one such line is a record's or a paper's year).
@@ -3985,9 +4010,16 @@ def read_dates(
             # publication line): no event, but the page's own dates in it count. When the
             # article runs on in the same block, only the title is passed over.
             glued = _glued_after_title(titled, headline)
+            # (the headline shown above, the title again opening a paragraph, a full stop
+            # after it: the story's first sentence, which tells an event)
+            title_sentence = (
+                headline_shown
+                and bool(rest)
+                and titled[: len(titled) - len(rest)].rstrip().endswith((".", "!", "?"))
+            )
             if glued:
                 rest = glued  # "... kicks off in KazakhstanToday “Steppe Eagle 2015” ..."
-            elif len(rest) < _ARTICLE_AFTER_TITLE:
+            elif len(rest) < _ARTICLE_AFTER_TITLE and not title_sentence:
                 for m in find_dates(raw):
                     # "... officer academy 08 July 2011": a date closing the title is the page's.
                     closing = m.first.unit == "day" and not raw[m.end :].strip(" .")
@@ -3996,9 +4028,13 @@ def read_dates(
                 # "<title> U.S. Army personnel arrive at ..., July 24, 2021.": a caption run
                 # into the title, its photo's day closing it, tells an event too.
                 if len(rest.split()) < 12 or not _CAPTION_DAY_CLOSING.search(rest):
+                    headline_shown = True
                     continue
-            block = Block(block.end - len(rest), block.end, block.kind)
-            raw = rest
+            if not title_sentence:
+                block = Block(block.end - len(rest), block.end, block.kind)
+                raw = rest
+        if headline and re.search(r",\s*[«“\"]\s*" + re.escape(headline), _plain(raw)):
+            continue  # 'A. Writer et al., « <title> », A Journal': how to cite the page itself
         if _keyword_line(raw) or _KEYWORDS_LABEL.match(raw):
             continue  # "Lithuani, Poland, Ukraine, ..., “Maple Arch 2017”, NATO, training"
         if _ARCHIVE_NOTICE.search(raw):
@@ -4029,7 +4065,7 @@ def read_dates(
         if following and _subheading_told_below(raw, text[following.start : following.end]):
             continue  # "March 28 Conclave" over "... will be held on March 28."
         body_start = block.start + _BULLET.match(raw).end()
-        item = bool(_ITEM_BULLET.match(raw))
+        item = bool(_ITEM_BULLET.match(raw) or _RUN_IN_ITEM.match(raw))
         mentions = find_dates(text[body_start : block.end], item)
         for m in mentions:
             m.start += body_start
@@ -5432,6 +5468,10 @@ def _is_date_led(text: str, mention: DateMention, block: Block) -> bool:
         return False
     # ("1945- British Royal Navy Eastern Fleet": a chronology's dash set against its year)
     if re.match(r"^\s*(?::|\t|\s?[-–—]\s|\s{2,})", after):
+        return True
+    if text[mention.end - 1].isdigit() and re.match(r"(?-i:[A-Z][a-z])", after):
+        # "2004First Strategic Dialogue ...", "17 April" / "1960The International Control
+        # Commission ...": a timeline's year run into its entry
         return True
     # "2007 Allies decide ...", "February 2005 NTM-I is ...": a date then a capital.
     return (

@@ -6351,3 +6351,35 @@ def test_these_shapes_of_the_sets_235_and_236_read_as_their_gold_reads_them(text
 
 def test_a_pages_date_run_into_its_story_on_one_line_is_still_its_own():
     assert edtfs("08 Feb, 2022The arrival of the trainers was announced.") == []
+
+
+# The two-hundred-and-thirty-seventh and two-hundred-and-thirty-eighth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a journal's received, revised and accepted days, parted by slashes
+        (
+            "Un artículo\n\nRecibido: 14 de agosto de 2018 / Modificado: 26 de septiembre de "
+            "2018 / Aceptado: 22 de octubre de 2018\n\nLa cooperación militar creció.",
+            [],
+        ),
+        # a chronology's year alone over an entry with no sentence's stop
+        (
+            "Compendio\n\n1913\nNace la aeronáutica militar, dos aviones\n\n1931\nAsume la "
+            "presidencia el general por elección popular.",
+            ["1913", "1931"],
+        ),
+        # a day of the month its heading names, after a year stated in passing
+        (
+            "Chronology\n\nApril 2018\n\nThe mission ended, established in September 2003. The "
+            "report reached the Council on 13 April.\n\nJanuary 2018\n\nOn 8 January, members "
+            "met.\n\nDecember 2017\n\nOn 13 December the envoy briefed.",
+            ["2003-09", "2018-04-13", "2018-01-08", "2017-12-13"],
+        ),
+    ],
+)
+def test_these_shapes_of_the_sets_237_and_238_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

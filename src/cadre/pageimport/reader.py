@@ -1161,9 +1161,11 @@ _METADATA_BEFORE = re.compile(
     # and accepted the article
     # ("Recepción: 26 de enero de 2015. Aprobación: 15 de marzo de 2015.")
     # ("Fecha de recepción: junio 2025", "Recibido: 28-04-2017 | Aceptado: 12-01-2018")
-    # ("Recibido: 22/10/2019 – Aprobado:23/04/2020", "Enviado: mayo de 2025. Aceptado: ...")
-    r"|(?:^|\n|[.;|–—]\s)\W*(?:fecha\s+de\s+)?(?:received|accepted|recibido|aceptado|reçu|accepté|"
-    r"recepción|aprobación|aceptación|aprobado|enviado|submitted|soumis)\s*:\s*"
+    # ("Recibido: 22/10/2019 – Aprobado:23/04/2020", "Enviado: mayo de 2025. Aceptado: ...",
+    # "Recibido: 14 de agosto de 2018 / Modificado: 26 de septiembre de 2018 / Aceptado: ...")
+    r"|(?:^|\n|[.;|/–—]\s)\W*(?:fecha\s+de\s+)?(?:received|accepted|recibido|aceptado|reçu|accepté|"
+    r"recepción|aprobación|aceptación|aprobado|enviado|submitted|soumis|modificado|revised|"
+    r"revisado)\s*:\s*"
     # "Pages 515-533 | Received 21 Dec 2022, Accepted 06 Sep 2023, Published online: 16 Sep
     # 2023": a journal's line, its labels capitalised
     r"|[|,]\s*(?-i:Received|Accepted|Published\s+online)\s*:?\s*"
@@ -4046,6 +4048,8 @@ def read_dates(
             day.start += block.start
             day.end += block.start
             context.heading(day.first.year)
+            if day.first.unit == "month":
+                context.heading_month = (day.first.month, day.first.year)
             year_line = (index, day)
             continue
         if index + 1 in days_over_entries and _period_heading(raw):
@@ -4129,7 +4133,10 @@ def read_dates(
                 not led
                 and not labelled
                 and not (block is last_block and _CUT_SENTENCE.match(raw))
-                and index - 1 not in days_over_entries  # an entry, however short
+                # an entry under its chronology's day or year, however short ("1913" / "Nace
+                # aeronáutica militar, dos aviones")
+                and index - 1 not in days_over_entries
+                and not (years_alone and year_line and year_line[0] == index - 1)
                 and _looks_like_heading(raw, block, mentions)
             )
             or _repeats_own_day(raw, mentions, context.own_date, text, block.end)
@@ -4139,6 +4146,8 @@ def read_dates(
                     context.page_date(mentions[0])  # the page's date, under its title
                 else:
                     context.heading(mentions[0].first.year)
+                    if mentions[0].first.unit == "month":
+                        context.heading_month = (mentions[0].first.month, mentions[0].first.year)
             continue
         spans = sentences(text, body_start, block.end)
         if (
@@ -4791,6 +4800,9 @@ class _Context:
         # The last month a day or a month of prose named, with its year and day (0 for a
         # month): its paragraph's offset, month, year, day.
         self.named_month: tuple[int, int, int | None, int] | None = None
+        # The month and year of the heading above ("April 2018" / "... on 13 April"): a day of
+        # that month is of its year, whatever year prose stated in between.
+        self.heading_month: tuple[int, int] | None = None
 
     def page_date(self, mention: DateMention):
         if mention.first.year:
@@ -4814,6 +4826,7 @@ class _Context:
         the article proper: years stated above it (a repeated lead, a teaser) no longer date
         what follows."""
         self.year, self.prose, self.limit = year, False, None
+        self.heading_month = None
 
     def fill(
         self,
@@ -4991,6 +5004,8 @@ class _Context:
                             _SINCE_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
                         )
                         year = self._year_for(point, block, sentence, future, after_since)
+                        if self.heading_month and self.heading_month[0] == point.month:
+                            year = self.heading_month[1]
                         named = None
                         if (
                             not future

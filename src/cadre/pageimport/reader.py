@@ -2686,6 +2686,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 page_own(s, e, point)
                 continue
             at_start = not text[:s].strip(" \t•·*-")
+            # ("17 April" / "1960The International Control Commission ...": a chronology's day
+            # over its year, run into its entry, is no stamp run into the story)
+            one_line = "\n" not in text[s:e]
             rest_of_line = text[e:line_end]
             closes_line = not rest_of_line.strip(" .") or bool(_CLOCK_ONLY.fullmatch(rest_of_line))
             if (
@@ -2782,22 +2785,17 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, None)  # "- ¿Cuánto cobra un cadete en 2024?": a link to a story
                 continue
-            if (
-                point.year
-                and (
-                    (
-                        at_start
-                        and point.unit == "day"
-                        and re.match(r"[“\"«A-ZÀ-Þ]", text[e : e + 1])
-                        # ("17 April" / "1960The International Control Commission ...": a
-                        # chronology's day over its year, run into its entry)
-                        and "\n" not in text[s:e]
-                    )
-                    or (
-                        re.match(r"\s*\]", rest_of_line)
-                        and "[" in text[line_start:s]
-                        and not _bracketed_aside(text, line_start, s, point.unit)
-                    )
+            if point.year and (
+                (
+                    at_start
+                    and point.unit == "day"
+                    and re.match(r"[“\"«A-ZÀ-Þ]", text[e : e + 1])
+                    and one_line
+                )
+                or (
+                    re.match(r"\s*\]", rest_of_line)
+                    and "[" in text[line_start:s]
+                    and not _bracketed_aside(text, line_start, s, point.unit)
                 )
             ):
                 # "08 Feb, 2022“The arrival ...": the page's date run into its text; "[ A.
@@ -2982,7 +2980,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     or (
                         re.match(r"(?-i:[A-Z][a-z])", text[e : e + 2])
                         and not _STAMP_PREPOSITION_BEFORE.search(text[max(0, s - 12) : s])
-                        and "\n" not in text[s:e]  # (a chronology's day over its year)
+                        and one_line
                     )
                 )
             ):
@@ -4047,9 +4045,7 @@ def read_dates(
             day = days_over_entries[index]
             day.start += block.start
             day.end += block.start
-            context.heading(day.first.year)
-            if day.first.unit == "month":
-                context.heading_month = (day.first.month, day.first.year)
+            context.heading_of(day.first)
             year_line = (index, day)
             continue
         if index + 1 in days_over_entries and _period_heading(raw):
@@ -4145,9 +4141,7 @@ def read_dates(
                 if mentions[0].first.unit == "day" and not candidates:
                     context.page_date(mentions[0])  # the page's date, under its title
                 else:
-                    context.heading(mentions[0].first.year)
-                    if mentions[0].first.unit == "month":
-                        context.heading_month = (mentions[0].first.month, mentions[0].first.year)
+                    context.heading_of(mentions[0].first)
             continue
         spans = sentences(text, body_start, block.end)
         if (
@@ -4827,6 +4821,13 @@ class _Context:
         what follows."""
         self.year, self.prose, self.limit = year, False, None
         self.heading_month = None
+
+    def heading_of(self, point: DatePoint):
+        """A heading's date: its year dates what follows; a month heading's ("April 2018") also
+        gives its year to the days of that month below it."""
+        self.heading(point.year)
+        if point.unit == "month":
+            self.heading_month = (point.month, point.year)
 
     def fill(
         self,

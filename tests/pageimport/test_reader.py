@@ -6381,3 +6381,48 @@ def test_a_pages_date_run_into_its_story_on_one_line_is_still_its_own():
 )
 def test_these_shapes_of_the_sets_237_and_238_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected
+
+
+# The two-hundred-and-thirty-ninth and two-hundred-and-fortieth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "next May" in a sentence that told a day of history: the page's own date gives its
+        # year, and there is none
+        (
+            "Este lunes se cumple el aniversario de la operación, lanzada el 20 de marzo de "
+            "2003, y un general español mandará la misión a partir del próximo mes de mayo.",
+            ["2003-03-20", "XXXX-05"],
+        ),
+        # (a day told with its weekday is the day the news is told from)
+        (
+            "Les navires sont arrivés le vendredi 12 novembre 2021 à Alger. L’exercice se "
+            "poursuivra jusqu’au 20 novembre prochain.",
+            ["2021-11-12", "2021-11-20"],
+        ),
+        # a year named as the page's own after "de este" is the date's year
+        (
+            "Los últimos soldados aterrizaron el 13 de mayo de este 2021 en Torrejón.",
+            ["2021-05-13"],
+        ),
+        ("Los soldados llegaron en mayo de este 2021 a Zaragoza.", ["2021-05"]),
+        # an online daily's publication and update line: the page's own date, no event
+        (
+            "Un artículo\n\nPublicada el 27/12/2018 a las 09:45 Actualizada el 27/12/2018 a las "
+            "10:06\n\nEl presidente visitó a las tropas.",
+            [],
+        ),
+        # a month and its year opening the news before a dash: the news's own month, which
+        # gives "this year" its year
+        (
+            "A teaser\n\nDecember 2014 – The government has requested and the United States "
+            "suspended the training of a battalion. The program began in April this year.",
+            ["2014-04"],
+        ),
+    ],
+)
+def test_these_shapes_of_the_sets_239_and_240_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

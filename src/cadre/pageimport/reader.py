@@ -685,8 +685,8 @@ _PATTERNS = [
         rf"(?:(?<![\w.])|(?<=period)|(?<=\b(?-i:le)))(?P<d>{_DAY})(?:st|nd|rd|th|er|(?<=\b1)\ser|\.)?"
         rf"(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
         # "02 of December of 2010", "12th April in 1960" (not "in 2000 villages": a count)
-        # ("el 4 de noviembre de1920": the year run into its "de")
-        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s*|del\s+|of\s+|(?P<inyear>in\s+))?{_Y}(?![\d])"
+        # ("el 4 de noviembre de1920": the year run into its "de"; "el 13 de mayo de este 2021")
+        rf"(?![\w])(?:(?:,\s*|\s+)(?:de\s*(?:este\s+)?|del\s+|of\s+|(?P<inyear>in\s+))?{_Y}(?![\d])"
         r"(?(inyear)(?!\s+(?:[a-z]+s|per\s*cent|percent)\b)))?",
     ),
     (  # "mediante Decreto 1277 del siete de julio de 1937": a day in Spanish words, its year
@@ -773,7 +773,8 @@ _PATTERNS = [
         "my",
         rf"(?<![\w])(?=[^\W\d]{{3,10}}\.?\s+['’‘]\d\d)(?P<m>{_MONTH})\s+['’‘](?P<ya>\d\d)(?![\d\w])",
     ),
-    ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+|del\s+)?{_Y}(?!\d)"),
+    # ("en mayo de este 2021": the year named as the page's own, stated all the same)
+    ("my", rf"(?<![\w])(?P<m>{_MONTH})(?![\w]),?\s+(?:of\s+|de\s+(?:este\s+)?|del\s+)?{_Y}(?!\d)"),
     # "después del terremoto de mayo del 70": a Spanish month and its year in two figures
     (
         "my",
@@ -1082,7 +1083,7 @@ _NAMED_AFTER = re.compile(
 # "Esta entrada fue modificada por última vez el 28 de abril de 2017"
 _MODIFIED_ES = r"modificad[oa]\s+por\s+última\s+vez\s+el"
 _UPDATE_WORDS = (
-    r"updated|modified|modifiée?|mise?\s+à\s+jour|aktualisiert|stand|actualizado|bijgewerkt|"
+    r"updated|modified|modifiée?|mise?\s+à\s+jour|aktualisiert|stand|actualizad[oa]|bijgewerkt|"
     + _MODIFIED_ES
 )
 _UPDATED = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.I)
@@ -3173,7 +3174,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             and (placed or alone or bracketed)
         )
         if (
-            mention.first.unit == "day"
+            mention.first.unit in ("day", "month")
             and mention.first.year
             and not text[: mention.start].strip(" \t•·*-")
             and (told := re.match(r"^\s*[-–—.]\s", after))
@@ -3182,7 +3183,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             )
         ):
             # "13 September 2001 – UN Police today began ...", "14 November, 2019. Three ships
-            # will sail in later this week": news told from its own day
+            # will sail in later this week", "December 2014 – The government has requested":
+            # news told from its own day (or month)
             mention.dateline = True
         if not text[: mention.start].strip(" \t•·*-") and (
             (mention.first.year and _PLACE_AFTER_DATE.match(after))
@@ -4734,6 +4736,9 @@ class _StatedDay(NamedTuple):
     block: int
     sentence: int
     day: datetime.date
+    # named with its weekday ("le vendredi 12 novembre 2021"): a day of the news told, not a
+    # day of history ("lanzada el 20 de marzo de 2003")
+    weekday: bool = False
 
 
 def _year_beside(point: DatePoint, day: datetime.date, *, after: bool) -> int:
@@ -4915,9 +4920,10 @@ class _Context:
                 elif point.next:
                     year = self._beside_reference(point, after=True)
                     stated = self.stated_day
-                    if year is None and stated and stated.block == block >= 0:
+                    if year is None and stated and stated.block == block >= 0 and stated.weekday:
                         # "arrivé vendredi 12 novembre 2021 ... jusqu'au 20 novembre prochain":
-                        # the first such date after the day the paragraph stated
+                        # the first such date after the day the paragraph stated with its
+                        # weekday, the day the news is told from
                         year = _year_beside(point, stated.day, after=True)
                     if year is None and point.unit == "day":
                         # "de s'en tenir à la date du 30 juin 2024" ... "le 30 juin prochain": the
@@ -5066,7 +5072,8 @@ class _Context:
                 self.latest = max(self.latest or point.year, point.year)
             if point.unit == "day" and not point.inferred_year and sentence >= 0:
                 self.days[(point.month, point.day)] = point.year
-                self.stated_day = _StatedDay(block, sentence, point.first_day())
+                weekday = _WEEKDAY_BEFORE.search(text[max(0, mention.start - 16) : mention.start])
+                self.stated_day = _StatedDay(block, sentence, point.first_day(), bool(weekday))
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue
             if (
@@ -5219,10 +5226,12 @@ class _Context:
         return next((y for y in stated if y and _fits_weekday(point, y)), None)
 
     def _this_year(self) -> int | None:
-        """The page's year: the reference date's, its own date's, or a heading's."""
+        """The page's year: the reference date's, its own date's (a day's or a month's), or a
+        heading's."""
         return (
             self.fallback
             or (self.own_date and self.own_date.year)
+            or self.page_year
             or (self.year if not self.prose else None)
         )
 

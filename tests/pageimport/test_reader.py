@@ -6426,3 +6426,24 @@ def test_these_shapes_of_the_sets_237_and_238_read_as_their_gold_reads_them(text
 )
 def test_these_shapes_of_the_sets_239_and_240_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected
+
+
+# The two-hundred-and-forty-first and two-hundred-and-forty-second held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a blog's post line: the date, then who wrote it and where it was filed
+        (
+            "Un billet\n\n25 Octobre 2019 , Rédigé par Un Blog Publié dans #Afrique\n\nLa "
+            "coopération militaire s'étend.",
+            [],
+        ),
+        # (a decree drafted by someone on that day is an event)
+        ("Le 25 octobre 2019, rédigé par le ministre, le décret fut signé.", ["2019-10-25"]),
+    ],
+)
+def test_these_shapes_of_the_sets_241_and_242_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

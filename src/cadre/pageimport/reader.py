@@ -1210,6 +1210,8 @@ _BYLINE_AFTER = re.compile(
     r"|[ \t]+issue\s+of\s+the\s+(?-i:[A-Z])"
     # "Apr 18, 2015 by": the author's name on the next line
     r"|[ \t]+(?:by|By|par|von|por)[ \t]*(?=\n|$)"
+    # "25 Octobre 2019 , Rédigé par Spécial Défense Publié dans #Afrique": a blog's post line
+    r"|[ \t]*,?[ \t]*(?-i:Rédigé|Écrit|Posted|Written)[ \t]+(?:par|by)[ \t]+(?-i:[A-ZÀ-Þ])"
 )
 # "July 13, 2021 Special Dispatch No. 9443": a date opening its line before the name and number
 # of a publication's series, the line ending there: when that issue came out.

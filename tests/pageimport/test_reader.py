@@ -6447,3 +6447,31 @@ def test_these_shapes_of_the_sets_239_and_240_read_as_their_gold_reads_them(text
 )
 def test_these_shapes_of_the_sets_241_and_242_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected
+
+
+# The two-hundred-and-forty-third and two-hundred-and-forty-fourth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Spanish law's number and year, then its day: one date, the day of that year
+        ("La ley 39/2015, de 1 de octubre, regula el procedimiento.", ["2015-10-01"]),
+        # a record's number and its day: the record's own date
+        (
+            "DS. Congreso, Comisiones, núm. 835, de 21/12/2022\n\nLa ministra compareció.",
+            [],
+        ),
+        # a yearless dateline, its agency's name capitalised, alone on its line
+        ("Moscú, 29 de julio, RIA Novosti.\n\nRusia y España negociarán un acuerdo.", []),
+        # attached files' labels, a list's items: their days, no events
+        (
+            "Documents\n1. 14 November 2018 A. Writer - 276 KB - pdf\n\nOn 14 November 2018 "
+            "the Council met.",
+            ["2018-11-14"],
+        ),
+    ],
+)
+def test_these_shapes_of_the_sets_243_and_244_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

@@ -679,6 +679,11 @@ _PATTERNS = [
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s+(?P<d>{_DAY})(?:st|nd|rd|th)(?![\d\w])"
         rf"(?:,?\s+{_Y}(?!\d)|(?=[,.;)]))",
     ),
+    (  # "Ley Orgánica 5/2005, de 17 de noviembre": a Spanish law's number and year, then its day
+        "dmy",
+        r"(?:(?<=\bLey\s)|(?<=\bOrgánica\s)|(?<=\bDecreto\s)|(?<=\bDecreto-ley\s)|(?<=\bOrden\s)|"
+        rf"(?<=\bResolución\s))\d{{1,4}}/{_Y},?\s+de\s+(?P<d>{_DAY})\s+de\s+(?P<m>{_MONTH})(?![\w])",
+    ),
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
         # ("le8 janvier 1916": a scanned book ran the article into the day; "le 1 er avril")
@@ -1192,6 +1197,8 @@ _ISSUE_LINE_BEFORE = re.compile(
     r"|(?<![\w.])(?:no|nº|núm|num|vol)\.\s*\d{1,4},?\s+(?-i:[A-ZÀ-Þ][^\W\d_]+)\s+$"
     # a journal's name in capitals and its number: "PROCESOS 51, enero-junio 2020"
     r"|(?:^|\n)\W*(?-i:[A-ZÀ-Þ]{4,})\s+\d{1,4}\s*,\s*$"
+    # a record's number and its day: "Diario de Sesiones ..., núm. 835, de 21/12/2022"
+    r"|(?<![\w.])(?:núm|num|nº|n°|no|nr)\.\s*\d{1,5},\s*(?:de|del|du|vom|of)\s+$"
     r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$"
     # a journal's year of publication and number: "AÑO 11  / N° 18 Enero – Junio 2020"
     r"|(?:^|\n)\W*(?:año|jahrgang|année|volumen|volume|vol)\.?\s*\d{1,3}\s*[,/|–-]?\s*"
@@ -1227,6 +1234,10 @@ _UNDERSCORE_AFTER = re.compile(r"_[ \t]|[ \t]+-{3,}[ \t]")
 _POSTED_IN_AFTER = re.compile(
     r",\s*in[ \t]+(?-i:[A-ZÀ-Þ])[\w'’-]*(?:[ \t]+(?-i:[A-ZÀ-Þ&])[\w'’-]*){0,3}[ \t]*$", re.M
 )
+# "14 November 2018 A. Writer - 276 KB - pdf": an attached file's label, its size after it.
+_FILE_LABEL_AFTER = re.compile(r"[^\n]{0,80}?\s[-–|(]\s*\d+(?:[.,]\d+)?\s*(?:KB|kB|MB|Ko|Mo)\b")
+# ... opening its line, or a list's item
+_FILE_LABEL_BEFORE = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*)?")
 # A magazine's issue after its date: "May 13, 2013, Vol. 18, No. 33".
 _VOLUME_AFTER = re.compile(r",?\s*Vol(?:ume)?\.?\s*\d", re.I)
 # The count of a publication's pages right after a date: the day it came out.
@@ -1531,6 +1542,8 @@ _DATELINE_AGENCY_AFTER = re.compile(
     r"|^\.\s+(?-i:[A-Z][A-Z.]{2,20}[A-Z])\s*/"
     # "Bakou, 20 février, AZERTAC": the agency's name in capitals after a comma
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|]|\.(?:\s*(?:\n|$)|\s+(?-i:[A-ZÀ-Þ])))"
+    # "Moscú, 29 de julio, RIA Novosti." alone on its line: its name capitalised, the line ending
+    r"|^[ \t]*,[ \t]*(?-i:[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*\.?[ \t]*(?:\n|$)"
 )
 _DATELINE_AFTER = re.compile(
     # "((example.com))–": a site's name in double parentheses
@@ -2588,6 +2601,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
+                continue
+            if _FILE_LABEL_AFTER.match(text, e) and _FILE_LABEL_BEFORE.fullmatch(
+                text, text.rfind("\n", 0, s) + 1, s
+            ):
+                page_own(s, e, None)  # an attached file's label: no event, nor the page's date
                 continue
             if (
                 _BYLINE_AFTER.match(text, e)

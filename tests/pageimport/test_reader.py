@@ -6428,7 +6428,7 @@ def test_these_shapes_of_the_sets_239_and_240_read_as_their_gold_reads_them(text
     assert edtfs(text) == expected
 
 
-# The two-hundred-and-forty-first and two-hundred-and-forty-second held-out sets' first runs
+# The two-hundred-and-forty-first to two-hundred-and-forty-sixth held-out sets' first runs
 # (made-up lines of the pages' shapes).
 
 
@@ -6443,19 +6443,6 @@ def test_these_shapes_of_the_sets_239_and_240_read_as_their_gold_reads_them(text
         ),
         # (a decree drafted by someone on that day is an event)
         ("Le 25 octobre 2019, rédigé par le ministre, le décret fut signé.", ["2019-10-25"]),
-    ],
-)
-def test_these_shapes_of_the_sets_241_and_242_read_as_their_gold_reads_them(text, expected):
-    assert edtfs(text) == expected
-
-
-# The two-hundred-and-forty-third and two-hundred-and-forty-fourth held-out sets' first runs
-# (made-up lines of the pages' shapes).
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a Spanish law's number and year, then its day: one date, the day of that year
         ("La ley 39/2015, de 1 de octubre, regula el procedimiento.", ["2015-10-01"]),
         # a record's number and its day: the record's own date
@@ -6471,7 +6458,27 @@ def test_these_shapes_of_the_sets_241_and_242_read_as_their_gold_reads_them(text
             "the Council met.",
             ["2018-11-14"],
         ),
+        # the sets 245 and 246: a German span of years "in den Jahren"
+        (
+            "Der in den Jahren 2002 bis 2007 geleistete Beitrag war groß.",
+            ["2002/2007"],
+        ),
+        # (two years joined by "and" after "in the years" are two)
+        ("In the years 2002 and 2007 the army grew.", ["2002", "2007"]),
+        # "el día 24": a day of the month its paragraph named
+        (
+            "La demostración fue en febrero de 1911. Garros voló ante el presidente el día 24.",
+            ["1911-02", "1911-02-24"],
+        ),
+        # an operation named after a day
+        ("Opération 14 Juillet: tentative avortée de libérer les otages.", []),
+        # a journal's volume, number and the months it covers
+        (
+            "Janus.net\nVol. 15, Nº. 1 (May 2024 October 2024)\n\nThe paper studies defence "
+            "diplomacy.",
+            [],
+        ),
     ],
 )
-def test_these_shapes_of_the_sets_243_and_244_read_as_their_gold_reads_them(text, expected):
+def test_these_shapes_of_the_sets_241_to_246_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected

@@ -687,6 +687,8 @@ _PATTERNS = [
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
         # ("le8 janvier 1916": a scanned book ran the article into the day; "le 1 er avril")
+        # ("Opération 14 Juillet": an operation named after a day, no date)
+        r"(?<!\b(?-i:Opération|Operation|Operación)\s)"
         rf"(?:(?<![\w.])|(?<=period)|(?<=\b(?-i:le)))(?P<d>{_DAY})(?:st|nd|rd|th|er|(?<=\b1)\ser|\.)?"
         rf"(?:\s+of|\s+de)?\s+(?P<m>{_MONTH})"
         # "02 of December of 2010", "12th April in 1960" (not "in 2000 villages": a count)
@@ -725,6 +727,11 @@ _PATTERNS = [
         "day_named_month",
         rf"(?<=\bon\sthe\s)(?P<d>{_DAY})(?:st|nd|rd|th)"
         r"(?=\s*[.,;:)]|\s+(?:and|that|when|at|in|with|by|to|as|after|before)\s)",
+    ),
+    (  # "ante el presidente ..., el día 24.": the same in Spanish, "the day 24"
+        "day_named_month",
+        rf"(?<=\bel\sdía\s)(?P<d>{_DAY})(?![\d\w])"
+        r"(?=\s*[.,;:)]|\s*$|\s+(?:y|que|cuando|en|con|por|a|al|tras|antes|después)\s)",
     ),
     (  # "los días 12, 18 y 23 de noviembre", "on 3, 9 and 17 May": each day of a list, the
         # month (and year) that of its last
@@ -1202,7 +1209,9 @@ _ISSUE_LINE_BEFORE = re.compile(
     r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$"
     # a journal's year of publication and number: "AÑO 11  / N° 18 Enero – Junio 2020"
     r"|(?:^|\n)\W*(?:año|jahrgang|année|volumen|volume|vol)\.?\s*\d{1,3}\s*[,/|–-]?\s*"
-    r"(?:nr|no|nº|n°|núm|número|numéro|issue)\.?\s*\d{1,4}\s*[,/–-]?\s*$",
+    r"(?:nr|no|nº|n°|núm|número|numéro|issue)\.?\s*\d{1,4}\s*[,/–-]?\s*"
+    # "Vol. 15, Nº. 1 (May 2024 October 2024)": the months it covers in brackets
+    r"(?:\(\s*(?:[^\W\d]{3,10}\.?\s+\d{4}\s*[-–/]?\s*)?)?$",
     re.I,
 )
 
@@ -1308,6 +1317,8 @@ _START_MODIFIER = (
 )
 _RANGE_OPEN = re.compile(
     r"(?:\b(?P<word>from|between|since|du|de|del|entre|desde|depuis|dès|von|vom|seit|zwischen|"
+    # "in den Jahren 2002 bis 2007", "in the years 2002 to 2007", "en los años 2002 a 2007"
+    r"in(?=\s+(?:den\s+Jahren|the\s+years)\s)|en(?=\s+los\s+años\s)|dans(?=\s+les\s+années\s)|"
     r"period(?:\s+of)?|période|"
     # "im Projektzyklus 2021 bis 2024", "für den Programmzeitraum 2021 bis 2024"
     r"\w*zeitraum|\w*zyklus|período|periodo|(?:Gesamt|Projekt)?laufzeit:|durée\s*:|duration:|duración:)\s+"

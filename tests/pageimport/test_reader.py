@@ -6383,7 +6383,7 @@ def test_these_shapes_of_the_sets_237_and_238_read_as_their_gold_reads_them(text
     assert edtfs(text) == expected
 
 
-# The two-hundred-and-thirty-ninth and two-hundred-and-fortieth held-out sets' first runs
+# The two-hundred-and-thirty-ninth to two-hundred-and-forty-eighth held-out sets' first runs
 # (made-up lines of the pages' shapes).
 
 
@@ -6422,19 +6422,6 @@ def test_these_shapes_of_the_sets_237_and_238_read_as_their_gold_reads_them(text
             "suspended the training of a battalion. The program began in April this year.",
             ["2014-04"],
         ),
-    ],
-)
-def test_these_shapes_of_the_sets_239_and_240_read_as_their_gold_reads_them(text, expected):
-    assert edtfs(text) == expected
-
-
-# The two-hundred-and-forty-first to two-hundred-and-forty-sixth held-out sets' first runs
-# (made-up lines of the pages' shapes).
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a blog's post line: the date, then who wrote it and where it was filed
         (
             "Un billet\n\n25 Octobre 2019 , Rédigé par Un Blog Publié dans #Afrique\n\nLa "
@@ -6478,7 +6465,14 @@ def test_these_shapes_of_the_sets_239_and_240_read_as_their_gold_reads_them(text
             "diplomacy.",
             [],
         ),
+        # the sets 247 and 248: a Spanish day in words, its year not stated
+        ("El dos de abril, la empresa anunció el acuerdo.", ["XXXX-04-02"]),
+        ("La misión comienza desde el próximo uno de enero.", ["XXXX-01-01"]),
+        # ("uno de los" is no day)
+        ("Uno de los soldados llegó en 2014.", ["2014"]),
+        # Thanksgiving: its day moves, its month stays
+        ("The trainers said they were fighting by Thanksgiving.", ["XXXX-11"]),
     ],
 )
-def test_these_shapes_of_the_sets_241_to_246_read_as_their_gold_reads_them(text, expected):
+def test_these_shapes_of_the_sets_239_to_248_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected

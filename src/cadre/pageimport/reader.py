@@ -400,6 +400,8 @@ HOLIDAYS = {
 HOLIDAYS_WITH_YEAR = {
     "christmas": (12, 25), "noël": (12, 25), "weihnachten": (12, 25), "silvester": (12, 31),
     "neujahr": (1, 1), "navidad": (12, 25), "año nuevo": (1, 1),
+    # its day moves from year to year: the month only
+    "thanksgiving": (11, None),
 }  # fmt: skip
 
 
@@ -444,10 +446,11 @@ _WEEKDAY_SHORT = (
 # year when written.
 _DAY_SPAN_END = rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?"
 
-# The days of a month in Spanish words ("primero" has its own pattern).
+# The days of a month in Spanish words ("primero" has its own pattern; "uno", as said of a
+# date: "el próximo uno de enero").
 _SPANISH_DAY_WORDS = {
-    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
-    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
     "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
     "veintiuno": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25,
     "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
@@ -700,7 +703,8 @@ _PATTERNS = [
         "dmy",
         rf"(?<![\w])(?=[^\W\d]+(?:\s+y\s+uno)?\s+de\s)"  # (a word and "de" first: cheap)
         rf"(?P<dw>{_alternatives(_SPANISH_DAY_WORDS)})\s+de\s+(?P<m>{_MONTH})(?![\w])"
-        rf"\s+(?:de|del)\s+{_Y}(?!\d)",
+        # ("El dos de abril, la empresa ...", "desde el próximo uno de enero": no year stated)
+        rf"(?:\s+(?:de|del)\s+{_Y}(?!\d))?",
     ),
     (  # "a partir del primero de junio", "el 1° de mayo de 2019": the month's first day
         "dmy",
@@ -2254,7 +2258,8 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     elif name == "holiday":
         named = groups.get("hd") or groups.get("hy") or groups["hp"]
         key = " ".join(named.lower().replace("’", "'").split())
-        point = DatePoint("day", year, *(HOLIDAYS | HOLIDAYS_WITH_YEAR)[key])
+        month, day = (HOLIDAYS | HOLIDAYS_WITH_YEAR)[key]
+        point = DatePoint("day" if day else "month", year, month, day)
     elif name in ("my", "m"):
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
     elif name in ("season", "seasonrange", "s", "s_this"):

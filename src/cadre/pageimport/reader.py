@@ -1449,6 +1449,13 @@ _WEEKDAY_BEFORE = re.compile(
     + r")\W{0,3}(?:(?:the|le|den|dem|el)\s+)?$",  # "Am Montag, dem 28. März"
     re.I,
 )
+
+
+def _weekday_before(text: str, start: int) -> re.Match | None:
+    """The weekday named right before a date ("le vendredi 12 novembre"), if any."""
+    return _WEEKDAY_BEFORE.search(text[max(0, start - 16) : start])
+
+
 _WEEKDAY_INDEX = [
     ("mon", "lun", "maa", "man", "mån"),
     ("tue", "mar", "die", "din", "tir", "tis"),
@@ -2962,7 +2969,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     point.this_named_year = True
             # (before a range of days, the weekday is its first day's: see below)
             if point.year is None and point.unit == "day" and not name.startswith("dayrange"):
-                weekday = _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
+                weekday = _weekday_before(text, s)
                 if weekday:
                     point.weekday = _weekday_index(weekday.group("w"))
             if point.year is None and (same := _SAME_YEAR.match(text[e : e + 30])):
@@ -2996,11 +3003,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 if last := _LAST_AFTER.match(text[e : e + 12]):
                     point.last = True
                     e += last.end()
-            if (
-                point.year
-                and _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s])
-                and _CLOCK_AFTER.match(text[e : e + 20])
-            ):
+            if point.year and _weekday_before(text, s) and _CLOCK_AFTER.match(text[e : e + 20]):
                 page_own(s, e, point)  # "Jueves, 18 enero 2018, 03:06": a byline's stamp
                 continue
             if (
@@ -3071,7 +3074,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if (
                 name.startswith("dayrange")
                 and point.year is None
-                and (weekday := _WEEKDAY_BEFORE.search(text[max(0, s - 16) : s]))
+                and (weekday := _weekday_before(text, s))
             ):
                 mention.first.weekday = _weekday_index(weekday.group("w"))
         if (
@@ -5108,7 +5111,7 @@ class _Context:
                 self.latest = max(self.latest or point.year, point.year)
             if point.unit == "day" and not point.inferred_year and sentence >= 0:
                 self.days[(point.month, point.day)] = point.year
-                weekday = _WEEKDAY_BEFORE.search(text[max(0, mention.start - 16) : mention.start])
+                weekday = _weekday_before(text, mention.start)
                 self.stated_day = _StatedDay(block, sentence, point.first_day(), bool(weekday))
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue

@@ -6476,3 +6476,50 @@ def test_these_shapes_of_the_sets_237_and_238_read_as_their_gold_reads_them(text
 )
 def test_these_shapes_of_the_sets_239_to_248_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected
+
+
+# The two-hundred-and-forty-ninth to two-hundred-and-fifty-second held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation, then who said it and when, after a dash: an event, not a dateline
+        (
+            "A title\n\n“We will build our own army.”\n\n– President Abdul Rahman (July 30, "
+            "1973)\n\nThe army grew in 1975.",
+            ["1973-07-30", "1975"],
+        ),
+        # (a place and its day in brackets opening a story stays its dateline)
+        ("A title\n\nKABUL (July 30, 1973) – The army grew in 1975.", ["1975"]),
+        # the magazine's issue a text is reprinted from: its own date, the year of "This
+        # December"
+        (
+            "A title\n\nFrom the October – December 1999 of Afghan Magazine\n\nThis December "
+            "marks the twentieth anniversary of the invasion.",
+            ["1999-12"],
+        ),
+        # other papers' teasers under "This relates to…", each cut short over "Read More"
+        (
+            "A title\n\nSince 2002, the program has trained African battalions.\nThis relates "
+            "to…\nAugust 15, 2007\nAnother paper\nIn 2004, the president announced a new "
+            "program to train\n… Read More »",
+            ["2002"],
+        ),
+        # a post's day and its tag over the author's line: the page's own date
+        (
+            "A title\n\n2012-07-25 iraq\nAuthor: A. Writer\n\nThe mission has trained "
+            "judges since 2005.",
+            ["2005"],
+        ),
+        # a journal's stamps on one line
+        (
+            "A title\n\nAccepted on 20 Jan 2019            Submitted on 23 Jul 2018\n\nThe "
+            "mission began in 2004.",
+            ["2004"],
+        ),
+    ],
+)
+def test_these_shapes_of_the_sets_249_to_252_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

@@ -1186,6 +1186,8 @@ _METADATA_BEFORE = re.compile(
     # "Pages 515-533 | Received 21 Dec 2022, Accepted 06 Sep 2023, Published online: 16 Sep
     # 2023": a journal's line, its labels capitalised
     r"|[|,]\s*(?-i:Received|Accepted|Published\s+online)\s*:?\s*"
+    # "Accepted on 20 Jan 2019      Submitted on 23 Jul 2018": a journal's stamps on one line
+    r"|(?:^|\n|[ \t]{3})[ \t]*(?-i:Received|Accepted|Submitted)\s+on\s+"
     # "Approved For Release 2008/11/07: CIA-RDP88B00831R000100210054-1": a declassified
     # paper's release stamp
     r"|\bapproved\s+for\s+release\s*:?\s*"
@@ -2321,6 +2323,10 @@ _ISSUE_BEFORE = re.compile(
 _ISSUE_AFTER = re.compile(r"^\s+(?:issue|edition)\b", re.I)
 # A dated print issue the text was taken from: "the December/January 2023 issue of".
 _PRINT_ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?issue\s+of\b", re.I)
+# A line opening with where the text was reprinted from, a magazine's issue by its months:
+# "From the October – December 1999 of Afghan Magazine", "Reprinted from the May 2001 issue of".
+_REPRINTED_FROM_BEFORE = re.compile(r"\W*(?:(?:reprinted|taken|adapted)\s+)?from\s+the\s+", re.I)
+_ISSUE_OF_AFTER = re.compile(r"\s+(?:(?:print\s+)?(?:issue|edition)\s+)?of\s+(?-i:[A-Z])", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|its|our)\s+$", re.I)
 # "In may 1950": "in" before a month written in lower case, its year after
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
@@ -2675,6 +2681,16 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # "taken from the December/January 2023 issue of The Critic": a magazine's months
                 # ("the 2018 edition" of an exercise, "the 4 March 1992 issue" cited: events)
                 page_own(s, e, None)
+                continue
+            if (
+                _REPRINTED_FROM_BEFORE.fullmatch(text, text.rfind("\n", 0, s) + 1, s)
+                and _ISSUE_OF_AFTER.match(text, e)
+                and (point := _point(name, match)) is not None
+                and point.unit == "month"
+            ):
+                # The issue the text is reprinted from, opening its line: when it was written,
+                # the year its "This December" is in
+                page_own(s, e, point)
                 continue
             if name == "year" and _SOURCE_LABEL_BEFORE.search(text[max(0, s - 90) : s]):
                 page_own(s, e, None)  # "Quelle: Deutsches Soldatenjahrbuch 1982 / 30.": a source
@@ -4009,6 +4025,14 @@ def read_dates(
             or _LIST_MARK.match(raw)
             or _HEADLINE_LIKE.fullmatch(raw)
             or _TEASER_CUT.search(raw)
+            or _READ_MORE_LINE.fullmatch(raw)
+            # a teaser cut short, its link to the rest on the next line
+            or (
+                index + 1 < len(page.blocks)
+                and _READ_MORE_LINE.fullmatch(
+                    text, page.blocks[index + 1].start, page.blocks[index + 1].end
+                )
+            )
         ):
             # the related stories' headlines and bylines under "Related Posts", and their
             # openings cut short ("... against Benin…")
@@ -4147,10 +4171,20 @@ def read_dates(
             )
             if not prose_seen and not candidates and m.start == body_start:
                 m.dateline = m.dateline or _date_run_into_story(text, m)
+        if (
+            prior is not None
+            and _ATTRIBUTION_DASH.match(raw)
+            and _QUOTATION_BLOCK.fullmatch(text, prior.start, prior.end)
+        ):
+            # "“I feel the happiest when ...”" / "– President Mohammed Daud (July 30, 1973)":
+            # who said the quotation above and when, an event; not a place and its dateline
+            for m in mentions:
+                m.dateline = False
         if not labelled and (
             _weekday_date_line(raw, mentions, text, body_start)
             or (not prose_seen and _masthead_date(raw, mentions, text, body_start))
             or (not prose_seen and _issue_over_byline(mentions, text, body_start))
+            or (not prose_seen and _day_over_author(mentions, text, body_start))
         ):
             context.page_date(mentions[0])
             continue
@@ -4479,7 +4513,7 @@ def _day_before_title(raw: str, headline: str) -> DateMention | None:
 # whose dates date no event of this one.
 _RELATED = (
     r"\W*(?:(?:also\s+)?read(?:\s+(?:also|more))?|see\s+also|related(?:\s+(?:articles?|stories|news|posts|links))?|"
-    r"more\s+on\s+this(?:\s+topic)?|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
+    r"more\s+on\s+this(?:\s+topic)?|this\s+relates\s+to|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
     # a site's lists of its other stories: "Latest", "Most Read"
     r"latest(?:\s+(?:news|stories|posts))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|"
     # an author box's list: "Latest posts by X (see all)", "Les derniers articles par X (tout voir)"
@@ -4529,8 +4563,15 @@ _BREADCRUMB = re.compile(
     r"|[^>\n]{0,80}\b(?-i:Forums?|Board\s+index)\s*[>›»]\s*[^>\n]{1,80}(?:[>›»][^>\n]{1,80})+"
 )
 _TEASER_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
+# A quotation's speaker on the line under it, after a dash, and the quotation alone on its line.
+_ATTRIBUTION_DASH = re.compile(r"\s*[–—―]\s*(?-i:[A-ZÀ-Þ])")
+_QUOTATION_BLOCK = re.compile(r"\s*[“\"«„][^\n]+[”\"»“]\s*")
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
-_RELATED_LABEL = re.compile(_RELATED + r":?\s*$", re.I)
+_RELATED_LABEL = re.compile(_RELATED + r"(?::|…|\.\.\.)?\s*$", re.I)
+# "… Read More »" under a teaser: the link to the rest of it.
+_READ_MORE_LINE = re.compile(
+    r"\W*(?:read\s+more|continue\s+reading|lire\s+la\s+suite|leer\s+más|weiterlesen)\W*", re.I
+)
 # "7.07.08: Colombia Hostage Rescue ...": a site's list of its posts, each under its day with a
 # year in two figures; a chronology writes its years in full.
 _DATED_LINK = re.compile(r"\s*\d{1,2}\.\d{1,2}\.\d\d:\s+\S")
@@ -4620,6 +4661,24 @@ def _weekday_date_line(raw: str, mentions: list[DateMention], text: str, start: 
 
 
 _BYLINE_BELOW = re.compile(r"\s*\n\s*(?:by|par|von|por)\s+(?-i:[A-Z])", re.I)
+_AUTHOR_BELOW = re.compile(
+    r"\n\s*(?:autor|author|auteur|by|von|par|por)\s*:?\s+(?-i:[A-ZÀ-Þ])", re.I
+)
+
+
+def _day_over_author(mentions: list[DateMention], text: str, start: int) -> bool:
+    """A day opening its line, a word or two at most after it (the post's tag), over the
+    author's line ("2012-07-25 iraq" / "Author: A. Writer"): the page's own date."""
+    if len(mentions) != 1 or mentions[0].is_range or mentions[0].start != start:
+        return False
+    m = mentions[0]
+    line_end = len(text) if (n := text.find("\n", m.end)) < 0 else n
+    return (
+        m.first.unit == "day"
+        and bool(m.first.year)
+        and len(text[m.end : line_end].split()) <= 2
+        and bool(_AUTHOR_BELOW.match(text, line_end))
+    )
 
 
 def _issue_over_byline(mentions: list[DateMention], text: str, start: int) -> bool:

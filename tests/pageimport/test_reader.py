@@ -6478,7 +6478,7 @@ def test_these_shapes_of_the_sets_239_to_248_read_as_their_gold_reads_them(text,
     assert edtfs(text) == expected
 
 
-# The two-hundred-and-forty-ninth to two-hundred-and-fifty-second held-out sets' first runs
+# The two-hundred-and-forty-ninth to two-hundred-and-fifty-sixth held-out sets' first runs
 # (made-up lines of the pages' shapes).
 
 
@@ -6519,7 +6519,30 @@ def test_these_shapes_of_the_sets_239_to_248_read_as_their_gold_reads_them(text,
             "mission began in 2004.",
             ["2004"],
         ),
+        # the sets 253 to 256: an entry a month leads, the headline it quotes a question
+        (
+            '• December 2001: "Horn of Africa: al-Qaida regroups?", A Paper: "Sudan is likely '
+            'to be on the list."',
+            ["2001-12"],
+        ),
+        # "courant mars": during March
+        (
+            "L'envoi de gendarmes avait été évoqué courant mars par les autorités.",
+            ["XXXX-03"],
+        ),
+        # the talk a text was first given as: its own date
+        (
+            "Ponencia presentada por A. Autor en el seminario de Madrid, el 23 de octubre de "
+            "2008.\n\nLa misión se creó en 1999.",
+            ["1999"],
+        ),
+        # one month or the next: the span of both
+        ("Sa tâche sera achevée fin mai ou début juin.", ["XXXX-05/XXXX-06"]),
+        ("Le reste arrivera fin septembre ou en octobre.", ["XXXX-09/XXXX-10"]),
+        ("It is scheduled for late October or early November 2019.", ["2019-10/2019-11"]),
+        # (two years are two, as the gold lists write them)
+        ("The decision was made in late 1954 or early 1955.", ["1954", "1955"]),
     ],
 )
-def test_these_shapes_of_the_sets_249_to_252_read_as_their_gold_reads_them(text, expected):
+def test_these_shapes_of_the_sets_249_to_256_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected

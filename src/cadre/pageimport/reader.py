@@ -1271,7 +1271,7 @@ _DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"throughout|von|this|este|its|their|auf|für|"  # "opened this August", "its February promise"
-    r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|hasta|de|depuis|jusqu'en|"
+    r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|courant|hasta|de|depuis|jusqu'en|"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?|"
     r"next|nächsten|kommenden|próximo|as\s+(?:late|early)\s+as)\s+"  # "going as late as November"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
@@ -2842,6 +2842,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 item
                 and _QUESTION_BEFORE.fullmatch(text[:s])
                 and re.match(r"[^.!?\n]*\?", rest_of_line)
+                # ('December 2001: "Horn of Africa: al-Qaida regroups?", A Paper: "..."': an
+                # entry its date leads, a headline it quotes)
+                and not re.match(r"\s*:", rest_of_line)
             ):
                 page_own(s, e, None)  # "- ¿Cuánto cobra un cadete en 2024?": a link to a story
                 continue
@@ -3444,6 +3447,13 @@ _AND_EARLY = re.compile(
     r"principios\s+de|comienzos\s+de|inicios\s+de)\s+",
     re.I,
 )
+# "late October or early November", "fin mai ou début juin", "fin septembre ou en octobre": one
+# month or the next, which the gold lists write as the span of both
+_OR_NEXT = re.compile(
+    r"\s+(?:or|ou|oder|o)\s+(?:(?:early|in|début|en|anfang|principios\s+de|comienzos\s+de|"
+    r"inicios\s+de)\s+)?",
+    re.I,
+)
 
 
 def _year_in_passing(text: str, mention: DateMention) -> bool:
@@ -3478,14 +3488,18 @@ def _year_in_passing(text: str, mention: DateMention) -> bool:
 
 def _next_months(a: DatePoint, b: DatePoint, between: str, before: str) -> bool:
     """ "held in October and November", "durante julio y agosto": two months, one after the
-    other, joined by "and": the span of both, not two events; not the last two of a longer
-    list ("los meses de agosto, setiembre y octubre")."""
+    other, joined by "and" (or "or": one of them, the span of both): not two events; not the
+    last two of a longer list ("los meses de agosto, setiembre y octubre")."""
     return (
         a.unit == b.unit == "month"
         and not _MONTH_LISTED_BEFORE.search(before)
         and b.month == a.month + 1
         and a.year in (None, b.year)
-        and bool(_AND_ONLY.fullmatch(between) or _AND_EARLY.fullmatch(between))
+        and bool(
+            _AND_ONLY.fullmatch(between)
+            or _AND_EARLY.fullmatch(between)
+            or _OR_NEXT.fullmatch(between)
+        )
     )
 
 
@@ -4537,7 +4551,10 @@ _FIRST_PUBLISHED = re.compile(
     r"(?:previously|originally|first)\s+published|anteriormente\s+publicad[oa]|"
     r"publicad[oa]\s+(?:originalmente|anteriormente|por\s+primera\s+vez)|"
     r"(?:initialement|précédemment|d['’]abord)\s+publiée?|"
-    r"publiée?\s+(?:initialement|précédemment|d['’]abord)|(?:zuerst|ursprünglich)\s+erschienen)\b",
+    r"publiée?\s+(?:initialement|précédemment|d['’]abord)|(?:zuerst|ursprünglich)\s+erschienen|"
+    # "Ponencia presentada por A. Writer en el seminario ..., el 23 de octubre de 2008": the
+    # talk the text was first given as
+    r"(?:ponencia|comunicación)\s+presentada|paper\s+presented|communication\s+présentée)\b",
     re.I,
 )
 # Where the story is told at more length, on another site: the line points there, it tells

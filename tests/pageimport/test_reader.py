@@ -6478,7 +6478,7 @@ def test_these_shapes_of_the_sets_239_to_248_read_as_their_gold_reads_them(text,
     assert edtfs(text) == expected
 
 
-# The two-hundred-and-forty-ninth to two-hundred-and-fifty-sixth held-out sets' first runs
+# The two-hundred-and-forty-ninth to two-hundred-and-fifty-eighth held-out sets' first runs
 # (made-up lines of the pages' shapes).
 
 
@@ -6542,7 +6542,28 @@ def test_these_shapes_of_the_sets_239_to_248_read_as_their_gold_reads_them(text,
         ("It is scheduled for late October or early November 2019.", ["2019-10/2019-11"]),
         # (two years are two, as the gold lists write them)
         ("The decision was made in late 1954 or early 1955.", ["1954", "1955"]),
+        # the sets 257 and 258: a decade through the next, one span
+        (
+            "In the late 1980s through most of the 1990s, Australia gave patrol boats.",
+            ["198X/199X"],
+        ),
+        # a dateline whose agency's name in brackets runs into the date
+        (
+            "A title\n\nTripoli, 13.03.2017(Lana) Team members set off to Italy for training "
+            "at the end of May.",
+            ["2017-05"],
+        ),
     ],
 )
-def test_these_shapes_of_the_sets_249_to_256_read_as_their_gold_reads_them(text, expected):
+def test_these_shapes_of_the_sets_249_to_258_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected
+
+
+def test_a_work_cited_after_a_full_stop_closes_the_sentence_before_it():
+    # the set 257: the gold gives "(Fernández, 1980)" to the sentence it closes
+    (found,) = read(
+        "La misión formó la infantería y la caballería. (Fernández, 1980), durante la segunda "
+        "fase se fundó la escuela."
+    )
+    assert found.edtf == "1980"
+    assert found.text == "La misión formó la infantería y la caballería. (Fernández, 1980)"

@@ -1579,7 +1579,7 @@ _DATELINE_AFTER = re.compile(
     r"|^\.-\s*(?-i:[A-ZÀ-Þ])"  # "Ciudad de México, a 21 de octubre de 2019.- La Secretaría"
     r"|^\.\s+[-–—]\s+(?-i:[A-ZÀ-Þ])"  # "Conakry, République de Guinée, le 30 octobre 2025. – L'"
     # "Bishoftu, June04, 2025 (EDU ) The Director ...": the agency in brackets, then the story
-    r"|^\s*\(\s*(?-i:[A-Z]{2,8})\s*\)\s+(?-i:[A-ZÀ-Þ])"
+    r"|^\s*\(\s*(?-i:[A-Z]{2,8}|[A-Z][a-z]{2,7})\s*\)\s+(?-i:[A-ZÀ-Þ])"
     # "KYIV, Ukraine, July 12, 2013 /PRNewswire/ –": a wire service between slashes
     r"|^\s*/\s*(?-i:[A-Z])[^/\n]{0,30}/\s*(?:[-–—:]|$)"
 )
@@ -3143,6 +3143,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     and point2.year == point.year + 10
                     and bool(_AND_ONLY.fullmatch(text[e:s2]) or _AND_EARLY.fullmatch(text[e:s2]))
                 )
+                or (  # "in the late 1980s through most of the 1990s"
+                    point.unit == point2.unit == "decade"
+                    and point2.year > point.year
+                    and bool(_DECADE_THROUGH.fullmatch(text[e:s2]))
+                )
                 or (
                     _BEGINS_BEFORE.search(text[max(0, s - 40) : s])
                     # "started last 07 November until 16 November"
@@ -3449,6 +3454,9 @@ _AND_EARLY = re.compile(
 )
 # "late October or early November", "fin mai ou début juin", "fin septembre ou en octobre": one
 # month or the next, which the gold lists write as the span of both
+_DECADE_THROUGH = re.compile(
+    r"\s+(?:through|to|until|till)\s+(?:(?:most|much|all|the\s+end)\s+of\s+)?(?:the\s+)?", re.I
+)
 _OR_NEXT = re.compile(
     r"\s+(?:or|ou|oder|o)\s+(?:(?:early|in|début|en|anfang|principios\s+de|comienzos\s+de|"
     r"inicios\s+de)\s+)?",
@@ -3638,6 +3646,17 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # a year opening a chronology's line ("1934. L'Armée de l'Air devient ...") the one after it.
     merged = []
     for s, e in spans:
+        cited = _CITATION_OPENING.match(text, s, e) if merged else None
+        if cited:
+            # "... caballería. (Fernández, 1980), durante ...": a work cited after a full stop
+            # belongs to the sentence it closes, whatever follows it
+            merged[-1] = (merged[-1][0], cited.end())
+            rest = cited.end()
+            while rest < e and (text[rest].isspace() or text[rest] in ",;."):
+                rest += 1
+            if rest < e:
+                merged.append((rest, e))
+            continue
         if merged and (
             _DATE_ONLY.fullmatch(text[s:e].strip())
             or (len(merged) == 1 and _YEAR_LEAD.fullmatch(text[merged[0][0] : merged[0][1]]))
@@ -3648,6 +3667,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return merged
 
 
+# An author and a year in brackets, its closing bracket cut off at most: "(Fernández, 1980)".
+_CITATION_OPENING = re.compile(r"\((?-i:[A-ZÀ-Þ])[^()\d\n]{1,60},\s*(?:19|20)\d\d[a-z]?(?:\)|$)")
 _DATE_ONLY = re.compile(rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY},?)?\s*{_YEAR}\.?", re.I)
 
 

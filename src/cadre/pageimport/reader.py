@@ -2631,8 +2631,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if _ISSUE_LINE_BEFORE.search(text[max(0, s - 50) : s]):
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
                 continue
+            line_start = text.rfind("\n", 0, s) + 1
             if _FILE_LABEL_AFTER.match(text, e) and _FILE_LABEL_BEFORE.fullmatch(
-                text, text.rfind("\n", 0, s) + 1, s
+                text, line_start, s
             ):
                 page_own(s, e, None)  # an attached file's label: no event, nor the page's date
                 continue
@@ -2683,7 +2684,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 page_own(s, e, None)
                 continue
             if (
-                _REPRINTED_FROM_BEFORE.fullmatch(text, text.rfind("\n", 0, s) + 1, s)
+                _REPRINTED_FROM_BEFORE.fullmatch(text, line_start, s)
                 and _ISSUE_OF_AFTER.match(text, e)
                 and (point := _point(name, match)) is not None
                 and point.unit == "month"
@@ -2729,7 +2730,6 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             point = _point(name, match)
             if point is None:
                 continue
-            line_start = text.rfind("\n", 0, s) + 1
             line_end = len(text) if (n := text.find("\n", e)) < 0 else n
             if not text[e:line_end].strip() and _ACT_DATE_LINE.match(text[line_start:s]):
                 page_own(s, e, None)  # "of 19 April 2016" under a decision's title
@@ -3452,11 +3452,12 @@ _AND_EARLY = re.compile(
     r"principios\s+de|comienzos\s+de|inicios\s+de)\s+",
     re.I,
 )
-# "late October or early November", "fin mai ou début juin", "fin septembre ou en octobre": one
-# month or the next, which the gold lists write as the span of both
+# "in the late 1980s through most of the 1990s": a decade through a later one
 _DECADE_THROUGH = re.compile(
     r"\s+(?:through|to|until|till)\s+(?:(?:most|much|all|the\s+end)\s+of\s+)?(?:the\s+)?", re.I
 )
+# "late October or early November", "fin mai ou début juin", "fin septembre ou en octobre": one
+# month or the next, which the gold lists write as the span of both
 _OR_NEXT = re.compile(
     r"\s+(?:or|ou|oder|o)\s+(?:(?:early|in|début|en|anfang|principios\s+de|comienzos\s+de|"
     r"inicios\s+de)\s+)?",
@@ -4055,6 +4056,7 @@ def read_dates(
             # date the page's own ("Хуучирсан мэдээ: 2016.01.28-нд нийтлэгдсэн").
             context.page_dates_in(raw)
             continue
+        following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
         if related and (
             block.kind == "item"
             or _LIST_MARK.match(raw)
@@ -4063,10 +4065,8 @@ def read_dates(
             or _READ_MORE_LINE.fullmatch(raw)
             # a teaser cut short, its link to the rest on the next line
             or (
-                index + 1 < len(page.blocks)
-                and _READ_MORE_LINE.fullmatch(
-                    text, page.blocks[index + 1].start, page.blocks[index + 1].end
-                )
+                following is not None
+                and _READ_MORE_LINE.fullmatch(text, following.start, following.end)
             )
         ):
             # the related stories' headlines and bylines under "Related Posts", and their
@@ -4161,7 +4161,6 @@ def read_dates(
             continue
         if block.kind == "title":
             continue
-        following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
         if following and _subheading_told_below(raw, text[following.start : following.end]):
             continue  # "March 28 Conclave" over "... will be held on March 28."
         body_start = block.start + _BULLET.match(raw).end()

@@ -6567,3 +6567,106 @@ def test_a_work_cited_after_a_full_stop_closes_the_sentence_before_it():
     )
     assert found.edtf == "1980"
     assert found.text == "La misión formó la infantería y la caballería. (Fernández, 1980)"
+
+
+# The two-hundred-and-fifty-ninth to two-hundred-and-sixty-sixth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forum's member line and a post's stamp after its thread's title: no event
+        (
+            "A title\n\nJoin Date: Aug 2010\nDefault A thread's title - 03-29-2012, 05:52 PM\n"
+            "The academy will open in 2013.",
+            ["2013"],
+        ),
+        # a song's credit under the verse quoted: the song's year, no event
+        (
+            'A title\n\n"Go the men of the Green Beret"\n"A Team" 1966, by Leonard Whitcup, '
+            "Barry Sadler, and Phyllis Fairbanks\nThe unit was activated on July 9, 1942.",
+            ["1942-07-09"],
+        ),
+        # a feast whose day moves with Easter's, with its year: that day
+        ("He was awarded the Navy Cross for his actions on Easter Sunday 1972.", ["1972-04-02"]),
+        ("Die Ausbilder kamen zu Ostern 2010 in Kundus an.", ["2010-04-04"]),
+        ("El Viernes Santo de 2011 llegaron los instructores.", ["2011-04-22"]),
+        ("Les formateurs sont arrivés le lundi de Pâques 2005.", ["2005-03-28"]),
+        ("Their Easter offensive failed.", []),
+        # a day and a month in figures after a weekday that is not English
+        ("Los restos mortales llegarán el jueves 25/08 a la base.", ["XXXX-08-25"]),
+        ("Die Soldaten kommen am Donnerstag, 25.8., in Köln an.", ["XXXX-08-25"]),
+        # a neighbourhood's name with a year in it: no year, and none for the day after it
+        (
+            "L'hôtel est situé dans le quartier ACI 2000, près de l'hôtel frappé le 20 novembre "
+            "par un attentat.",
+            ["XXXX-11-20"],
+        ),
+        # a sentence cut at the end of the stored text, its year after two words
+        (
+            "A title\n\nLos militares repelieron el ataque contra la base.\n\nDesde que en 2013 "
+            "comenzó la misión EUTM-M",
+            ["2013"],
+        ),
+        # a parliamentary question's number, its asker and its day: the record's own date
+        (
+            "A title\n\nQuestion n° 5-8517 du 18 mars 2013 : (Question posée en néerlandais)\n\n"
+            "La Défense soutient depuis 2009 la formation des forces armées.",
+            ["2009"],
+        ),
+        (
+            "A title\n\nde Bert Anciaux (sp.a) du 18 mars 2013\n\nLa Défense soutient depuis "
+            "2009 la formation des forces armées.",
+            ["2009"],
+        ),
+        # a research portal's record: when it was published online
+        (
+            "A title\n\nPublication status | Published online - 20 Nov 2017 |\n\nThe police "
+            "mentoring began in 2006.",
+            ["2006"],
+        ),
+        # the title again, too short before its dash for a headline without what follows it
+        (
+            "TITLE: Celebration of June 14 - the Day of the Military Academy\n\nCelebration of "
+            "June 14 - the Day of the Military Academy\n\n06/14/2023 - 18:50\n\nThe Military "
+            "Academy celebrated its 28th anniversary on June 14, 2023.",
+            ["2023-06-14"],
+        ),
+        # the sets 263 and 264: an item's stamp over the story that tells its day again
+        (
+            "A title\n\n08.01.2016 • On Friday January 8th, a parade of the troops took place "
+            "after their return.",
+            ["2016-01-08"],
+        ),
+        # (a chronology's entry that does not tell its day again stays an event)
+        (
+            "12 March 2015 – The Council decided to extend the mission on 30 March.",
+            ["2015-03-12", "2015-03-30"],
+        ),
+        # the sets 265 and 266: a date line run into the site's news sections
+        (
+            "A title\n\n02. September 2020 News Bereich Nord Dienststellen Sonstige\n\nDie "
+            "Teilnehmer übergaben am 23. Juni 2020 den Scheck.",
+            ["2020-06-23"],
+        ),
+        # a magazine's number and month, and a season's issue: the periodical's own dates
+        (
+            "A title\n\nMagazine N°253 - Avril 2024\n\nLa promotion est entrée à l'école en 2021.",
+            ["2021"],
+        ),
+        ("A title\n\nFall 2013 Cover\n\nThe troops came in the fall of 2013.", ["2013-23"]),
+        # a season naming a kind of programme, no date; "this summer" alone is one
+        ("This summer program helps cadets improve their language skills.", []),
+        ("The troops will arrive this summer, the minister said.", ["XXXX-22"]),
+    ],
+)
+def test_these_shapes_of_the_sets_259_to_266_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected
+
+
+def test_a_title_before_a_name_ends_no_sentence():
+    # the set 263: "el Sr. Borrell" inside the sentence that holds the day
+    (found,) = read("Así lo indicó el Sr. Borrell el 15 de noviembre en Bruselas.")
+    assert found.edtf == "XXXX-11-15"
+    assert found.text.startswith("Así lo indicó el Sr. Borrell")

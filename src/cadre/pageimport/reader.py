@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import babel
 import babel.core
+from dateutil.easter import easter
 
 # ---------------------------------------------------------------------------------------
 # Pages: text and blocks
@@ -403,6 +404,15 @@ HOLIDAYS_WITH_YEAR = {
     # its day moves from year to year: the month only
     "thanksgiving": (11, None),
 }  # fmt: skip
+# Feasts whose day moves with Easter's, with their year: days after Easter Sunday.
+MOVABLE_FEASTS = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+    "pentecost": 49, "whitsunday": 49, "pâques": 0, "dimanche de pâques": 0,
+    "lundi de pâques": 1, "vendredi saint": -2, "pentecôte": 49, "ostern": 0,
+    "ostersonntag": 0, "ostermontag": 1, "karfreitag": -2, "pfingsten": 49,
+    "pfingstsonntag": 49, "domingo de pascua": 0, "domingo de resurrección": 0,
+    "lunes de pascua": 1, "viernes santo": -2, "pentecostés": 49,
+}  # fmt: skip
 
 
 # "After Christmas", "à Noël", "nach Weihnachten": a feast after a preposition is its day;
@@ -649,6 +659,14 @@ _PATTERNS = [
         r"(?:(?<=\bam\s)|(?<=\bbis\s)|(?<=\bvom\s)|(?<=\bseit\s)|(?<=\bab\s)|(?<=\bzum\s))"
         rf"(?P<d>{_DAY})\.(?P<mn>0?[1-9]|1[0-2])\.(?![\d])(?!\s*(?:%|Prozent))",
     ),
+    (  # "el jueves 25/08", "am Donnerstag, 25.8.": a day and a month in figures after a
+        # weekday in a language that writes the day first
+        "numeric_dm",
+        r"(?<![\w])(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|"
+        r"jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+        rf"sonntag),?\s+(?P<d>{_DAY})(?:/|\.(?=(?:0?[1-9]|1[0-2])\.))(?P<mn>0?[1-9]|1[0-2])"
+        r"\.?(?![\d/]|\.\d)",
+    ),
     (  # "am 23. Aprileine": a stored copy ran the German month into the next word
         "dmy_glued",
         rf"(?<![\w.])(?P<d>{_DAY})\.\s+(?P<m>{_alternatives(_GERMAN_LONG_MONTHS)})(?-i:(?=[a-zäöüß]{{2}}))",
@@ -799,7 +817,8 @@ _PATTERNS = [
     ),
     (  # "on Christmas Eve, 1989", "Am Heiligabend 2003", "en Nochevieja de 2012"
         "holiday",
-        rf"(?<![\w])(?:(?P<hd>{_holiday_names(HOLIDAYS)})(?![\w])|(?P<hy>{_holiday_names(HOLIDAYS_WITH_YEAR)})"
+        rf"(?<![\w])(?:(?P<hd>{_holiday_names(HOLIDAYS)})(?![\w])|"
+        rf"(?P<hy>{_holiday_names(HOLIDAYS_WITH_YEAR | MOVABLE_FEASTS)})"
         rf"(?=,?\s+(?:of\s+|de\s+)?{_YEAR}(?!\d))|{_FEAST_AFTER}(?P<hp>"
         rf"{_holiday_names(HOLIDAYS_WITH_YEAR)})(?![\w]))(?:,?\s+(?:of\s+|de\s+)?{_Y}(?!\d))?",
     ),
@@ -1082,6 +1101,9 @@ _NAMING_BEFORE = re.compile(
     r"|\b(?:Panzerhaubitze|PzH|Howitzer|\w*[bB]rücke)[\s-]+$"
     # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
+    # "dans le quartier ACI 2000": a neighbourhood's name
+    r"|(?i:\b(?:quartier|cité|district|neighbou?rhood|barrio|colonia|stadtteil|viertel)"
+    r"(?:\s+(?:of|de|du|des))?)\s+(?:[A-Z][\w'’-]*\s+){1,3}$"
 )
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}\s*$")
 # A revolution named by its month.
@@ -1108,7 +1130,8 @@ _METADATA_BEFORE = re.compile(
     # or run into its clock: "Publié le 9 oct. 2023 à 7:00Mis à jour le"
     r"(?:(?:^|[•|,;(—–-]|(?<=\d\s)|(?<=:\d\d))\s*(?:last\s+updated|latest\s+update|"
     # "Published in English on 8.8.2022": a ministry's page in a second language
-    r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|published|posted|"
+    r"published\s+in\s+(?-i:[A-Z])[a-z]+\s+on|(?:first\s+)?published\s+online|"
+    r"publié\s+en\s+ligne|published|posted|"
     # "Dossier mis à jour le 29.09.2011": a record's own update
     r"(?:dossier|article|fiche|page)\s+mise?\s+à\s+jour|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
@@ -1212,7 +1235,15 @@ _ISSUE_LINE_BEFORE = re.compile(
     r"|(?:^|\n)\W*(?-i:[A-ZÀ-Þ]{4,})\s+\d{1,4}\s*,\s*$"
     # a record's number and its day: "Diario de Sesiones ..., núm. 835, de 21/12/2022"
     r"|(?<![\w.])(?:núm|num|nº|n°|no|nr)\.\s*\d{1,5},\s*(?:de|del|du|vom|of)\s+$"
-    r"|(?:^|\n)\W*(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$"
+    # a parliamentary question's number and its day, "Question n° 5-8517 du 18 mars 2013",
+    # and its asker's name and party: "de Bert Anciaux (sp.a) du 18 mars 2013"
+    r"|\b(?:question|pregunta|frage|vraag)(?:\s+(?:écrite|escrita|schriftliche))?\s+"
+    r"(?:n[°º]|no\.?|núm\.?|nr\.?)\s*[\d/-]{1,12}\s+(?:du|de|del|vom|of)\s+$"
+    r"|(?:^|\n)\W*(?:de|by|von|por)\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’-]*){0,3}"
+    r"\s*\([^()\n]{1,20}\)\s+(?:du|of|vom|del?)\s+$"
+    # ("Magazine N°253 - Avril 2024": the periodical's kind before it)
+    r"|(?:^|\n)\W*(?:(?:magazine|revue|bulletin|journal|newsletter|zeitschrift|revista)\s+)?"
+    r"(?:nr|no|nº|n°|núm|heft|ausgabe|issue|numéro|número)\.?\s*\d{1,4}\s*[,/–-]?\s*$"
     # a journal's year of publication and number: "AÑO 11  / N° 18 Enero – Junio 2020"
     r"|(?:^|\n)\W*(?:año|jahrgang|année|volumen|volume|vol)\.?\s*\d{1,3}\s*[,/|–-]?\s*"
     r"(?:nr|no|nº|n°|núm|número|numéro|issue)\.?\s*\d{1,4}\s*[,/–-]?\s*"
@@ -1646,6 +1677,10 @@ _SOURCE_LABEL_BEFORE = re.compile(
     r"how\s+to\s+cite|pour\s+citer|zitiervorschlag|zitierweise)\s*:[^\n]{0,80}$",
     re.I,
 )
+# A work's title in quotes opening its line, before its year and its makers: a song's or a
+# poem's credit under the verse quoted ('"A Team" 1966, by L. Whitcup, B. Sadler').
+_QUOTED_TITLE_LINE = re.compile(r"\s*[“\"«„][^\n“”\"«»„]{1,80}[”\"»“]\s*,?\s*")
+_MAKERS_AFTER = re.compile(r",?\s+(?:by|par|von|por)\s+(?-i:[A-ZÀ-Þ])", re.I)
 # A line holding a station's or a paper's name and the date: "Radio & Television Tonga News".
 _MEDIA_NAME_LINE = re.compile(
     r"\W*(?:(?-i:[A-Z][\w'’.-]*)\s+(?:&\s+)?){0,6}"
@@ -1801,6 +1836,20 @@ _CATEGORIES_AFTER = re.compile(
     r"posted\s+in)\s*:",
     re.I,
 )
+# ... or the site's news section and the sections under it, in capitals: "02. September 2020
+# News Bereich Nord Dienststellen Sonstige".
+_NEWS_SECTIONS_AFTER = re.compile(
+    r"^\s*(?:[-–—|•]\s*)?(?:News|Aktuelles|Nachrichten|Actualités|Noticias)"
+    r"(?:\s+[A-ZÀ-Þ][\w-]*){0,6}\s*$"
+)
+# What a season before it names a kind of: "this summer program", "this winter school".
+_SEASONS_PROGRAMME_AFTER = re.compile(
+    r"\s+(?:programs?|programmes?|schools?|courses?|camps?|sessions?|semesters?|terms?|"
+    r"internships?|institutes?|seminars?|workshops?)\b",
+    re.I,
+)
+# A periodical's issue after its season or month: "Fall 2013 Cover", "May 2019 Issue".
+_ISSUE_LABEL_AFTER = re.compile(r"\s+(?:cover|issue|edition|ausgabe|numéro)\s*", re.I)
 # Nothing but a weekday before a date on its line: "Thursday 27 March 2025 | Written by".
 _WEEKDAY_ONLY = re.compile(r"\W*(?:" + _WEEKDAY + r")\W{0,3}", re.I)
 # "samedi 17 novembre 2007" alone on its line: a page's date, never the rest of the line before.
@@ -2267,8 +2316,12 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
     elif name == "holiday":
         named = groups.get("hd") or groups.get("hy") or groups["hp"]
         key = " ".join(named.lower().replace("’", "'").split())
-        month, day = (HOLIDAYS | HOLIDAYS_WITH_YEAR)[key]
-        point = DatePoint("day" if day else "month", year, month, day)
+        if key in MOVABLE_FEASTS:
+            day = easter(year) + datetime.timedelta(days=MOVABLE_FEASTS[key])
+            point = DatePoint("day", year, day.month, day.day)
+        else:
+            month, day = (HOLIDAYS | HOLIDAYS_WITH_YEAR)[key]
+            point = DatePoint("day" if day else "month", year, month, day)
     elif name in ("my", "m"):
         point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
     elif name in ("season", "seasonrange", "s", "s_this"):
@@ -2419,6 +2472,12 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
             return False  # "(More on BERSAMA LIMA 2011 – here and here)": other posts
     if name == "decade" and _OLD_DECADE_SPAN_BEFORE.search(before):
         return False
+    if (
+        name == "s_this"
+        and re.search(r"\bthis\s$", before, re.I)
+        and _SEASONS_PROGRAMME_AFTER.match(after)
+    ):
+        return False  # "This summer program helps cadets": a kind of programme, no date
     if not match.groupdict().get("y") and _MOVEMENT_BEFORE.search(before):
         return False  # "(Mouvement du 23 mars)", "Movimiento 26 de Julio": a movement's name
     if match.groupdict().get("d") and _NUMBER_SIGN_BEFORE.search(before):
@@ -2588,7 +2647,8 @@ _ARCHIVE_LABEL_BEFORE = re.compile(
 # a month's archive ("Posts made in October, 2015"); or, in the group `post`, a post's author
 # before its day ("Posted by: woj May 27, 2009", "... started by Belgian Dave, Sep 23, 2013").
 _FORUM_FURNITURE_BEFORE = re.compile(
-    r"(?:^|\n)\W*(?:joined|registered|member\s+since|mitglied\s+seit|inscrit\s+le)\s*:?\s*$"
+    r"(?:^|\n)\W*(?:joined|join\s+date|registered|member\s+since|mitglied\s+seit|inscrit\s+le)"
+    r"\s*:?\s*$"
     r"|\bquote\s*\(\s*[^()@\n]{1,40}@\s*$"
     r"|(?:^|\n)\W*posts\s+made\s+in\s+$"
     r"|(?P<post>(?:^|\n)\W*posted\s+by\s*:?\s*\S+(?:\s+\S+)?\s+$|\bstarted\s+by\s+[^,\n]{1,30},\s*$)",
@@ -2695,6 +2755,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if name == "year" and _SOURCE_LABEL_BEFORE.search(text[max(0, s - 90) : s]):
                 page_own(s, e, None)  # "Quelle: Deutsches Soldatenjahrbuch 1982 / 30.": a source
+                continue
+            if (
+                name == "year"
+                and _QUOTED_TITLE_LINE.fullmatch(text, line_start, s)
+                and _MAKERS_AFTER.match(text, e)
+            ):
+                page_own(s, e, None)  # a work's year in its credit line
                 continue
             if name == "year" and (
                 _REPORT_NUMBER_BEFORE.search(text, max(0, s - 40), s)
@@ -2908,6 +2975,17 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # a date set off by a column's gap: a byline's
                 continue
+            if (
+                point.unit == "day"
+                and point.year
+                and rest_of_line.strip()
+                and _CLOCK_ONLY.fullmatch(rest_of_line)
+                and re.search(r"\S\s+[-–—|]\s*$", text[line_start:s])
+            ):
+                # "Default A thread's title - 03-29-2012, 05:52 PM": a forum post's stamp
+                # after its title, the page's own date
+                page_own(s, e, point)
+                continue
             if at_start and point.unit == "year" and _SITE_NAME_AFTER.match(rest_of_line):
                 page_own(s, e, point)  # "2023 – Balkan Defence Monitor": the page's title bar
                 continue
@@ -2957,6 +3035,29 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, point)  # "... militaire le 19 avril 2022 Par A. Writer Le ..."
                 continue
+            if (
+                at_start
+                and point.year
+                and point.unit in ("month", "season")
+                and _ISSUE_LABEL_AFTER.fullmatch(rest_of_line)
+            ):
+                page_own(s, e, point)  # "Fall 2013 Cover": a periodical's issue
+                continue
+            if (
+                at_start
+                and point.unit == "day"
+                and point.year
+                and (mark := re.match(r"\s*[•·|–—-]\s*", rest_of_line))
+                and any(
+                    told.first.unit == "day"
+                    and (told.first.month, told.first.day) == (point.month, point.day)
+                    for told in find_dates(rest_of_line[mark.end() : mark.end() + 120])
+                )
+            ):
+                # "08.01.2016 • On Friday January 8th, a parade ...": an item's stamp over the
+                # story that tells its day again
+                page_own(s, e, point)
+                continue
             # "Thursday 27 March 2025 | Written by A. Writer": the weekday before it too
             if (at_start or _WEEKDAY_ONLY.fullmatch(text[:s])) and (
                 _CLOCK_AFTER.match(text[e : e + 20])
@@ -2969,6 +3070,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                         or _SECTIONS_AFTER.match(rest_of_line)
                         or _SECTION_AND_PICTURE_AFTER.match(rest_of_line)
                         or _CATEGORIES_AFTER.match(rest_of_line)
+                        or _NEWS_SECTIONS_AFTER.match(rest_of_line)
                     )
                 )
             ):
@@ -3588,6 +3690,8 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:No|Nos|Nr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Adm|Cdr|Sgt|St|Prof|Rev|Hon|Gov|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez|vs|etc|al|approx|ca|cf|Art|Res|"
     r"para|e\.g|i\.e|U\.S|U\.N|U\.K|E\.U|p|pp|Inc|Ltd|Co|EE|"
+    # "Indicó el Sr. Borrell", "Mme. Dupont", "Hr. Müller": a title before a name
+    r"Sr|Sra|Srta|Dra|Mme|Mlle|Hr|"
     # "die franz. Mission", "der dt. Botschafter": German short forms of nations' adjectives
     r"franz|frz|dt|engl|ital|russ|brit|amerik|österr|griech|türk|span|"
     # "(b. 10 October 1846; d. 25 March 1920)": born, died
@@ -4524,6 +4628,10 @@ def _headline(title: str) -> str:
     # ("..., 2003 - 2011": a span of years closing the title is no site's name)
     core = re.split(r"\s+[-–—|]\s+(?=(?!\d{4}\s*$)[^-–—|]{1,40}$)", title.strip())[0]
     core = _plain(core)
+    if len(core) < 24:
+        # "Celebration of June 14 - the Day of the Military Academy": too short before its
+        # dash, the whole title is the headline
+        core = _plain(title.strip())
     return core if len(core) >= 24 else ""
 
 
@@ -4834,8 +4942,9 @@ def _repeats_own_day(
 # ("KMS Ltd was founded in 1974 by a": a name of two or three capitalised words first)
 # ("Bose war 1941 auf abenteuerlichen Wegen nach Deutsch": a year after the verb)
 _CUT_SENTENCE = re.compile(
-    r"^\W*(?-i:[A-ZÀ-Þ][\w'’]*)(?:\s+(?-i:[A-ZÀ-Þ][\w'’.]*)){0,2}\s+(?-i:[a-zß-ÿ][\w'’]*)"
-    r"(?:\s+(?:19|20)\d\d)?(?:\s+(?-i:[a-zß-ÿ][\w'’]*)){2}"
+    r"^\W*(?-i:[A-ZÀ-Þ][\w'’]*)(?:\s+(?-i:[A-ZÀ-Þ][\w'’.]*)){0,2}"
+    # ("Desde que en 2013 comenzó la misión": the year after two words)
+    r"(?:\s+(?-i:[a-zß-ÿ][\w'’]*)){1,2}(?:\s+(?:19|20)\d\d)?(?:\s+(?-i:[a-zß-ÿ][\w'’]*)){2}"
 )
 # A line that stops on a word no heading ends with, after a comma: a sentence cut short.
 _CUT_AFTER_A_WORD = re.compile(
@@ -5397,6 +5506,8 @@ def _year_of_a_name_before(
         name = _NAME_BEFORE_YEAR.search(text, max(0, at - 40), at)
         if name and not months and name.group().strip(" -").rstrip(".").lower() in MONTHS:
             continue
+        if _NAMING_BEFORE.search(text, max(0, at - 60), at):
+            continue  # "dans le quartier ACI 2000": a place's name, of no event's year
         if name or (
             # "the 2021 Indestructible Brotherhood exercise": the year before the name
             re.search(r"\bthe\s+$", text[max(0, at - 5) : at], re.I)

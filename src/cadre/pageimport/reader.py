@@ -2970,20 +2970,21 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if (
                 point.unit == "day"
                 and point.year
-                and re.search(r"\S {3,}$", text[line_start:s])
-                and (closes_line or _CLOCK_AFTER.match(rest_of_line))
+                and (
+                    # a date set off by a column's gap: a byline's
+                    (
+                        re.search(r"\S {3,}$", text[line_start:s])
+                        and (closes_line or _CLOCK_AFTER.match(rest_of_line))
+                    )
+                    # "Default A thread's title - 03-29-2012, 05:52 PM": a forum post's stamp
+                    # after its title
+                    or (
+                        rest_of_line.strip()
+                        and _CLOCK_ONLY.fullmatch(rest_of_line)
+                        and re.search(r"\S\s+[-–—|]\s*$", text[line_start:s])
+                    )
+                )
             ):
-                page_own(s, e, point)  # a date set off by a column's gap: a byline's
-                continue
-            if (
-                point.unit == "day"
-                and point.year
-                and rest_of_line.strip()
-                and _CLOCK_ONLY.fullmatch(rest_of_line)
-                and re.search(r"\S\s+[-–—|]\s*$", text[line_start:s])
-            ):
-                # "Default A thread's title - 03-29-2012, 05:52 PM": a forum post's stamp
-                # after its title, the page's own date
                 page_own(s, e, point)
                 continue
             if at_start and point.unit == "year" and _SITE_NAME_AFTER.match(rest_of_line):

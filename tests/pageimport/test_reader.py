@@ -6670,3 +6670,65 @@ def test_a_title_before_a_name_ends_no_sentence():
     (found,) = read("Así lo indicó el Sr. Borrell el 15 de noviembre en Bruselas.")
     assert found.edtf == "XXXX-11-15"
     assert found.text.startswith("Así lo indicó el Sr. Borrell")
+
+
+# The two-hundred-and-sixty-seventh to two-hundred-and-seventy-fourth held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yearless day told after a day of its sentence, with "and", that would fall before
+        # it: the next year, which the page does not state; none
+        (
+            "Llegué el 10 de diciembre de 2021 y he regresado el 10 de junio.",
+            ["2021-12-10", "XXXX-06-10"],
+        ),
+        # (a day after it in its year keeps the year; so does a month after a comma)
+        (
+            "Llegó el 10 de junio de 2021 y regresó el 10 de diciembre.",
+            ["2021-06-10", "2021-12-10"],
+        ),
+        (
+            "Sería el 3 de octubre de 1975 y que la concentración de tropas, en el mes de "
+            "agosto, fue un ensayo.",
+            ["1975-10-03", "1975-08"],
+        ),
+        # a year a sentence opened with, a few years before the page's own date: two
+        # paragraphs on, a yearless month before that date is of the page's year
+        (
+            "A title\n\nAugust 7, 2022\n\nBut in 2020 I left the academic world.\n\nHere, my "
+            "students are officers.\n\nThey come from many nations.\n\nYet when Russia invaded "
+            "Ukraine in January, all my students came to class.",
+            ["2020", "2022-01"],
+        ),
+        # (a year of history, decades before the page, still dates the story told after it)
+        (
+            "A title\n\nAugust 7, 2020\n\nIn 1941 the army was founded.\n\nIts officers trained "
+            "abroad.\n\nThey came from many places.\n\nThey met several times during February.",
+            ["1941", "1941-02"],
+        ),
+        # a transcript's "Dateline:" line: its place and month, no event
+        (
+            "A title\n\nDateline: Forward Operating Base Endurance, Iraq, May 2005\n\nThe "
+            "battalion began its training in June 2005.",
+            ["2005-06"],
+        ),
+        # the national day written with a hyphen, after the page stated that day with its
+        # year: that day, not the date line's year
+        (
+            "Un titre\n\n16 mai 2024\n\nL'Inde est à l'honneur du défilé du 14 juillet 2023.\n\n"
+            "Les élèves africains sont à l'honneur lors de ce 14-Juillet.",
+            ["2023-07-14", "2023-07-14"],
+        ),
+        # a German paper's "erschienen am" line: the page's own date
+        (
+            "Ein Titel\n\nVon A. Schreiber (Text und Fotos)\n\nerschienen am 17.09.2016\n\nDie "
+            "Soldaten übten am 12. September 2016.",
+            ["2016-09-12"],
+        ),
+    ],
+)
+def test_these_shapes_of_the_sets_267_to_274_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

@@ -397,6 +397,7 @@ HOLIDAYS = {
     "neujahrstag": (1, 1), "nochebuena": (12, 24), "nochevieja": (12, 31),
     "weihnachtsfest": (12, 25), "may day": (5, 1), "fête du travail": (5, 1),
     "tag der arbeit": (5, 1), "día del trabajo": (5, 1), "día del trabajador": (5, 1),
+    "14-juillet": (7, 14),
 }  # fmt: skip
 HOLIDAYS_WITH_YEAR = {
     "christmas": (12, 25), "noël": (12, 25), "weihnachten": (12, 25), "silvester": (12, 31),
@@ -1135,7 +1136,7 @@ _METADATA_BEFORE = re.compile(
     # "Dossier mis à jour le 29.09.2011": a record's own update
     r"(?:dossier|article|fiche|page)\s+mise?\s+à\s+jour|retrieved|access(?:ed)?|printed|"
     r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
-    r"gepubliceerd|veröffentlicht|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
+    r"gepubliceerd|veröffentlicht|erschienen|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"; an essay site's: "Enviado por • 17 de
     # Junio de 2014 • 1.925 Palabras"
     r"rédigée?|inscrit\s+le|enviado\s+por|"
@@ -1583,6 +1584,8 @@ _PARENTHESISED_DATELINE_AFTER = re.compile(
 )
 # "05/12/2011 (B633) Ouest France (Blog) Djibouti: ...": a press review's item number
 _ITEM_NUMBER_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{0,3}\d{1,6})\)\s+(?-i:[A-ZÀ-Þ])")
+# "Dateline:" (or "Dateline,") opening a line, then a place: the line is a dateline.
+_DATELINE_LABEL = re.compile(r"\s*Dateline\s*[:,][^\n]*", re.I)
 # A dateline without a year must name its agency: "24 mars (Agency) -", "May 16 (Agency) India
 # will ...", "Dec. 3 / Agency A. Writer /".
 _DATELINE_AGENCY_AFTER = re.compile(
@@ -2930,6 +2933,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 # "08 Feb, 2022“The arrival ...": the page's date run into its text; "[ A.
                 # Writer, Bruxelles, example.org, le dimanche 4 janvier 2014 ]": a byline.
+                page_own(s, e, point)
+                continue
+            if closes_line and _DATELINE_LABEL.fullmatch(text[line_start:s]):
+                # "Dateline: Forward Operating Base (FOB) Endurance, Iraq, May 2005": a
+                # transcript's place and month, said over its opening pictures
                 page_own(s, e, point)
                 continue
             if text[line_start:s].strip() == "(" and _PARENTHESISED_DATELINE_AFTER.match(text, e):
@@ -4984,6 +4992,7 @@ class _StatedDay(NamedTuple):
     # named with its weekday ("le vendredi 12 novembre 2021"): a day of the news told, not a
     # day of history ("lanzada el 20 de marzo de 2003")
     weekday: bool = False
+    end: int = -1  # where it ends in the text
 
 
 def _year_beside(point: DatePoint, day: datetime.date, *, after: bool) -> int:
@@ -5175,7 +5184,11 @@ class _Context:
                         # same day, told with its year before
                         year = self.days.get((point.month, point.day))
                 elif point.this_year:
-                    year = self._this_year()
+                    # "ce 14-Juillet" after "ce défilé du 14 juillet 2023", under "16 mai 2024":
+                    # the day the page has dated, named again
+                    year = (point.unit == "day" and self.days.get((point.month, point.day))) or (
+                        self._this_year()
+                    )
                     if year is None and sentence >= 0:
                         # "exercise Southern Accord 2024, which takes place from 5-16 August
                         # this year": on a page with no year of its own, its name's year
@@ -5296,6 +5309,20 @@ class _Context:
                             # "ce mercredi 10 avril 2023" ... "une délégation s'était rendue à
                             # Niamey en décembre": told as before that day, so not in its year
                             year = None
+                        if (
+                            year
+                            and stated
+                            and sentence >= 0
+                            and (stated.block, stated.sentence) == (block, sentence)
+                            and stated.day.year == year
+                            and replace(point, year=year).last_day() < stated.day
+                            and point.unit == "day"
+                            and _AND_THEN.fullmatch(text[stated.end : mention.start])
+                            and not _told_in_the_pluperfect(text, sentence, mention.start)
+                        ):
+                            # "Llegué el 10 de diciembre de 2021 y he regresado el 10 de junio":
+                            # told as after that day, so not in its year, and the next is not said
+                            year = None
                     if not year and point.unit == "day":
                         year = self.days.get((point.month, point.day))
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
@@ -5318,7 +5345,9 @@ class _Context:
             if point.unit == "day" and not point.inferred_year and sentence >= 0:
                 self.days[(point.month, point.day)] = point.year
                 weekday = _weekday_before(text, mention.start)
-                self.stated_day = _StatedDay(block, sentence, point.first_day(), bool(weekday))
+                self.stated_day = _StatedDay(
+                    block, sentence, point.first_day(), bool(weekday), mention.end
+                )
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue
             if (
@@ -5429,6 +5458,19 @@ class _Context:
             if own and replace(point, year=own.year).first_day() <= own:
                 return own.year
             return None
+        own = self.own_date
+        if (
+            self.opening
+            and block > self.block + 1
+            and own
+            # (a few years before it: "the Japanese army ... in 1941" under "2020" stays there)
+            and self.year < own.year <= self.year + 2
+            and self.page_year == own.year
+            and replace(point, year=own.year).last_day() <= own
+        ):
+            # "But in 2020 I left ..." and, two paragraphs on, "when Russia invaded Ukraine in
+            # January" under "August 7, 2022": the story has come back to the page's own year
+            return own.year
         passing = block != self.block and not self.opening
         # In passing: in an earlier paragraph, or, under the page's own date, at the end of a
         # sentence of this one ("... des attaques en Tunisie en 2015. ... le 19 février").
@@ -5611,6 +5653,11 @@ _PLUPERFECT = re.compile(
     r"|hab[íi]an?\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho)\b)",
     re.I,
 )
+
+
+# What comes between a day told with its year and another day of the same sentence, the next
+# thing told: "and", "y", "et", "und", "then" right after the first, no comma before the second.
+_AND_THEN = re.compile(r"\s+(?:and(?:\s+then)?|then|y|et|und|e|puis)\s[^,;:()]*", re.I)
 
 
 def _told_in_the_pluperfect(text: str, sentence: int, start: int) -> bool:

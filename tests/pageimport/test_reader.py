@@ -6695,8 +6695,8 @@ def test_a_title_before_a_name_ends_no_sentence():
             "agosto, fue un ensayo.",
             ["1975-10-03", "1975-08"],
         ),
-        # a year a sentence opened with, a few years before the page's own date: two
-        # paragraphs on, a yearless month before that date is of the page's year
+        # a year a sentence opened with, a year or two before the page's own date: in a later
+        # paragraph, a yearless month before that date is of the page's year
         (
             "A title\n\nAugust 7, 2022\n\nBut in 2020 I left the academic world.\n\nHere, my "
             "students are officers.\n\nThey come from many nations.\n\nYet when Russia invaded "

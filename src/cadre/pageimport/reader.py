@@ -5461,14 +5461,14 @@ class _Context:
         own = self.own_date
         if (
             self.opening
-            and block > self.block + 1
+            and block > self.block
             and own
             # (a few years before it: "the Japanese army ... in 1941" under "2020" stays there)
             and self.year < own.year <= self.year + 2
             and self.page_year == own.year
             and replace(point, year=own.year).last_day() <= own
         ):
-            # "But in 2020 I left ..." and, two paragraphs on, "when Russia invaded Ukraine in
+            # "But in 2020 I left ..." and, paragraphs later, "when Russia invaded Ukraine in
             # January" under "August 7, 2022": the story has come back to the page's own year
             return own.year
         passing = block != self.block and not self.opening

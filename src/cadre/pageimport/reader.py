@@ -5298,31 +5298,25 @@ class _Context:
                                 # own year's March
                                 year = own.year
                         stated = self.stated_day
-                        if (
-                            year
-                            and stated
-                            and sentence >= 0
-                            and stated.day.year == year
-                            and replace(point, year=year).first_day() > stated.day
-                            and _told_in_the_pluperfect(text, sentence, mention.start)
-                        ):
-                            # "ce mercredi 10 avril 2023" ... "une délégation s'était rendue à
-                            # Niamey en décembre": told as before that day, so not in its year
-                            year = None
-                        if (
-                            year
-                            and stated
-                            and sentence >= 0
-                            and (stated.block, stated.sentence) == (block, sentence)
-                            and stated.day.year == year
-                            and replace(point, year=year).last_day() < stated.day
-                            and point.unit == "day"
-                            and _AND_THEN.fullmatch(text[stated.end : mention.start])
-                            and not _told_in_the_pluperfect(text, sentence, mention.start)
-                        ):
-                            # "Llegué el 10 de diciembre de 2021 y he regresado el 10 de junio":
-                            # told as after that day, so not in its year, and the next is not said
-                            year = None
+                        if year and stated and sentence >= 0 and stated.day.year == year:
+                            dated = replace(point, year=year)
+                            if (
+                                # "ce mercredi 10 avril 2023" ... "une délégation s'était rendue
+                                # à Niamey en décembre": told as before that day, so not in its
+                                # year
+                                dated.first_day() > stated.day
+                                and _told_in_the_pluperfect(text, sentence, mention.start)
+                            ) or (
+                                # "Llegué el 10 de diciembre de 2021 y he regresado el 10 de
+                                # junio": told as after that day, so not in its year, and the
+                                # next is not said
+                                point.unit == "day"
+                                and (stated.block, stated.sentence) == (block, sentence)
+                                and dated.last_day() < stated.day
+                                and _AND_THEN.fullmatch(text[stated.end : mention.start])
+                                and not _told_in_the_pluperfect(text, sentence, mention.start)
+                            ):
+                                year = None
                     if not year and point.unit == "day":
                         year = self.days.get((point.month, point.day))
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
@@ -5458,29 +5452,23 @@ class _Context:
             if own and replace(point, year=own.year).first_day() <= own:
                 return own.year
             return None
-        own = self.own_date
-        if (
-            self.opening
-            and block > self.block
-            and own
-            # (a few years before it: "the Japanese army ... in 1941" under "2020" stays there)
-            and self.year < own.year <= self.year + 2
-            and self.page_year == own.year
-            and replace(point, year=own.year).last_day() <= own
-        ):
-            # "But in 2020 I left ..." and, paragraphs later, "when Russia invaded Ukraine in
-            # January" under "August 7, 2022": the story has come back to the page's own year
-            return own.year
         passing = block != self.block and not self.opening
+        own = self.own_date
         # In passing: in an earlier paragraph, or, under the page's own date, at the end of a
-        # sentence of this one ("... des attaques en Tunisie en 2015. ... le 19 février").
-        aside = passing or (self.own_date is not None and not self.opening)
+        # sentence of this one ("... des attaques en Tunisie en 2015. ... le 19 février"); or,
+        # paragraphs after a year that opened its sentence a year or two before the page's own
+        # ("But in 2020 I left ..." ... "when Russia invaded Ukraine in January" under "August
+        # 7, 2022": the story has come back to the page's year; not "in 1941" under "2020").
+        aside = (
+            passing
+            or (own is not None and not self.opening)
+            or (own is not None and block > self.block and self.year < own.year <= self.year + 2)
+        )
         if aside and self.page_year and self.page_year != self.year:
             # The page's own year, when the date falls in it before the page's own day
             # ("from January to mid-June" under "July 23, 2019"); else, in passing, none, and
             # in this paragraph the year it stated ("lost its last town in 2017. On December
             # 27" under a page of February 2020).
-            own = self.own_date
             if own and own.year == self.page_year:
                 dated = replace(point, year=own.year)
                 if dated.last_day() <= own:

@@ -6732,3 +6732,103 @@ def test_a_title_before_a_name_ends_no_sentence():
 )
 def test_these_shapes_of_the_sets_267_to_274_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected
+
+
+# The two-hundred-and-seventy-fifth to two-hundred-and-eighty-second held-out sets' first runs
+# (made-up lines of the pages' shapes).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a site's "Dernière mise à jour le" after its "Publié le": the page's own dates
+        (
+            "Publié le 26 mars 2020 à 12h20 - Dernière mise à jour le 1 décembre 2022 à 12h29\n\n"
+            "La coalition a suspendu la formation en mars 2020.",
+            ["2020-03"],
+        ),
+        # a sum with its currency's sign after it, no year
+        (
+            "Les policiers pourraient toucher plus de deux mille dollars (2000$US) par mois, "
+            "depuis leur arrivée en juin 2024.",
+            ["2024-06"],
+        ),
+        # a German month after its article, no preposition
+        (
+            "Die Truppe bleibt im Land. Bereits der Juli wird den Anfang vom Ende markieren.",
+            ["XXXX-07"],
+        ),
+        # a weekday and its day in brackets, the day before the one the paragraph above
+        # named, in the same week
+        (
+            "Esta mañana del domingo 26 de julio han llegado los militares a Ceuta.\n\n"
+            "La coalición, este pasado sábado (25), realizó la entrega de la base.",
+            ["XXXX-07-26", "XXXX-07-25"],
+        ),
+        # ... but not a count after a weekday
+        (
+            "Des violences sont signalées en mars 2014 : vendredi 25 personnes ont été tuées.",
+            ["2014-03"],
+        ),
+        # a feast spent somewhere
+        (
+            "After spending Thanksgiving in Kabul, the airmen will be spending Christmas with "
+            "their Afghan students.",
+            ["XXXX-11", "XXXX-12-25"],
+        ),
+        # a press release's date in brackets after its place, a mark after the date
+        (
+            "Blankenese (26. Juni 2020, PM) · Die Akademie verabschiedete den Lehrgang, der im "
+            "August 2019 begann.",
+            ["2019-08"],
+        ),
+        # a German month after "vom"
+        (
+            "Laut der Pressemitteilung aus dem Ministerium vom April sollen mehr Beamte kommen.",
+            ["XXXX-04"],
+        ),
+        # figures that read as a day and a month either way, after the weekday that picks one;
+        # an agency's photo number after them; a caption in capitals too long for a headline
+        (
+            "PIC 14. THE MINISTER'S REPRESENTATIVE INSPECTING THE 24 ARMORED PERSONNEL CARRIERS "
+            "DONATED BY THE UNITED STATES TO THE ARMY IN LAGOS ON THURSDAY (7/1/16) "
+            "0130/7/1/2016/BOA/HF/NAN",
+            ["2016-01-07"],
+        ),
+        # ... but a site's menu in capitals between bars, however long, is none
+        (
+            "COURSE OF LIFE | FAMILY | TIME OF GROWTH | MILITARY CAREER | WAR OF INDEPENDENCE | "
+            "REGENT 1918-1919 | CIVILIAN | DEFENCE COUNCIL | COMMANDER-IN-CHIEF 1939-1946 | "
+            "RETIREMENT | SEARCH |\n\nThe brigade's officers were trained in Sweden in 1918.",
+            ["1918"],
+        ),
+        # ... neither order falling on the weekday: no date
+        ("The trucks were handed over on Monday (7/1/16) at the barracks in Lagos.", []),
+        # a year inside a noun's phrase gives its year to no later month
+        (
+            "Après l'arrêt en 2011 de la formation par l'OTAN, Bagdad a accepté une nouvelle "
+            "aide. Des stages se déroulent depuis avril près d'Amman.",
+            ["2011", "XXXX-04"],
+        ),
+        # a byline naming what its writer did, and a "Published on:" line: the page's own date
+        (
+            "Starting from Scratch\n\nBy A Magazine\n\nstory & photos by A. Writer | February "
+            "25, 2015\n\nPublished on: February 25, 2015\n\nThe air guard was formed in 2011.",
+            ["2011"],
+        ),
+        # a place and a yearless day alone on their line, no comma: a dateline
+        (
+            "A title\n\nNay Pyi Taw August 24\n\nThe officers began their courses in 2001.",
+            ["2001"],
+        ),
+        # two years after "les années", the second no decade's: a range of years
+        (
+            "Les effectifs ont augmenté à 600 entre les années 2000 et 2013.",
+            ["2000/2013"],
+        ),
+        # ... two decades, the second a decade's
+        ("Les effectifs ont augmenté entre les années 1990 et 2000.", ["199X/200X"]),
+    ],
+)
+def test_these_shapes_of_the_sets_275_to_282_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

@@ -417,11 +417,13 @@ MOVABLE_FEASTS = {
 
 
 # "After Christmas", "à Noël", "nach Weihnachten": a feast after a preposition is its day;
-# "some pre-Christmas sunshine", the days just before it, too.
+# "some pre-Christmas sunshine", the days just before it, too; and the feast people spend
+# somewhere: "After spending Thanksgiving in Kabul", "will be spending Christmas in"
 _FEAST_AFTER = "(?:" + "|".join(
     rf"(?<=\b{word}\s)"
     for word in ("after", "before", "by", "until", "over", "since", "après", "avant", "à",
-                 "nach", "vor", "bis", "zu", "an", "después de", "antes de", "en", "hasta")
+                 "nach", "vor", "bis", "zu", "an", "después de", "antes de", "en", "hasta",
+                 "spend", "spending", "spent", "for", "during", "at", "on")
 ) + r"|(?<=\bpre-))"  # fmt: skip
 
 
@@ -434,6 +436,11 @@ _ORDINALS |= {"fourth": 4, "4th": 4, "last": 4, "latter": 2}
 _SEASON = "(?:" + "|".join(SEASONS) + ")"
 
 _Y = rf"(?P<y>{_YEAR})"
+# The weekdays of the two languages that write one before a day's figure alone: "el sábado 25".
+_SPANISH_AND_FRENCH_WEEKDAYS = (
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+)  # fmt: skip
 # Each pattern names d (day), m (month), y (year), s (season), q (quarter), h (half).
 _WEEKDAY = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
@@ -655,6 +662,13 @@ _PATTERNS = [
         "numeric",
         r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mn>0?[1-9]|1[0-2])/(?P<y2>\d\d)(?![\d/])",
     ),
+    (  # "ON THURSDAY (7/1/16)": figures that read as a day and a month either way; the weekday
+        # before them tells which (see _point)
+        "numeric_weekday",
+        r"(?<![\w])(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+\(?"
+        r"(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|1[0-2])/(?:(?P<y>(?:19|20)\d\d)|(?P<y2>\d\d))"
+        r"(?![\d/])\)?",
+    ),
     (  # "bis 24.04.", "am 3.5.": a German day and month in figures, after a preposition
         "numeric_dm",
         r"(?:(?<=\bam\s)|(?<=\bbis\s)|(?<=\bvom\s)|(?<=\bseit\s)|(?<=\bab\s)|(?<=\bzum\s))"
@@ -755,6 +769,14 @@ _PATTERNS = [
         "day_named_month",
         rf"(?<=\bel\sdía\s)(?P<d>{_DAY})(?![\d\w])"
         r"(?=\s*[.,;:)]|\s*$|\s+(?:y|que|cuando|en|con|por|a|al|tras|antes|después)\s)",
+    ),
+    (  # "este pasado sábado (25), realizó la entrega" after "el domingo 26 de julio": a weekday
+        # and its day, of the month named before when their weekdays agree (see _Context.fill);
+        # not "vendredi 25 personnes", a count
+        "day_named_month",
+        "(?:"
+        + "|".join(rf"(?<=\b{weekday}\s)" for weekday in _SPANISH_AND_FRENCH_WEEKDAYS)
+        + rf")\(?(?P<d>{_DAY})\)?(?![\d\w])(?=\s*[,.;:]|[ \t]*$)",
     ),
     (  # "los días 12, 18 y 23 de noviembre", "on 3, 9 and 17 May": each day of a list, the
         # month (and year) that of its last
@@ -908,7 +930,9 @@ _PATTERNS = [
         # ("der 1950er- und 1960er-Jahre": the first's "Jahre" left to the second)
         r"(?<![\w])(?<![^\W\d]\.)(?:(?:the\s+)?(?P<dy>(?:19|20)\d0)"
         r"(?:er-(?=\s+(?:und|bis|oder)\s)|['’‘]?s\b|´?er(?:\s*-?Jahren?)?\b)"
+        # ("entre les années 2000 et 2013": two years, the second no decade's)
         r"|(?:les\s+|des\s+)?années\s+(?P<dy2>(?:19|20)\d0|[2-9]0)\b"
+        r"(?!\s+(?:et|à|au)\s+(?:19|20)\d[1-9]\b)"
         # ("los años ’50": an apostrophe before the two figures)
         r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+['’‘]?(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
         # "des années 1980 et 2000": the second of a list of decades
@@ -1068,11 +1092,15 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"rifles?\b|carbines?\b|"
     # (whole words: "the 2003 European Security Strategy" is no sum in euros)
     r"kilomet|(?:metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR)\b|[/:]\d|©"
+    # "(2000$US) par mois", "2000 €": a sum, its currency's sign after it
+    r"|[$€£¥]"
     # "2050 National Guard Dr.": a street number
     r"|\s+(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?-i:Dr|Drive|Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|"
     r"Lane|Ln|Parkway|Pkwy)(?=[.,]|\s)"
     # "SWP-Studie 2019/S 05": a series' number
     r"|/(?-i:[A-Z])\s?\d"
+    # "0130/7/1/2016/BOA/HF/NAN": a news agency's photo number, its initials after the year
+    r"|/(?-i:[A-Z]{2,})/"
     # "so Martin, Greece (1913), S. 90": an author's book, its year and the page cited
     r"|\)\s*,\s*(?:S\.|pp?\.|p[áa]gs?\.|Seiten?)\s*\d"
     # "Duisburg, WiKu-Verlag, 2007. - 280 Seiten. ISBN ...": a book's imprint
@@ -1144,9 +1172,12 @@ _METADATA_BEFORE = re.compile(
     r"(?:for\s+)?immediate\s+release|"
     # "Published/Last Modified on: February 27, 2015"
     r"published\s*/\s*last\s+modified(?:\s+on)?|" + _UPDATE_WORDS + r")\b(?:\s+date)?\W*"
-    r"(?:(?:on|at|le|am|el|op)\s+)?"
+    # ("Published on: February 25, 2015": a colon after "on")
+    r"(?:(?:on|at|le|am|el|op)\s*:?\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\W*)?(?:(?:" + _WEEKDAY + r")\W*)?"
-    r"|^\W*(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
+    # ("story & photos by Mike Reyno | February 25, 2015": what the byline's name wrote)
+    r"|(?:^|\n)\W*(?:(?:posted|written|published|(?:story|text|words|photos?)(?:\s*(?:&|and)\s*"
+    r"(?:story|text|words|photos?))?)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
     # "Posted by: Fred Pruitt 2002-03-03": a forum's or a blog's post line, no mark between
     r"|^\W*(?:posted|written)\s+by\s*:?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+"
     # "Mondoweiss  /  December 26, 2024": a publication's name, a slash and the date, alone
@@ -1168,7 +1199,9 @@ _METADATA_BEFORE = re.compile(
     # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
     # a last-modified stamp after any word: "Esta entrada fue modificada ...", "last modified on"
-    r"|\b(?:last\s+modified(?:\s+on)?|" + _MODIFIED_ES + r"|dernière\s+modification\s+le)\s+"
+    r"|\b(?:last\s+modified(?:\s+on)?|"
+    + _MODIFIED_ES
+    + r"|dernière\s+(?:modification|mise\s+à\s+jour)\s+le)\s+"
     # "Case published September 2011." opening its sentence: when a study's text came out ("the
     # report published on July 29 praised ...": an event)
     r"|(?:^|\n|(?<=[.!?]\s))(?:case|study|report|paper)\s+published\s+(?:(?:in|on)\s+)?"
@@ -1304,7 +1337,9 @@ _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"throughout|von|this|este|its|their|auf|für|"  # "opened this August", "its February promise"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|courant|hasta|de|depuis|jusqu'en|"
+    r"vom|"  # "Pressemitteilung ... vom April"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?|"
+    r"der|"  # "Bereits der Juli wird ... markieren": the month, its article before it
     r"next|nächsten|kommenden|próximo|as\s+(?:late|early)\s+as)\s+"  # "going as late as November"
     r"(?:the\s+)?(?:(?:early|late|mid|end)\s+(?:of\s+)?)?-?$"
     r"|\b(?:early|late|mid|mi)-$|\bd['’]$"
@@ -1607,6 +1642,8 @@ _DATELINE_AFTER = re.compile(
     # "((example.com))–": a site's name in double parentheses
     # ("Bruxelles, 12 décembre 2024 (ACP).-Le chef": a full stop after the agency's brackets)
     r"^\s*,?\s*(?:\([^()]{1,40}\)\.?\s*|\(\([^()]{1,40}\)\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
+    # "Blankenese (26. Juni 2020, PM) ·": a press release's mark after the date in its brackets
+    r"|^\s*,\s*(?-i:[A-Z]{2,4})\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
     # "Belmopan. April 24, 2020. 11:10 a.m.": the date and its clock closing the line
     r"|^\.?[ \t]*\d{1,2}[:.]\d\d[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:\n|$)"
@@ -2312,6 +2349,17 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         month = _DAY_MONTHS[groups["m"].rstrip(".").lower()]
         day = _SPANISH_DAY_WORDS[groups["dw"].lower()] if "dw" in groups else groups.get("d", 1)
         point = DatePoint("day", year, month, int(day))
+    elif name == "numeric_weekday":
+        first, second = int(groups["a"]), int(groups["b"])
+        weekday = _weekday_index(groups["wd"])
+        fits = set()
+        for month, day in ((first, second), (second, first)):
+            if datetime.date(year, month, day).weekday() == weekday:
+                fits.add((month, day))
+        if len(fits) != 1:
+            return None  # neither order falls on the weekday, or both do
+        month, day = fits.pop()
+        point = DatePoint("day", year, month, day)
     elif name == "day_this_month":
         point = DatePoint("day", None, None, int(groups["d"]), this_month=True)
     elif name == "day_named_month":
@@ -3331,6 +3379,14 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             )
         ) or (name == "my" and _running_footer(text, mention))
         mention.dateline = mention.dateline or _agency_dateline(text, mention, after)
+        if (
+            mention.first.unit == "day"
+            and mention.first.year is None
+            and mention.last is None
+            and re.fullmatch(r"[ \t]*" + _PLACE_NAME + r"[ \t]+", text[: mention.start])
+            and re.match(r"[ \t]*\.?[ \t]*(?:\n|$)", after)
+        ):
+            mention.dateline = True  # "Nay Pyi Taw August 24" alone on its line: no comma
         # "Mogadishu, November 19th 2017" alone on its line: read_dates decides by where.
         # "Le 29 octobre 2017" alone on its line, too.
         alone = bool(re.fullmatch(r"\W*(?:(?:le|on|am|el)\s+)?", text[: mention.start], re.I))
@@ -3594,10 +3650,18 @@ def _year_in_passing(text: str, mention: DateMention) -> bool:
     budget = re.search(r"\b(?:fiscal\s+year|FY)\s*$", before, re.I) and re.match(
         r"\s+[^\W\d]", text[mention.end : mention.end + 2]
     )
+    # "Après l'arrêt en 2011 de la formation par l'OTAN": the year inside a noun's phrase, what
+    # stopped after it, as "the 2011 end of the training"
+    noun_phrase = (
+        mention.last is None
+        and re.search(r"\b(?:l['’]|le\s+|la\s+|les\s+)[^\W\d]{3,}\s+en\s+$", before, re.I)
+        and re.match(r"\s+(?:de|des|du|d['’])(?=\W)", text[mention.end : mention.end + 5], re.I)
+    )
     return bool(
         named
         or edition
         or budget  # "fiscal year 2017 funding": the year names the budget
+        or noun_phrase
         # "members of the Class of 2011": the year its cadets graduate, not the time told
         or re.search(r"\bclass\s+of\s+$", before, re.I)
         or _MODEL_BEFORE.search(before)
@@ -4455,7 +4519,13 @@ def read_dates(
                     continue  # "the 15th of this month" on a page that gives no date of its own
                 named = m.last or m.first
                 if named.unit in ("day", "month") and named.month:
-                    context.named_month = (block.start, named.month, named.year, named.day or 0)
+                    context.named_month = (
+                        block.start,
+                        named.month,
+                        named.year,
+                        named.day or 0,
+                        named.weekday,
+                    )
                 if (
                     m.first.unit == "season"
                     and m.first.last
@@ -4900,8 +4970,12 @@ def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> 
     """A line of a text page that names a section: short, with no sentence's end, and no
     day or month it dates (unless it is that date alone: a dateline)."""
     words = raw.split()
-    if block.kind == "line" and len(words) >= 4 and not re.search(r"[a-zß-ÿ]", raw):
-        return True  # "VISITE DE TRAVAIL DU GENERAL ..., 27-30 NOVEMBRE 2016.": a headline
+    capitals = block.kind == "line" and len(words) >= 4 and not re.search(r"[a-zß-ÿ]", raw)
+    if capitals and (len(words) <= 20 or "|" in raw):
+        # "VISITE DE TRAVAIL DU GENERAL ..., 27-30 NOVEMBRE 2016.": a headline; "COURSE OF LIFE |
+        # ... | REGENT 1918-1919 | ...": a site's menu. A photo agency's caption in capitals
+        # runs longer, with no bars, and tells its event.
+        return True
     if block.kind != "line" or len(words) > 10 or re.search(r"[.!?:;]\s*$", raw):
         return False
     if len(words) >= 4 and raw.rstrip().endswith(","):
@@ -5051,8 +5125,8 @@ class _Context:
         # of its own gives it: the year of the days it says are yet to come.
         self.named_year: int | None = None
         # The last month a day or a month of prose named, with its year and day (0 for a
-        # month): its paragraph's offset, month, year, day.
-        self.named_month: tuple[int, int, int | None, int] | None = None
+        # month): its paragraph's offset, month, year, day and the day's weekday, if told.
+        self.named_month: tuple[int, int, int | None, int, int | None] | None = None
         # The month and year of the heading above ("April 2018" / "... on 13 April"): a day of
         # that month is of its year, whatever year prose stated in between.
         self.heading_month: tuple[int, int] | None = None
@@ -5140,6 +5214,15 @@ class _Context:
                     named = self.named_month
                     # a day before the one named is not in its month: "left on the 2nd"
                     if named and named[0] == block >= 0 and point.day > named[3]:
+                        point.month, year = named[1], named[2]
+                    elif (
+                        named
+                        and None not in (point.weekday, named[4])
+                        and 0 < abs(point.day - named[3]) < 7
+                        and (point.day - named[3] - point.weekday + named[4]) % 7 == 0
+                    ):
+                        # "el domingo 26 de julio ... este pasado sábado (25)": a day of the
+                        # same week, its weekday the named day's count of days away
                         point.month, year = named[1], named[2]
                     else:
                         year = None

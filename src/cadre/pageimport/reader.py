@@ -774,7 +774,7 @@ _PATTERNS = [
         # and its day, of the month named before when their weekdays agree (see _Context.fill);
         # not "vendredi 25 personnes", a count
         "day_named_month",
-        "(?:"
+        r"(?=\(?\d)(?:"  # (a figure looked for first: the weekdays are tried only there)
         + "|".join(rf"(?<=\b{weekday}\s)" for weekday in _SPANISH_AND_FRENCH_WEEKDAYS)
         + rf")\(?(?P<d>{_DAY})\)?(?![\d\w])(?=\s*[,.;:]|[ \t]*$)",
     ),
@@ -842,7 +842,9 @@ _PATTERNS = [
         "holiday",
         rf"(?<![\w])(?:(?P<hd>{_holiday_names(HOLIDAYS)})(?![\w])|"
         rf"(?P<hy>{_holiday_names(HOLIDAYS_WITH_YEAR | MOVABLE_FEASTS)})"
-        rf"(?=,?\s+(?:of\s+|de\s+)?{_YEAR}(?!\d))|{_FEAST_AFTER}(?P<hp>"
+        # (the feast's name looked for first: the words before it are tried only there)
+        rf"(?=,?\s+(?:of\s+|de\s+)?{_YEAR}(?!\d))"
+        rf"|(?=(?:{_holiday_names(HOLIDAYS_WITH_YEAR)})(?![\w])){_FEAST_AFTER}(?P<hp>"
         rf"{_holiday_names(HOLIDAYS_WITH_YEAR)})(?![\w]))(?:,?\s+(?:of\s+|de\s+)?{_Y}(?!\d))?",
     ),
     (

@@ -431,6 +431,9 @@ def _holiday_names(names) -> str:
     return _alternatives(names).replace("'", "['’]").replace(r"\ ", r"\s+")
 
 
+_FEASTS_WITH_YEAR = _holiday_names(HOLIDAYS_WITH_YEAR)
+
+
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINALS |= {"fourth": 4, "4th": 4, "last": 4, "latter": 2}
 _SEASON = "(?:" + "|".join(SEASONS) + ")"
@@ -677,8 +680,9 @@ _PATTERNS = [
     (  # "el jueves 25/08", "am Donnerstag, 25.8.": a day and a month in figures after a
         # weekday in a language that writes the day first
         "numeric_dm",
-        r"(?<![\w])(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|"
-        r"jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+        r"(?<![\w])(?:"
+        + "|".join(_SPANISH_AND_FRENCH_WEEKDAYS)
+        + r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
         rf"sonntag),?\s+(?P<d>{_DAY})(?:/|\.(?=(?:0?[1-9]|1[0-2])\.))(?P<mn>0?[1-9]|1[0-2])"
         r"\.?(?![\d/]|\.\d)",
     ),
@@ -844,8 +848,7 @@ _PATTERNS = [
         rf"(?P<hy>{_holiday_names(HOLIDAYS_WITH_YEAR | MOVABLE_FEASTS)})"
         # (the feast's name looked for first: the words before it are tried only there)
         rf"(?=,?\s+(?:of\s+|de\s+)?{_YEAR}(?!\d))"
-        rf"|(?=(?:{_holiday_names(HOLIDAYS_WITH_YEAR)})(?![\w])){_FEAST_AFTER}(?P<hp>"
-        rf"{_holiday_names(HOLIDAYS_WITH_YEAR)})(?![\w]))(?:,?\s+(?:of\s+|de\s+)?{_Y}(?!\d))?",
+        rf"|(?=(?:{_FEASTS_WITH_YEAR})(?![\w])){_FEAST_AFTER}(?P<hp>{_FEASTS_WITH_YEAR})(?![\w]))(?:,?\s+(?:of\s+|de\s+)?{_Y}(?!\d))?",
     ),
     (
         "season",
@@ -1658,11 +1661,15 @@ _DATELINE_AFTER = re.compile(
 )
 # A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
 # Indian Navy ...", "Phnom Penh (FN), Mar. 15 – Cambodia ...".
+_LINE_END = r"[ \t]*\.?[ \t]*(?:\n|$)"  # the date closing its line, a full stop at most
 _YEARLESS_DATELINE_AFTER = re.compile(
     # "Dhaka, 16 July :- Chief of Air Staff ...", "New Delhi, 15 June: 43 Afghan cadets ..."
     r"^\s*(?:--|:-|[:–—-])\s+(?-i:[A-ZÀ-Þ]|\d+\s+(?-i:[A-Z]))"
-    r"|^[ \t]*\.?[ \t]*(?:\n|$)"  # "Lima, Dec. 17." alone on its line
+    r"|^" + _LINE_END  # "Lima, Dec. 17." alone on its line
 )
+_LINE_END_AFTER = re.compile(_LINE_END)
+# A place alone before a yearless day, no comma between: "Nay Pyi Taw August 24".
+_PLACE_ALONE_BEFORE = re.compile(r"[ \t]*" + _PLACE_NAME + r"[ \t]+")
 # A site's name and a comma opening the text before a date: "afrol.com, 10 January - The ...".
 _SITE_NAME_BEFORE = re.compile(r"^\W*(?-i:[a-z][\w-]*)\.(?:com|org|net|info)\s*,\s*$")
 # A place and its region with no comma before the date: "Lepaterique, Francisco Morazán 02 de
@@ -3385,8 +3392,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             mention.first.unit == "day"
             and mention.first.year is None
             and mention.last is None
-            and re.fullmatch(r"[ \t]*" + _PLACE_NAME + r"[ \t]+", text[: mention.start])
-            and re.match(r"[ \t]*\.?[ \t]*(?:\n|$)", after)
+            and _PLACE_ALONE_BEFORE.fullmatch(text, 0, mention.start)
+            and _LINE_END_AFTER.match(after)
         ):
             mention.dateline = True  # "Nay Pyi Taw August 24" alone on its line: no comma
         # "Mogadishu, November 19th 2017" alone on its line: read_dates decides by where.
@@ -4521,12 +4528,8 @@ def read_dates(
                     continue  # "the 15th of this month" on a page that gives no date of its own
                 named = m.last or m.first
                 if named.unit in ("day", "month") and named.month:
-                    context.named_month = (
-                        block.start,
-                        named.month,
-                        named.year,
-                        named.day or 0,
-                        named.weekday,
+                    context.named_month = _NamedMonth(
+                        block.start, named.month, named.year, named.day or 0, named.weekday
                     )
                 if (
                     m.first.unit == "season"
@@ -5059,6 +5062,16 @@ _WEEKDAY_FIRST = re.compile(
 )
 
 
+class _NamedMonth(NamedTuple):
+    """The last month a day or a month of prose named."""
+
+    block: int  # its paragraph's offset
+    month: int
+    year: int | None
+    day: int  # 0 for a month
+    weekday: int | None  # the day's, if told
+
+
 class _StatedDay(NamedTuple):
     """A full day stated in prose: the paragraph and the sentence it was stated in."""
 
@@ -5126,9 +5139,7 @@ class _Context:
         # The page's year named in its text ("y este 2025 se convierte en ..."), when no date
         # of its own gives it: the year of the days it says are yet to come.
         self.named_year: int | None = None
-        # The last month a day or a month of prose named, with its year and day (0 for a
-        # month): its paragraph's offset, month, year, day and the day's weekday, if told.
-        self.named_month: tuple[int, int, int | None, int, int | None] | None = None
+        self.named_month: _NamedMonth | None = None
         # The month and year of the heading above ("April 2018" / "... on 13 April"): a day of
         # that month is of its year, whatever year prose stated in between.
         self.heading_month: tuple[int, int] | None = None
@@ -5215,17 +5226,17 @@ class _Context:
                 if point.month_named:
                     named = self.named_month
                     # a day before the one named is not in its month: "left on the 2nd"
-                    if named and named[0] == block >= 0 and point.day > named[3]:
-                        point.month, year = named[1], named[2]
+                    if named and named.block == block >= 0 and point.day > named.day:
+                        point.month, year = named.month, named.year
                     elif (
                         named
-                        and None not in (point.weekday, named[4])
-                        and 0 < abs(point.day - named[3]) < 7
-                        and (point.day - named[3] - point.weekday + named[4]) % 7 == 0
+                        and None not in (point.weekday, named.weekday)
+                        and 0 < abs(point.day - named.day) < 7
+                        and (point.day - named.day - point.weekday + named.weekday) % 7 == 0
                     ):
                         # "el domingo 26 de julio ... este pasado sábado (25)": a day of the
                         # same week, its weekday the named day's count of days away
-                        point.month, year = named[1], named[2]
+                        point.month, year = named.month, named.year
                     else:
                         year = None
                 elif point.this_month:

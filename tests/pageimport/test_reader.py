@@ -6832,3 +6832,108 @@ def test_these_shapes_of_the_sets_267_to_274_read_as_their_gold_reads_them(text,
 )
 def test_these_shapes_of_the_sets_275_to_282_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected
+
+
+# The two-hundred-and-eighty-third and later held-out sets' first runs (made-up lines of the
+# pages' shapes).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a month after "into", where a contract may run
+        (
+            "Published — March 15, 2010\n\nThe contract could be extended again, as late as "
+            "into December, to keep the courses going.",
+            ["2010-12"],
+        ),
+        # after a "since" year, the end the page looks ahead to: in the page's own year
+        (
+            "Published — March 15, 2010\n\nThe contract, worth $440 million since 2004, was "
+            "extended until August because of the protest.",
+            ["2004", "2010-08"],
+        ),
+        # ... a month after a "since" year with no word of an end: no year
+        (
+            "Published — March 15, 2010\n\nThe contract, worth $440 million since 2004, was "
+            "reviewed in August by the auditors.",
+            ["2004", "XXXX-08"],
+        ),
+        # Christmas spent somewhere, in Spanish and in French
+        (
+            "No hay nada como volver de Besmayah tras pasar la Navidad con los legionarios.",
+            ["XXXX-12-25"],
+        ),
+        ("Les instructeurs vont passer Noël au camp avec leurs stagiaires.", ["XXXX-12-25"]),
+        # a book's chapter online: its print and online dates, a copyright with a long
+        # holder's name and the day it was printed out are no events
+        (
+            "Print publication date: 2018\n\nPublished to Kentucky Scholarship Online: May "
+            "2018\n\nPRINTED FROM KENTUCKY SCHOLARSHIP ONLINE. (c) Copyright The University "
+            "Press of Kentucky, 2018. All Rights Reserved. Subscriber: null; date: 23 October "
+            "2018\n\nThe company began training the Federation's army in 1996.",
+            ["1996"],
+        ),
+        # the month's first day in French words
+        ("Le centre a été créé officiellement le premier avril 1969.", ["1969-04-01"]),
+        # ... but not the first of anything else
+        ("Le premier ministre a visité le centre en 2019.", ["2019"]),
+        # a paper's name, a semicolon and its issue's day, alone on their line: the page's own
+        (
+            "Une convention de jumelage\n\nLiberte; le Mercredi 22 Mars 2006\n\nLes écoles "
+            "coopèrent depuis juin 2005.",
+            ["2005-06"],
+        ),
+        # a byline's day with a full stop after it, its year run into the question below
+        (
+            "Election security\n\nA. Writer, September 12. 2016Question: were the police "
+            "trained in 2015?",
+            ["2015"],
+        ),
+        # a site's subheading or link under three slashes
+        (
+            "Des cycles de formation ont débuté en avril 2019.\n/// Dassault Aviation : le "
+            "résultat net progresse de 66,1% en 2018",
+            ["2019-04"],
+        ),
+        # ... but not what a forum quotes between three slashes
+        (
+            "/// He pointed to the creation of an officer academy. It will open its doors in "
+            "2013 and accept 1,350 recruits annually. Some 120 troops will train them. ///",
+            ["2013"],
+        ),
+        # the paper's earlier issue, cited in brackets by its initials
+        (
+            "Ging es 2022 noch um die Ausbildung slowakischer Soldaten (BZ vom 25. November), so "
+            "ist man heute weiter.",
+            ["2022"],
+        ),
+        # a year inside a capitalised name before "project"
+        (
+            "The training is part of the Road Safety 2010 project launched in 2008.",
+            ["2008"],
+        ),
+        # a quotation's source, a footnote's mark run into its year at the end of the line
+        (
+            "The partners' forces matter most. —A. Minister, 26 November 20071\n\nThe unit "
+            "was formed in 2006.",
+            ["2007-11-26", "2006"],
+        ),
+        # a season after "the end of the"
+        (
+            "The radars are expected to be declared operational by the end of the summer.",
+            ["XXXX-22"],
+        ),
+        # the season before the page's own date, in Spanish, French and German
+        (
+            "miércoles, 15 de febrero de 2012\n\nEl patrullero fue cedido el pasado otoño a "
+            "Senegal. La pasada primavera llegó la dotación. L'automne dernier, les marins sont "
+            "venus. Im letzten Sommer kamen sie.",
+            ["2011-23", "2011-21", "2011-23", "2011-22"],
+        ),
+        # ... but not a season with its article alone
+        ("El otoño llegó con lluvias y el verano fue seco.", []),
+    ],
+)
+def test_these_shapes_of_the_sets_283_and_later_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

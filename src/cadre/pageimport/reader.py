@@ -423,7 +423,9 @@ _FEAST_AFTER = "(?:" + "|".join(
     rf"(?<=\b{word}\s)"
     for word in ("after", "before", "by", "until", "over", "since", "après", "avant", "à",
                  "nach", "vor", "bis", "zu", "an", "después de", "antes de", "en", "hasta",
-                 "spend", "spending", "spent", "for", "during", "at", "on")
+                 "spend", "spending", "spent", "for", "during", "at", "on",
+                 # "tras pasar la Navidad con los Legionarios", "passer Noël au camp"
+                 "pasar la", "pasado la", "pasó la", "pasaron la", "passer", "passé")
 ) + r"|(?<=\bpre-))"  # fmt: skip
 
 
@@ -724,6 +726,13 @@ _PATTERNS = [
         r"(?:(?<=\bLey\s)|(?<=\bOrgánica\s)|(?<=\bDecreto\s)|(?<=\bDecreto-ley\s)|(?<=\bOrden\s)|"
         rf"(?<=\bResolución\s))\d{{1,4}}/{_Y},?\s+de\s+(?P<d>{_DAY})\s+de\s+(?P<m>{_MONTH})(?![\w])",
     ),
+    (  # "Robert Gates, 26 November 20071": a quotation's source, a footnote's mark run into
+        # the year at the end of the line
+        "dmy",
+        # (the shape looked for first: a day, a word and five figures)
+        rf"(?<![\w.])(?=\d\d?\s+[^\W\d]+\s+\d{{5}}[ \t]*(?:\n|$))"
+        rf"(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+{_Y}(?=\d[ \t]*(?:\n|$))",
+    ),
     (  # "Period3 December, 2013": a table's label run into the day
         "dmy",
         # ("le8 janvier 1916": a scanned book ran the article into the day; "le 1 er avril")
@@ -747,6 +756,11 @@ _PATTERNS = [
         "dmy",
         rf"(?<![\w])(?:primero|1ro|1°|1º)\s+de\s+(?P<m>{_MONTH})(?![\w])"
         rf"(?:\s+(?:de|del)\s+{_Y}(?!\d))?",
+    ),
+    (  # "créé officiellement le premier avril 1969": the month's first day in French words
+        "dmy",
+        rf"(?=premier\s)(?:(?<=\ble\s)|(?<=\bdu\s))premier\s+(?P<m>{_MONTH})(?![\w])"
+        rf"(?:\s+{_Y}(?!\d))?",
     ),
     (  # "Since 28, June 2015": a comma between the day and its month, the year after
         "dmy",
@@ -790,8 +804,11 @@ _PATTERNS = [
         rf"(?P<m>{_MONTH})(?![\w])(?:,?\s+(?:de\s+|del\s+)?{_Y}(?![\d]))?)",
     ),
     (  # "ADDIS ABABA (HAN) May 15. 2021.": a date line with a full stop after the day
+        # ("A. Writer, September 12. 2016Question:": the line ends there, or its year runs into
+        # what follows)
         "mdy",
-        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})\.\s+{_Y}(?=\.(?:\s|$))",
+        rf"(?<![\w])(?P<m>{_ENGLISH_MONTH})\s+(?P<d>{_DAY})\.\s+{_Y}"
+        r"(?=\.(?:\s|$)|[ \t]*(?:\n|$)|(?-i:[A-Z][a-z]))",
     ),
     (  # "Sun., June 27, 20211 min. read": a date line run into the story's reading time
         "mdy",
@@ -884,7 +901,10 @@ _PATTERNS = [
     # A season alone, only after "during the", "in the" ...: "During the fall, the unit".
     (
         "s",
-        r"(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))"
+        # (the "the" looked for first: the words before it are tried only there)
+        r"(?=the\s)(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|"
+        # ("declared operational by the end of the summer": its part)
+        r"(?<=\bend\sof\s)|(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)|(?<=\bstart\sof\s))"
         # ("in the early autumn": the season all the same)
         rf"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<s>{_SEASON})\b"
         # ("in the autumn of the same year": the year just stated)
@@ -920,6 +940,16 @@ _PATTERNS = [
         "s",
         r"(?:(?<=\blast\s)|(?<=\bthis\spast\s))(?P<s>spring|summer|autumn|fall|winter)\b"
         r"(?!\s+(?:of\b|de\b|\d))",
+    ),
+    # "el pasado otoño", "la pasada primavera", "im letzten Sommer": the season before the
+    # page's own date in Spanish and German; "el otoño pasado", "l'automne dernier": the word
+    # after it (one letter looked for first, then the words before the season's name)
+    (
+        "s",
+        r"(?=[vopéahswf])(?:(?<=\bpasado\s)|(?<=\bpasada\s)|(?<=\bvergangenen\s)|"
+        r"(?<=\bletzten\s)|(?P<article>(?<=\bel\s)|(?<=\bla\s)|(?<=\bl['’])|(?<=\ble\s)))"
+        r"(?P<s>verano|otoño|invierno|primavera|été|automne|hiver|printemps|Sommer|Herbst|Winter|"
+        r"Frühjahr|Frühling)\b(?(article)(?=\s+(?:pasad[oa]|derniers?)\b))",
     ),
     # "im Sommer", "en automne", "au printemps", "en primavera": a season alone.
     (
@@ -1145,9 +1175,11 @@ _REVOLUTION_AFTER = re.compile(r"\s+(?-i:Revolution)\b")
 _REVOLUTION_BEFORE = re.compile(r"\b(?:revoluci[oó]n\s+de|r[ée]volution\s+d['’])\s*$", re.I)
 _NAMED_AFTER = re.compile(
     r"\s+(?:initiative|agenda|strategy|vision|plan|programme|program|process|package|report|"
-    r"goals?|targets?|reflection|reform)\b",
+    r"goals?|targets?|reflection|reform|project)\b",
     re.I,
 )
+# "as part of the Road Safety 2010 project": capitalised words after "the", a name's
+_CAPITALISED_NAME_BEFORE = re.compile(r"(?-i:\bthe\s+(?:[A-Z][a-z]+\s+){1,3})$")
 # The page's own dates (when it was published or updated, a byline's), which date no event:
 # the word opens its line or follows a mark ("• Last updated:", ", gepubliceerd op"); "a
 # statement published on 19 April" dates the statement, an event.
@@ -1168,7 +1200,7 @@ _METADATA_BEFORE = re.compile(
     r"publié\s+en\s+ligne|published|posted|"
     # "Dossier mis à jour le 29.09.2011": a record's own update
     r"(?:dossier|article|fiche|page)\s+mise?\s+à\s+jour|retrieved|access(?:ed)?|printed|"
-    r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
+    r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|(?:print\s+)?publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|veröffentlicht|erschienen|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"; an essay site's: "Enviado por • 17 de
     # Junio de 2014 • 1.925 Palabras"
@@ -1189,6 +1221,10 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+/\s+"
     # "Lippe aktuell , 21.05.2003 :": a press archive's source line, a space before its comma
     r"|^\W*(?-i:[A-Z])[\w.]*(?:[ \t]+[\w.]+){0,3}[ \t]+,[ \t]+"
+    # "Liberte; le Mercredi 22 Mars 2006": a paper's name and its issue's day, a semicolon
+    # between, alone on their line
+    r"|(?:^|\n)[ \t]*(?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?-i:[A-Z])[\w'’.-]*){0,3}[ \t]*;[ \t]*"
+    r"(?:(?:le|el|am)[ \t]+)?(?:(?:" + _WEEKDAY + r")[ \t]+)?"
     # a newsletter's issue: "Weekly Report - 19 August 2003"
     r"|^\W*(?:weekly|daily|monthly|fortnightly)\s+(?:report|review|digest|bulletin|brief|update)"
     r"\s*[-–—:|]\s*"
@@ -1201,6 +1237,11 @@ _METADATA_BEFORE = re.compile(
     r"|^\W*(?:cread[oa]|editad[oa]|modificad[oa]|created|edited)\s*:\s*"
     # a wire item's source and date fields: "Source :NewsBharati   Date :06-Dec-2017"
     r"|\bsource\s*:[^\n]{0,40}?\bdate\s*:\s*"
+    # ... and the day a reader printed a chapter out: "Subscriber: null; date: 23 October 2018"
+    r"|\bsubscriber\s*:[^\n;]{0,40};\s*date\s*:\s*"
+    # a book's chapter online: "Published to Kentucky Scholarship Online: May 2018" (the
+    # press's name may stand before the window)
+    r"|\bscholarship\s+online\s*:\s*"
     # When a site received the text: "(Reçu à Kassataya 24 décembre 2019)"
     r"|\(\s*(?:reçu|received|recibido|eingegangen)\b[^()\n]{0,40}?\s"
     # a last-modified stamp after any word: "Esta entrada fue modificada ...", "last modified on"
@@ -1341,6 +1382,7 @@ _DECLASSIFY_BEFORE = re.compile(r"(?-i:\bDECL):\s*$")
 _MONTH_ALONE_AFTER = re.compile(
     r"\b(?:in|on|since|until|by|from|to|of|early|late|mid|end|en|im|seit|desde|and|between|last|pasado|"
     r"throughout|von|this|este|its|their|auf|für|"  # "opened this August", "its February promise"
+    r"into|"  # "could be extended into December"
     r"through|till|during|ende|anfang|mitte|bis|ab|fin|début|courant|hasta|de|depuis|jusqu'en|"
     r"vom|"  # "Pressemitteilung ... vom April"
     r"vergangenen|letzten|past|the|entre|zwischen|et|und|y|d['’]ici(?:\s+à)?|"
@@ -1492,7 +1534,7 @@ _LASTS_UNTIL = re.compile(
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
 _LAST_BEFORE = re.compile(
-    r"\b(?:last|this\s+past|pasado(?:\s+mes\s+de)?|passé|vergangenen|letzten)\s+$", re.I
+    r"\b(?:last|this\s+past|pasad[oa](?:\s+mes\s+de)?|passé|vergangenen|letzten)\s+$", re.I
 )
 _LAST_AFTER = re.compile(
     r"^\s+(?:derni(?:er|ère)s?|passée?s?|pasad[oa]s?|last(?!\s+(?:week|month|year)))\b", re.I
@@ -1815,12 +1857,17 @@ _AUTHOR_NAME_AFTER = re.compile(r"^\s+(?-i:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+[A-ZÀ-�
 # A list item that is a question: "- ¿Cuánto gana un militar en Perú en 2025?: conoce", a link
 # to another story.
 _QUESTION_BEFORE = re.compile(r"¿?[^.!?\n]*")
+# A short line after three slashes that do not close it again: a site's subheading or its link
+# to another story (a forum quotes between them: "/// It will open its doors in 2013 ... ///").
+_SLASHED_HEADING = re.compile(r"///(?:(?!///)[^\n]){1,110}(?:\n|$)")
 # 'Read more in "U.S. could train elite forces", A Paper, January 9, 2014': a source's date.
 _READ_MORE_BEFORE = re.compile(
     r"\bread\s+more\s+(?:in|at|from)\s+[\"“][^\"”\n]{1,160}[\"”]\s*,\s*[^,\n]{1,40},\s*$"
     # "Click here to read my post of July 2.": a link to another post, by its day
     r"|\b(?:click\s+here\s+to\s+)?read\s+(?:my|our)\s+(?:post|article|entry|story)\s+"
-    r"(?:of|from|dated)\s+(?:the\s+)?$",
+    r"(?:of|from|dated)\s+(?:the\s+)?$"
+    # "(BZ vom 25. November)": the paper's earlier issue, cited in brackets by its initials
+    r"|\(\s*(?-i:[A-Z]{2,5})\s+vom\s+$",
     re.I,
 )
 # ... and perhaps a section's word: "WIB front March 27, 2017" alone on its line
@@ -2661,7 +2708,10 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         return False  # "Indo-Pacific Endeavour 2024 (IPE 2024)": the name again, short
     if name == "year" and (
         _NAMING_BEFORE.search(before)
-        or (_ACRONYM_BEFORE.search(before) and _NAMED_AFTER.match(after))
+        or (
+            (_ACRONYM_BEFORE.search(before) or _CAPITALISED_NAME_BEFORE.search(before))
+            and _NAMED_AFTER.match(after)
+        )
     ):
         return False  # "NATO 2030 initiative", "Agenda 2030": names, not dates
     short = re.match(r"/(\d\d)(?![\d/])", after) if name == "year" else None
@@ -2682,8 +2732,17 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
     if name == "year" and _TIME_OPENING_BEFORE.search(before) and _PEOPLE_DID_AFTER.match(after):
         return True  # "From 1949 officers were sent for training": when, then who was sent
     return not (
-        name == "year" and (_NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after))
+        name == "year"
+        and (
+            _NOT_A_YEAR_BEFORE.search(before)
+            or _NOT_A_YEAR_AFTER.match(after)
+            # "(c) Copyright The University Press of Kentucky, 2018": a long holder's name
+            or _COPYRIGHT_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
+        )
     )
+
+
+_COPYRIGHT_BEFORE = re.compile(r"(?:\bcopyright\b|©)[^.!?\n\d]{30,70}$", re.I)
 
 
 # "Sappers - RIA Novosti, 1920, 01/04/2023": a photo's caption, its agency, the picture's
@@ -2778,6 +2837,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # "... safety course 5-Jun-07 By Marine Sgt. Jess Kent": the story's own day;
                 # "SWP-Studie 2019/S 05, 29.03.2019, 41 Seiten": when a study came out
                 page_own(s, e, _point(name, match))
+                continue
+            if text.startswith("///", line_start) and _SLASHED_HEADING.match(text, line_start):
+                # "/// Dassault Aviation : le résultat net progresse de 66,1% en 2018": a site's
+                # subheading or its link to another story, under three slashes
+                page_own(s, e, None)
                 continue
             if _ARCHIVE_LABEL_BEFORE.search(text[max(0, s - 30) : s]):
                 # The day or month of the posts listed, not an event; not a reference date
@@ -5393,6 +5457,18 @@ class _Context:
                                 # December, 2022", after "by the spring of 2023": the page's
                                 # own year's March
                                 year = own.year
+                        elif (
+                            year is None
+                            and self.since
+                            and own
+                            and replace(point, year=own.year).first_day() > own
+                            and _LIMIT_BEFORE.search(
+                                text[max(0, mention.start - 30) : mention.start]
+                            )
+                        ):
+                            # "worth $440 million since 2004, was extended until August" under
+                            # "March 15, 2010": the end the page looks ahead to, in its own year
+                            year = own.year
                         stated = self.stated_day
                         if year and stated and sentence >= 0 and stated.day.year == year:
                             dated = replace(point, year=year)
@@ -5788,11 +5864,11 @@ def _fits_weekday(point: DatePoint, year: int) -> bool:
 
 
 # A year stated as the end of a period: "until May 2019", "bis zum Mai 2019", "by mid-2021".
-_UNTIL_BEFORE = re.compile(
-    r"\b(?:until|till|by|through|bis|jusqu['’]|hasta)(?:\s+(?:zum|zur|Ende|au|à|en|el|la|"
-    r"le|the|end\s+of|fin|finales\s+de))*\s*$",
-    re.I,
-)
+_UNTIL_WORDS = r"until|till|by|through|bis|jusqu['’]|hasta"
+_UNTIL_ARTICLES = r"(?:\s+(?:zum|zur|Ende|au|à|en|el|la|le|the|end\s+of|fin|finales\s+de))*\s*$"
+_UNTIL_BEFORE = re.compile(rf"\b(?:{_UNTIL_WORDS}){_UNTIL_ARTICLES}", re.I)
+# ... or where it will reach: "could be extended again, as late as into December".
+_LIMIT_BEFORE = re.compile(rf"\b(?:{_UNTIL_WORDS}|into){_UNTIL_ARTICLES}", re.I)
 # A date opening its sentence, after a preposition at most: "In 2004, ...", "On 5 May 2010".
 _OPENS_SENTENCE = re.compile(r"^\W*(?:\w+\s+){0,2}$")
 

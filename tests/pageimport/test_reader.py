@@ -6933,6 +6933,24 @@ def test_these_shapes_of_the_sets_275_to_282_read_as_their_gold_reads_them(text,
         ),
         # ... but not a season with its article alone
         ("El otoño llegó con lluvias y el verano fue seco.", []),
+        # a date after "prochain" takes the year of the name its sentence dates it by
+        (
+            "Lors du salon Paris Bourget 2023, prévu du 19 au 25 juin prochain, les ministres "
+            "ont signé une lettre d'intention.",
+            ["2023", "2023-06-19/2023-06-25"],
+        ),
+        # the count of comments on a post, its title after it, and a blog's post line with its
+        # writer's handle: no events
+        (
+            "Les pilotes koweïtiens ont été brevetés en 2018.\n\n3 réponses à Macaronage du 1 "
+            "février 2018",
+            ["2018"],
+        ),
+        (
+            "Bolivia begins flying new jets\n\nPosted: admin on Aug 08 | News\n\nThe pilots "
+            "trained in China in 2010.",
+            ["2010"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_283_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1215,6 +1215,8 @@ _METADATA_BEFORE = re.compile(
     # ("story & photos by Mike Reyno | February 25, 2015": what the byline's name wrote)
     r"|(?:^|\n)\W*(?:(?:posted|written|published|(?:story|text|words|photos?)(?:\s*(?:&|and)\s*"
     r"(?:story|text|words|photos?))?)\s+)?(?:by|von|par|por)\s*:?\s+[\w .,]{1,40}\s[-–|·•]\s*"
+    # "Posted: admin on Aug 08 | News": a blog's post line, its writer's handle before "on"
+    r"|(?:^|\n)\W*posted\s*:\s*[\w.-]{1,30}\s+on\s+"
     # "Posted by: Fred Pruitt 2002-03-03": a forum's or a blog's post line, no mark between
     r"|^\W*(?:posted|written)\s+by\s*:?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+"
     # "Mondoweiss  /  December 26, 2024": a publication's name, a slash and the date, alone
@@ -1867,7 +1869,11 @@ _READ_MORE_BEFORE = re.compile(
     r"|\b(?:click\s+here\s+to\s+)?read\s+(?:my|our)\s+(?:post|article|entry|story)\s+"
     r"(?:of|from|dated)\s+(?:the\s+)?$"
     # "(BZ vom 25. November)": the paper's earlier issue, cited in brackets by its initials
-    r"|\(\s*(?-i:[A-Z]{2,5})\s+vom\s+$",
+    r"|\(\s*(?-i:[A-Z]{2,5})\s+vom\s+$"
+    # "3 réponses à Macaronage du 1 février 2018": the count of comments on the post, its title
+    # after it
+    r"|(?:^|\n)[ \t]*\d{1,4}[ \t]+(?:réponses?|responses?|replies|comments?|commentaires?|"
+    r"Kommentare?|respuestas?|comentarios?|thoughts?)[ \t]+(?:à|to|on|zu|a|en|sur|de)[ \t][^\n]*$",
     re.I,
 )
 # ... and perhaps a section's word: "WIB front March 27, 2017" alone on its line
@@ -5343,6 +5349,10 @@ class _Context:
                         # "de s'en tenir à la date du 30 juin 2024" ... "le 30 juin prochain": the
                         # same day, told with its year before
                         year = self.days.get((point.month, point.day))
+                    if year is None and sentence >= 0:
+                        # "Lors du salon ... Paris Bourget 2023, ... du 19 au 25 juin prochain":
+                        # the year of the name its sentence dates it by, as for "last"
+                        year = _year_of_a_name_before(text, sentence, mention.start)
                 elif point.this_year:
                     # "ce 14-Juillet" after "ce défilé du 14 juillet 2023", under "16 mai 2024":
                     # the day the page has dated, named again

@@ -1100,6 +1100,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"|(?-i:\b(?:Editores|Editorial|Éditions|Editions|Verlag|Press|Publishers|Publishing))\s*,)\s*$",
     re.I,
 )
+# ... and its copyright guard past the 40 characters _accept gives it, for a holder's name too
+# long for them: "(c) Copyright The University Press of Kentucky, 2018".
+_COPYRIGHT_BEFORE = re.compile(r"(?:\bcopyright\b|©)[^.!?\n\d]{30,70}$", re.I)
 # A sentence opening on a preposition of time, then the year and the people it tells of, then
 # their verb: "From 1949 officers were sent", "In 2004 soldiers were deployed" (a count would
 # rather be "From 2000 officers, the force grew").
@@ -2742,13 +2745,9 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         and (
             _NOT_A_YEAR_BEFORE.search(before)
             or _NOT_A_YEAR_AFTER.match(after)
-            # "(c) Copyright The University Press of Kentucky, 2018": a long holder's name
             or _COPYRIGHT_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
         )
     )
-
-
-_COPYRIGHT_BEFORE = re.compile(r"(?:\bcopyright\b|©)[^.!?\n\d]{30,70}$", re.I)
 
 
 # "Sappers - RIA Novosti, 1920, 01/04/2023": a photo's caption, its agency, the picture's
@@ -2844,7 +2843,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # "SWP-Studie 2019/S 05, 29.03.2019, 41 Seiten": when a study came out
                 page_own(s, e, _point(name, match))
                 continue
-            if text.startswith("///", line_start) and _SLASHED_HEADING.match(text, line_start):
+            if _SLASHED_HEADING.match(text, line_start):
                 # "/// Dassault Aviation : le résultat net progresse de 66,1% en 2018": a site's
                 # subheading or its link to another story, under three slashes
                 page_own(s, e, None)

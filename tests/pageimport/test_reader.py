@@ -6953,5 +6953,58 @@ def test_these_shapes_of_the_sets_275_to_282_read_as_their_gold_reads_them(text,
         ),
     ],
 )
-def test_these_shapes_of_the_sets_283_and_later_read_as_their_gold_reads_them(text, expected):
+def test_these_shapes_of_the_sets_283_to_290_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month of the year before or after one the story told of: no year stated
+        (
+            "The firm signed a deal in 2011. In February of the previous year, it was awarded "
+            "a contract.",
+            ["2011", "XXXX-02"],
+        ),
+        # a season of the year before the page's own, told with the year's words after it
+        ("Die Maschinen wurden im Sommer des vergangenen Jahres bestellt.", ["XXXX-22"]),
+        (
+            "Tuesday, 5 March 2024\n\nThe planes were ordered in the summer of last year.",
+            ["2023-22"],
+        ),
+        # a yearless range running over the new year: the end in the year after the start ...
+        (
+            "After a deal in 2011, the firm delivered 16 planes between September and January.",
+            ["2011", "2011-09/2012-01"],
+        ),
+        # ... the start in the year before the end, when the end is counted from the page's date
+        (
+            "mardi 5 mars 2024\n\nLes soldats ont été formés du 15 décembre au 10 janvier dernier.",
+            ["2023-12-15/2024-01-10"],
+        ),
+        # ... or when the end's year is written once, after both months
+        ("The unit trained in Iraq in December - July 2003.", ["2002-12/2003-07"]),
+        # a gun's name in the plural, an aircraft's name in lower case
+        (
+            "Sieben Panzerhaubitzen 2000 will Deutschland liefern. Le mirage 2000-5 : un "
+            "spécialiste de l'interception depuis 1997.",
+            ["1997"],
+        ),
+        # a yearless dateline closed by a full stop and a dash
+        (
+            "México, 21 de septiembre.- Los helicópteros Black Hawk llegaron en 2009.",
+            ["2009"],
+        ),
+        # "Latest News" over the page's date line, above the headline: the site's menu
+        (
+            "TITLE: Submarines Joijatra and Navojatra arrive\n\nLatest News\n23 December, 2016 "
+            "00:00 00 AM\nPrint\n\nSubmarines Joijatra and Navojatra arrive\n\nThe two "
+            "submarines reached port from China yesterday. On "
+            "November 15, the Chinese government handed over the two submarines to the chief of "
+            "the navy.",
+            ["2016-11-15"],
+        ),
+    ],
+)
+def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected

@@ -907,8 +907,9 @@ _PATTERNS = [
         r"(?<=\bend\sof\s)|(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)|(?<=\bstart\sof\s))"
         # ("in the early autumn": the season all the same)
         rf"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<s>{_SEASON})\b"
-        # ("in the autumn of the same year": the year just stated)
-        r"(?!\s+(?:of|de|del)\b(?!\s+the\s+same\s+year\b))",
+        # ("in the autumn of the same year": the year just stated; "of last year": counted
+        # from the page's own)
+        r"(?!\s+(?:of|de|del)\b(?!\s+the\s+same\s+year\b|\s+(?:last|next)\s+year\b))",
     ),
     # "In autumn, Chennault went to ...": a season alone opening its sentence, a comma after
     # it ("in summer camps", "an exercise in winter.": a season's things or weather, no date)
@@ -956,8 +957,11 @@ _PATTERNS = [
         "s",
         r"(?:(?<=\bim\s)|(?<=\ben\s)|(?<=\bau\s)|(?<=\bcourant\s))"
         r"(?P<s>Sommer|Herbst|Winter|Frühjahr|Frühling|été|automne|hiver|printemps|verano|otoño|"
-        # ("im Herbst desselben Jahres": the year just stated)
-        r"invierno|primavera)\b(?!\s+(?:de|del|des)\b|\s+\d)",
+        # ("im Herbst desselben Jahres": the year just stated; "im Sommer des vergangenen
+        # Jahres": counted from the page's own)
+        r"invierno|primavera)\b(?!\s+(?:de|del|des)\b(?!\s+(?:vergangenen|letzten|vorigen|"
+        r"nächsten|kommenden)\s+Jahres\b|\s+l['’]année\s+(?:dernière|passée|prochaine)\b|"
+        r"\s+año\s+(?:pasado|próximo|siguiente)\b)|\s+\d)",
     ),
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
@@ -1162,10 +1166,10 @@ _NAME_IN_A_SENTENCE_BEFORE = re.compile(r"(?-i:\b[a-z]{2,}\s+(?:[A-Z][a-z]{3,}|[
 # (in English, where a count comes before the place: "sent 2000 troops to Mali")
 _PARTICIPANTS_AFTER = re.compile(r"\s*(?:participants|trainees|cadets|students|graduates)\b")
 _NAMING_BEFORE = re.compile(
-    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\bMirage[\s-]+$"
-    # "Panzerhaubitze 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name
+    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\b(?i:Mirage)[\s-]+$"
+    # "Panzerhaubitze(n) 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name
     # "der Pionierbrücke 2000": a bridge system's name
-    r"|\b(?:Panzerhaubitze|PzH|Howitzer|\w*[bB]rücke)[\s-]+$"
+    r"|\b(?:Panzerhaubitzen?|PzH|Howitzer|\w*[bB]rücke)[\s-]+$"
     # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
     # "dans le quartier ACI 2000": a neighbourhood's name
@@ -1601,6 +1605,13 @@ _THIS_YEAR_SAID = re.compile(
     re.I,
 )
 _THAT_YEAR = re.compile(r"^,?\s*(?:de\s+)?cette\s+année-là\b", re.I)
+# "In February of the previous year", "im August und September des Vorjahres": a year counted
+# from one the story told of, which the page need not state.
+_YEAR_APART = re.compile(
+    r"^,?\s*(?:of\s+the\s+(?:previous|preceding|following)\s+year|(?:de\s+)?l['’]année\s+"
+    r"(?:précédente|suivante)|des\s+(?:Vorjahres|Folgejahres)|del\s+año\s+(?:anterior|siguiente))\b",
+    re.I,
+)
 _SAME_YEAR = re.compile(
     r"^,?\s*(?:of\s+the\s+same\s+year|(?:de\s+)?la\s+même\s+année|del\s+mismo\s+año|"
     r"(?:des(?:selben|gleichen)\s+Jahres))\b",
@@ -1712,6 +1723,7 @@ _LINE_END = r"[ \t]*\.?[ \t]*(?:\n|$)"  # the date closing its line, a full stop
 _YEARLESS_DATELINE_AFTER = re.compile(
     # "Dhaka, 16 July :- Chief of Air Staff ...", "New Delhi, 15 June: 43 Afghan cadets ..."
     r"^\s*(?:--|:-|[:–—-])\s+(?-i:[A-ZÀ-Þ]|\d+\s+(?-i:[A-Z]))"
+    r"|^\.\s?[-–—]\s*(?-i:[A-ZÀ-Þ])"  # "México, 21 de septiembre.- Los helicópteros ..."
     r"|^" + _LINE_END  # "Lima, Dec. 17." alone on its line
 )
 _LINE_END_AFTER = re.compile(_LINE_END)
@@ -2229,6 +2241,8 @@ class DatePoint:
     same_year: bool = False  # "October of the same year": the year just stated, whatever it is
     # "novembre de cette année-là": a year the page told of, not the page's own
     that_year: bool = False
+    # "February of the previous year": a year before or after one told of; no year stated
+    year_apart: bool = False
     this_month: bool = False  # "el 15 de este mes": the month (and year) of the page's date
     # "on the 27th" after "September 26": the month (and year) its paragraph named last
     month_named: bool = False
@@ -3234,6 +3248,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             elif point.year is None and (that := _THAT_YEAR.match(text[e : e + 30])):
                 point.that_year = True
                 e += that.end()
+            elif point.year is None and (apart := _YEAR_APART.match(text[e : e + 30])):
+                point.year_apart = True
+                e += apart.end()
             elif point.year is None and (this_year := _THIS_YEAR.match(text[e : e + 30])):
                 point.this_year = True
                 e += this_year.end()
@@ -3791,8 +3808,10 @@ def _range_start(name: str, end: DatePoint, written: str) -> DatePoint:
     if name == "seasonrange":
         first = re.search(_SEASON, written, re.I).group(0)
         return DatePoint("season", end.year, sub=SEASONS[first.lower()])
-    first = re.match(rf"{_MONTH}", written, re.I).group(0)
-    return DatePoint("month", end.year, MONTHS[first.rstrip(".").lower()])
+    first = MONTHS[re.match(rf"{_MONTH}", written, re.I).group(0).rstrip(".").lower()]
+    # "December - July 2003": a start later in the year than the end is of the year before
+    year = end.year - 1 if end.year and end.month and first > end.month else end.year
+    return DatePoint("month", year, first)
 
 
 def _range_fits(a: DatePoint, b: DatePoint) -> bool:
@@ -4327,8 +4346,19 @@ def read_dates(
             # the related stories' headlines and bylines under "Related Posts", and their
             # openings cut short ("... against Benin…")
             continue
-        related = bool(_RELATED_LABEL.match(raw))
-        if related or _RELATED_LABEL_AND_LINK.match(raw):
+        related_label = bool(_RELATED_LABEL.match(raw))
+        # ("Latest News" over the page's date line, the headline a few lines below: the site's
+        # menu, not a list of other stories)
+        related = related_label and not (
+            headline
+            and not headline_shown
+            and not candidates
+            and any(
+                _plain(text[later.start : later.end]).startswith(headline)
+                for later in page.blocks[index + 1 : index + 6]
+            )
+        )
+        if related_label or _RELATED_LABEL_AND_LINK.match(raw):
             continue
         if _BREADCRUMB.fullmatch(raw):
             continue  # "Home News Stories 2005 November <title>": where the page sits
@@ -5269,6 +5299,20 @@ class _Context:
             mention.first.year = mention.last.year
             mention.first.inferred_year = mention.last.inferred_year
             first = mention.first
+            last = mention.last
+            if (
+                first.year
+                and first.month
+                and last.month
+                and (first.month, first.day or 0) > (last.month, last.day or 32)
+            ):
+                # "du 15 décembre au 10 janvier dernier", "between September and January":
+                # the range runs over the new year; a year counted from the page's own date is
+                # the end's, a year the story told of is the start's
+                if last.last or last.last_year or last.next or last.this_year:
+                    first.year -= 1
+                else:
+                    last.year += 1
             if (
                 first.weekday is not None
                 and first.inferred_year
@@ -5317,6 +5361,8 @@ class _Context:
                 elif point.that_year:
                     # the year told before it; not the page's own, which it looks back from
                     year = self.year if self.prose or self.year != self.page_year else None
+                elif point.year_apart:
+                    year = None
                 elif point.last and point.unit == "season":
                     # "since last autumn": only the page's own date gives its year
                     year = self._beside_reference(point, after=False)

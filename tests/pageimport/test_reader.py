@@ -7004,6 +7004,26 @@ def test_these_shapes_of_the_sets_283_to_290_read_as_their_gold_reads_them(text,
             "the navy.",
             ["2016-11-15"],
         ),
+        # an article's publication line with its author after "par": the page's own date
+        (
+            "Article publié le 6 juillet 2019 par A. Writer\n\nLe 4 juillet dernier, le premier "
+            "avion a effectué son premier vol.",
+            ["2019-07-04"],
+        ),
+        # an Indonesian site's weekday over its date: the page's own date line
+        (
+            "Selasa, 18 Oktober 2016\n\nWarships arrive for joint exercise\n\nThe ships arrived "
+            "in 2016 for the drill.",
+            ["2016"],
+        ),
+        # "See also" and a link's title after a run of spaces: no event
+        (
+            "India provided two helicopters in 1999.\n\nSee also  Air force lost dozens of "
+            "fighter aircraft since 2015\n\nThe transfer went on.",
+            ["1999"],
+        ),
+        # an aircraft's name holding a year
+        ("El avión elegido en 1996 en detrimento del Pampa 2000 fue otro.", ["1996"]),
     ],
 )
 def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1166,7 +1166,7 @@ _NAME_IN_A_SENTENCE_BEFORE = re.compile(r"(?-i:\b[a-z]{2,}\s+(?:[A-Z][a-z]{3,}|[
 # (in English, where a count comes before the place: "sent 2000 troops to Mali")
 _PARTICIPANTS_AFTER = re.compile(r"\s*(?:participants|trainees|cadets|students|graduates)\b")
 _NAMING_BEFORE = re.compile(
-    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\b(?i:Mirage)[\s-]+$"
+    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\b(?i:Mirage|Pampa)[\s-]+$"
     # "Panzerhaubitze(n) 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name
     # "der Pionierbrücke 2000": a bridge system's name
     r"|\b(?:Panzerhaubitzen?|PzH|Howitzer|\w*[bB]rücke)[\s-]+$"
@@ -1207,7 +1207,7 @@ _METADATA_BEFORE = re.compile(
     r"publié\s+en\s+ligne|published|posted|"
     # "Dossier mis à jour le 29.09.2011": a record's own update
     r"(?:dossier|article|fiche|page)\s+mise?\s+à\s+jour|retrieved|access(?:ed)?|printed|"
-    r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|(?:print\s+)?publication\s+date|publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
+    r"publish(?:ed)?\s+date|date\s+published|date\s+originally\s+(?:written|published)|(?:print\s+)?publication\s+date|(?:article\s+)?publi[ée]e?s?|publicad[oa]s?|postée?|dated|"
     r"gepubliceerd|veröffentlicht|erschienen|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"; an essay site's: "Enviado por • 17 de
     # Junio de 2014 • 1.925 Palabras"
@@ -4921,7 +4921,8 @@ def _dated_links(page: Page) -> set[int]:
 # A blog post's comment count or form under it: the post is over, the blog's sidebar follows
 # ("No comments:" / "Tsunami memories: What happened in ... in 2004.").
 _COMMENTS_LINE = re.compile(r"\s*(?:no|\d+)\s+comments?:\s*|\s*post\s+a\s+comment\s*", re.I)
-_RELATED_LABEL_AND_LINK = re.compile(_RELATED + r":\s*\S", re.I)
+# ("See also  Indian Air Force lost ... since 2015": the link's title after a run of spaces)
+_RELATED_LABEL_AND_LINK = re.compile(_RELATED + r"(?::\s*|[ \t]{2,})\S", re.I)
 _LIST_MARK = re.compile(r"^\s*[-•·*▪◦‣–—]\s")
 
 
@@ -4954,7 +4955,13 @@ def _is_label(line: str) -> bool:
 # A sentence's end after a word, as a paragraph of the article has.
 _PROSE = re.compile(r"[^\W\d][)»”\"']?[.!?](?:\s|$)")
 # What marks a line as a site's furniture: a weekday, a clock, a separator.
-_FURNITURE_MARK = re.compile(r"\b(?:" + _WEEKDAY + r")\b|\b\d{1,2}[:h]\d\d\b|[|·•]", re.I)
+# (an Indonesian site's weekday: "Selasa, 18 Oktober 2016")
+_FURNITURE_MARK = re.compile(
+    r"\b(?:"
+    + _WEEKDAY
+    + r"|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b|\b\d{1,2}[:h]\d\d\b|[|·•]",
+    re.I,
+)
 
 
 _FIGURES_DAY = re.compile(r"\d{1,2}([-./])\d{1,2}\1\d{4}")

@@ -7024,6 +7024,21 @@ def test_these_shapes_of_the_sets_283_to_290_read_as_their_gold_reads_them(text,
         ),
         # an aircraft's name holding a year
         ("El avión elegido en 1996 en detrimento del Pampa 2000 fue otro.", ["1996"]),
+        # a custom ("traditionally held in"): no one event
+        (
+            "The competition is traditionally held in June/July; in 2022 it was moved.",
+            ["2022"],
+        ),
+        # a list of other stories under "Latest Posts": a long headline with its words
+        # capitalised and a headline asking a question go on the list
+        (
+            "The navy received the corvette in 2019.\n\nLatest Posts\n\nAustralia's Adelaide-class "
+            "Frigates: Best and Last Chance for the Philippine Navy to Acquire Oliver Hazard Perry "
+            "Frigates\n\nDefending Against Ballistic Missile Attacks - What Options Does the "
+            "Philippines Have?\n\nPhilippine Air Force to Receive All 12 FA-50PH by May 2017, "
+            "Plans More FA-50s",
+            ["2019"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1844,6 +1844,10 @@ _EVERY_YEAR_BEFORE = re.compile(
     r"\b(?:annually|yearly|every\s+year|each\s+year|"
     r"every\s+(?:first|second|third|fourth|last)\s+\w+\s+(?:in|of)|chaque\s+année|tous\s+les\s+ans|"
     r"cada\s+año|todos\s+los\s+años|anualmente|jedes\s+Jahr|jährlich|alljährlich)\b[^.!?\n\d]{0,30}$"
+    # "is traditionally held in June/July", "a lieu habituellement en mai": a custom
+    r"|\b(?:traditionally|customarily|usually|normally|traditionnellement|habituellement|"
+    r"normalement|tradicionalmente|habitualmente|normalmente|traditionell|normalerweise|"
+    r"üblicherweise)\s+(?:\w+\s+){0,3}?(?:in|en|au|during|im)\s+(?:the\s+|le\s+|el\s+)?$"
     # "every February 23", "chaque 8 mai": right before the day
     r"|\b(?:every|each|chaque|cada|jeden|jedes)\s+(?:the\s+|le\s+|el\s+)?$"
     # "on the Saturday nearest May 30": a calendar's rule
@@ -4335,6 +4339,8 @@ def read_dates(
             block.kind == "item"
             or _LIST_MARK.match(raw)
             or _HEADLINE_LIKE.fullmatch(raw)
+            or _QUESTION_HEADLINE.fullmatch(raw)
+            or _title_cased(raw)
             or _TEASER_CUT.search(raw)
             or _READ_MORE_LINE.fullmatch(raw)
             # a teaser cut short, its link to the rest on the next line
@@ -4895,6 +4901,20 @@ _TEASER_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
 _ATTRIBUTION_DASH = re.compile(r"\s*[–—―]\s*(?-i:[A-ZÀ-Þ])")
 _QUOTATION_BLOCK = re.compile(r"\s*[“\"«„][^\n]+[”\"»“]\s*")
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
+# "Defending Against Ballistic Missile Attacks - What Options Does the Philippines Have?": a
+# headline asking its question, in a list of other stories
+_QUESTION_HEADLINE = re.compile(r"\s*(?:\S+\s+){1,15}\S*\?\s*")
+
+
+def _title_cased(raw: str) -> bool:
+    """A long headline in a list of other stories, its words capitalised ("Australia's
+    Adelaide-class Frigates: Best and Last Chance for the Philippine Navy to Acquire ...")."""
+    words = re.findall(r"[^\W\d]{4,}", raw)
+    if not 8 <= len(words) <= 30 or raw.rstrip().endswith("."):
+        return False
+    return sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+
+
 _RELATED_LABEL = re.compile(_RELATED + r"(?::|…|\.\.\.)?\s*$", re.I)
 # "… Read More »" under a teaser: the link to the rest of it.
 _READ_MORE_LINE = re.compile(

@@ -4338,9 +4338,7 @@ def read_dates(
         if related and (
             block.kind == "item"
             or _LIST_MARK.match(raw)
-            or _HEADLINE_LIKE.fullmatch(raw)
-            or _QUESTION_HEADLINE.fullmatch(raw)
-            or _title_cased(raw)
+            or _listed_headline(raw)
             or _TEASER_CUT.search(raw)
             or _READ_MORE_LINE.fullmatch(raw)
             # a teaser cut short, its link to the rest on the next line
@@ -4901,14 +4899,15 @@ _TEASER_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
 _ATTRIBUTION_DASH = re.compile(r"\s*[–—―]\s*(?-i:[A-ZÀ-Þ])")
 _QUOTATION_BLOCK = re.compile(r"\s*[“\"«„][^\n]+[”\"»“]\s*")
 _HEADLINE_LIKE = re.compile(r"\s*(?:\S+\s+){0,15}\S*[^\s.!?:;,\"”»)]\s*")
-# "Defending Against Ballistic Missile Attacks - What Options Does the Philippines Have?": a
-# headline asking its question, in a list of other stories
 _QUESTION_HEADLINE = re.compile(r"\s*(?:\S+\s+){1,15}\S*\?\s*")
 
 
-def _title_cased(raw: str) -> bool:
-    """A long headline in a list of other stories, its words capitalised ("Australia's
-    Adelaide-class Frigates: Best and Last Chance for the Philippine Navy to Acquire ...")."""
+def _listed_headline(raw: str) -> bool:
+    """A headline in a list of other stories: short and closed by no mark of a sentence's end,
+    or asking its question ("... - What Options Does the Philippines Have?"), or long with its
+    words capitalised ("Australia's Adelaide-class Frigates: Best and Last Chance for ...")."""
+    if _HEADLINE_LIKE.fullmatch(raw) or _QUESTION_HEADLINE.fullmatch(raw):
+        return True
     words = re.findall(r"[^\W\d]{4,}", raw)
     if not 8 <= len(words) <= 30 or raw.rstrip().endswith("."):
         return False

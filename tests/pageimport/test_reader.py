@@ -7043,3 +7043,29 @@ def test_these_shapes_of_the_sets_283_to_290_read_as_their_gold_reads_them(text,
 )
 def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(text, expected):
     assert edtfs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday before figures that read either way: the order whose day it is (6 March
+        # 2023 was a Monday, 3 June a Saturday), with a year of four figures as of two
+        ("The aircraft was handed over at Halim on Monday (3/6/2023).", ["2023-03-06"]),
+        ("The president met the troops on Wednesday (8/12/2010).", ["2010-12-08"]),
+        # a day, a month and a year run together, the month capitalised; a month and a year
+        ("El pasado 25Nov11 arribaron los dos helicópteros.", ["2011-11-25"]),
+        ("La compra fue formalizada durante Abr10 mediante una negociación.", ["2010-04"]),
+        # a season by another word
+        ("The vessel will sail to Cartagena in early summertime 2011.", ["2011-22"]),
+        # a teaser's wire dateline cut where the stored copy ends: no event
+        ("The drill ended in 2019.\n\nHELSINKI, Jan 16 (Reute", ["2019"]),
+        # a paper's name and its day in the brackets that open the story: no event
+        (
+            "Niger received a C-130 on 7 December 2021.\n\n(Les Échos du Niger 8 déc) L’armée "
+            "de l’air compte un second avion.",
+            ["2021-12-07"],
+        ),
+    ],
+)
+def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):
+    assert edtfs(text) == expected

@@ -340,6 +340,7 @@ _GERMAN_LONG_MONTHS = ("januar", "jänner", "februar", "april", "august", "septe
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 SEASONS = {
     "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
+    "springtime": 21, "summertime": 22, "wintertime": 24,
     "printemps": 21, "été": 22, "automne": 23, "hiver": 24,
     "frühling": 21, "frühjahr": 21, "sommer": 22, "herbst": 23,
     "primavera": 21, "verano": 22, "otoño": 23, "invierno": 24,
@@ -482,6 +483,17 @@ _SPANISH_DAY_WORDS = {
 
 # The English months written in three letters ("Oct", "Dec"), for day and year in figures.
 _SHORT_ENGLISH_MONTH = _month_names(m for m in ENGLISH_MONTHS if len(m) == 3)
+# Those and the Spanish ones ("Abr") in capitals or capitalised, run together with a day's and a
+# year's figures: "23OCT12", "25Nov11", "Abr10".
+_RUN_TOGETHER_MONTH = (
+    "(?-i:"
+    + "|".join(
+        f"{m.upper()}|{m.title()}"
+        for m in [m for m in ENGLISH_MONTHS if len(m) == 3] + list(_SPANISH_SHORT_MONTHS)
+        if m != "set"  # (Spanish September cut short: "Set" is an English word too)
+    )
+    + ")"
+)
 # The Spanish months' full names, for the forms only Spanish writes ("noviembre 15 de 1962",
 # "mayo del 70").
 _SPANISH_MONTH = (
@@ -511,10 +523,14 @@ _PATTERNS = [
         rf"(?:(?<=\bdu\s)|(?<=\bde\s)|(?<=\bfrom\s)|(?<=\bdel\s)|(?<=\bvom\s))(?P<d1>{_DAY})\s+(?:au|to|al|bis)\s+(?P<d>{_DAY})"
         rf"(?P<sep>[-./])(?P<mn>0?[1-9]|1[0-2])(?![\d])(?!(?P=sep)\d)",
     ),
-    (  # "ended on 23OCT12": a military message's day, month and year run together
+    (  # "ended on 23OCT12", "El pasado 25Nov11": a military message's day, month and year
+        # run together, the month in capitals or capitalised, in English or Spanish
         "dmy",
-        r"(?<![\w])(?P<d>[0-3]\d)(?P<m>(?-i:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))"
-        r"(?P<y2>\d\d)(?![\w])",
+        rf"(?<![\w])(?P<d>[0-3]?\d)(?P<m>{_RUN_TOGETHER_MONTH})(?P<y2>\d\d)(?![\w])",
+    ),
+    (  # "formalizada durante Abr10": the month and the year run together
+        "my",
+        rf"(?<![\w])(?P<m>{_RUN_TOGETHER_MONTH})(?P<y2>\d\d)(?![\w])",
     ),
     (  # "15-Oct-98", "27-Jun-1941": a table's day, abbreviated month and year
         "dmy",
@@ -642,6 +658,13 @@ _PATTERNS = [
         "iso",
         rf"(?<![\d/._-])(?P<y>{_YEAR})/(?P<mn>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\d/])",
     ),
+    (  # "ON THURSDAY (7/1/16)": figures that read as a day and a month either way; the weekday
+        # before them tells which (see _point)
+        "numeric_weekday",
+        r"(?<![\w])(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+\(?"
+        r"(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|1[0-2])/(?:(?P<y>(?:19|20)\d\d)|(?P<y2>\d\d))"
+        r"(?![\d/])\)?",
+    ),
     (
         "numeric",
         rf"(?<![\d/.])(?:(?<=\d{{4}}[-–])|(?<![-–]))(?P<d>{_DAY})(?P<sep>[./-])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})"
@@ -666,13 +689,6 @@ _PATTERNS = [
     (  # "on 29/12/13": a day over 12, the month and a two-figure year between slashes
         "numeric",
         r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mn>0?[1-9]|1[0-2])/(?P<y2>\d\d)(?![\d/])",
-    ),
-    (  # "ON THURSDAY (7/1/16)": figures that read as a day and a month either way; the weekday
-        # before them tells which (see _point)
-        "numeric_weekday",
-        r"(?<![\w])(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+\(?"
-        r"(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|1[0-2])/(?:(?P<y>(?:19|20)\d\d)|(?P<y2>\d\d))"
-        r"(?![\d/])\)?",
     ),
     (  # "bis 24.04.", "am 3.5.": a German day and month in figures, after a preposition
         "numeric_dm",
@@ -1680,6 +1696,9 @@ _PLACE_AFTER_DATE = re.compile(
 _PARENTHESISED_DATELINE_AFTER = re.compile(
     r",\s*" + _PLACE_NAME + r"(?:\s*,\s*[^()\n]{1,40})?\)\s+(?-i:[A-ZÀ-Þ])"
 )
+# "(Les Échos du Niger 8 déc) L’armée ...": the paper's name and its day in the brackets that
+# open the story.
+_PAPER_BEFORE_ITS_DAY = re.compile(r"\(\s*(?-i:[A-ZÀ-Þ])[\w'’.-]*(?:\s+[\w'’.-]+){0,5}\s+")
 # "05/12/2011 (B633) Ouest France (Blog) Djibouti: ...": a press review's item number
 _ITEM_NUMBER_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{0,3}\d{1,6})\)\s+(?-i:[A-ZÀ-Þ])")
 # "Dateline:" (or "Dateline,") opening a line, then a place: the line is a dateline.
@@ -1700,6 +1719,8 @@ _DATELINE_AGENCY_AFTER = re.compile(
     r"|^\s*,\s*(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,})?)\s*(?:$|[-–—:|]|\.(?:\s*(?:\n|$)|\s+(?-i:[A-ZÀ-Þ])))"
     # "Moscú, 29 de julio, RIA Novosti." alone on its line: its name capitalised, the line ending
     r"|^[ \t]*,[ \t]*(?-i:[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*\.?[ \t]*(?:\n|$)"
+    # "HELSINKI, Jan 16 (Reute": the agency's name cut where the stored copy ends
+    r"|^[ \t]*\((?-i:[A-Z])[\w.&/-]{0,30}\Z"
 )
 _DATELINE_AFTER = re.compile(
     # "((example.com))–": a site's name in double parentheses
@@ -2457,7 +2478,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
             month, day = (HOLIDAYS | HOLIDAYS_WITH_YEAR)[key]
             point = DatePoint("day" if day else "month", year, month, day)
     elif name in ("my", "m"):
-        point = DatePoint("month", year, MONTHS[groups["m"].rstrip(".").lower()])
+        point = DatePoint("month", year, _DAY_MONTHS[groups["m"].rstrip(".").lower()])
     elif name in ("season", "seasonrange", "s", "s_this"):
         point = DatePoint("season", year, sub=SEASONS[groups["s"].lower()])
         point.this_year = name == "s_this"
@@ -3086,6 +3107,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if text[line_start:s].strip() == "(" and _PARENTHESISED_DATELINE_AFTER.match(text, e):
                 page_own(s, e, point)  # "(August 25, Colombo, A Paper) The ...": a dateline
+                continue
+            if _PAPER_BEFORE_ITS_DAY.fullmatch(text, line_start, s) and re.match(
+                r"\)\s+[«“\"A-ZÀ-Þ]", text[e : e + 3]
+            ):
+                page_own(s, e, None)  # "(Les Échos du Niger 8 déc) L’armée ...": the paper's day
                 continue
             if (
                 name in ("iso", "numeric", "numeric_us")

@@ -3688,7 +3688,10 @@ def test_a_day_set_by_the_weekday_nearest_it_comes_every_year():
 
 def test_years_joined_by_bis_after_a_compound_of_zeitraum_or_zyklus_are_one_span():
     assert edtfs("Die Hilfe läuft im Projektzyklus 2019 bis 2022 weiter.") == ["2019/2022"]
-    assert edtfs("Die Hilfe wurde 2019 bis 2022 geleistet.") == ["2019", "2022"]
+    # (and, since the three-hundred-and-third set, two years with "bis" alone; but a year
+    # something was done in, then the year it runs until, stay two)
+    assert edtfs("Die Hilfe wurde 2019 bis 2022 geleistet.") == ["2019/2022"]
+    assert edtfs("Das Mandat wurde im Jahr 2019 bis 2022 verlängert.") == ["2019", "2022"]
 
 
 def test_a_section_word_and_the_date_alone_on_a_line_are_the_pages_own():
@@ -7064,6 +7067,53 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "Niger received a C-130 on 7 December 2021.\n\n(Les Échos du Niger 8 déc) L’armée "
             "de l’air compte un second avion.",
             ["2021-12-07"],
+        ),
+        # a street named after a day: no event
+        (
+            "Los aviones atravesaron la Plaza de Mayo y la Avenida 9 de Julio en 2025.",
+            ["2025"],
+        ),
+        # a Portuguese version beside the text; an Indonesian one
+        ("Em 6 de março de 2006, um grupo de seis pilotos chegou a Dijon.", ["2006-03-06"]),
+        ("Pada 11 Desember 2011 juga telah diserahkan 37 tank.", ["2011-12-11"]),
+        # the paper's edition a story points to: no event
+        (
+            "The boats patrolled in 2018.\n\nRead more about this in the February 16, 2018 "
+            "edition of the Journal.",
+            ["2018"],
+        ),
+        # a day told again later is the same day: no year if the first had none
+        (
+            "The missile was fired off Bataan last August 9.\n\nThe craft were activated on May "
+            "22, 2017.\n\nThe chief said the August 9 test-firing boosted the navy.",
+            ["XXXX-08-09", "2017-05-22", "XXXX-08-09"],
+        ),
+        # a tank's name holding a year
+        ("The army ordered 44 MBT-2000 tanks in 2011.", ["2011"]),
+        # German needs no "von" before two years' "bis"; a mandate extended in a month until a
+        # day is no span
+        ("Die Boote wurden 1998 bis 2000 in Kiel gebaut.", ["1998/2000"]),
+        (
+            "Das Mandat wurde zuletzt im Dezember 2016 bis zum 31. Dezember 2018 verlängert.",
+            ["2016-12", "2018-12-31"],
+        ),
+        # a Portuguese weekday opens the blog's own date line
+        (
+            "quarta-feira, 16 de janeiro de 2008\n\nLe chef d'état-major doit quitter ses "
+            "fonctions le 4 février.",
+            ["2008-02-04"],
+        ),
+        # a German weekday, then its day and month in figures in brackets
+        (
+            "Veröffentlicht: 24. Februar 2016\n\nGestern, am Dienstag (23.2.) war es soweit.",
+            ["2016-02-23"],
+        ),
+        # a photo's holder and year after "©": no event
+        ("The show has been held there since 2017. © Ana Fotografa (2021)", ["2017"]),
+        # an aside in brackets after a span's start
+        (
+            "La Grèce réceptionne les appareils entre 2021 (6 appareils d’occasion) et 2022.",
+            ["2021/2022"],
         ),
     ],
 )

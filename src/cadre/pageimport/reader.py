@@ -283,13 +283,20 @@ MONTHS = ENGLISH_MONTHS | {
     "diciembre": 12,
     # Dutch, for the datelines of pages republished in the Netherlands
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Indonesian (its other months are written as in Dutch, German or English), for the pages
+    # that give an Indonesian version beside their text
+    "maret": 3, "agustus": 8, "desember": 12,
+    # Portuguese, for the pages that give a Portuguese version beside their text
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
 }  # fmt: skip
 # Months French and Spanish write in lowercase in running text.
 _LOWERCASE_MONTHS = {
     "janvier", "février", "fevrier", "avril", "juin", "juillet", "août", "aout", "septembre",
     "octobre", "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril",
     "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
-    "diciembre",
+    "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
+    "outubro", "novembro", "dezembro",
 }  # fmt: skip
 
 
@@ -453,7 +460,7 @@ _WEEKDAY = (
     r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
     r"miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
     r"zaterdag|zondag|mandag|måndag|tirsdag|tisdag|onsdag|torsdag|fredag|lørdag|lördag|søndag|"
-    r"söndag"
+    r"söndag|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
     # English abbreviations, as e-mail and wire headers write them: "Mon, 07 Aug 2000",
     # "Thu. 02 of December of 2010"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)(?=,|\.\s)"
@@ -696,12 +703,12 @@ _PATTERNS = [
         rf"(?P<d>{_DAY})\.(?P<mn>0?[1-9]|1[0-2])\.(?![\d])(?!\s*(?:%|Prozent))",
     ),
     (  # "el jueves 25/08", "am Donnerstag, 25.8.": a day and a month in figures after a
-        # weekday in a language that writes the day first
+        # weekday in a language that writes the day first ("am Dienstag (23.2.)": in brackets)
         "numeric_dm",
         r"(?<![\w])(?:"
         + "|".join(_SPANISH_AND_FRENCH_WEEKDAYS)
         + r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-        rf"sonntag),?\s+(?P<d>{_DAY})(?:/|\.(?=(?:0?[1-9]|1[0-2])\.))(?P<mn>0?[1-9]|1[0-2])"
+        rf"sonntag),?\s+\(?(?P<d>{_DAY})(?:/|\.(?=(?:0?[1-9]|1[0-2])\.))(?P<mn>0?[1-9]|1[0-2])"
         r"\.?(?![\d/]|\.\d)",
     ),
     (  # "am 23. Aprileine": a stored copy ran the German month into the next word
@@ -1105,6 +1112,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"(?-i:Building|Bldg\.?|Suite|Hangar)|"
     # "turn the clock back to 2006": a state of things, not a time anything happened
     r"clock\s+back\s+to)|[$€£¥#§©]"
+    # "© Swiderek Maciejka (2021)": a photo's holder and year (the "©" after a space, which the
+    # word boundary above does not see)
+    r"|©[^.!?\n\d]{0,30}"
     # "Entre 1850 et 2018": the end of a span that starts before the years a date may have
     r"|\b1[0-8]\d\d\s*(?:[-–]|(?:to|à|au|bis|al|a)\s)"
     # ... "between 1892 and 1907" ("in 1892 and 1907": two years, the second a date)
@@ -1183,9 +1193,10 @@ _NAME_IN_A_SENTENCE_BEFORE = re.compile(r"(?-i:\b[a-z]{2,}\s+(?:[A-Z][a-z]{3,}|[
 _PARTICIPANTS_AFTER = re.compile(r"\s*(?:participants|trainees|cadets|students|graduates)\b")
 _NAMING_BEFORE = re.compile(
     r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\b(?i:Mirage|Pampa)[\s-]+$"
-    # "Panzerhaubitze(n) 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name
+    # "Panzerhaubitze(n) 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name; "the
+    # MBT-2000": a tank's
     # "der Pionierbrücke 2000": a bridge system's name
-    r"|\b(?:Panzerhaubitzen?|PzH|Howitzer|\w*[bB]rücke)[\s-]+$"
+    r"|\b(?:Panzerhaubitzen?|PzH|Howitzer|MBT|\w*[bB]rücke)[\s-]+$"
     # "das Projekt NATO 2030", "the initiative NATO 2030": a programme's name
     r"|(?i:\b(?:Projekt|project|projet|proyecto|program(?:me|m)?|initiative|iniciativa))\s+[A-Z]{2,6}\s+$"
     # "dans le quartier ACI 2000": a neighbourhood's name
@@ -1490,7 +1501,9 @@ _SHORT_YEAR_AND_AFTER = re.compile(
     re.I,
 )
 _RANGE_JOIN = re.compile(
-    r"^\s*,?\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|(?:through|up)\s+(?:until|till)|to|until|till|through|"
+    # "entre 2021 (6 appareils d’occasion) et 2022": an aside in brackets after the start
+    r"^\s*(?:\((?![^()]*\b(?:19|20)\d\d\b)[^()\n]{1,40}\)\s*)?"
+    r",?\s*(?:(?P<dash>[-–—]|(?<=\s)/(?=\s)|(?:through|up)\s+(?:until|till)|to|until|till|through|"
     r"thru|au|à|jusqu['’]\s?(?:au|à|en)|"
     r"bis(?:\s+zu[mr](?=\s))?|"  # "Vom 21. April bis zum 8. Mai"
     # "Since March 2017 and until January 2018"
@@ -1786,6 +1799,13 @@ _PLACE_IN_PARENTHESES_BEFORE = re.compile(
 _AGENCY_PARENTHESIS_BEFORE = re.compile(
     r"\((?-i:[A-Z][A-Za-z-]{1,15}(?:\s+[A-Z][A-Za-z-]{1,15}){0,2})\s*[;,]\s*$"
 )
+# A street, a square, a bridge or a stadium named after a day: "la Avenida 9 de Julio", "rue du
+# 4 Septembre", "el bulevar 30 de junio".
+_STREET_BEFORE = re.compile(
+    r"\b(?:avenida|avenue|calle|bulevar|boulevard|rue|plaza|paseo|puente|pont|estadio|stade)"
+    r"\s+(?:(?:du|del|de)\s+)?$",
+    re.I,
+)
 _CREDIT_LABEL_BEFORE = re.compile(
     r"(?:^|\n)\W*(?:fotograf[íi]as?|photos?|fotos?|photo\s+credit|cr[ée]dito?s?(?:\s+photo)?)"
     r"\s*:\s*(?:©\s*)?$",
@@ -1908,6 +1928,8 @@ _READ_MORE_BEFORE = re.compile(
     # "Click here to read my post of July 2.": a link to another post, by its day
     r"|\b(?:click\s+here\s+to\s+)?read\s+(?:my|our)\s+(?:post|article|entry|story)\s+"
     r"(?:of|from|dated)\s+(?:the\s+)?$"
+    # "Read more about this in the February 16, 2018 edition of the ...": the paper's issue
+    r"|\bread\s+more\s+(?:about\s+(?:this|it)\s+)?in\s+the\s+$"
     # "(BZ vom 25. November)": the paper's earlier issue, cited in brackets by its initials
     r"|\(\s*(?-i:[A-Z]{2,5})\s+vom\s+$"
     # "3 réponses à Macaronage du 1 février 2018": the count of comments on the post, its title
@@ -2898,6 +2920,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if _FORUM_HANDLE_BEFORE.search(text[max(0, s - 40) : s]):
                 page_own(s, e, None)  # "u/Forsaken_Hermit Jul 08 '24": when a post was written
                 continue
+            if _STREET_BEFORE.search(text[max(0, s - 20) : s]):
+                page_own(s, e, None)  # "la Avenida 9 de Julio": a street named after a day
+                continue
             if _CREDIT_LABEL_BEFORE.search(text[max(0, s - 30) : s]):
                 page_own(s, e, None)  # "Fotografía: 2019 Agencia Gradual": a photo's credit
                 continue
@@ -3400,6 +3425,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 _joins(opened, _RANGE_JOIN.match(text[e:s2]))
                 or _LASTS_UNTIL.match(text[e:s2])
                 or _STARTED_AND_ENDS.match(text[e:s2])
+                or (  # "der 1998 bis 2000": German needs no "von" before two years' "bis" (not
+                    # "im Oktober bis zum 31. Oktober 2019 verlängert": extended then, until then)
+                    point.unit == point2.unit == "year"
+                    and re.fullmatch(r"\s+bis\s+", text[e:s2])
+                    and not re.search(r"\b(?:im|in|Jahre?)\s+$", text[max(0, s - 6) : s], re.I)
+                    and point2.year > point.year
+                )
                 or (  # "for the 2017/2027 horizon"
                     point.unit == point2.unit == "year"
                     and text[e:s2] == "/"
@@ -5282,6 +5314,9 @@ class _Context:
         # ("una estancia del 15 de febrero al 16 de abril de 2026 ... llegarán el 15 de
         # febrero") is that day.
         self.days: dict[tuple[int, int], int] = {}
+        # The days prose told without a year, no year found for them: told again later, they
+        # are the same day, still of no year ("last August 9" ... "the August 9 test-firing").
+        self.yearless_days: set[tuple[int, int]] = set()
         # The last full day stated in prose.
         self.stated_day: _StatedDay | None = None
         # The last day of the month the context year was stated with, when it was a month
@@ -5601,6 +5636,12 @@ class _Context:
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
                     # "Monday, March 18" in a year where it is a Friday
                     year = self._year_of_weekday(point)
+                if point.unit == "day" and sentence >= 0 and mention.last is None:
+                    day = (point.month, point.day)
+                    if year and day in self.yearless_days and day not in self.days:
+                        year = None
+                    elif not year:
+                        self.yearless_days.add(day)
                 if year:
                     point.year = year
                     point.inferred_year = True

@@ -7115,6 +7115,19 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "La Grèce réceptionne les appareils entre 2021 (6 appareils d’occasion) et 2022.",
             ["2021/2022"],
         ),
+        # an agency's name in capitals, underscores and a colon after a dateline's date
+        (
+            "Goma, 10 novembre 2023, INFOSDIRECT__: L’armée a reçu trois drones en 2023.",
+            ["2023"],
+        ),
+        # aircraft serials, a year in each
+        ("The aircraft arrived in 2017 wearing their serials, 15-2021 and 15-2022.", ["2017"]),
+        # a video's link and its month: no event
+        (
+            "Laos received four trainers in 2018.\n\nWatch the video: CHINA OFFERING J-10 "
+            "FIGHTERS TO LAOS (November 2024)",
+            ["2018"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

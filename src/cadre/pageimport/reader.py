@@ -1122,6 +1122,8 @@ _NOT_A_YEAR_BEFORE = re.compile(
     # "Resolución Ministerial 770-2015-DE", "Resolución Legislativa 13436/2025-CR", "Resolución
     # Ministerial 01870–2025": a number the year is part of
     r"|\b\d{3}-|\b(?:\d{5,}|0\d{3})[-–]|\b\d{5,}/"
+    # "their US military serials, 15-2021 and 15-2022": aircraft's serials, a year in each
+    r"|\bserials?[\s,:]+(?:\d\d-\d{4}\s*(?:,|and)\s*)*\d\d-"
     # "F-16 and F-5/2000": an aircraft's model and its variant
     r"|(?-i:\b[A-Z]{1,3}-\d{1,3}/)"
     # "DER SPIEGEL 10/1980": a magazine's issue, its number and year
@@ -1739,6 +1741,9 @@ _DATELINE_AFTER = re.compile(
     # "((example.com))–": a site's name in double parentheses
     # ("Bruxelles, 12 décembre 2024 (ACP).-Le chef": a full stop after the agency's brackets)
     r"^\s*,?\s*(?:\([^()]{1,40}\)\.?\s*|\(\([^()]{1,40}\)\)\s*|\[[^\[\]]{1,40}\]\s*)?[-–—:|]|^\s*\)"
+    # "Goma, 10 novembre 2023, INFOSDIRECT__: L’armée": the agency's name in capitals after a
+    # comma, then a colon
+    r"|^\s*,\s*(?-i:[A-Z]{3,})_*\s*:\s"
     # "Blankenese (26. Juni 2020, PM) ·": a press release's mark after the date in its brackets
     r"|^\s*,\s*(?-i:[A-Z]{2,4})\s*\)"
     r"|^\.\s+(?-i:[A-ZÀ-Þ])"  # "Berlin, 17. Januar 2022. Im Auswärtigen Amt ..."
@@ -1930,6 +1935,8 @@ _READ_MORE_BEFORE = re.compile(
     r"(?:of|from|dated)\s+(?:the\s+)?$"
     # "Read more about this in the February 16, 2018 edition of the ...": the paper's issue
     r"|\bread\s+more\s+(?:about\s+(?:this|it)\s+)?in\s+the\s+$"
+    # "Watch the video: CHINA OFFERING J-10 FIGHTERS TO LAOS (November 2024)": a video's link
+    r"|\bwatch\s+(?:the\s+)?video\s*:[^\n]*$"
     # "(BZ vom 25. November)": the paper's earlier issue, cited in brackets by its initials
     r"|\(\s*(?-i:[A-Z]{2,5})\s+vom\s+$"
     # "3 réponses à Macaronage du 1 février 2018": the count of comments on the post, its title

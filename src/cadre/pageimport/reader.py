@@ -3433,7 +3433,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 or _LASTS_UNTIL.match(text[e:s2])
                 or _STARTED_AND_ENDS.match(text[e:s2])
                 or (  # "der 1998 bis 2000": German needs no "von" before two years' "bis" (not
-                    # "im Oktober bis zum 31. Oktober 2019 verlängert": extended then, until then)
+                    # "im Jahr 2019 bis 2022 verlängert": extended in one year, until the other)
                     point.unit == point2.unit == "year"
                     and re.fullmatch(r"\s+bis\s+", text[e:s2])
                     and not re.search(r"\b(?:im|in|Jahre?)\s+$", text[max(0, s - 6) : s], re.I)

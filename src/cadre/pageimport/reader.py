@@ -267,6 +267,12 @@ ENGLISH_MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+# Portuguese, for the pages that give a Portuguese version beside their text; written in
+# lowercase in running text, as French and Spanish write theirs.
+_PORTUGUESE_MONTHS = {
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+}  # fmt: skip
 MONTHS = ENGLISH_MONTHS | {
     # French
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -286,18 +292,14 @@ MONTHS = ENGLISH_MONTHS | {
     # Indonesian (its other months are written as in Dutch, German or English), for the pages
     # that give an Indonesian version beside their text
     "maret": 3, "agustus": 8, "desember": 12,
-    # Portuguese, for the pages that give a Portuguese version beside their text
-    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
-    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
-}  # fmt: skip
-# Months French and Spanish write in lowercase in running text.
+} | _PORTUGUESE_MONTHS  # fmt: skip
+# Months French, Spanish and Portuguese write in lowercase in running text.
 _LOWERCASE_MONTHS = {
     "janvier", "février", "fevrier", "avril", "juin", "juillet", "août", "aout", "septembre",
     "octobre", "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril",
     "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
-    "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
-    "outubro", "novembro", "dezembro",
-}  # fmt: skip
+    "diciembre",
+} | set(_PORTUGUESE_MONTHS)  # fmt: skip
 
 
 def _month_names(names) -> str:
@@ -489,14 +491,15 @@ _SPANISH_DAY_WORDS = {
 }  # fmt: skip
 
 # The English months written in three letters ("Oct", "Dec"), for day and year in figures.
-_SHORT_ENGLISH_MONTH = _month_names(m for m in ENGLISH_MONTHS if len(m) == 3)
+_THREE_LETTER_MONTHS = [m for m in ENGLISH_MONTHS if len(m) == 3]
+_SHORT_ENGLISH_MONTH = _month_names(_THREE_LETTER_MONTHS)
 # Those and the Spanish ones ("Abr") in capitals or capitalised, run together with a day's and a
 # year's figures: "23OCT12", "25Nov11", "Abr10".
 _RUN_TOGETHER_MONTH = (
     "(?-i:"
     + "|".join(
         f"{m.upper()}|{m.title()}"
-        for m in [m for m in ENGLISH_MONTHS if len(m) == 3] + list(_SPANISH_SHORT_MONTHS)
+        for m in _THREE_LETTER_MONTHS + list(_SPANISH_SHORT_MONTHS)
         if m != "set"  # (Spanish September cut short: "Set" is an English word too)
     )
     + ")"

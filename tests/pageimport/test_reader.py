@@ -7128,6 +7128,23 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "FIGHTERS TO LAOS (November 2024)",
             ["2018"],
         ),
+        # a dateline with the day's name between the place and the date: no event
+        (
+            "Murray Town, Freetown, Monday 24 April 2023 – The President commissioned the "
+            "vessel, a gift the navy first used in 2022.",
+            ["2022"],
+        ),
+        (
+            "APIA, SAMOA – WEDNESDAY 15 AUGUST 2018: Australia handed over two boats bought "
+            "in 2017.",
+            ["2017"],
+        ),
+        # a later day told in the same pluperfect as the full day before it: in its year
+        (
+            "Huravee had arrived at Visakhapatnam on 12 July 2018 and successfully completed "
+            "her refit on 14 November.",
+            ["2018-07-12", "2018-11-14"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1685,7 +1685,7 @@ _DATELINE_BEFORE = re.compile(
     # "Abidjan, le 13 avril 2022 -": the article before the day, as French writes it;
     # "Ciudad de México, a 21 de octubre de 2019.-", as a Mexican ministry does
     # ("Santiago de Querétaro, Qro; 31 de mayo de 2023.-": a semicolon for the comma)
-    + r"(?:[,;]\s*(?:(?:"
+    + r"(?:[,;]\s*(?:(?i:"
     + _WEEKDAY
     + r")\W*)?(?:le\s+|a\s+)?|,?\s*\((?:[^()]{1,50}[-–—,]\s*)?|\s*…\s*|/|\.\s+"
     # "Ganta, Nimba County – July 29, 2025 — With ...": a spaced dash after the place
@@ -1786,6 +1786,9 @@ _PLACE_IN_CAPITALS_BEFORE = re.compile(
     # ... or a full stop or a spaced dash after it: "MOSCOW. July 2 (Agency) -", "CAIRO - 11
     # September 2021:"
     r"|^\W*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z])(?:\.|\s+[-–—])\s+$"
+    # ... its country after a comma, and the day's name: "APIA, SAMOA – WEDNESDAY 15 AUGUST"
+    r"|^\W*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z]),\s*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z])\s+[-–—]\s+"
+    r"(?:(?i:" + _WEEKDAY + r")\W*)?$"
     # ... or its agency in brackets: "ADDIS ABABA (HAN) May 15. 2021."
     r"|^\W*(?-i:[A-Z][A-Z'’ -]{2,30}[A-Z])\s*\([^()\n]{1,20}\)\s+$"
 )
@@ -5275,6 +5278,7 @@ class _StatedDay(NamedTuple):
     # day of history ("lanzada el 20 de marzo de 2003")
     weekday: bool = False
     end: int = -1  # where it ends in the text
+    start: int = -1  # where it starts
 
 
 def _year_beside(point: DatePoint, day: datetime.date, *, after: bool) -> int:
@@ -5625,20 +5629,29 @@ class _Context:
                         if year and stated and sentence >= 0 and stated.day.year == year:
                             dated = replace(point, year=year)
                             if (
-                                # "ce mercredi 10 avril 2023" ... "une délégation s'était rendue
-                                # à Niamey en décembre": told as before that day, so not in its
-                                # year
-                                dated.first_day() > stated.day
-                                and _told_in_the_pluperfect(text, sentence, mention.start)
-                            ) or (
-                                # "Llegué el 10 de diciembre de 2021 y he regresado el 10 de
-                                # junio": told as after that day, so not in its year, and the
-                                # next is not said
-                                point.unit == "day"
-                                and (stated.block, stated.sentence) == (block, sentence)
-                                and dated.last_day() < stated.day
-                                and _AND_THEN.fullmatch(text[stated.end : mention.start])
-                                and not _told_in_the_pluperfect(text, sentence, mention.start)
+                                (
+                                    # "ce mercredi 10 avril 2023" ... "une délégation s'était rendue
+                                    # à Niamey en décembre": told as before that day, so not in its
+                                    # year
+                                    dated.first_day() > stated.day
+                                    and _told_in_the_pluperfect(text, sentence, mention.start)
+                                    # (not "had arrived on 12 July 2018 and completed her refit
+                                    # on 14 November": that day told in the same pluperfect)
+                                    and not (
+                                        (stated.block, stated.sentence) == (block, sentence)
+                                        and _told_in_the_pluperfect(text, sentence, stated.start)
+                                    )
+                                )
+                                or (
+                                    # "Llegué el 10 de diciembre de 2021 y he regresado el 10 de
+                                    # junio": told as after that day, so not in its year, and the
+                                    # next is not said
+                                    point.unit == "day"
+                                    and (stated.block, stated.sentence) == (block, sentence)
+                                    and dated.last_day() < stated.day
+                                    and _AND_THEN.fullmatch(text[stated.end : mention.start])
+                                    and not _told_in_the_pluperfect(text, sentence, mention.start)
+                                )
                             ):
                                 year = None
                     if not year and point.unit == "day":
@@ -5670,7 +5683,7 @@ class _Context:
                 self.days[(point.month, point.day)] = point.year
                 weekday = _weekday_before(text, mention.start)
                 self.stated_day = _StatedDay(
-                    block, sentence, point.first_day(), bool(weekday), mention.end
+                    block, sentence, point.first_day(), bool(weekday), mention.end, mention.start
                 )
             if point.unit == "year" and _year_in_passing(text, mention):
                 continue

@@ -7139,6 +7139,11 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "in 2017.",
             ["2017"],
         ),
+        # a wire's dateline with no year: the day, the place, the agency in brackets, a colon
+        (
+            "October 25, Colombo (LNW): Australia has donated an aircraft bought in 2019.",
+            ["2019"],
+        ),
         # a later day told in the same pluperfect as the full day before it: in its year
         (
             "Huravee had arrived at Visakhapatnam on 12 July 2018 and successfully completed "

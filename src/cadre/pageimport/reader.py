@@ -1960,7 +1960,10 @@ _AGENCY_SIGNOFF_BEFORE = re.compile(
 # "Addis Ababa February 13/2021 (ENA) The school ...": the place and the date, no comma;
 _PLACE_NO_COMMA_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s+$")
 _AGENCY_IN_PARENTHESES_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{2,8})\)")
-_AGENCY_AND_DASH_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{2,8})\)\s*(?:[-–—]|--)\s")
+_AGENCY_AND_DASH_AFTER = re.compile(
+    # "October 25, Colombo (LNW): The ...": the place before the agency, a colon after it
+    r"^\s*(?:,\s*" + _PLACE_NAME + r"\s*)?\((?-i:[A-Z]{2,8})\)\s*(?:[-–—:]|--)\s"
+)
 # "MADAR/Nouakchott le 12-12-2025": the agency, a slash and the place.
 _AGENCY_AND_PLACE_BEFORE = re.compile(
     r"^\W*(?-i:[A-Z]{2,8})\s*/\s*" + _PLACE_NAME + r",?\s+(?:(?:le|el|am|on)\s+)?$"

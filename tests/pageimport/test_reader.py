@@ -7144,6 +7144,38 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "October 25, Colombo (LNW): Australia has donated an aircraft bought in 2019.",
             ["2019"],
         ),
+        # a sentence on its own line with no full stop, an elided pronoun after its year
+        (
+            "Les exercices ont repris en 2014.\nLa dernière édition en 2013 s’était tenue en "
+            "Mauritanie\nBravant la chaleur, les militaires participent.",
+            ["2014", "2013"],
+        ),
+        # a scraper's list of posts, each title glued to its day: no event, no year carried
+        (
+            "Jun 08, 2023Republic Bank to cut retail jobs\nJun 23, 2023Brand new light trail "
+            "ahead of Christmas 2023\nSep 07, 2023Pacific islanders to train with US Marines\n"
+            "The exercise runs June 15 to July 15.",
+            ["XXXX-06-15/XXXX-07-15"],
+        ),
+        # a photo's caption closed by the photographer and the service: its year not carried
+        (
+            "Fiji army Pvt. Tevita Vakataua chats with a U.S. soldier in Labasa, Fiji, July 31, "
+            "2019. (Whitney Houston/U.S. Army)\nTroops from Fiji will join U.S. Marines.\n"
+            "The exercise runs June 15 to July 15.",
+            ["2019-07-31", "XXXX-06-15/XXXX-07-15"],
+        ),
+        # a month earlier than the one a sentence opened with, a paragraph on: no year said
+        (
+            "Im September 2014 wurden dort große Militärübungen durchgeführt.\n\nFallschirmjäger "
+            "der 173. Luftlandebrigade kamen Mitte April nach Jaworiw.",
+            ["2014-09", "XXXX-04"],
+        ),
+        # ... but not before a span's start, nor before a deadline
+        (
+            "From late April through May 2015, the Bundeswehr sent arms to Irbil.\n\n"
+            "25 April: 70 tons of German arms arrived.",
+            ["2015-04/2015-05", "2015-04-25"],
+        ),
         # a later day told in the same pluperfect as the full day before it: in its year
         (
             "Huravee had arrived at Visakhapatnam on 12 July 2018 and successfully completed "

@@ -4798,7 +4798,9 @@ _PHOTO_CREDIT = re.compile(
     r"|(?-i:\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*/\s*(?-i:AFP|Reuters|AP|EPA|Getty\s+Images|"
     r"dpa|ANSA|Anadolu|Xinhua|SIPA|MAXPPP|Sputnik|TASS)\s*$"
     # "... May 25, 2017. REUTERS/A. Photographer TPX IMAGES OF THE DAY": the agency first
-    r"|(?-i:\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images|Xinhua))\s*/\s*(?-i:[A-Z])[^/\n]{1,80}$",
+    r"|(?-i:\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images|Xinhua))\s*/\s*(?-i:[A-Z])[^/\n]{1,80}$"
+    # "... July 31, 2019. (Whitney Houston/U.S. Army)": the photographer and the service
+    r"|\.\s+\((?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*/\s*(?-i:[A-Z])[^()/\n]{1,40}\)\s*$",
     re.I,
 )
 # An author's line: "Autor: A. Writer; Fotos: B. Writer", "By A. Writer".
@@ -4995,7 +4997,11 @@ _READ_MORE_LINE = re.compile(
 )
 # "7.07.08: Colombia Hostage Rescue ...": a site's list of its posts, each under its day with a
 # year in two figures; a chronology writes its years in full.
-_DATED_LINK = re.compile(r"\s*\d{1,2}\.\d{1,2}\.\d\d:\s+\S")
+# "Jun 23, 2023Brand new light trail ...": a scraper's list of posts, each title glued to its day.
+_DATED_LINK = re.compile(
+    r"\s*\d{1,2}\.\d{1,2}\.\d\d:\s+\S"
+    r"|\s*(?-i:[A-Z][a-z]{2})\s+\d{1,2},\s+(?:19|20)\d\d(?-i:[A-Z])[a-z]"
+)
 
 
 def _dated_links(page: Page) -> set[int]:
@@ -5240,8 +5246,10 @@ _CUT_AFTER_A_WORD = re.compile(
 # ("First held in 2015, AUSINDEX has", "Im Jahr 2024 gab es": a verb or a clause after it;
 # "Jusqu’en 1988, ce dernier": a word elided before the preposition)
 _SENTENCE_OPENING = re.compile(
-    r"^\W*(?:[^\W\d]+(?:\s+|['’])){0,2}?(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?"
-    r"(?:19|20)\d\d(?:\s*,\s*\w+|\s+(?!(?:and|und|et|y|or|to|bis|au|a)\b)(?-i:[a-zäöüß]{2,})\b)",
+    r"^\W*(?:[^\W\d]+(?:\s+|['’])){0,3}?(?:since|in|from|seit|im|depuis|en|desde)\s+(?:\w+\s+){0,2}?"
+    # ("La dernière édition en 2013 s’était tenue en Mauritanie": an elided pronoun first)
+    r"(?:19|20)\d\d(?:\s*,\s*\w+|\s+(?!(?:and|und|et|y|or|to|bis|au|a)\b)"
+    r"(?-i:(?:[lsdnm]['’])?[a-zäöüßéèê]{2,})\b)",
     re.I,
 )
 # A bullet that marks a list's item, not a dash that may set off a heading ("– 2004 –"); a
@@ -5339,6 +5347,8 @@ class _Context:
         # The last day of the month the context year was stated with, when it was a month
         # told in prose: "flew in February 2025 ... will last until the end of March".
         self.stated_month_end: datetime.date | None = None
+        # where the stated date's span began ("From late April through May 2015": April)
+        self.stated_from: datetime.date | None = None
         # The page's year named in its text ("y este 2025 se convierte en ..."), when no date
         # of its own gives it: the year of the days it says are yet to come.
         self.named_year: int | None = None
@@ -5704,6 +5714,7 @@ class _Context:
             self.stated_unit = point.unit
             self.prose = sentence >= 0
             self.stated_month_end = point.last_day() if point.unit == "month" else None
+            self.stated_from = (mention.first if mention.first.year else point).first_day()
             if self.prose:
                 self.block, self.sentence = block, sentence
                 self.ahead = (
@@ -5837,6 +5848,17 @@ class _Context:
             return None  # "training until July 2023" ... "in the Congo since June"
         if passing and self.stated_unit == "year" and self.latest and self.latest > self.year:
             return None  # "on 18 August 2025" ... "signed in 2022" ... "on July 29"
+        if (
+            block != self.block
+            and self.stated_month_end
+            and self.stated_from
+            and not self.limit  # ("by mid-December 2021" ... "approved on 30 July")
+            and point.unit in ("day", "month")
+            and replace(point, year=self.year).last_day() < self.stated_from.replace(day=1)
+        ):
+            # "Im September 2014 wurden dort ... Übungen durchgeführt." then, a paragraph on,
+            # "kam Mitte April nach Jaworiw": an earlier month told after, of a year not said
+            return None
         return self.year
 
     def _year_of_weekday(self, point: DatePoint) -> int | None:

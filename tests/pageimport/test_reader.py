@@ -7176,6 +7176,28 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "25 April: 70 tons of German arms arrived.",
             ["2015-04/2015-05", "2015-04-25"],
         ),
+        # a span of days alone over a short title line, before any prose: the page's heading
+        (
+            "29 y 30 de Junio de 2007\nCon su Homólogo Alexander Lukashenko\n(Minsk)\nEl "
+            "viernes 29 de junio de 2007 Chávez Frías arribaba por segunda vez a Minsk.",
+            ["2007-06-29"],
+        ),
+        # a clock time in the sentence before its day, after "at": no timestamp
+        (
+            "A Russian cargo plane arrived at the airbase at around 9:00 p.m., on December 25, "
+            "to deliver military equipment.",
+            ["XXXX-12-25"],
+        ),
+        (
+            "Story Last modified at 11:54 p.m. on Wednesday, April 27, 2011\n\nThe Mongolian "
+            "officers trained in Alaska in 2010.",
+            ["2010"],
+        ),
+        # a season told in the pluperfect, which the page's own day would put after it
+        (
+            "Beitrag vom 11.03.2024\n\nIm Herbst hatte die Regierung die Mission beschlossen.",
+            ["XXXX-23"],
+        ),
         # a later day told in the same pluperfect as the full day before it: in its year
         (
             "Huravee had arrived at Visakhapatnam on 12 July 2018 and successfully completed "

@@ -2103,6 +2103,13 @@ _CLOCK_WITHOUT_COLON = re.compile(r"[ \t]+\d\d[ \t]\d\d[ \t]*")
 _CLOCK_ONLY = re.compile(
     r"\s*(?:[,·•|–—-]\s*)?(?:(?:at|à|um|a\s+las)\s+)?" + _CLOCK + r"\s*\.?\s*", re.I
 )
+# The word before a clock time in a sentence: "arrived at around 9:00 p.m., on December 25".
+# ("Last modified at 11:54 p.m. on Wednesday, April 27, 2011": the page's own stamp still)
+_CLOCK_IN_PROSE = re.compile(
+    r"(?<!modified\s)(?<!updated\s)(?<!posted\s)(?<!published\s)(?<!edited\s)"
+    r"\b(?:at|around|about|by|from|until|till|before|after|vers|um|gegen|las)\s+$",
+    re.I,
+)
 # A clock time, then at most a year and a weekday, right before a date: a timestamp.
 _CLOCK_BEFORE = re.compile(
     # "12.00 pm - 2024.05.02": a bulletin's hour with a full stop, a dash before the date
@@ -3370,7 +3377,10 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             ):
                 page_own(s, e, point)
                 continue
-            if _CLOCK_BEFORE.search(text[max(0, s - 30) : s]):
+            clock = _CLOCK_BEFORE.search(text, max(0, s - 30), s)
+            if clock and not _CLOCK_IN_PROSE.search(
+                text, max(0, clock.start() - 20), clock.start()
+            ):
                 page_own(s, e, point)  # "GMT 15:47 2017 Tuesday ,29 August": a timestamp
                 continue
             if point.unit == "day" and (
@@ -4608,6 +4618,7 @@ def read_dates(
                 and _looks_like_heading(raw, block, mentions)
             )
             or _repeats_own_day(raw, mentions, context.own_date, text, block.end)
+            or (not prose_seen and _days_over_a_title(raw, mentions, text, following))
         ):
             if len(mentions) == 1 and not mentions[0].is_range and mentions[0].first.year:
                 if mentions[0].first.unit == "day" and not candidates:
@@ -5176,6 +5187,27 @@ def _overlap(mention: DateMention, start: int, end: int) -> bool:
     return mention.start < end and start < mention.end
 
 
+def _days_over_a_title(
+    raw: str, mentions: list[DateMention], text: str, following: Block | None
+) -> bool:
+    """A span of days alone on its line before any prose, a short title line under it ("29 y
+    30 de Junio de 2007" over "Con su Homólogo Alexander Lukashenko"): the page's heading, the
+    days told again below."""
+    if len(mentions) != 1 or following is None:
+        return False
+    span = mentions[0]
+    if not (span.is_range and span.first.unit == "day" and span.first.year):
+        return False
+    if raw.strip(" \t.") != text[span.start : span.end].strip():
+        return False
+    title = text[following.start : following.end].strip()
+    if not 0 < len(title.split()) <= 8 or re.search(r"[.!?,]$|[:;|]|\d", title):
+        return False
+    first = span.first
+    below = find_dates(text[following.end : following.end + 1500])
+    return any((m.first.month, m.first.day) == (first.month, first.day) for m in below)
+
+
 def _looks_like_heading(raw: str, block: Block, mentions: list[DateMention]) -> bool:
     """A line of a text page that names a section: short, with no sentence's end, and no
     day or month it dates (unless it is that date alone: a dateline)."""
@@ -5568,6 +5600,10 @@ class _Context:
                                 # ("will be launched in December": yet to come)
                                 and not _about_the_future(text[sentence:sentence_end])
                             )
+                            # "Im Herbst hatte die Regierung die Mission beschlossen" under
+                            # "Beitrag vom 11.03.2024": told as done before, in the pluperfect
+                            or _told_in_the_pluperfect(text, sentence, mention.start)
+                            or _PLUPERFECT_AFTER.match(text, mention.end)
                         )
                     ):
                         # "Du 5 au 16 décembre a eu lieu ..." under "8 janvier 2006", "who
@@ -6014,6 +6050,10 @@ _PLUPERFECT = re.compile(
 # What comes between a day told with its year and another day of the same sentence, the next
 # thing told: "and", "y", "et", "und", "then" right after the first, no comma before the second.
 _AND_THEN = re.compile(r"\s+(?:and(?:\s+then)?|then|y|et|und|e|puis)\s[^,;:()]*", re.I)
+
+
+# The finite verb of the pluperfect right after a date that opens a German sentence.
+_PLUPERFECT_AFTER = re.compile(r"\s+(?-i:hatte|hatten|war|waren)\b")
 
 
 def _told_in_the_pluperfect(text: str, sentence: int, start: int) -> bool:

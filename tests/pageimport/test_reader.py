@@ -7198,6 +7198,26 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "Beitrag vom 11.03.2024\n\nIm Herbst hatte die Regierung die Mission beschlossen.",
             ["XXXX-23"],
         ),
+        # a site's "Recent Posts", each headline over its opening cut short and its age
+        (
+            "The exercise took place from 4th to 9th May 2018.\n\nRecent Posts\n\nLNP – "
+            "Passport queues to end in a month: Immigration Dept.\n\nThe department will clear "
+            "all queues before the new year and…\n\n18 hours ago\n\nLNP – Exporters seek tax "
+            "relief in 2025 Budget\n\nThe chamber is calling for relief in the upcoming 2025…",
+            ["2018-05-04/2018-05-09"],
+        ),
+        # "By" and a full date alone, run into the section's name: a byline's day
+        (
+            "By September 13, 2010LOCAL NEWS\n\nThe auxiliaries met at the conference from "
+            "August 26 to 28.",
+            ["2010-08-26/2010-08-28"],
+        ),
+        # a release's dateline crediting its press office and photos: its year carries on
+        (
+            "Warnemünde, 04.07.2005, Pressestelle des Marineamtes/Fotos: PIZ Marine\n\nAnfang "
+            "Mai trafen die beiden Besatzungen in Warnemünde ein.",
+            ["2005-05"],
+        ),
         # a later day told in the same pluperfect as the full day before it: in its year
         (
             "Huravee had arrived at Visakhapatnam on 12 July 2018 and successfully completed "

@@ -1740,6 +1740,7 @@ _DATELINE_AGENCY_AFTER = re.compile(
     # "HELSINKI, Jan 16 (Reute": the agency's name cut where the stored copy ends
     r"|^[ \t]*\((?-i:[A-Z])[\w.&/-]{0,30}\Z"
 )
+_PRESS_OFFICE = r"(?-i:Presse\w*|Press\s+(?:Office|Release))"
 _DATELINE_AFTER = re.compile(
     # "((example.com))–": a site's name in double parentheses
     # ("Bruxelles, 12 décembre 2024 (ACP).-Le chef": a full stop after the agency's brackets)
@@ -1758,6 +1759,9 @@ _DATELINE_AFTER = re.compile(
     r"|^\s*\(\s*(?-i:[A-Z]{2,8}|[A-Z][a-z]{2,7})\s*\)\s+(?-i:[A-ZÀ-Þ])"
     # "KYIV, Ukraine, July 12, 2013 /PRNewswire/ –": a wire service between slashes
     r"|^\s*/\s*(?-i:[A-Z])[^/\n]{0,30}/\s*(?:[-–—:]|$)"
+    # "Warnemünde, 04.07.2005, Pressestelle des Marineamtes/Fotos: ...": the press office's
+    # credit after the date
+    r"|^\s*,\s*(?:" + _PRESS_OFFICE + r"|(?-i:Fotos?|Photos?))\b"
 )
 # A dateline without a year, the story right after its dash or colon: "New Delhi, Oct 26: The
 # Indian Navy ...", "Phnom Penh (FN), Mar. 15 – Cambodia ...".
@@ -1960,6 +1964,11 @@ _AGENCY_SIGNOFF_BEFORE = re.compile(
 # "Addis Ababa February 13/2021 (ENA) The school ...": the place and the date, no comma;
 _PLACE_NO_COMMA_BEFORE = re.compile(r"^\W*" + _PLACE_NAME + r"\s+$")
 _AGENCY_IN_PARENTHESES_AFTER = re.compile(r"^\s*\((?-i:[A-Z]{2,8})\)")
+# "By" alone before a full date that closes its line (or runs into the section's name in
+# capitals): a byline that lost its author's name.
+_BY_ALONE_BEFORE = re.compile(r"\W*(?-i:By)\s+")
+# (not "By 16 December 2004\nthe trainers had left.": a sentence run on to the next line)
+_LINE_END_OR_LABEL_AFTER = re.compile(r"[ \t]*(?:\n(?!\s*[a-zà-ÿ])|$)|(?-i:[A-Z]{2,})")
 _AGENCY_AND_DASH_AFTER = re.compile(
     # "October 25, Colombo (LNW): The ...": the place before the agency, a colon after it
     r"^\s*(?:,\s*" + _PLACE_NAME + r"\s*)?\((?-i:[A-Z]{2,8})\)\s*(?:[-–—:]|--)\s"
@@ -3564,6 +3573,14 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         mention.dateline = mention.dateline or _agency_dateline(text, mention, after)
         if (
             mention.first.unit == "day"
+            and mention.first.year
+            and mention.last is None
+            and _BY_ALONE_BEFORE.fullmatch(text, 0, mention.start)
+            and _LINE_END_OR_LABEL_AFTER.match(after)
+        ):
+            mention.dateline = True  # "By September 13, 2010LOCAL NEWS": a byline's day
+        if (
+            mention.first.unit == "day"
             and mention.first.year is None
             and mention.last is None
             and _PLACE_ALONE_BEFORE.fullmatch(text, 0, mention.start)
@@ -4396,8 +4413,10 @@ def read_dates(
             continue
         if before_caption is not None:
             context, before_caption = before_caption, None
-        if _PHOTO_CREDIT.search(raw):
-            # A photo's caption dates the photo: its year is not the story's.
+        if _PHOTO_CREDIT.search(raw) and not _PRESS_OFFICE_AND_PHOTOS.search(raw):
+            # A photo's caption dates the photo: its year is not the story's. (Not a release's
+            # dateline crediting the press office and its photos: "Warnemünde, 04.07.2005,
+            # Pressestelle des Marineamtes/Fotos: ...".)
             before_caption = copy.copy(context)
         if _COMMENTS_LINE.fullmatch(raw):
             break
@@ -4425,6 +4444,9 @@ def read_dates(
             or _listed_headline(raw)
             or _TEASER_CUT.search(raw)
             or _READ_MORE_LINE.fullmatch(raw)
+            or _AGO_LINE.fullmatch(raw)  # "15 hours ago" under a teaser
+            # a listed story's headline over its opening cut short ("... before Sinhala and…")
+            or (following is not None and _TEASER_CUT.search(text, following.start, following.end))
             # a teaser cut short, its link to the rest on the next line
             or (
                 following is not None
@@ -4798,6 +4820,7 @@ def _subheading_told_below(raw: str, below: str) -> bool:
     return days <= told
 
 
+_PRESS_OFFICE_AND_PHOTOS = re.compile(r",\s*" + _PRESS_OFFICE + r"\b[^\n]*(?-i:Fotos?|Photos?)\b")
 # A caption closing with its photo's credit: "(REUTERS Photo)", "Photo: AFP".
 _PHOTO_CREDIT = re.compile(
     # (the opening bracket may be lost: "... (Navy photo) Officers at a drill Navy photo)")
@@ -4932,6 +4955,7 @@ _RELATED = (
     r"more\s+on\s+this(?:\s+topic)?|this\s+relates\s+to|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
     # a site's lists of its other stories: "Latest", "Most Read"
     r"latest(?:\s+(?:news|stories|posts))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|"
+    r"recent\s+(?:posts|news|stories|articles)|"
     # an author box's list: "Latest posts by X (see all)", "Les derniers articles par X (tout voir)"
     r"(?:the\s+)?latest\s+posts\s+by\s+[^()\n]{1,40}\(see\s+all\)|"
     r"(?:les\s+)?derniers\s+articles\s+par\s+[^()\n]{1,40}\(tout\s+voir\)|"
@@ -5002,6 +5026,8 @@ def _listed_headline(raw: str) -> bool:
 
 
 _RELATED_LABEL = re.compile(_RELATED + r"(?::|…|\.\.\.)?\s*$", re.I)
+# "15 hours ago": how long ago a listed story was posted.
+_AGO_LINE = re.compile(r"\s*\d{1,2}\s+(?:minutes?|hours?|days?|weeks?)\s+ago\s*", re.I)
 # "… Read More »" under a teaser: the link to the rest of it.
 _READ_MORE_LINE = re.compile(
     r"\W*(?:read\s+more|continue\s+reading|lire\s+la\s+suite|leer\s+más|weiterlesen)\W*", re.I

@@ -5703,31 +5703,30 @@ class _Context:
                         stated = self.stated_day
                         if year and stated and sentence >= 0 and stated.day.year == year:
                             dated = replace(point, year=year)
-                            if (
-                                (
-                                    # "ce mercredi 10 avril 2023" ... "une délégation s'était rendue
-                                    # à Niamey en décembre": told as before that day, so not in its
-                                    # year
-                                    dated.first_day() > stated.day
-                                    and _told_in_the_pluperfect(text, sentence, mention.start)
-                                    # (not "had arrived on 12 July 2018 and completed her refit
-                                    # on 14 November": that day told in the same pluperfect)
-                                    and not (
-                                        (stated.block, stated.sentence) == (block, sentence)
-                                        and _told_in_the_pluperfect(text, sentence, stated.start)
-                                    )
+                            same_sentence = (stated.block, stated.sentence) == (block, sentence)
+                            pluperfect = _told_in_the_pluperfect(text, sentence, mention.start)
+                            # "ce mercredi 10 avril 2023" ... "une délégation s'était rendue à
+                            # Niamey en décembre": told as before that day, so not in its year
+                            # (not "had arrived on 12 July 2018 and completed her refit on 14
+                            # November": that day told in the same pluperfect)
+                            told_before = (
+                                dated.first_day() > stated.day
+                                and pluperfect
+                                and not (
+                                    same_sentence
+                                    and _told_in_the_pluperfect(text, sentence, stated.start)
                                 )
-                                or (
-                                    # "Llegué el 10 de diciembre de 2021 y he regresado el 10 de
-                                    # junio": told as after that day, so not in its year, and the
-                                    # next is not said
-                                    point.unit == "day"
-                                    and (stated.block, stated.sentence) == (block, sentence)
-                                    and dated.last_day() < stated.day
-                                    and _AND_THEN.fullmatch(text[stated.end : mention.start])
-                                    and not _told_in_the_pluperfect(text, sentence, mention.start)
-                                )
-                            ):
+                            )
+                            # "Llegué el 10 de diciembre de 2021 y he regresado el 10 de junio":
+                            # told as after that day, so not in its year, and the next is not said
+                            told_after = (
+                                point.unit == "day"
+                                and same_sentence
+                                and dated.last_day() < stated.day
+                                and _AND_THEN.fullmatch(text[stated.end : mention.start])
+                                and not pluperfect
+                            )
+                            if told_before or told_after:
                                 year = None
                     if not year and point.unit == "day":
                         year = self.days.get((point.month, point.day))

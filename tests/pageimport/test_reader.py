@@ -7224,6 +7224,25 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "her refit on 14 November.",
             ["2018-07-12", "2018-11-14"],
         ),
+        # a Spanish post's date line, its month first in lowercase, below its headline: no
+        # part of the headline's sentence
+        (
+            "FARD asiste a reconocimiento otorgado al Presidente\njulio 26, 2023\nLa Dirección "
+            "de Educación abrió el nuevo ciclo de cursos el 2 de agosto de 2023.",
+            ["2023-08-02"],
+        ),
+        # a plan's name in lowercase: "the vision 2030"
+        (
+            "Infrastructure is a priority as highlighted in the vision 2030 and the Seventh "
+            "National Development Plan. The simulator centre opened in March 2017.",
+            ["2017-03"],
+        ),
+        # "die Sommermonate ... verbracht": the summer of the page's own year
+        (
+            "27.08.24\nGebirgsjäger unterwegs in der Mongolei\nErneut haben Soldaten der Brigade "
+            "die Sommermonate im mongolischen Hochgebirge verbracht.",
+            ["2024-22"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

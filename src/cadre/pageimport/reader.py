@@ -195,6 +195,8 @@ def page_text(raw: str, name: str = "") -> Page:
                         _BROKEN_LINE.search(previous)
                         and _CONTINUED_LINE.match(line[lead:])
                         and not _WEEKDAY_DATE_LINE.fullmatch(line[lead:])
+                        # ("julio 26, 2023" alone: a post's date below its headline)
+                        and not _MONTH_FIRST_DATE_LINE.fullmatch(line[lead:])
                     )
                     # "conduct a December" / "2009 ...", "Afghanistan, June 18," / "2014.McClain"
                     or (
@@ -989,6 +991,8 @@ _PATTERNS = [
         r"nächsten|kommenden)\s+Jahres\b|\s+l['’]année\s+(?:dernière|passée|prochaine)\b|"
         r"\s+año\s+(?:pasado|próximo|siguiente)\b)|\s+\d)",
     ),
+    # "die Sommermonate im Hochgebirge verbracht": the summer months, a season alone.
+    ("s", r"(?<=\bdie\s)(?P<s>Sommer|Winter|Herbst)(?=monate\b)"),
     (  # "the 1990s", "les années 1990", "den 1990er Jahren", "la década de 1990"
         "decade",
         # ("den 1980´er Jahren": an acute accent typed for the apostrophe; "EF.2000s": aircraft)
@@ -1197,7 +1201,8 @@ _NAME_IN_A_SENTENCE_BEFORE = re.compile(r"(?-i:\b[a-z]{2,}\s+(?:[A-Z][a-z]{3,}|[
 # (in English, where a count comes before the place: "sent 2000 troops to Mali")
 _PARTICIPANTS_AFTER = re.compile(r"\s*(?:participants|trainees|cadets|students|graduates)\b")
 _NAMING_BEFORE = re.compile(
-    r"\b(?:Vision|Agenda|Horizon|Horizont|Horizonte)\s+$|\b(?i:Mirage|Pampa)[\s-]+$"
+    # ("as highlighted in the vision 2030": a plan's name in lowercase too)
+    r"\b(?:(?i:vision|agenda)|Horizon|Horizont|Horizonte)\s+$|\b(?i:Mirage|Pampa)[\s-]+$"
     # "Panzerhaubitze(n) 2000", "PzH 2000", "the Howitzer 2000 model": a gun's name; "the
     # MBT-2000": a tank's
     # "der Pionierbrücke 2000": a bridge system's name
@@ -2048,6 +2053,8 @@ _WEEKDAY_DATE_LINE = re.compile(
     rf"|{_MONTH}\s+{_DAY},\s+){_YEAR}\s*",
     re.I,
 )
+# A month before its day and year, lowercase: "julio 26, 2023", a Spanish blog's date line.
+_MONTH_FIRST_DATE_LINE = re.compile(rf"{_MONTH}\s+{_DAY},\s+{_YEAR}\s*", re.I)
 # The next line only a place and a clock: "mardi 16 avril 2024" / "Antananarivo | 13h48", the
 # site's clock.
 _CLOCK_NEXT_LINE = re.compile(

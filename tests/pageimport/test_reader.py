@@ -7243,6 +7243,38 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "die Sommermonate im mongolischen Hochgebirge verbracht.",
             ["2024-22"],
         ),
+        # "during 2021 to 2022": one span
+        (
+            "India offered courses which would last from three to six months during 2021 to 2022.",
+            ["2021/2022"],
+        ),
+        # a source's line naming the station and its country before the day: no event
+        (
+            "Ein Abkommen wurde am 20. Dezember in Praia unterzeichnet.\n\nQuelle: Rádio "
+            "Comercial, Kap Verde, 21. Dezember 2004",
+            ["XXXX-12-20"],
+        ),
+        # a nation's feast named by its day, no year: no event
+        (
+            "A l'instar de la fête nationale du 6 juillet, la place était noire de monde. La "
+            "formation a eu lieu du 5 au 13 mai 2014.",
+            ["2014-05-05/2014-05-13"],
+        ),
+        # a paper's name and its day in figures, alone: the page's own day, which dates "el
+        # pasado día 21"
+        (
+            "Canarias 7, 31-08-2006\n\nEl ministro se reunió el pasado día 21 en Dakar con su "
+            "homólogo.",
+            ["2006-08-21"],
+        ),
+        # a month told again without its year, before the month of the day stated last: still
+        # of no year (its year may be the next)
+        (
+            "Im Januar lieferte Luxemburg Waffen an die Kapverden. Am 11. Dezember 2018 folgte "
+            "dann eine Vereinbarung der Minister.\n\nBereits im Januar wurden zwei Offiziere "
+            "ausgebildet.",
+            ["XXXX-01", "2018-12-11", "XXXX-01"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -800,6 +800,10 @@ _PATTERNS = [
         rf"(?P<d>{_DAY})(?:st|nd|rd|th|er|\.)?(?=\s+(?:of\s+this\s+month|de\s+este\s+mes|"
         r"de\s+ce\s+mois|dieses\s+Monats)\b)",
     ),
+    (  # "el pasado día 21": a day gone by in the page's own month
+        "day_this_month",
+        rf"(?<=\bel\spasado\sdía\s)(?P<d>{_DAY})(?![\d\w])(?!\s+de\s)",
+    ),
     (  # "on the 19th and 28th this month": each day of a list in the page's own month
         "day_this_month",
         rf"(?:(?<=\bthe\s)|(?<=\band\s)|(?<=,\s))(?P<d>{_DAY})(?:st|nd|rd|th)?"
@@ -1303,8 +1307,9 @@ _METADATA_BEFORE = re.compile(
     r"(?:first\s+|originally\s+)?published)\s+(?:on\s+)?"
     # A parliament's record of its sitting: "HC Deb 17 June 1997 vol 296 c123W"
     r"|\b(?-i:H[CL])\s+Deb\s+"
-    # A source's line: "Quelle: Civil Georgia, 22.08.2009"
-    r"|^\W*(?:quelle|source|sources|fuente|fuentes)\s*:\s*[^,\n]{1,50},\s*"
+    # A source's line: "Quelle: Civil Georgia, 22.08.2009", "Quelle: Rádio Comercial, Kap
+    # Verde, 21. Dezember 2004"
+    r"|^\W*(?:quelle|source|sources|fuente|fuentes)\s*:\s*[^,\n]{1,50},(?:[^,\n]{1,30},)?\s*"
     # A source's line: "(Source: Royal Australian Navy; issued July 18, 2019)"
     r"|\(\s*(?:source|quelle|fuente)\s*:[^()]{0,80}[;,]\s*(?:issued|published|dated)\s+(?:on\s+)?"
     # A magazine's running header: "Issue No: 11 • November 2018 •", "(Issue No 21/01 –
@@ -1482,7 +1487,9 @@ _START_MODIFIER = (
     r"mediados)(?:\s+(?:du\s+mois\s+)?(?:of|de|d['’]|del))?[\s-]*"
 )
 _RANGE_OPEN = re.compile(
-    r"(?:\b(?P<word>from|between|since|du|de|del|entre|desde|depuis|dès|von|vom|seit|zwischen|"
+    # ("during 2021 to 2022": a span's two ends after "during")
+    r"(?:\b(?P<word>from|between|since|during|du|de|del|entre|desde|depuis|dès|von|vom|seit|"
+    r"zwischen|"
     # "in den Jahren 2002 bis 2007", "in the years 2002 to 2007", "en los años 2002 a 2007"
     r"in(?=\s+(?:den\s+Jahren|the\s+years)\s)|en(?=\s+los\s+años\s)|dans(?=\s+les\s+années\s)|"
     r"period(?:\s+of)?|période|"
@@ -1826,6 +1833,15 @@ _STREET_BEFORE = re.compile(
     r"\s+(?:(?:du|del|de)\s+)?$",
     re.I,
 )
+# A nation's feast named by its day: "la fête nationale du 6 juillet", "la fiesta nacional del
+# 9 de julio" (with no year, the feast as every year keeps it).
+_NATIONAL_DAY_BEFORE = re.compile(
+    r"\b(?:fête\s+(?:nationale|de\s+l['’]indépendance)|fiesta\s+nacional|"
+    r"día\s+de\s+la\s+independencia)\s+(?:du|del|de)\s+$",
+    re.I,
+)
+# A paper's name and a comma, alone before its issue's day in figures: "Canarias 7, 31-08-2006"
+_PAPER_AND_COMMA_LINE = re.compile(r"\W*(?-i:[A-Z])[\w.'’]*(?:[ \t]+[\w.'’]+){0,3},[ \t]*")
 _CREDIT_LABEL_BEFORE = re.compile(
     r"(?:^|\n)\W*(?:fotograf[íi]as?|photos?|fotos?|photo\s+credit|cr[ée]dito?s?(?:\s+photo)?)"
     r"\s*:\s*(?:©\s*)?$",
@@ -2959,6 +2975,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if _FORUM_HANDLE_BEFORE.search(text[max(0, s - 40) : s]):
                 page_own(s, e, None)  # "u/Forsaken_Hermit Jul 08 '24": when a post was written
                 continue
+            if _NATIONAL_DAY_BEFORE.search(text[max(0, s - 40) : s]) and not re.search(
+                r"\d{4}", match.group(0)
+            ):
+                page_own(s, e, None)  # "la fête nationale du 6 juillet": a feast, every year
+                continue
             if _STREET_BEFORE.search(text[max(0, s - 20) : s]):
                 page_own(s, e, None)  # "la Avenida 9 de Julio": a street named after a day
                 continue
@@ -3018,6 +3039,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 # "Last updated: 01 Sep. 2022": the page's own date, no event; nor any part of it.
                 updated = bool(_UPDATED.search(text[max(0, s - 40) : s]))
                 page_own(s, e, _point(name, match), updated)
+                continue
+            if (
+                name in ("numeric", "numeric_de")
+                and _PAPER_AND_COMMA_LINE.fullmatch(text, line_start, s)
+                and not text[e : (len(text) if (n := text.find("\n", e)) < 0 else n)].strip()
+            ):
+                page_own(s, e, _point(name, match))  # "Canarias 7, 31-08-2006": a paper's day
                 continue
             if name in ("iso", "numeric", "numeric_de") and s and text[s - 1].isalpha():
                 page_own(s, e, _point(name, match))  # "QNA09.07.2018": a photo's credit
@@ -5407,6 +5435,10 @@ class _Context:
         # The days prose told without a year, no year found for them: told again later, they
         # are the same day, still of no year ("last August 9" ... "the August 9 test-firing").
         self.yearless_days: set[tuple[int, int]] = set()
+        # ... and the months ("Im Januar lieferte Luxemburg ..." ... "Bereits im Januar"), but
+        # for a month prose has since stated with its year
+        self.yearless_months: set[int] = set()
+        self.months_with_year: set[int] = set()
         # The last full day stated in prose.
         self.stated_day: _StatedDay | None = None
         # The last day of the month the context year was stated with, when it was a month
@@ -5746,6 +5778,21 @@ class _Context:
                         year = None
                     elif not year:
                         self.yearless_days.add(day)
+                if point.unit == "month" and sentence >= 0 and mention.last is None:
+                    stated = self.stated_day.day if self.stated_day else None
+                    if (
+                        year
+                        and point.month in self.yearless_months - self.months_with_year
+                        and self.prose
+                        and stated
+                        and stated.year == year
+                        and point.month < stated.month
+                    ):
+                        # (a month before the day stated last in prose: that year's, or the
+                        # next's, which the page has not said)
+                        year = None
+                    elif not year:
+                        self.yearless_months.add(point.month)
                 if year:
                     point.year = year
                     point.inferred_year = True
@@ -5760,6 +5807,8 @@ class _Context:
                 self.named_year = point.year
             if point.unit in ("day", "month"):
                 self.latest = max(self.latest or point.year, point.year)
+                if not point.inferred_year and sentence >= 0:
+                    self.months_with_year.add(point.month)
             if point.unit == "day" and not point.inferred_year and sentence >= 0:
                 self.days[(point.month, point.day)] = point.year
                 weekday = _weekday_before(text, mention.start)

@@ -7275,6 +7275,41 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "ausgebildet.",
             ["XXXX-01", "2018-12-11", "XXXX-01"],
         ),
+        # a clock's minutes before a month: no day of that month
+        (
+            "The patrol boat docked at 15:21 Dec. 29, 2016 in Cairns.",
+            ["2016-12-29"],
+        ),
+        # a related story's line, its section's name run into the clock: no event
+        (
+            "The camp has been built since February 2015.\n\nNews15:21 Dec. 29, 2016\nThe "
+            "projects we loved\nNews13:49 Dec. 25, 2016\nA plane crashed in the Black Sea",
+            ["2015-02"],
+        ),
+        # "Crée le" (mistyped "Créé le") in a byline: when the story was written
+        (
+            "Anne Writer | Crée le 01.04.2025 à 14h00 | Mis à jour le 02.04.2025\n\nLa "
+            "visite du président a eu lieu en juillet 2023.",
+            ["2023-07"],
+        ),
+        # a release's number and place before its day: the release's own day
+        (
+            "Pressemitteilung Nr.: 06/04 Aschersleben, 8. Juni 2004 Ausbildungshilfe für die "
+            "Polizei\n\nIm Jahre 2002 begann das Projekt.",
+            ["2002"],
+        ),
+        # a day of the month the paragraph before named last, nothing between
+        (
+            "FSS Micronesia departed Pohnpei on September 13, 2013 with fourteen crew.\n\nThey "
+            "arrived in Cairns on the 20th and joined the fleet review.",
+            ["2013-09-13", "2013-09-20"],
+        ),
+        # a printed magazine's page header: its issue dates "cette année"
+        (
+            "10 Sudmag.nc | Juin 2023 DOSSIER Affirmer sa souveraineté\n\nCette année, du 24 "
+            "avril au 6 mai, tous étaient réunis.",
+            ["2023-04-24/2023-05-06"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1252,7 +1252,8 @@ _METADATA_BEFORE = re.compile(
     r"gepubliceerd|veröffentlicht|erschienen|pubdate|erstellt|fecha\s+de\s+publicaci[oó]n|date\s+de\s+publication|actualizare|"
     # a forum member's line: "Inscrit le : 14/02/2009"; an essay site's: "Enviado por • 17 de
     # Junio de 2014 • 1.925 Palabras"
-    r"rédigée?|inscrit\s+le|enviado\s+por|"
+    # ("Anne Writer | Créé le 01.04.2025 à 14h00", "Crée le" mistyped: when it was written)
+    r"rédigée?|inscrit\s+le|enviado\s+por|(?-i:Cr[ée][ée]e?)\s+le|"
     # a press office's release line: "For immediate release: Jul 7, 2010"
     r"(?:for\s+)?immediate\s+release|"
     # "Published/Last Modified on: February 27, 2015"
@@ -1307,6 +1308,9 @@ _METADATA_BEFORE = re.compile(
     r"(?:first\s+|originally\s+)?published)\s+(?:on\s+)?"
     # A parliament's record of its sitting: "HC Deb 17 June 1997 vol 296 c123W"
     r"|\b(?-i:H[CL])\s+Deb\s+"
+    # A release's number and place before its day: "Pressemitteilung Nr.: 06/04 Aschersleben,"
+    # (the number alone in sight: the window before a date is short)
+    r"|\b(?-i:Nr|No|N[°º])\.?\s*:\s*\d{1,4}/\d{2,4}\s+(?-i:[A-Z])[\w-]+,\s*"
     # A source's line: "Quelle: Civil Georgia, 22.08.2009", "Quelle: Rádio Comercial, Kap
     # Verde, 21. Dezember 2004"
     r"|^\W*(?:quelle|source|sources|fuente|fuentes)\s*:\s*[^,\n]{1,50},(?:[^,\n]{1,30},)?\s*"
@@ -1840,6 +1844,10 @@ _NATIONAL_DAY_BEFORE = re.compile(
     r"día\s+de\s+la\s+independencia)\s+(?:du|del|de)\s+$",
     re.I,
 )
+# A related story's line, its section's name run into the clock: "News15:21 Dec. 29, 2016"
+_LISTED_STORY_BEFORE = re.compile(r"\W*(?-i:[A-Z][a-z]{2,15})\d{1,2}:\d\d\s+")
+# A printed magazine's page header, its page number and site before the issue: "10 Sudmag.nc |"
+_PRINTED_PAGE_HEADER_BEFORE = re.compile(r"\W*\d{1,3}\s+[\w-]+\.[a-z]{2,4}\s*\|\s*")
 # A paper's name and a comma, alone before its issue's day in figures: "Canarias 7, 31-08-2006"
 _PAPER_AND_COMMA_LINE = re.compile(r"\W*(?-i:[A-Z])[\w.'’]*(?:[ \t]+[\w.'’]+){0,3},[ \t]*")
 _CREDIT_LABEL_BEFORE = re.compile(
@@ -2975,10 +2983,18 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if _FORUM_HANDLE_BEFORE.search(text[max(0, s - 40) : s]):
                 page_own(s, e, None)  # "u/Forsaken_Hermit Jul 08 '24": when a post was written
                 continue
+            if s >= 2 and text[s - 1] == ":" and text[s - 2].isdigit():
+                continue  # "15:21 Dec. 29, 2016": a clock's minutes, no day of December
             if _NATIONAL_DAY_BEFORE.search(text[max(0, s - 40) : s]) and not re.search(
                 r"\d{4}", match.group(0)
             ):
                 page_own(s, e, None)  # "la fête nationale du 6 juillet": a feast, every year
+                continue
+            if _LISTED_STORY_BEFORE.fullmatch(text, line_start, s):
+                page_own(s, e, None)  # "News15:21 Dec. 29, 2016": a listed story's time
+                continue
+            if _PRINTED_PAGE_HEADER_BEFORE.fullmatch(text, line_start, s):
+                page_own(s, e, _point(name, match))  # "10 Sudmag.nc | Juin 2023": its issue
                 continue
             if _STREET_BEFORE.search(text[max(0, s - 20) : s]):
                 page_own(s, e, None)  # "la Avenida 9 de Julio": a street named after a day
@@ -5550,7 +5566,15 @@ class _Context:
                 if point.month_named:
                     named = self.named_month
                     # a day before the one named is not in its month: "left on the 2nd"
-                    if named and named.block == block >= 0 and point.day > named.day:
+                    # (or the paragraph before, when nothing stands between: "departed on
+                    # September 13 ..." / "They arrived in Cairns on the 20th")
+                    adjacent = (
+                        named is not None
+                        and named.day  # (a month alone there dates no day here)
+                        and 0 <= named.block < block
+                        and not text[text.find("\n", named.block) : block].strip()
+                    )
+                    if named and (named.block == block >= 0 or adjacent) and point.day > named.day:
                         point.month, year = named.month, named.year
                     elif (
                         named

@@ -336,6 +336,12 @@ def test_an_acronym_is_matched_as_written_only():
     assert only("In 2004 they had to act fast.", actors=table).actors == []
 
 
+def test_a_nations_initials_before_a_currency_sign_name_no_actor():
+    table = ActorTable.build(nations=[("USA", "United States")])
+    assert only("In 2008 the corvettes were sold for US$1.2 billion.", actors=table).actors == []
+    assert only("In 2008 the US sold the corvettes.", actors=table).actors == ["United States"]
+
+
 def test_find_dates_reports_offsets_of_each_phrase():
     text = "From 2004 to 2011, and again in May 2015."
     mentions = find_dates(text)
@@ -7309,6 +7315,18 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "10 Sudmag.nc | Juin 2023 DOSSIER Affirmer sa souveraineté\n\nCette année, du 24 "
             "avril au 6 mai, tous étaient réunis.",
             ["2023-04-24/2023-05-06"],
+        ),
+        # a day in English words: "on the first of March 2011"
+        (
+            "The advert was published on the first of March 2011, and before that on the "
+            "twenty-fifth of February.",
+            ["2011-03-01", "2011-02-25"],
+        ),
+        # "at 2007 exchange rates": the rates a sum is told in, no event
+        (
+            "The corvettes were sold to Algeria in 2008 for about US$1.2 billion at 2007 "
+            "exchange rates.",
+            ["2008"],
         ),
     ],
 )

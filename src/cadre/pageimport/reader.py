@@ -481,6 +481,20 @@ _WEEKDAY_SHORT = (
 # year when written.
 _DAY_SPAN_END = rf"(?P<d>{_DAY})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+{_Y}(?!\d))?"
 
+# The days of a month in English words: "on the first of March", "the twenty-fifth of
+# December".
+_ORDINAL_WORDS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]  # fmt: skip
+_ENGLISH_DAY_WORDS = (
+    {word: number for number, word in enumerate(_ORDINAL_WORDS, 1)}
+    | {"twentieth": 20, "thirtieth": 30}
+    | {f"twenty{joiner}{word}": 20 + number for number, word in enumerate(_ORDINAL_WORDS[:9], 1)
+       for joiner in ("-", " ")}
+    | {"thirty-first": 31, "thirty first": 31}
+)  # fmt: skip
 # The days of a month in Spanish words ("primero" has its own pattern; "uno", as said of a
 # date: "el próximo uno de enero").
 _SPANISH_DAY_WORDS = {
@@ -491,6 +505,7 @@ _SPANISH_DAY_WORDS = {
     "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
     "treinta y uno": 31,
 }  # fmt: skip
+_DAY_WORDS = _SPANISH_DAY_WORDS | _ENGLISH_DAY_WORDS
 
 # The English months written in three letters ("Oct", "Dec"), for day and year in figures.
 _THREE_LETTER_MONTHS = [m for m in ENGLISH_MONTHS if len(m) == 3]
@@ -779,6 +794,12 @@ _PATTERNS = [
         rf"(?P<dw>{_alternatives(_SPANISH_DAY_WORDS)})\s+de\s+(?P<m>{_MONTH})(?![\w])"
         # ("El dos de abril, la empresa ...", "desde el próximo uno de enero": no year stated)
         rf"(?:\s+(?:de|del)\s+{_Y}(?!\d))?",
+    ),
+    (  # "on the first of March", "the twenty-fifth of February 2011": a day in English words
+        "dmy",
+        rf"(?<=\bthe\s)(?=[a-z]+(?:[ -][a-z]+)?\s+of\s)"  # (a word and "of" first: cheap)
+        rf"(?P<dw>{_alternatives(_ENGLISH_DAY_WORDS)})\s+of\s+(?P<m>{_MONTH})(?![\w])"
+        rf"(?:,?\s+{_Y}(?!\d))?",
     ),
     (  # "a partir del primero de junio", "el 1° de mayo de 2019": the month's first day
         "dmy",
@@ -1173,6 +1194,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"rifles?\b|carbines?\b|"
     # (whole words: "the 2003 European Security Strategy" is no sum in euros)
     r"kilomet|(?:metres|meters|hours|kg|tonnes|euros?|dollars|USD|EUR)\b|[/:]\d|©"
+    # "worth $1.2 billion at 2007 exchange rates": the rates a sum is told in
+    r"|exchange\s+rates?\b|prices\b"
     # "(2000$US) par mois", "2000 €": a sum, its currency's sign after it
     r"|[$€£¥]"
     # "2050 National Guard Dr.": a street number
@@ -2536,7 +2559,7 @@ def _point(name: str, match: re.Match) -> DatePoint | None:
         point = DatePoint("day", year, int(groups["mn"]), int(groups["d"]))
     elif name in ("dmy", "mdy", "dmy_glued", "ymd", "dtg", "daylist"):
         month = _DAY_MONTHS[groups["m"].rstrip(".").lower()]
-        day = _SPANISH_DAY_WORDS[groups["dw"].lower()] if "dw" in groups else groups.get("d", 1)
+        day = _DAY_WORDS[groups["dw"].lower()] if "dw" in groups else groups.get("d", 1)
         point = DatePoint("day", year, month, int(day))
     elif name == "numeric_weekday":
         first, second = int(groups["a"]), int(groups["b"])
@@ -4314,6 +4337,8 @@ class ActorTable:
                 )
                 if found:
                     start, end = words[i].start(), words[i + n - 1].end()
+                    if text.startswith("$", end):
+                        break  # "US$1.2 billion": a currency, no nation acting
                     hits.append((start, start - end, 0, *found))
                     break
         for match in self.offices.finditer(text):

@@ -2963,6 +2963,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 page_own(s, e, None)  # "URVIO n.35 Quito Jan./Apr. 2023": a journal's issue
                 continue
             line_start = text.rfind("\n", 0, s) + 1
+            line_end = len(text) if (n := text.find("\n", e)) < 0 else n
             if _FILE_LABEL_AFTER.match(text, e) and _FILE_LABEL_BEFORE.fullmatch(
                 text, line_start, s
             ):
@@ -3082,7 +3083,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             if (
                 name in ("numeric", "numeric_de")
                 and _PAPER_AND_COMMA_LINE.fullmatch(text, line_start, s)
-                and not text[e : (len(text) if (n := text.find("\n", e)) < 0 else n)].strip()
+                and not text[e:line_end].strip()
             ):
                 page_own(s, e, _point(name, match))  # "Canarias 7, 31-08-2006": a paper's day
                 continue
@@ -3096,7 +3097,6 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             point = _point(name, match)
             if point is None:
                 continue
-            line_end = len(text) if (n := text.find("\n", e)) < 0 else n
             if not text[e:line_end].strip() and _ACT_DATE_LINE.match(text[line_start:s]):
                 page_own(s, e, None)  # "of 19 April 2016" under a decision's title
                 continue

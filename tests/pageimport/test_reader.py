@@ -7328,6 +7328,18 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "exchange rates.",
             ["2008"],
         ),
+        # the title closes with the days of the course: "el pasado 15 de noviembre" is of them
+        (
+            "SOURCE: https://example.org/a\nTITLE: La IILA reanuda la formación en desminado. "
+            "15-26 de noviembre de 2021\n\nLa IILA reanuda la formación en desminado. 15-26 de "
+            "noviembre de 2021\nEl pasado 15 de noviembre se llevó a cabo la formación.\n",
+            ["2021-11-15"],
+        ),
+        # a university named after a day: "la Universidad 4 de Mayo" dates nothing
+        (
+            "El Presidente presidirá la graduación de la Universidad 4 de Mayo, iniciada en 2019.",
+            ["2019"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

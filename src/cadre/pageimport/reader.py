@@ -1853,10 +1853,11 @@ _PLACE_IN_PARENTHESES_BEFORE = re.compile(
 _AGENCY_PARENTHESIS_BEFORE = re.compile(
     r"\((?-i:[A-Z][A-Za-z-]{1,15}(?:\s+[A-Z][A-Za-z-]{1,15}){0,2})\s*[;,]\s*$"
 )
-# A street, a square, a bridge or a stadium named after a day: "la Avenida 9 de Julio", "rue du
-# 4 Septembre", "el bulevar 30 de junio".
+# A street, a square, a bridge, a stadium or a school named after a day: "la Avenida 9 de Julio",
+# "rue du 4 Septembre", "el bulevar 30 de junio", "la Universidad 4 de Mayo".
 _STREET_BEFORE = re.compile(
-    r"\b(?:avenida|avenue|calle|bulevar|boulevard|rue|plaza|paseo|puente|pont|estadio|stade)"
+    r"\b(?:avenida|avenue|calle|bulevar|boulevard|rue|plaza|paseo|puente|pont|estadio|stade|"
+    r"universidad|colegio|escuela|liceo|instituto|hospital|barrio|reparto)"
     r"\s+(?:(?:du|del|de)\s+)?$",
     re.I,
 )
@@ -5469,6 +5470,9 @@ class _Context:
         # The page's own date (a dateline's, a date line's): the reference date when the
         # user gave none, for "this year" and "the last 12 October".
         self.own_date: datetime.date | None = None
+        # The days a range closing the page's title spans ("... desminado humanitario. 15-26 de
+        # noviembre de 2021"): the period the page tells of, written during or after it.
+        self.own_period: tuple[datetime.date, datetime.date] | None = None
         # The days the page has dated with their year: the same day named again without it
         # ("una estancia del 15 de febrero al 16 de abril de 2026 ... llegarán el 15 de
         # febrero") is that day.
@@ -5505,6 +5509,8 @@ class _Context:
             self.page_year = mention.first.year
             if not mention.is_range and mention.first.unit == "day":
                 self.own_date = mention.start_date
+            elif mention.is_range and mention.first.unit == "day" and mention.has_year:
+                self.own_period = (mention.start_date, mention.end_date)
 
     def page_dates_in(self, line: str):
         """Every full day of a line of the site's furniture is the page's own date."""
@@ -5639,6 +5645,10 @@ class _Context:
                         # last such date before the day its sentence stated; a day of another
                         # sentence may be the end of what it tells ("jusqu'au 19 septembre")
                         year = _year_beside(point, stated.day, after=False)
+                    if year is None and self.own_period and point.unit == "day":
+                        # "15-26 de noviembre de 2021" closing the title ... "El pasado 15 de
+                        # noviembre": a day of the period the page's title dates is of its year
+                        year = _year_in_period(point, *self.own_period)
                     if year is None and sentence >= 0:
                         # "during the EURONAVAL 2018 Exhibition held in Paris last October"
                         year = _year_of_a_name_before(text, sentence, mention.start)
@@ -6049,6 +6059,18 @@ class _Context:
         none was given), or of the last one before it."""
         reference = self.reference or self.own_date
         return _year_beside(point, reference, after=after) if reference else None
+
+
+def _year_in_period(point: DatePoint, start: datetime.date, end: datetime.date) -> int | None:
+    """The year in which `point`'s month and day fall between `start` and `end`, if any."""
+    for year in range(start.year, end.year + 1):
+        try:
+            day = datetime.date(year, point.month, point.day)
+        except ValueError:
+            continue
+        if start <= day <= end:
+            return year
+    return None
 
 
 # A name that carries its year: "Fuerzas Comando 2023", "Sincere Partners-2019".

@@ -7340,6 +7340,27 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "El Presidente presidirá la graduación de la Universidad 4 de Mayo, iniciada en 2019.",
             ["2019"],
         ),
+        # "entre los años 2000 y 2005": two years, no decade
+        (
+            "Entre los años 2000 y 2005 varios guardias civiles fueron destinados a Mozambique.",
+            ["2000/2005"],
+        ),
+        # "the Class of 2015 graduation last May 22": the class's graduation, in its year
+        (
+            "Today marks eight months since the Class of 2015 graduation last May 22.",
+            ["2015", "2015-05-22"],
+        ),
+        # ... but a class's other days are years before it: "Induction Day" stays yearless
+        (
+            "Congratulations to the Class of 2011. Nine students reported during Induction Day "
+            "on June 27.",
+            ["2011", "XXXX-06-27"],
+        ),
+        # "in the spring or summer semester": either season, each year, no date
+        (
+            "In 2017 each officer arrives with a new class in the spring or summer semester.",
+            ["2017"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

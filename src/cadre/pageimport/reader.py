@@ -961,8 +961,9 @@ _PATTERNS = [
         # ("in the early autumn": the season all the same)
         rf"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<s>{_SEASON})\b"
         # ("in the autumn of the same year": the year just stated; "of last year": counted
-        # from the page's own)
-        r"(?!\s+(?:of|de|del)\b(?!\s+the\s+same\s+year\b|\s+(?:last|next)\s+year\b))",
+        # from the page's own; "in the spring or summer semester": either, each year)
+        r"(?!\s+(?:of|de|del)\b(?!\s+the\s+same\s+year\b|\s+(?:last|next)\s+year\b)"
+        rf"|\s+or\s+(?:the\s+)?{_SEASON}\b)",
     ),
     # "In autumn, Chennault went to ...": a season alone opening its sentence, a comma after
     # it ("in summer camps", "an exercise in winter.": a season's things or weather, no date)
@@ -1029,6 +1030,8 @@ _PATTERNS = [
         r"(?!\s+(?:et|à|au)\s+(?:19|20)\d[1-9]\b)"
         # ("los años ’50": an apostrophe before the two figures)
         r"|(?:(?:la\s+)?década\s+de(?:l|\s+los)?|(?:los\s+)?años)\s+['’‘]?(?P<dy3>(?:19|20)\d0|[2-9]0)\b"
+        # ("entre los años 2000 y 2005": two years, the second no decade's)
+        r"(?!\s+(?:y|a|al|hasta)\s+(?:19|20)\d[1-9]\b)"
         # "des années 1980 et 2000": the second of a list of decades
         r"|(?<=années\s\d\d\d\d\set\s)(?P<dy7>(?:19|20)\d0)\b"
         # "los años 60 y 70", "les années 60 et 70", "the 60s and 70s": the second of two
@@ -6083,10 +6086,10 @@ _NAME_BEFORE_YEAR = re.compile(
 def _year_of_a_name_before(
     text: str, sentence: int, start: int, *, months: bool = True
 ) -> int | None:
-    """The year of the last name that carries one ("the EURONAVAL 2018 Exhibition") in the
-    sentence before `start`: the year of the event it names, which a "last October" after
-    it in the sentence tells of. With `months` false, a month and its year ("until March
-    2021") is no name."""
+    """The year of the last name that carries one ("the EURONAVAL 2018 Exhibition", "the Class
+    of 2015 graduation") in the sentence before `start`: the year of the event it names, which
+    a "last October" after it in the sentence tells of. With `months` false, a month and its
+    year ("until March 2021") is no name."""
     year = None
     for found in re.finditer(r"(?<![\d/.])(?:19|20)\d\d(?![\d/.])", text[sentence:start]):
         at = sentence + found.start()
@@ -6095,12 +6098,19 @@ def _year_of_a_name_before(
             continue
         if _NAMING_BEFORE.search(text, max(0, at - 60), at):
             continue  # "dans le quartier ACI 2000": a place's name, of no event's year
-        if name or (
-            # "the 2021 Indestructible Brotherhood exercise": the year before the name
-            re.search(r"\bthe\s+$", text[max(0, at - 5) : at], re.I)
-            and (
-                _CAPITAL_AFTER.match(text, sentence + found.end())
-                or (not months and _ONE_TIME_AFTER.match(text, sentence + found.end()))
+        graduation = _CLASS_OF_BEFORE.search(text, max(0, at - 12), at) and (
+            _GRADUATION_AFTER.match(text, sentence + found.end())
+        )
+        if (
+            name
+            or graduation
+            or (
+                # "the 2021 Indestructible Brotherhood exercise": the year before the name
+                re.search(r"\bthe\s+$", text[max(0, at - 5) : at], re.I)
+                and (
+                    _CAPITAL_AFTER.match(text, sentence + found.end())
+                    or (not months and _ONE_TIME_AFTER.match(text, sentence + found.end()))
+                )
             )
         ):
             year = int(found.group())
@@ -6108,6 +6118,10 @@ def _year_of_a_name_before(
 
 
 _CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-ZÀ-Þ])")
+# "the Class of 2015 graduation last May 22": a class's graduation, in the year it is named by
+# (its other days, "Induction Day" of the Class of 2011, are years before it)
+_CLASS_OF_BEFORE = re.compile(r"\bclass\s+of\s+$", re.I)
+_GRADUATION_AFTER = re.compile(r"\s+(?:graduation|commencement)\b", re.I)
 # ... or, where months are no names, the word for one time of a recurring exercise: "the 2016
 # edition of"
 _ONE_TIME_AFTER = re.compile(r"\s+(?:edition|iteration|round|rotation)\b", re.I)

@@ -7361,6 +7361,21 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "In 2017 each officer arrives with a new class in the spring or summer semester.",
             ["2017"],
         ),
+        # "los días 29, 30 y 31 de octubre": days in a row, one span; days apart stay apart
+        (
+            "El curso se desarrollará entre los días 29, 30 y 31 de octubre de 2019.",
+            ["2019-10-29/2019-10-31"],
+        ),
+        (
+            "Las visitas fueron los días 12, 18 y 23 de noviembre de 2019.",
+            ["2019-11-12", "2019-11-18", "2019-11-23"],
+        ),
+        # the day, then the place and its country, then a dash: a dateline
+        (
+            "26 June 2013, New York, USA – UNITAR’s programme joined the working group, first "
+            "convened in 2012.",
+            ["2012"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

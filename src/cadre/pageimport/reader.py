@@ -1747,9 +1747,13 @@ _PLACE_ONLY_AFTER = re.compile(
 )
 # A date opening a text, then its place in parentheses and a dash: "July 24, 2019 (JUBA) –".
 # "14 June 2022, Accra - The Board ...": the place after a comma, then a dash or a colon
-# ("24 February 2021, Bishoftu-Ethiopia: The ...").
+# ("24 February 2021, Bishoftu-Ethiopia: The ...", "26 June 2013, New York, USA – UNITAR’s").
 _PLACE_AFTER_DATE = re.compile(
-    r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]|^\s*,\s*" + _PLACE_NAME + r"\s*[-–—:]\s+(?-i:[A-ZÀ-Þ])"
+    r"^\s*\([A-ZÀ-Þ][^()\d]{1,30}\)\s*[-–—:]|^\s*,\s*"
+    + _PLACE_NAME
+    + r"(?:\s*,\s*"
+    + _PLACE_NAME
+    + r")?\s*[-–—:]\s+(?-i:[A-ZÀ-Þ])"
 )
 # "(August 25, Colombo, Sri Lanka Guardian) The United States ...": the day, the place and the
 # paper in the brackets that open the story.
@@ -3531,6 +3535,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             e = found[i + 1][1]
             mention = DateMention(s, e, point)
             i += 1
+        if name == "daylist" and (closing := _days_in_a_row(found, i, text)) is not None:
+            # "entre los días 29, 30 y 31 de octubre": each day the one after the day before,
+            # the last two a range already: one span
+            mention = DateMention(s, found[closing][1], point, found[closing][3])
+            i = closing
         if mention.last is None and i + 1 < len(found):
             s2, e2, _, point2 = found[i + 1]
             opened = _RANGE_OPEN.search(text[max(0, s - 30) : s])
@@ -3963,6 +3972,23 @@ def _next_months(a: DatePoint, b: DatePoint, between: str, before: str) -> bool:
             or _OR_NEXT.fullmatch(between)
         )
     )
+
+
+def _days_in_a_row(found: list, i: int, text: str) -> int | None:
+    """The index of the range of two days ("30 y 31 de octubre") that closes a list of days
+    opened at `found[i]` ("29, 30 y 31"), when each day is the one after the day before; None
+    for a list of days apart ("los días 12, 18 y 23 de noviembre")."""
+    day, j = found[i][3].day, i + 1
+    while j < len(found) and re.fullmatch(r"\s*,\s*", text[found[j - 1][1] : found[j][0]]):
+        name, point = found[j][2], found[j][3]
+        if name == "daylist" and point.day == day + 1:
+            day, j = point.day, j + 1
+            continue
+        if name == "dayrange" and point.month == found[i][3].month:
+            start = _range_start(name, point, text[found[j][0] : found[j][1]])
+            return j if start.day == day + 1 else None
+        return None
+    return None
 
 
 def _next_days(a: DatePoint, b: DatePoint, between: str) -> bool:

@@ -7370,6 +7370,16 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "Las visitas fueron los días 12, 18 y 23 de noviembre de 2019.",
             ["2019-11-12", "2019-11-18", "2019-11-23"],
         ),
+        # "International Women's Day": the 8th of March, as "Christmas Day" is a day
+        (
+            "The training of 2019 ended on International Women’s Day.",
+            ["2019", "2019-03-08"],
+        ),
+        # "in the late summer months of 2014": the season and its year
+        (
+            "In the late summer months of 2014 I embarked on an adventure to Liberia.",
+            ["2014-22"],
+        ),
         # the day, then the place and its country, then a dash: a dateline
         (
             "26 June 2013, New York, USA – UNITAR’s programme joined the working group, first "

@@ -409,7 +409,10 @@ HOLIDAYS = {
     "neujahrstag": (1, 1), "nochebuena": (12, 24), "nochevieja": (12, 31),
     "weihnachtsfest": (12, 25), "may day": (5, 1), "fête du travail": (5, 1),
     "tag der arbeit": (5, 1), "día del trabajo": (5, 1), "día del trabajador": (5, 1),
-    "14-juillet": (7, 14),
+    "14-juillet": (7, 14), "international women's day": (3, 8),
+    "journée internationale des droits des femmes": (3, 8),
+    "journée internationale de la femme": (3, 8), "internationaler frauentag": (3, 8),
+    "día internacional de la mujer": (3, 8),
 }  # fmt: skip
 HOLIDAYS_WITH_YEAR = {
     "christmas": (12, 25), "noël": (12, 25), "weihnachten": (12, 25), "silvester": (12, 31),
@@ -922,7 +925,8 @@ _PATTERNS = [
     ),
     (
         "season",
-        rf"(?<![\w])(?:the\s+)?(?P<s>{_SEASON})(?:\s+(?:of|de|del))?\s+{_Y}(?!\d)",
+        # ("in the late summer months of 2014": the season)
+        rf"(?<![\w])(?:the\s+)?(?P<s>{_SEASON})(?:\s+months)?(?:\s+(?:of|de|del))?\s+{_Y}(?!\d)",
     ),
     (
         "quarter",

@@ -5681,7 +5681,10 @@ class _Context:
                     if year is None and self.own_period and point.unit == "day":
                         # "15-26 de noviembre de 2021" closing the title ... "El pasado 15 de
                         # noviembre": a day of the period the page's title dates is of its year
-                        year = _year_in_period(point, *self.own_period)
+                        first, last = self.own_period
+                        within = _year_beside(point, last, after=False)
+                        if replace(point, year=within).first_day() >= first:
+                            year = within
                     if year is None and sentence >= 0:
                         # "during the EURONAVAL 2018 Exhibition held in Paris last October"
                         year = _year_of_a_name_before(text, sentence, mention.start)
@@ -6092,18 +6095,6 @@ class _Context:
         none was given), or of the last one before it."""
         reference = self.reference or self.own_date
         return _year_beside(point, reference, after=after) if reference else None
-
-
-def _year_in_period(point: DatePoint, start: datetime.date, end: datetime.date) -> int | None:
-    """The year in which `point`'s month and day fall between `start` and `end`, if any."""
-    for year in range(start.year, end.year + 1):
-        try:
-            day = datetime.date(year, point.month, point.day)
-        except ValueError:
-            continue
-        if start <= day <= end:
-            return year
-    return None
 
 
 # A name that carries its year: "Fuerzas Comando 2023", "Sincere Partners-2019".

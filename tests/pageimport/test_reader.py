@@ -7054,6 +7054,12 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
     assert edtfs(text) == expected
 
 
+CITED_TITLE = (
+    "Employing Police Training as a Tool of Preventive Intervention: A Report from a Module of "
+    "the 2011 Seminar"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -7386,6 +7392,33 @@ def test_these_shapes_of_the_sets_291_and_later_read_as_their_gold_reads_them(te
             "convened in 2012.",
             ["2012"],
         ),
+        # a day with its leading zero opening the line, a full stop, the story: the item's own date
+        (
+            "07 de febrero del 2020. El nuevo laboratorio comenzó a gestarse desde 2012.",
+            ["2012"],
+        ),
+        # a record's field named "... Date" with no colon, its value on the line below: an event
+        (
+            "Project Description\nThe project trained staff who educate police recruits.\n"
+            "Evaluation Date\nMay 2012\n",
+            ["2012-05"],
+        ),
+        # ... but the record's publication date stays its own
+        ("Publication Date\nFebruary 1, 2008\n", []),
+        # a journal's "Received Date:" and "Accepted Date:": the article's own dates
+        (
+            "Received Date: November 23, 2012; Accepted Date: December 29, 2012; Published "
+            "Date: December 31, 2012",
+            [],
+        ),
+        # the page cited as "Writer A (2013) <title>", and the title after a badge's word:
+        # neither the citation's year nor the title's is an event
+        (
+            f"TITLE: {CITED_TITLE}\n\nCitation: Manzella C, Papazoglou K (2013) {CITED_TITLE}. J "
+            "Forensic Res S11:004.\n",
+            [],
+        ),
+        (f"TITLE: {CITED_TITLE}\n\nalexa {CITED_TITLE}\nThe module was given in Muenster.\n", []),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1363,14 +1363,14 @@ _METADATA_BEFORE = re.compile(
     r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit|ausgabejahr|erscheinungsjahr|"
     r"headlines)\s*:\s*(?:\(\s*)?"  # "Date: (19-05-2017)"
     # "Recibido: 10 de marzo de 2014. Aceptado: 18 de abril de 2014.": when a journal received
-    # and accepted the article
+    # and accepted the article ("Received Date: November 23, 2012; Accepted Date: ...")
     # ("Recepción: 26 de enero de 2015. Aprobación: 15 de marzo de 2015.")
     # ("Fecha de recepción: junio 2025", "Recibido: 28-04-2017 | Aceptado: 12-01-2018")
     # ("Recibido: 22/10/2019 – Aprobado:23/04/2020", "Enviado: mayo de 2025. Aceptado: ...",
     # "Recibido: 14 de agosto de 2018 / Modificado: 26 de septiembre de 2018 / Aceptado: ...")
     r"|(?:^|\n|[.;|/–—]\s)\W*(?:fecha\s+de\s+)?(?:received|accepted|recibido|aceptado|reçu|accepté|"
     r"recepción|aprobación|aceptación|aprobado|enviado|submitted|soumis|modificado|revised|"
-    r"revisado)\s*:\s*"
+    r"revisado)(?:\s+date)?\s*:\s*"
     # "Pages 515-533 | Received 21 Dec 2022, Accepted 06 Sep 2023, Published online: 16 Sep
     # 2023": a journal's line, its labels capitalised
     r"|[|,]\s*(?-i:Received|Accepted|Published\s+online)\s*:?\s*"
@@ -1901,7 +1901,8 @@ _REPORT_NUMBER_BEFORE = re.compile(
 )
 _SOURCE_LABEL_BEFORE = re.compile(
     # ... or how to cite the page itself: "Cita sugerida: Molinari, L. (2020)."
-    r"(?:^|\n)\W*(?:quellen?|sources?|fuentes?|cita\s+sugerida|c[oó]mo\s+citar|suggested\s+citation|"
+    r"(?:^|\n)\W*(?:quellen?|sources?|fuentes?|cita\s+sugerida|c[oó]mo\s+citar|"
+    r"(?:suggested\s+)?citation|"
     r"how\s+to\s+cite|pour\s+citer|zitiervorschlag|zitierweise)\s*:[^\n]{0,80}$",
     re.I,
 )
@@ -3707,6 +3708,19 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             # will sail in later this week", "December 2014 – The government has requested":
             # news told from its own day (or month)
             mention.dateline = True
+        if (
+            mention.first.unit == "day"
+            and mention.first.year
+            and mention.last is None
+            and not text[: mention.start].strip(" \t•·*-")
+            and text.startswith("0", mention.start)
+            and re.match(r"\.[ \t]+(?-i:[A-ZÀ-Þ])", after)
+        ):
+            # "07 de febrero del 2020. El nuevo Laboratorio ...": a day written with its leading
+            # zero, as a site prints its dates, opening the line, a full stop and the story after
+            # it; the item's own date, as a dateline is (a chronology's "16 December 2004. The
+            # Council agreed ..." is an event)
+            mention.dateline = True
         if not text[: mention.start].strip(" \t•·*-") and (
             (mention.first.year and _PLACE_AFTER_DATE.match(after))
             or (mention.first.year and _ITEM_NUMBER_AFTER.match(after))
@@ -4638,8 +4652,19 @@ def read_dates(
             if not title_sentence:
                 block = Block(block.end - len(rest), block.end, block.kind)
                 raw = rest
-        if headline and re.search(r",\s*[«“\"]\s*" + re.escape(headline), _plain(raw)):
-            continue  # 'A. Writer et al., « <title> », A Journal': how to cite the page itself
+        cited_title = (
+            r",\s*[«“\"]\s*" + re.escape(headline) + r"|\(\d{4}[a-z]?\)\.?\s+" + re.escape(headline)
+        )
+        if headline and re.search(cited_title, _plain(raw)):
+            # 'A. Writer et al., « <title> », A Journal', "Writer A (2013) <title>. J Res S11":
+            # how to cite the page itself
+            continue
+        if (
+            headline
+            and re.match(r"\s*[a-z]", raw)
+            and re.fullmatch(r"[a-z]{2,12} " + re.escape(headline) + r"\W*", _plain(raw))
+        ):
+            continue  # "alexa <title>": the title after a badge's lower-case word
         if _keyword_line(raw) or _KEYWORDS_LABEL.match(raw):
             continue  # "Lithuani, Poland, Ukraine, ..., “Maple Arch 2017”, NATO, training"
         if _ARCHIVE_NOTICE.search(raw):
@@ -5191,7 +5216,8 @@ _PAGE_DATE_LABEL = re.compile(
 
 def _is_label(line: str) -> bool:
     return (
-        line.endswith(":")
+        # ("Evaluation Date" / "May 2012": a record's field named by its last word, no colon)
+        (line.endswith(":") or bool(re.fullmatch(r"(?:[A-Z][a-z]+\s+){1,3}Dates?", line)))
         and len(line.split()) <= 6
         and not _PAGE_DATE_LABEL.match(line)
         and not _METADATA_BEFORE.search(line)

@@ -7419,6 +7419,10 @@ CITED_TITLE = (
             [],
         ),
         (f"TITLE: {CITED_TITLE}\n\nalexa {CITED_TITLE}\nThe module was given in Muenster.\n", []),
+        # the holder's span of years in a copyright line, and an archive's months with their
+        # counts of posts: no events
+        ("Copyright © 2008 - 2016 Example Articles, https://example.org All rights reserved.", []),
+        ("News Archive\n\nMay 2024 (0)\nApril 2024 (3)\nMarch 2024 (0)\nShow All\n", []),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1147,7 +1147,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"decree|decision|regulation|directive|article|art\.|section|§|page|p\.|pp\.|flight|"
     r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|"
     # the holder's name may stand between: "Copyright: International Herald Tribune 2000"
-    r"copyright\b[^.!?\n\d]{0,60}|photo\s+credit\b[^.!?\n\d]{0,40}|©[^.!?\n\d]{0,30}|"
+    # ("Copyright © 2008 - 2016": the last year of the holder's span of years)
+    r"copyright\b[^.!?\n\d]{0,60}(?:(?:19|20)\d\d\s*[-–]\s*)?|photo\s+credit\b[^.!?\n\d]{0,40}|"
+    r"©[^.!?\n\d]{0,30}(?:(?:19|20)\d\d\s*[-–]\s*)?|"
     r"(?-i:Building|Bldg\.?|Suite|Hangar)|"
     # "turn the clock back to 2006": a state of things, not a time anything happened
     r"clock\s+back\s+to)|[$€£¥#§©]"
@@ -2869,6 +2871,12 @@ def _accept(name: str, match: re.Match, text: str, item: bool = False) -> bool:
         and _ALONE_ON_ITS_LINE_BEFORE.search(before)
     ):
         return False  # "  • 2018-07" alone on its line: a link of an archive's list of months
+    if (
+        name == "my"
+        and _ALONE_ON_ITS_LINE_BEFORE.search(before)
+        and re.match(r"[ \t]*\(\d{1,5}\)[ \t]*(?:\n|$)", after)
+    ):
+        return False  # "May 2024 (0)" alone on its line: an archive's month, its count of posts
     opening = before.rpartition("\n")[2].strip() == "("  # a bracket alone before it on its line
     if name == "year" and opening and re.match(r"\)\.\s", after):
         return False  # "(2016). In an effort to ...": a run-in heading's year opening its paragraph

@@ -7423,6 +7423,19 @@ CITED_TITLE = (
         # counts of posts: no events
         ("Copyright © 2008 - 2016 Example Articles, https://example.org All rights reserved.", []),
         ("News Archive\n\nMay 2024 (0)\nApril 2024 (3)\nMarch 2024 (0)\nShow All\n", []),
+        # months cut short with their full stops, as one span: "Sept. – Oct. 1974", "from 3 Oct.
+        # to 12 Dec." (not a day before a sentence's full stop and the next sentence's "To")
+        ("In Sept. – Oct. 1974 the course ran at Vicksburg.", ["1974-09/1974-10"]),
+        (
+            "In 1984 a course ran from 3 Oct. to 12 Dec. in Kingston.",
+            ["1984", "1984-10-03/1984-12-12"],
+        ),
+        (
+            "The course ended on 3 May. To mark it, a parade followed on 12 June 2019.",
+            ["XXXX-05-03", "2019-06-12"],
+        ),
+        # "Publisher:" over the day the site put the page up: its own date
+        ("Publisher: 17/09/2020\n\nThe centre trained community police officers.\n", []),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

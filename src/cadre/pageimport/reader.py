@@ -666,9 +666,10 @@ _PATTERNS = [
         rf"(?<![\w])(?:the\s+)?(?P<s1>{_SEASON})\s*(?:[-–]|\s(?:to|until|through)\s)\s*"
         rf"(?:the\s+)?(?P<s>{_SEASON})(?:\s+(?:of|de|del))?\s+{_Y}(?!\d)",
     ),
-    (  # "March-April 2019", "March/April 2019"
+    (  # "March-April 2019", "March/April 2019", "Sept. – Oct. 1974"
         "monthrange",
-        rf"(?<![\w])(?P<m1>{_MONTH})\s*[-–/]\s*(?P<m>{_MONTH})(?![\w]),?\s+{_Y}(?!\d)",
+        rf"(?<![\w])(?P<m1>{_MONTH})(?:(?<=\w{{3}})\.)?\s*[-–/]\s*(?P<m>{_MONTH})\.?(?![\w]),?\s+{_Y}"
+        r"(?!\d)",
     ),
     (  # "the planning conference in November/December": two months, one span, no year
         "monthrange",
@@ -1363,7 +1364,8 @@ _METADATA_BEFORE = re.compile(
     # "• Ausgabejahr:2013": the year of the issue
     # "Headlines: May 7th, 1999": a news index's day
     r"|(?:^|\n)\W*(?:time|date|datum|fecha|heure|hora|zeit|ausgabejahr|erscheinungsjahr|"
-    r"headlines)\s*:\s*(?:\(\s*)?"  # "Date: (19-05-2017)"
+    # "Publisher: 17/09/2020": the day the site put the page up
+    r"headlines|publisher)\s*:\s*(?:\(\s*)?"  # "Date: (19-05-2017)"
     # "Recibido: 10 de marzo de 2014. Aceptado: 18 de abril de 2014.": when a journal received
     # and accepted the article ("Received Date: November 23, 2012; Accepted Date: ...")
     # ("Recepción: 26 de enero de 2015. Aprobación: 15 de marzo de 2015.")
@@ -1553,6 +1555,8 @@ _SHORT_YEAR_AND_AFTER = re.compile(
     r"\s+(?:and|und|et|y)\s+(\d\d)(?![\d%]|[.,:]\d|\s*(?:%|per|pour|por|Prozent)|\s+[^\W\d]+s\b)",
     re.I,
 )
+# A month's name cut short closing a date: "3 Oct", "Sept".
+_SHORT_MONTH_CLOSING = re.compile(r"(?<![\w.])[A-Za-z]{3,4}$")
 _RANGE_JOIN = re.compile(
     # "entre 2021 (6 appareils d’occasion) et 2022": an aside in brackets after the start
     r"^\s*(?:\((?![^()]*\b(?:19|20)\d\d\b)[^()\n]{1,40}\)\s*)?"
@@ -3556,8 +3560,11 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         if mention.last is None and i + 1 < len(found):
             s2, e2, _, point2 = found[i + 1]
             opened = _RANGE_OPEN.search(text[max(0, s - 30) : s])
+            between = text[e:s2]
+            if re.match(r"\.\s+(?-i:[a-z])", between) and _SHORT_MONTH_CLOSING.search(text, s, e):
+                between = between[1:]  # "from 3 Oct. to 12 Dec.": the abbreviation's full stop
             joined = (
-                _joins(opened, _RANGE_JOIN.match(text[e:s2]))
+                _joins(opened, _RANGE_JOIN.match(between))
                 or _LASTS_UNTIL.match(text[e:s2])
                 or _STARTED_AND_ENDS.match(text[e:s2])
                 or (  # "der 1998 bis 2000": German needs no "von" before two years' "bis" (not

@@ -4533,6 +4533,12 @@ def read_dates(
     context.reference = reference_date
     label = ""
     headline = _headline(page.title)
+    # 'A. Writer et al., « <title> », A Journal', "Writer A (2013) <title>. J Res S11": how to
+    # cite the page itself; "alexa <title>": the title after a badge's lower-case word
+    cited_title = re.compile(
+        r",\s*[«“\"]\s*" + re.escape(headline) + r"|\(\d{4}[a-z]?\)\.?\s+" + re.escape(headline)
+    )
+    badged_title = re.compile(r"[a-z]{2,12} " + re.escape(headline) + r"\W*")
     last_block = page.blocks[-1] if page.blocks else None
     related = False  # in the list of links under "Read also:"
     clock = False  # the line after a weather reading: the site's clock
@@ -4667,19 +4673,10 @@ def read_dates(
             if not title_sentence:
                 block = Block(block.end - len(rest), block.end, block.kind)
                 raw = rest
-        cited_title = (
-            r",\s*[«“\"]\s*" + re.escape(headline) + r"|\(\d{4}[a-z]?\)\.?\s+" + re.escape(headline)
-        )
-        if headline and re.search(cited_title, _plain(raw)):
-            # 'A. Writer et al., « <title> », A Journal', "Writer A (2013) <title>. J Res S11":
-            # how to cite the page itself
-            continue
-        if (
-            headline
-            and re.match(r"\s*[a-z]", raw)
-            and re.fullmatch(r"[a-z]{2,12} " + re.escape(headline) + r"\W*", _plain(raw))
-        ):
-            continue  # "alexa <title>": the title after a badge's lower-case word
+        if headline and cited_title.search(_plain(raw)):
+            continue  # the page cited by its title
+        if headline and re.match(r"\s*[a-z]", raw) and badged_title.fullmatch(_plain(raw)):
+            continue  # the title after a badge's word
         if _keyword_line(raw) or _KEYWORDS_LABEL.match(raw):
             continue  # "Lithuani, Poland, Ukraine, ..., “Maple Arch 2017”, NATO, training"
         if _ARCHIVE_NOTICE.search(raw):

@@ -1138,6 +1138,8 @@ _PATTERNS = [
 ]
 _COMPILED = [(name, re.compile(body, re.I)) for name, body in _PATTERNS]
 
+# The first year of a copyright holder's span, before the last: "© 2008 - ".
+_HOLDERS_FIRST_YEAR = r"(?:(?:19|20)\d\d\s*[-–]\s*)?"
 # Guards: words right before a number that make it something else than a year, and after it.
 # "more than 2000 modules", "más de 2000", "plus de 2000", "mehr als 2000": a count.
 _NOT_A_YEAR_BEFORE = re.compile(
@@ -1149,8 +1151,8 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"room|tel\.?|fax|code|ref\.?|USD|EUR|GBP|US\$|CHF|SEK|NOK|"
     # the holder's name may stand between: "Copyright: International Herald Tribune 2000"
     # ("Copyright © 2008 - 2016": the last year of the holder's span of years)
-    r"copyright\b[^.!?\n\d]{0,60}(?:(?:19|20)\d\d\s*[-–]\s*)?|photo\s+credit\b[^.!?\n\d]{0,40}|"
-    r"©[^.!?\n\d]{0,30}(?:(?:19|20)\d\d\s*[-–]\s*)?|"
+    r"copyright\b[^.!?\n\d]{0,60}" + _HOLDERS_FIRST_YEAR + r"|photo\s+credit\b[^.!?\n\d]{0,40}|"
+    r"©[^.!?\n\d]{0,30}" + _HOLDERS_FIRST_YEAR + r"|"
     r"(?-i:Building|Bldg\.?|Suite|Hangar)|"
     # "turn the clock back to 2006": a state of things, not a time anything happened
     r"clock\s+back\s+to)|[$€£¥#§©]"

@@ -7436,6 +7436,34 @@ CITED_TITLE = (
         ),
         # "Publisher:" over the day the site put the page up: its own date
         ("Publisher: 17/09/2020\n\nThe centre trained community police officers.\n", []),
+        # two years joined by "to" after a post's short form: one span
+        ("Ms Grey was the chief instructor (CI) 2011 to 2014 at the school.", ["2011/2014"]),
+        # a month opening its sentence as "upon us": a date, its year not stated
+        ("August was soon upon us, and the advisers returned to the academy.", ["XXXX-08"]),
+        # the day a headline calls "ce 12 mars 2020": the page's, which dates "dernier" after it
+        (
+            "TITLE: Les EAU ont envoyé ce 12 mars 2020 des formateurs au Tchad\n\nLes EAU ont "
+            "envoyé ce 12 mars 2020 des formateurs au Tchad\nLe 3 février dernier, les Emirats "
+            "avaient annoncé leur soutien.\n",
+            ["2020-02-03"],
+        ),
+        # after "on", a comma between the month and its day (not "In October, 31 recruits")
+        (
+            "The memorandum was signed on March, 14, during the visit of the commandant.",
+            ["XXXX-03-14"],
+        ),
+        ("In October, 31 recruits joined the course.", ["XXXX-10"]),
+        # the year run into the month's full stop
+        (
+            "The academy ran a course on 5 and 6 May.2021 for investigators.",
+            ["2021-05-05/2021-05-06"],
+        ),
+        # a photo's day before its credit, in brackets: the page's, no event
+        (
+            "Die Übung beginnt am 17. Oktober 2016 in Chongqing.\n"
+            "(14.10.2016; Symbolfoto: A. Beispiel/Bundeswehr)\n",
+            ["2016-10-17"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -761,6 +761,12 @@ _PATTERNS = [
         "mdy",
         rf"(?<![\w])(?P<m>{_ENGLISH_MONTH}),\s(?P<d>{_DAY}),\s+{_Y}(?!\d)",
     ),
+    (  # "signed on October, 31, on the occasion": after "on", a comma between the month and
+        # its day, a mark after the day (not "In October, 31 recruits")
+        "mdy",
+        rf"(?<=\bon\s)(?P<m>{_ENGLISH_MONTH}),\s+(?P<d>{_DAY})(?![\d\w])"
+        rf"(?:,?\s+{_Y}(?!\d)|(?=[,.;)]))",
+    ),
     (  # "November, 2nd 2015": a comma between the month and its ordinal day
         "mdy",
         # ("on October, 5th, in Day": no year, a mark after the day; "In December, 1st
@@ -1557,6 +1563,8 @@ _SHORT_YEAR_AND_AFTER = re.compile(
     r"\s+(?:and|und|et|y)\s+(\d\d)(?![\d%]|[.,:]\d|\s*(?:%|per|pour|por|Prozent)|\s+[^\W\d]+s\b)",
     re.I,
 )
+# "compared 2019 to 2020": two years set side by side, no span
+_COMPARED_BEFORE = re.compile(r"\bcompar(?:e[sd]?|ing)\s+$", re.I)
 # A month's name cut short closing a date: "3 Oct", "Sept".
 _SHORT_MONTH_CLOSING = re.compile(r"(?<![\w.])[A-Za-z]{3,4}$")
 _RANGE_JOIN = re.compile(
@@ -1924,6 +1932,8 @@ _MEDIA_NAME_LINE = re.compile(
     r"(?-i:News|Radio|Television|TV|Times|Post|Daily|Herald|Tribune|Gazette)\s+"
 )
 _AGENCY_SLASH_AFTER = re.compile(r"\s*/\s*[A-Za-z]{2,8}\s*\)")
+# "(14.10.2016; Symbolfoto: A. Name/Bundeswehr)": the day a photo was put up, then its credit
+_PHOTO_CREDIT_AFTER = re.compile(r"\s*;\s*(?:Symbol)?(?:foto|photo|bild|image)\s*:", re.I)
 # ("a drill on March 23, 2016On the shores": a caption's day run into the next sentence)
 _STAMP_PREPOSITION_BEFORE = re.compile(
     r"\b(?:on|in|at|of|from|since|until|by|le|el|am|du|de|del|depuis|desde|seit)\s+$", re.I
@@ -2701,7 +2711,10 @@ def _in_an_address(text: str, start: int) -> bool:
 
 # Where a sentence starts, and the verb a month opening it takes: "February will see".
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-_MONTH_AS_SUBJECT_AFTER = re.compile(r"\s+(?:will|would|saw|sees|also\s+(?:saw|sees|will))\b")
+_MONTH_AS_SUBJECT_AFTER = re.compile(
+    # "August was soon upon us", "October brought the first graduates"
+    r"\s+(?:will|would|saw|sees|brought|was\s+(?:soon\s+)?upon\s+us|also\s+(?:saw|sees|will))\b"
+)
 # A name's year, then its short form or its name in other words in brackets: "Endeavour 2024
 # (IPE ", "Dogu Akdeniz 2021 (East Mediterranean – ".
 _SHORT_NAME_BEFORE = re.compile(
@@ -2956,6 +2969,9 @@ _FORUM_FURNITURE_BEFORE = re.compile(
 _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
 
+_MONTH_DOT_YEAR = re.compile(rf"(?<![\w.])(?P<m>{_ENGLISH_MONTH})\.(?=(?:19|20)\d\d(?!\d))", re.I)
+
+
 def find_dates(text: str, item: bool = False) -> list[DateMention]:
     """Every date in `text`, left to right, ranges joined; years not yet filled in. `item`: the
     text is a list's item, its bullet cut."""
@@ -2973,6 +2989,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
 
     for credit in _AGENCY_PHOTO_CREDIT.finditer(text):
         page_own(credit.start("size"), credit.end(), None)
+    # "23 and 24 November.2022": read as if a space stood for the full stop (same length, so
+    # every place found stays the text's)
+    text = _MONTH_DOT_YEAR.sub(r"\g<m> ", text)
 
     for name, pattern in _COMPILED:
         if name == "year_item":
@@ -3495,7 +3514,13 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 continue
             if point.unit == "day" and (
                 re.match(r"T\d\d:\d\d", text[e : e + 6])
-                or (text[max(0, s - 1) : s] == "(" and _AGENCY_SLASH_AFTER.match(text[e : e + 14]))
+                or (
+                    text[max(0, s - 1) : s] == "("
+                    and (
+                        _AGENCY_SLASH_AFTER.match(text[e : e + 14])
+                        or _PHOTO_CREDIT_AFTER.match(text[e : e + 16])
+                    )
+                )
             ):
                 page_own(s, e, point)  # "2023-10-23T03:35:18", "(07.10.2015/dpa)": the page's
                 continue
@@ -3581,11 +3606,12 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                     and text[e:s2] == "/"
                     and point2.year > point.year
                 )
-                # "Since its establishment in 1986 to 2023, ...", "Police Force - 1952 to 1958"
+                # "Since its establishment in 1986 to 2023, ...", "Police Force - 1952 to 1958",
+                # "instructor (SMI) 2001 to 2003" (not "They compared 2019 to 2020")
                 or (
                     point.unit == point2.unit == "year"
                     and re.fullmatch(r"\s+to\s+", text[e:s2])
-                    and re.search(r"(?:\bin|[-–—(,])\s+$", text[max(0, s - 4) : s])
+                    and not _COMPARED_BEFORE.search(text[max(0, s - 12) : s])
                     and point2.year > point.year
                 )
                 or (
@@ -4665,7 +4691,9 @@ def read_dates(
                 for m in find_dates(raw):
                     # "... officer academy 08 July 2011": a date closing the title is the page's.
                     closing = m.first.unit == "day" and not raw[m.end :].strip(" .")
-                    if m.dateline or closing:
+                    # "... ont envoyé ce 25 avril 2021 leurs premiers vols ...": the day the
+                    # headline calls today is the page's too
+                    if m.dateline or closing or (m.first.unit == "day" and m.first.today):
                         context.page_date(m)
                 # "<title> U.S. Army personnel arrive at ..., July 24, 2021.": a caption run
                 # into the title, its photo's day closing it, tells an event too.

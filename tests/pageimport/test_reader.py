@@ -7464,6 +7464,12 @@ CITED_TITLE = (
             "(14.10.2016; Symbolfoto: A. Beispiel/Bundeswehr)\n",
             ["2016-10-17"],
         ),
+        # a Mexican ministry's dateline with its "a" and no year, the story after its full stop
+        (
+            "Ciudad de México, a 29 de septiembre. La SSC envió una instructora a Miami el 3 de "
+            "octubre.",
+            ["XXXX-10-03"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1839,6 +1839,7 @@ _YEARLESS_DATELINE_AFTER = re.compile(
     r"|^" + _LINE_END  # "Lima, Dec. 17." alone on its line
 )
 _LINE_END_AFTER = re.compile(_LINE_END)
+_A_BEFORE_THE_DAY = re.compile(r",\s*a\s+$")
 # A place alone before a yearless day, no comma between: "Nay Pyi Taw August 24".
 _PLACE_ALONE_BEFORE = re.compile(r"[ \t]*" + _PLACE_NAME + r"[ \t]+")
 # A site's name and a comma opening the text before a date: "afrol.com, 10 January - The ...".
@@ -3697,6 +3698,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             mention.first.year is not None
             or capitals
             or bool(_PLACE_IN_BRACKETS_BEFORE.match(text, 0, mention.start))
+            # "Ciudad de México, a 29 de septiembre. La Secretaría ...": the "a" of a Mexican
+            # ministry's dateline
+            or bool(_A_BEFORE_THE_DAY.search(text, max(0, mention.start - 5), mention.start))
         )
         mention.dateline = (
             placed

@@ -7470,6 +7470,13 @@ CITED_TITLE = (
             "octubre.",
             ["XXXX-10-03"],
         ),
+        # a release's dateline naming its body, its city and its country, a space before each
+        # comma: the page's own day
+        (
+            "East African Community ,Arusha ,Tanzania, 11th December, 2020: The course for "
+            "border officials started in October 2020.",
+            ["2020-10"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1724,14 +1724,15 @@ _PLACE_NAME = (
 )
 # The place may name its country after it, in parentheses or brackets: "BASE DE MAIWAN
 # (Afghanistan), ", "Port Louis [Mauritius], "; a story told from two places names both:
-# "Victoria/New Delhi, ".
+# "Victoria/New Delhi, "; a release names its body, its city and its country: "East African
+# Community ,Arusha ,Tanzania, " (a space before each comma, as typed)
 _PLACE = (
     _PLACE_NAME
     + r"(?:\s*/\s*"
     + _PLACE_NAME
-    + r")?(?:,\s*"
+    + r")?(?:(?:\s?,\s*"
     + _PLACE_NAME
-    + r"|\s*\("
+    + r"){1,2}|\s*\("
     + _PLACE_NAME
     + r"\)|\s*\["
     + _PLACE_NAME

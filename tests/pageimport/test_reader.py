@@ -7477,6 +7477,11 @@ CITED_TITLE = (
             "border officials started in October 2020.",
             ["2020-10"],
         ),
+        # a screen's size in pixels is no year
+        (
+            "El escáner llegó en 2019 con dos monitores de 1920 x 1200 píxeles y una impresora.",
+            ["2019"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -1228,7 +1228,9 @@ _NOT_A_YEAR_AFTER = re.compile(
     # "Duisburg, WiKu-Verlag, 2007. - 280 Seiten. ISBN ...": a book's imprint
     r"|[.,]?\s*[-–]?\s*(?:\d+\s*(?:Seiten|S\.|pages|pp?\.|páginas)\s*[.,]?\s*[-–]?\s*)?ISBN\b"
     # "since 2060 BS": a year of Nepal's Bikram Sambat calendar, 56 or 57 years ahead
-    r"|(?-i:B\.\s?S\.|BS\b))",
+    r"|(?-i:B\.\s?S\.|BS\b)"
+    # "una resolución de 1920 x 1200 píxeles": a screen's size
+    r"|\s*[x×]\s*\d{2,4}(?!\d))",
     re.I,
 )
 # A capitalised word before a capitalised season: a name ("Dacian Spring 2023"), unless the word

@@ -7482,6 +7482,14 @@ CITED_TITLE = (
             "El escáner llegó en 2019 con dos monitores de 1920 x 1200 píxeles y una impresora.",
             ["2019"],
         ),
+        # a yearless range whose two days were each told with their year before takes that year,
+        # not the year of another date in its sentence
+        (
+            "Le stage a commencé le 21 avril 2015 et ira jusqu'au 15 mai 2015. Dans le cadre de "
+            "l'accord du 21 mai 2009, ce stage qui se déroulera du 21 avril au 15 mai formera "
+            "des démineurs.",
+            ["2015-04-21", "2015-05-15", "2009-05-21", "2015-04-21/2015-05-15"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

@@ -5626,6 +5626,12 @@ class _Context:
             if m.first.unit == "day" and m.first.year and not m.is_range:
                 self.page_date(m)
 
+    def _told_before(self, point: DatePoint) -> int | None:
+        """The year a day of this month and number was told with before, if any."""
+        if point.unit != "day" or not point.month:
+            return None
+        return self.days.get((point.month, point.day))
+
     def heading(self, year: int | None):
         """The year what follows is in; None after a dateline without a date, which opens
         the article proper: years stated above it (a repeated lead, a teaser) no longer date
@@ -5662,6 +5668,11 @@ class _Context:
                 first = replace(mention.first, year=own.year).first_day()
                 if first <= own <= replace(mention.last, year=own.year).last_day():
                     mention.last.year, mention.last.inferred_year = own.year, True
+            told = self._told_before(mention.first)
+            if told and self._told_before(mention.last) == told:
+                # "du 21 avril au 15 mai" after "depuis le 21 Avril 2015 ... jusqu'au 15 mai
+                # 2015": the same two days, each told with its year before
+                mention.last.year, mention.last.inferred_year = told, True
             mention.first.year = mention.last.year
             mention.first.inferred_year = mention.last.inferred_year
             first = mention.first

@@ -2974,6 +2974,9 @@ _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 
 
 _MONTH_DOT_YEAR = re.compile(rf"(?<![\w.])(?P<m>{_ENGLISH_MONTH})\.(?=(?:19|20)\d\d(?!\d))", re.I)
+# (a letter's full stop run into a year, looked for first: a plain search, far cheaper than
+# trying every month's name at every place of every text)
+_LETTER_DOT_YEAR = re.compile(r"\.(?<=[A-Za-z]\.)(?:19|20)\d\d(?!\d)")  # (the full stop first)
 
 
 def find_dates(text: str, item: bool = False) -> list[DateMention]:
@@ -2995,7 +2998,8 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
         page_own(credit.start("size"), credit.end(), None)
     # "23 and 24 November.2022": read as if a space stood for the full stop (same length, so
     # every place found stays the text's)
-    text = _MONTH_DOT_YEAR.sub(r"\g<m> ", text)
+    if _LETTER_DOT_YEAR.search(text):
+        text = _MONTH_DOT_YEAR.sub(r"\g<m> ", text)
 
     for name, pattern in _COMPILED:
         if name == "year_item":
@@ -5628,9 +5632,7 @@ class _Context:
 
     def _told_before(self, point: DatePoint) -> int | None:
         """The year a day of this month and number was told with before, if any."""
-        if point.unit != "day" or not point.month:
-            return None
-        return self.days.get((point.month, point.day))
+        return self.days.get((point.month, point.day)) if point.unit == "day" else None
 
     def heading(self, year: int | None):
         """The year what follows is in; None after a dateline without a date, which opens
@@ -5782,10 +5784,10 @@ class _Context:
                         # the first such date after the day the paragraph stated with its
                         # weekday, the day the news is told from
                         year = _year_beside(point, stated.day, after=True)
-                    if year is None and point.unit == "day":
+                    if year is None:
                         # "de s'en tenir à la date du 30 juin 2024" ... "le 30 juin prochain": the
                         # same day, told with its year before
-                        year = self.days.get((point.month, point.day))
+                        year = self._told_before(point)
                     if year is None and sentence >= 0:
                         # "Lors du salon ... Paris Bourget 2023, ... du 19 au 25 juin prochain":
                         # the year of the name its sentence dates it by, as for "last"
@@ -5793,9 +5795,7 @@ class _Context:
                 elif point.this_year:
                     # "ce 14-Juillet" after "ce défilé du 14 juillet 2023", under "16 mai 2024":
                     # the day the page has dated, named again
-                    year = (point.unit == "day" and self.days.get((point.month, point.day))) or (
-                        self._this_year()
-                    )
+                    year = self._told_before(point) or self._this_year()
                     if year is None and sentence >= 0:
                         # "exercise Southern Accord 2024, which takes place from 5-16 August
                         # this year": on a page with no year of its own, its name's year
@@ -5948,8 +5948,8 @@ class _Context:
                             )
                             if told_before or told_after:
                                 year = None
-                    if not year and point.unit == "day":
-                        year = self.days.get((point.month, point.day))
+                    if not year:
+                        year = self._told_before(point)
                 if point.weekday is not None and not (year and _fits_weekday(point, year)):
                     # "Monday, March 18" in a year where it is a Friday
                     year = self._year_of_weekday(point)

@@ -7490,6 +7490,14 @@ CITED_TITLE = (
             "des démineurs.",
             ["2015-04-21", "2015-05-15", "2009-05-21", "2015-04-21/2015-05-15"],
         ),
+        # a reference list's entry, its author, year and quoted title: its dates are the cited
+        # work's, not events
+        (
+            "Mozambique. 2010 ‘Record Keeping.’ National Report on the Programme of Action. New "
+            "York, NY: Permanent Mission. 1 January\nIn the 3rd quarter of 2009, the police began "
+            "a digital register.",
+            ["2009-35"],
+        ),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

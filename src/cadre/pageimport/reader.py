@@ -1912,6 +1912,11 @@ _CREDIT_LABEL_BEFORE = re.compile(
 )
 # A book's details after its year: "Walter de Gruyter, 2018. Pp. 289. ISBN ...".
 _BOOK_DETAILS_AFTER = re.compile(r"[.,]?\s*(?:pp?\.\s*\d+[.,]?\s*)?ISBN\b", re.I)
+# A reference list's entry: its author, the year, the title in quotes ("Mozambique. 2010 ‘Record
+# Keeping.’ National Report ... 1 January"): every date on its line is the cited work's.
+_REFERENCE_ENTRY = re.compile(
+    r"(?-i:[A-Z])[^\n.]{0,80}\.\s+(?:19|20)\d\d[a-z]?\.?\s+[‘“\"][^\n‘’“”\"]{1,200}[’”\"]"
+)
 # A report's or a decree's number before its year: "Norad Report Discussion no. 19/2010", "el
 # decreto presidencial 19-2024".
 _REPORT_NUMBER_BEFORE = re.compile(
@@ -3022,6 +3027,9 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
                 text, line_start, s
             ):
                 page_own(s, e, None)  # an attached file's label: no event, nor the page's date
+                continue
+            if _REFERENCE_ENTRY.match(text, line_start):
+                page_own(s, e, None)
                 continue
             if (
                 _BYLINE_AFTER.match(text, e)

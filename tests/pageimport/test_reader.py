@@ -7498,6 +7498,14 @@ CITED_TITLE = (
             "a digital register.",
             ["2009-35"],
         ),
+        # a start, then a verb of lasting told in the past and the end: one range, between days
+        # (not between years: a reopening and an end are two events)
+        (
+            "El curso inició el 11 de julio y se extendió hasta el 5 de agosto. La misión se "
+            "reabrió en 1938 y duró hasta 1969.",
+            ["XXXX-07-11/XXXX-08-05", "1938", "1969"],
+        ),
+        ("The drill began on July 13 and ran until August 4.", ["XXXX-07-13/XXXX-08-04"]),
     ],
 )
 def test_these_shapes_of_the_sets_299_and_later_read_as_their_gold_reads_them(text, expected):

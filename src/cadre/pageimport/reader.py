@@ -1638,6 +1638,16 @@ _LASTS_UNTIL = re.compile(
     r"(?:the\s+)?(?:(?:first|second)\s+half\s+of\s+)?$",  # "last until the second half of June"
     re.I,
 )
+# ... told in the past, between two days or months: "inició el 11 de julio y se extendió hasta
+# este 5 de agosto" (not two years: "se reabrió en 1938 y duró hasta 1969" tells a reopening and
+# an end, each an event).
+_LASTED_UNTIL = re.compile(
+    r"^[^.;!?\n]{0,60}?\b(?:ran|lasted|continued|dauerte|lief|se\s+poursuivit|a\s+duré|"
+    r"se\s+prolongó|duró|se\s+extendió)\s+"
+    r"(?:through|until|till|to|into|bis(?:\s+zu[mr])?|jusqu['’](?:au|à|en)|"
+    r"hasta(?:\s+(?:el|este))?)\s*$",
+    re.I,
+)
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
 # before the page was written, which only the page's date (the reference date) gives.
 _LAST_BEFORE = re.compile(
@@ -3609,6 +3619,7 @@ def find_dates(text: str, item: bool = False) -> list[DateMention]:
             joined = (
                 _joins(opened, _RANGE_JOIN.match(between))
                 or _LASTS_UNTIL.match(text[e:s2])
+                or (point.unit != "year" and _LASTED_UNTIL.match(text[e:s2]))
                 or _STARTED_AND_ENDS.match(text[e:s2])
                 or (  # "der 1998 bis 2000": German needs no "von" before two years' "bis" (not
                     # "im Jahr 2019 bis 2022 verlängert": extended in one year, until the other)

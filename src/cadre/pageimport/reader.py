@@ -1629,13 +1629,18 @@ _STARTED_AND_ENDS = re.compile(
     r"(?:(?:soll|wird|ist|sollen|werden)\s+)?(?:am|zum|bis\s+zum|bis)\s+$",
     re.I,
 )
+# The words before a span's end: "until", "bis zum", "jusqu'au", "hasta este".
+_UNTIL = (
+    r"(?:through|until|till|to|into|bis(?:\s+zu[mr])?|jusqu['’](?:au|à|en)|"
+    r"hasta(?:\s+(?:el|este))?)\s*"
+)
 # A start, a few words, then a verb of lasting and the end: "kicks off Feb. 21 in Thies and
 # runs through March 11", "beginnt am 3. Mai in Gao und dauert bis zum 20. Mai".
 _LASTS_UNTIL = re.compile(
     r"^[^.;!?\n]{0,60}?\b(?:runs?|lasts?|continues?|will\s+(?:run|last|continue)|dauer[nt]|"
     r"läuft|laufen|se\s+poursui(?:t|vra)|dure(?:ra)?|se\s+prolonga(?:rá)?|dura(?:rá)?)\s+"
-    r"(?:through|until|till|to|into|bis(?:\s+zu[mr])?|jusqu['’](?:au|à|en)|hasta(?:\s+el)?)\s*"
-    r"(?:the\s+)?(?:(?:first|second)\s+half\s+of\s+)?$",  # "last until the second half of June"
+    + _UNTIL
+    + r"(?:the\s+)?(?:(?:first|second)\s+half\s+of\s+)?$",  # "last until the second half of June"
     re.I,
 )
 # ... told in the past, between two days or months: "inició el 11 de julio y se extendió hasta
@@ -1643,9 +1648,7 @@ _LASTS_UNTIL = re.compile(
 # an end, each an event).
 _LASTED_UNTIL = re.compile(
     r"^[^.;!?\n]{0,60}?\b(?:ran|lasted|continued|dauerte|lief|se\s+poursuivit|a\s+duré|"
-    r"se\s+prolongó|duró|se\s+extendió)\s+"
-    r"(?:through|until|till|to|into|bis(?:\s+zu[mr])?|jusqu['’](?:au|à|en)|"
-    r"hasta(?:\s+(?:el|este))?)\s*$",
+    r"se\s+prolongó|duró|se\s+extendió)\s+" + _UNTIL + "$",
     re.I,
 )
 # "le 31 janvier dernier", "el pasado 22 de febrero", "last January": the last such date
@@ -1925,7 +1928,7 @@ _BOOK_DETAILS_AFTER = re.compile(r"[.,]?\s*(?:pp?\.\s*\d+[.,]?\s*)?ISBN\b", re.I
 # A reference list's entry: its author, the year, the title in quotes ("Mozambique. 2010 ‘Record
 # Keeping.’ National Report ... 1 January"): every date on its line is the cited work's.
 _REFERENCE_ENTRY = re.compile(
-    r"(?-i:[A-Z])[^\n.]{0,80}\.\s+(?:19|20)\d\d[a-z]?\.?\s+[‘“\"][^\n‘’“”\"]{1,200}[’”\"]"
+    r"[A-Z][^\n.]{0,80}\.\s+(?:19|20)\d\d[a-z]?\.?\s+[‘“\"][^\n‘’“”\"]{1,200}[’”\"]"
 )
 # A report's or a decree's number before its year: "Norad Report Discussion no. 19/2010", "el
 # decreto presidencial 19-2024".

@@ -1928,7 +1928,7 @@ _BOOK_DETAILS_AFTER = re.compile(r"[.,]?\s*(?:pp?\.\s*\d+[.,]?\s*)?ISBN\b", re.I
 # A reference list's entry: its author, the year, the title in quotes ("Mozambique. 2010 ‘Record
 # Keeping.’ National Report ... 1 January"): every date on its line is the cited work's.
 _REFERENCE_ENTRY = re.compile(
-    r"[A-Z][^\n.]{0,80}\.\s+(?:19|20)\d\d[a-z]?\.?\s+[‘“\"][^\n‘’“”\"]{1,200}[’”\"]"
+    rf"[A-Z][^\n.]{{0,80}}\.\s+{_YEAR}[a-z]?\.?\s+[‘“\"][^\n‘’“”\"]{{1,200}}[’”\"]"
 )
 # A report's or a decree's number before its year: "Norad Report Discussion no. 19/2010", "el
 # decreto presidencial 19-2024".
@@ -2994,7 +2994,7 @@ _FORUM_HANDLE_BEFORE = re.compile(r"(?<![\w/])[ru]/[\w\[\]-]{2,30}\s+$")
 _MONTH_DOT_YEAR = re.compile(rf"(?<![\w.])(?P<m>{_ENGLISH_MONTH})\.(?=(?:19|20)\d\d(?!\d))", re.I)
 # (a letter's full stop run into a year, looked for first: a plain search, far cheaper than
 # trying every month's name at every place of every text)
-_LETTER_DOT_YEAR = re.compile(r"\.(?<=[A-Za-z]\.)(?:19|20)\d\d(?!\d)")  # (the full stop first)
+_LETTER_DOT_YEAR = re.compile(rf"\.(?<=[A-Za-z]\.){_YEAR}(?!\d)")  # (the full stop first)
 
 
 def find_dates(text: str, item: bool = False) -> list[DateMention]:
